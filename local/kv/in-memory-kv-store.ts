@@ -1,0 +1,159 @@
+import { AppError, ConflictError } from '../../src/errors';
+import type { KeyValueStore, QueryPage, StoredEntry, TransactOperation, Versioned } from '../../src/ports';
+import {
+  KV_LIMITS,
+  assertValidKey,
+  assertValidQueryLimit,
+  assertValidTransaction,
+  assertValidValue,
+} from '../../src/store/kv-limits';
+
+export interface KvSnapshot {
+  plain: Record<string, unknown>;
+  versioned: Record<string, Versioned<unknown>>;
+}
+
+export interface KvCounters {
+  reads: number;
+  writes: number;
+  queries: number;
+  transactions: number;
+}
+
+/** Values are stored as JSON text so callers can never mutate stored state through a reference. */
+function freeze(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function thaw<T>(text: string | undefined): T | undefined {
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/**
+ * Forge KVS semantics in memory, with Forge's limits. The file-backed store persists it; tests use
+ * it directly. `counters` let benchmarks state store operations per run.
+ */
+export class InMemoryKvStore implements KeyValueStore {
+  protected plain = new Map<string, string>();
+  protected versioned = new Map<string, { value: string; rev: number }>();
+  readonly counters: KvCounters = { reads: 0, writes: 0, queries: 0, transactions: 0 };
+
+  constructor(snapshot?: KvSnapshot) {
+    if (snapshot) this.load(snapshot);
+  }
+
+  protected load(snapshot: KvSnapshot): void {
+    this.plain = new Map(Object.entries(snapshot.plain).map(([k, v]) => [k, freeze(v)]));
+    this.versioned = new Map(Object.entries(snapshot.versioned).map(([k, v]) => [k, { value: freeze(v.value), rev: v.rev }]));
+  }
+
+  snapshot(): KvSnapshot {
+    return {
+      plain: Object.fromEntries([...this.plain].map(([k, v]) => [k, JSON.parse(v)])),
+      versioned: Object.fromEntries([...this.versioned].map(([k, v]) => [k, { value: JSON.parse(v.value), rev: v.rev }])),
+    };
+  }
+
+  /** Called after every successful mutation; the file-backed store persists here. */
+  protected changed(): void {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    assertValidKey(key);
+    this.counters.reads++;
+    return thaw<T>(this.plain.get(key));
+  }
+
+  async set<T>(key: string, value: T): Promise<void> {
+    assertValidKey(key);
+    assertValidValue(value);
+    this.counters.writes++;
+    this.plain.set(key, freeze(value));
+    this.changed();
+  }
+
+  async setIfAbsent<T>(key: string, value: T): Promise<boolean> {
+    assertValidKey(key);
+    assertValidValue(value);
+    this.counters.writes++;
+    if (this.plain.has(key)) return false;
+    this.plain.set(key, freeze(value));
+    this.changed();
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    assertValidKey(key);
+    this.counters.writes++;
+    if (this.plain.delete(key)) this.changed();
+  }
+
+  async batchGet<T>(keys: string[]): Promise<Map<string, T>> {
+    keys.forEach(assertValidKey);
+    const result = new Map<string, T>();
+    for (const key of keys) {
+      this.counters.reads++;
+      const value = thaw<T>(this.plain.get(key));
+      if (value !== undefined) result.set(key, value);
+    }
+    return result;
+  }
+
+  async batchSet(entries: Array<StoredEntry<unknown>>): Promise<void> {
+    for (const entry of entries) {
+      assertValidKey(entry.key);
+      assertValidValue(entry.value);
+    }
+    for (const entry of entries) {
+      this.counters.writes++;
+      this.plain.set(entry.key, freeze(entry.value));
+    }
+    if (entries.length) this.changed();
+  }
+
+  async query<T>(prefix: string, options: { limit?: number; cursor?: string } = {}): Promise<QueryPage<T>> {
+    const limit = options.limit ?? KV_LIMITS.maxQueryLimit;
+    assertValidQueryLimit(limit);
+    this.counters.queries++;
+    let after: string | undefined;
+    if (options.cursor !== undefined) {
+      try {
+        after = Buffer.from(options.cursor, 'base64url').toString('utf8');
+      } catch {
+        throw new AppError('STORE_LIMIT', 'The query cursor is not valid.');
+      }
+    }
+    const keys = [...this.plain.keys()]
+      .filter((key) => key.startsWith(prefix) && (after === undefined || key > after))
+      .sort();
+    const page = keys.slice(0, limit);
+    const results = page.map((key) => ({ key, value: JSON.parse(this.plain.get(key) as string) as T }));
+    const last = page[page.length - 1];
+    return keys.length > limit && last !== undefined
+      ? { results, nextCursor: Buffer.from(last, 'utf8').toString('base64url') }
+      : { results };
+  }
+
+  async getVersioned<T>(key: string): Promise<Versioned<T> | undefined> {
+    assertValidKey(key);
+    this.counters.reads++;
+    const doc = this.versioned.get(key);
+    return doc ? { value: JSON.parse(doc.value) as T, rev: doc.rev } : undefined;
+  }
+
+  async transact(operations: TransactOperation[]): Promise<void> {
+    assertValidTransaction(operations.map((op) => op.key));
+    for (const op of operations) if (op.kind === 'put') assertValidValue(op.value);
+    this.counters.transactions++;
+    // Check every condition before touching anything: all or nothing.
+    const failures = operations.filter((op) => (this.versioned.get(op.key)?.rev ?? 0) !== op.expectRev);
+    if (failures.length) {
+      throw new ConflictError(undefined, failures.map((op) => `${op.key} is not at revision ${op.expectRev}`));
+    }
+    for (const op of operations) {
+      if (op.kind === 'put') this.versioned.set(op.key, { value: freeze(op.value), rev: op.expectRev + 1 });
+      if (op.kind === 'delete') this.versioned.delete(op.key);
+      if (op.kind !== 'check') this.counters.writes++;
+    }
+    this.changed();
+  }
+}

@@ -1,0 +1,31 @@
+import { startLocalRuntime } from './runtime';
+
+/** `npm start`: the app with demo data (or a real site when JIRA_* are set), until Ctrl+C. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const port = process.env.PORT ? Number(process.env.PORT) : 4100;
+  if (!Number.isInteger(port) || port < 0 || port > 65533) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
+  const runtime = await startLocalRuntime({ port, ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}) });
+  const lines = [
+    '',
+    `Release readiness for Jira – local runtime (${runtime.mode === 'demo' ? 'demo data' : 'real Jira site'}), up in ${Date.now() - started} ms`,
+    `  Host page (open this):  ${runtime.hostUrl}/`,
+    `  Project page:           ${runtime.hostUrl}/#/project/SHOP/releases`,
+    `  ${runtime.mode === 'demo' ? 'Fake Jira REST:       ' : 'Jira site:            '}  ${runtime.jiraUrl}`,
+    `  ${runtime.mode === 'demo' ? 'Fake Confluence:      ' : 'Confluence:           '}  ${runtime.confluenceUrl}${runtime.mode === 'demo' ? '/' : ''}`,
+    `  Deployment web trigger: POST ${runtime.hostUrl}/x/deployment-events  (signing secret: ${runtime.deploymentSecret})`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { runDailySync } from '../src/app/scheduled';
+import { runWeeklyReports } from '../src/app/weekly-reports';
+import type { Clock, KeyValueStore, Timing } from '../src/ports';
+import { keys } from '../src/store/keys';
+import { composeLocal, createLocalTransports, type SiteConnection } from './compose';
+import { startFakeConfluence } from './fake-confluence';
+import { startFakeJira, type FakeJira } from './fake-jira';
+import { createFetchTransport } from './fetch-transport';
+import { createHostServer, type SessionInfo } from './host-server';
+import { FileKvStore } from './kv/file-kv-store';
+import { InMemoryKvStore } from './kv/in-memory-kv-store';
+import type { LocalWorkQueue } from './memory-queue';
+import { basicAuth } from './compose';
+
+export interface LocalRuntimeOptions {
+  /** Host page port; the fake Jira and Confluence take the next two. 0: random ports (tests). */
+  port?: number;
+  /** Where the file-backed store lives; omit with `inMemory` for tests. */
+  dataDir?: string;
+  inMemory?: boolean;
+  /** "Today" of the demo data (defaults to now). */
+  demoAnchor?: Date;
+  demoSeed?: number;
+  clock?: Clock;
+  timing?: Timing;
+  quiet?: boolean;
+  /** Real site credentials; when absent the fakes are used. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface LocalRuntime {
+  hostUrl: string;
+  jiraUrl: string;
+  confluenceUrl: string;
+  mode: 'demo' | 'jira';
+  deploymentSecret: string;
+  fakeJira?: FakeJira;
+  store: KeyValueStore;
+  queue: LocalWorkQueue;
+  close(): Promise<void>;
+}
+
+function listen(server: import('node:http').Server, port: number): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolveListen((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const env = options.env ?? process.env;
+  const port = options.port ?? 4100;
+  const dataDir = resolve(options.dataDir ?? join(process.cwd(), '.data'));
+  const realJira = env.JIRA_BASE_URL && env.JIRA_EMAIL && env.JIRA_API_TOKEN;
+
+  let fakeJira: FakeJira | undefined;
+  let fakeConfluence: Awaited<ReturnType<typeof startFakeConfluence>> | undefined;
+  let site: SiteConnection;
+  if (realJira) {
+    const jiraBaseUrl = (env.JIRA_BASE_URL as string).replace(/\/$/, '');
+    site = {
+      mode: 'jira',
+      jiraBaseUrl,
+      confluenceBaseUrl: (env.CONFLUENCE_BASE_URL ?? jiraBaseUrl).replace(/\/$/, ''),
+      email: env.JIRA_EMAIL,
+      apiToken: env.JIRA_API_TOKEN,
+      confluenceEmail: env.CONFLUENCE_EMAIL ?? env.JIRA_EMAIL,
+      confluenceApiToken: env.CONFLUENCE_API_TOKEN ?? env.JIRA_API_TOKEN,
+    };
+  } else {
+    fakeJira = await startFakeJira({ port: port === 0 ? 0 : port + 1, ...(options.demoAnchor ? { anchor: options.demoAnchor } : {}), ...(options.demoSeed !== undefined ? { seed: options.demoSeed } : {}) });
+    fakeConfluence = await startFakeConfluence({ port: port === 0 ? 0 : port + 2, ...(options.inMemory ? {} : { file: join(dataDir, 'confluence.json') }) });
+    site = { mode: 'demo', jiraBaseUrl: fakeJira.url, confluenceBaseUrl: fakeConfluence.url };
+  }
+
+  const store: KeyValueStore & { flush?: () => void } = options.inMemory ? new InMemoryKvStore() : new FileKvStore(join(dataDir, 'kvs.json'));
+  const transports = createLocalTransports(site);
+  const { deps, queue } = composeLocal({ site, store, ...(options.clock ? { clock: options.clock } : {}), ...(options.timing ? { timing: options.timing } : {}), ...(options.quiet !== undefined ? { quiet: options.quiet } : {}) });
+
+  // The web trigger needs a signing secret; a fresh site gets one so the curl example works.
+  let deploymentSecret = env.DEPLOYMENT_WEBHOOK_SECRET ?? (await store.get<string>(keys.deploymentSecret()));
+  if (!deploymentSecret) deploymentSecret = randomBytes(24).toString('hex');
+  await store.set(keys.deploymentSecret(), deploymentSecret);
+  // Demo Confluence has a REL space; reports go there unless settings say otherwise.
+  const reportSpace = env.REPORT_SPACE_KEY ?? (site.mode === 'demo' ? 'REL' : undefined);
+  if (reportSpace && !(await store.get(keys.reportSettings()))) await store.set(keys.reportSettings(), { spaceKey: reportSpace });
+
+  // Forge delivers product events to the app's trigger; locally the fake Jira's changes do.
+  const unsubscribe = fakeJira?.onEvent((event: unknown) => {
+    void import('../src/app/product-events').then(({ handleProductEvent }) =>
+      handleProductEvent(deps, event).catch((error: unknown) => deps.log.error('product event failed', { error: String(error) })),
+    );
+  });
+
+  const session = async (): Promise<SessionInfo> => {
+    const jira = createFetchTransport({
+      baseUrl: site.jiraBaseUrl,
+      authorization: site.mode === 'demo' ? 'Bearer app' : basicAuth(site.email ?? '', site.apiToken ?? ''),
+    });
+    const projects = await deps.jiraAsApp().listProjects();
+    if (site.mode === 'demo') {
+      const users = await jira({ method: 'GET', path: '/rest/api/3/users/search?maxResults=100' });
+      const list = (users.body as Array<{ accountId: string; displayName: string; emailAddress?: string; accountType?: string }>).filter(
+        (u) => u.accountType === undefined || u.accountType === 'atlassian',
+      );
+      return { mode: 'demo', users: list, projects, defaultAccountId: list[0]?.accountId ?? '', jiraUrl: site.jiraBaseUrl, confluenceUrl: site.confluenceBaseUrl };
+    }
+    const me = (await jira({ method: 'GET', path: '/rest/api/3/myself' })).body as { accountId: string; displayName: string; emailAddress?: string };
+    return { mode: 'jira', users: [me], projects, defaultAccountId: me.accountId, jiraUrl: site.jiraBaseUrl, confluenceUrl: site.confluenceBaseUrl };
+  };
+
+  const server = createHostServer({
+    deps,
+    queue,
+    transports,
+    session,
+    scheduled: {
+      'daily-sync': () => runDailySync(deps),
+      'weekly-reports': () => runWeeklyReports(deps),
+    },
+  });
+  const hostPort = await listen(server, port);
+
+  return {
+    hostUrl: `http://127.0.0.1:${hostPort}`,
+    jiraUrl: site.jiraBaseUrl,
+    confluenceUrl: site.confluenceBaseUrl,
+    mode: site.mode,
+    deploymentSecret,
+    ...(fakeJira ? { fakeJira } : {}),
+    store,
+    queue,
+    async close() {
+      unsubscribe?.();
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections?.();
+      await queue.drain();
+      store.flush?.();
+      await fakeJira?.close();
+      await fakeConfluence?.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { ConfluenceClient } from '../integrations/confluence/confluence-client';
+import { ProductClient, type Product, type QuotaGate } from '../integrations/http/product-client';
+import { JiraClient } from '../integrations/jira/jira-client';
+import type { Clock, HttpTransport, KeyValueStore, Logger, ProductTransports, Timing, WorkQueue } from '../ports';
+import { StoreQuotaGate } from '../store/quota-gate';
+
+/** Everything a use case may touch. Built once per runtime by its composition point. */
+export interface AppDeps {
+  jiraAsUser(accountId: string): JiraClient;
+  jiraAsApp(): JiraClient;
+  confluenceAsApp(): ConfluenceClient;
+  store: KeyValueStore;
+  queue: WorkQueue;
+  clock: Clock;
+  timing: Timing;
+  log: Logger;
+  /** IANA zone used for "today" in date rules. */
+  timeZone: string;
+}
+
+export interface PortSet {
+  transports: ProductTransports;
+  store: KeyValueStore;
+  queue: WorkQueue;
+  clock: Clock;
+  timing: Timing;
+  log: Logger;
+  timeZone?: string;
+}
+
+export function createAppDeps(ports: PortSet): AppDeps {
+  const quotaGate: QuotaGate = new StoreQuotaGate(ports.store, ports.clock);
+  const client = (product: Product, transport: HttpTransport) =>
+    new ProductClient({ product, transport, clock: ports.clock, timing: ports.timing, quotaGate, log: ports.log });
+  return {
+    jiraAsUser: (accountId) => new JiraClient(client('jira', ports.transports.jiraAsUser(accountId))),
+    jiraAsApp: () => new JiraClient(client('jira', ports.transports.jiraAsApp())),
+    confluenceAsApp: () => new ConfluenceClient(client('confluence', ports.transports.confluenceAsApp())),
+    store: ports.store,
+    queue: ports.queue,
+    clock: ports.clock,
+    timing: ports.timing,
+    log: ports.log,
+    timeZone: ports.timeZone ?? 'UTC',
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { AppDeps } from './deps';
+import { type JobType, jobSchemas } from './jobs-catalog';
+import { observationOf, recordVersionObservations } from './version-tracking';
+import { publishProjectStatus } from './weekly-reports';
+
+const envelopeSchema = z.object({ type: z.string(), body: z.record(z.string(), z.unknown()) });
+
+/** Runs one queued job. Every job is idempotent: the queue delivers at least once. */
+export async function runJob(deps: AppDeps, raw: unknown): Promise<Record<string, unknown>> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success || !(envelope.data.type in jobSchemas)) {
+    // A malformed job can never succeed: drop it instead of letting the queue retry it forever.
+    deps.log.error('dropping malformed job', { job: JSON.stringify(raw)?.slice(0, 300) });
+    return { dropped: true };
+  }
+  const type = envelope.data.type as JobType;
+  const parsed = jobSchemas[type].safeParse(envelope.data.body);
+  if (!parsed.success) throw new AppError('VALIDATION', `Job ${type} has a malformed body.`);
+
+  switch (type) {
+    case 'reconcile-project-versions': {
+      const body = jobSchemas[type].parse(parsed.data);
+      const versions = await deps.jiraAsApp().listVersions(body.projectKey);
+      const observedAt = deps.clock.now().toISOString();
+      const { written } = await recordVersionObservations(
+        deps,
+        body.projectId,
+        versions.map((v) => observationOf(v, observedAt, 'reconciliation')),
+      );
+      return { projectKey: body.projectKey, versions: versions.length, historyChanged: written };
+    }
+    case 'publish-project-status': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await publishProjectStatus(deps, body.projectKey)) };
+    }
+  }
+}

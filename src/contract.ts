@@ -1,0 +1,98 @@
+/**
+ * The contract between the UIs (Custom UI in static/, UI Kit in src/frontend/) and the resolvers.
+ * Types only (plus the name table) so the front ends can import it without pulling backend code.
+ */
+
+export const RESOLVERS = {
+  getProjectReleases: 'getProjectReleases',
+  getIssueRelease: 'getIssueRelease',
+} as const;
+
+export type ResolverName = (typeof RESOLVERS)[keyof typeof RESOLVERS];
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNKNOWN_RESOLVER'
+  | 'RATE_LIMITED'
+  | 'QUOTA_EXHAUSTED'
+  | 'UPSTREAM'
+  | 'STORE_LIMIT'
+  | 'INTERNAL';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, e.g. from payload validation. */
+  details?: string[];
+  /** ISO time after which a rate-limited action may be retried. */
+  retryAt?: string;
+}
+
+/** Every resolver answers with this shape so errors survive the bridge intact. */
+export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export interface StatusCategoryCounts {
+  todo: number;
+  inProgress: number;
+  done: number;
+  total: number;
+}
+
+/** Where a Jira version stands relative to "now". */
+export type ReleaseState = 'released' | 'overdue' | 'in-progress' | 'planned' | 'unscheduled';
+
+export interface ReleaseSummary {
+  id: string;
+  name: string;
+  description?: string;
+  /** Calendar dates as Jira stores them: yyyy-MM-dd. */
+  startDate?: string;
+  releaseDate?: string;
+  released: boolean;
+  state: ReleaseState;
+  /** Whole days from today to the release date (negative when past); null without a date. */
+  daysToRelease: number | null;
+  counts: StatusCategoryCounts;
+  /** Done issues as a share of all issues, 0-100, rounded down so 100 means all done. */
+  percentDone: number;
+}
+
+export interface ProjectReleasesView {
+  project: { id: string; key: string; name: string };
+  generatedAt: string;
+  releases: ReleaseSummary[];
+  /** Released versions older than the look-back window, left out to save Jira quota. */
+  olderReleasedCount: number;
+}
+
+export interface GetProjectReleasesPayload {
+  /** Include released versions older than the look-back window. */
+  includeOlderReleased?: boolean;
+}
+
+export interface IssueRef {
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: 'new' | 'indeterminate' | 'done';
+  issueType: string;
+}
+
+export interface IssueReleaseView {
+  issue: IssueRef;
+  releases: Array<Pick<ReleaseSummary, 'id' | 'name' | 'releaseDate' | 'released' | 'state' | 'daysToRelease'>>;
+  /** Issues linked as "is blocked by" that are not done yet. */
+  openBlockers: Array<IssueRef & { fixVersions: string[] }>;
+}
+
+export type GetIssueReleasePayload = Record<string, never>;
+
+export interface ResolverContract {
+  getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
+  getIssueRelease: { payload: GetIssueReleasePayload; result: IssueReleaseView };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * The JSON a CI/CD pipeline posts for each deployment (documented in docs/deployments.md).
+ * Strict: unknown fields are refused so typos are noticed instead of silently dropped.
+ */
+export const deploymentEventSchema = z
+  .object({
+    deploymentId: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/, 'use 1-120 letters, digits, dot, dash or underscore'),
+    environment: z.string().trim().min(1).max(80),
+    status: z.enum(['successful', 'failed', 'rolled_back', 'in_progress', 'cancelled']),
+    deployedAt: z.iso.datetime({ offset: true }),
+    projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'a Jira project key such as SHOP').optional(),
+    version: z.string().trim().min(1).max(255).optional(),
+    issueKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'Jira issue keys such as SHOP-12')).max(500).optional(),
+    pipeline: z.object({ name: z.string().max(200), url: z.url().max(2000).optional() }).strict().optional(),
+    commit: z.string().max(80).optional(),
+    isRollback: z.boolean().optional(),
+  })
+  .strict();
+
+export type DeploymentEvent = z.infer<typeof deploymentEventSchema>;
+
+export interface StoredDeployment extends DeploymentEvent {
+  receivedAt: string;
+}

@@ -1,0 +1,26 @@
+/** Building blocks of Confluence storage format (XHTML with ac: macros). */
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export type StatusColour = 'Grey' | 'Red' | 'Yellow' | 'Green' | 'Blue' | 'Purple';
+
+export function statusMacro(colour: StatusColour, title: string): string {
+  return (
+    '<ac:structured-macro ac:name="status">' +
+    `<ac:parameter ac:name="colour">${colour}</ac:parameter>` +
+    `<ac:parameter ac:name="title">${escapeXml(title)}</ac:parameter>` +
+    '</ac:structured-macro>'
+  );
+}
+
+export function link(href: string, text: string): string {
+  return `<a href="${escapeXml(href)}">${escapeXml(text)}</a>`;
+}
+
+export function table(headers: string[], rows: string[][]): string {
+  const head = `<tr>${headers.map((h) => `<th>${escapeXml(h)}</th>`).join('')}</tr>`;
+  const body = rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<table><tbody>${head}${body}</tbody></table>`;
+}

@@ -1,0 +1,18 @@
+import { type AppDeps, createAppDeps } from '../app/deps';
+import { createConsoleLogger, realTiming, systemClock } from '../app/console-logger';
+import { ForgeKvStore } from './forge-kv-store';
+import { createForgeQueue } from './forge-queue';
+import { createForgeTransports } from './forge-transports';
+
+/** The Forge composition point: the only place the ports meet @forge/* adapters. */
+export function composeForge(scope: string, invokingAccountId?: string): AppDeps {
+  return createAppDeps({
+    transports: createForgeTransports(invokingAccountId),
+    store: new ForgeKvStore(),
+    queue: createForgeQueue(),
+    clock: systemClock,
+    timing: realTiming,
+    log: createConsoleLogger(scope),
+    timeZone: 'UTC',
+  });
+}

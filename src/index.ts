@@ -1,0 +1,3 @@
+// The handlers manifest.yml names, and nothing else: each lives in src/forge/.
+export { handler as resolver } from './forge/resolver';
+export { dailySync, weeklyReports, onJiraEvent, workConsumer, deploymentWebhook } from './forge/triggers';

@@ -1,0 +1,201 @@
+import { AppError } from '../../errors';
+import type { ProductClient } from '../http/product-client';
+import { query, seg } from '../http/product-client';
+import type {
+  IssueChangelogs,
+  JiraIssue,
+  JiraProject,
+  JiraVersion,
+  PageBean,
+  PermissionsResponse,
+  SearchPage,
+} from './types';
+
+export type JiraPermission =
+  | 'BROWSE_PROJECTS'
+  | 'ADMINISTER_PROJECTS'
+  | 'EDIT_ISSUES'
+  | 'SCHEDULE_ISSUES'
+  | 'RESOLVE_ISSUES'
+  | 'TRANSITION_ISSUES';
+
+const ISSUE_FETCH_CHUNK = 100;
+const CHANGELOG_FETCH_CHUNK = 1000;
+
+/**
+ * The Jira REST calls the app makes, each asking only for what it needs. Pagination lives here so
+ * no caller can forget it; retries and rate limits live in ProductClient.
+ */
+export class JiraClient {
+  constructor(private readonly http: ProductClient) {}
+
+  async myPermissions(projectKey: string, permissions: JiraPermission[]): Promise<Record<JiraPermission, boolean>> {
+    const response = await this.http.send({
+      method: 'GET',
+      path: `/rest/api/3/mypermissions${query({ projectKey, permissions })}`,
+    });
+    const body = response.body as PermissionsResponse;
+    const result = {} as Record<JiraPermission, boolean>;
+    for (const permission of permissions) result[permission] = body.permissions?.[permission]?.havePermission === true;
+    return result;
+  }
+
+  async getProject(projectIdOrKey: string): Promise<JiraProject> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/project/${seg(projectIdOrKey)}` });
+    const body = response.body as JiraProject;
+    return { id: String(body.id), key: body.key, name: body.name };
+  }
+
+  /** The site's base URL, for links in reports (Forge functions are not told it). */
+  async siteBaseUrl(): Promise<string> {
+    const response = await this.http.send({ method: 'GET', path: '/rest/api/3/serverInfo' });
+    const baseUrl = (response.body as { baseUrl?: unknown }).baseUrl;
+    if (typeof baseUrl !== 'string') throw new AppError('UPSTREAM', 'Jira did not say its base URL.');
+    return baseUrl.replace(/\/$/, '');
+  }
+
+  /** Every project the caller can see, following Jira's pages. */
+  async listProjects(): Promise<JiraProject[]> {
+    const projects: JiraProject[] = [];
+    for (let startAt = 0; ; ) {
+      const response = await this.http.send({
+        method: 'GET',
+        path: `/rest/api/3/project/search${query({ startAt, maxResults: 50 })}`,
+      });
+      const page = response.body as PageBean<JiraProject>;
+      projects.push(...page.values.map((p) => ({ id: String(p.id), key: p.key, name: p.name })));
+      if (page.isLast || page.values.length === 0) return projects;
+      startAt += page.values.length;
+    }
+  }
+
+  /** Every version of a project, following Jira's pages. */
+  async listVersions(projectIdOrKey: string): Promise<JiraVersion[]> {
+    const versions: JiraVersion[] = [];
+    for (let startAt = 0; ; ) {
+      const response = await this.http.send({
+        method: 'GET',
+        path: `/rest/api/3/project/${seg(projectIdOrKey)}/version${query({ startAt, maxResults: 100, orderBy: 'sequence' })}`,
+      });
+      const page = response.body as PageBean<JiraVersion>;
+      versions.push(...page.values);
+      if (page.isLast || page.values.length === 0) return versions;
+      startAt += page.values.length;
+    }
+  }
+
+  async getVersion(id: string): Promise<JiraVersion> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/version/${seg(id)}` });
+    return response.body as JiraVersion;
+  }
+
+  async updateVersion(id: string, patch: Partial<Pick<JiraVersion, 'released' | 'releaseDate' | 'startDate' | 'description' | 'archived'>>): Promise<JiraVersion> {
+    const response = await this.http.send({ method: 'PUT', path: `/rest/api/3/version/${seg(id)}`, body: patch });
+    return response.body as JiraVersion;
+  }
+
+  async getIssue(issueIdOrKey: string, fields: string[]): Promise<JiraIssue> {
+    const response = await this.http.send({
+      method: 'GET',
+      path: `/rest/api/3/issue/${seg(issueIdOrKey)}${query({ fields })}`,
+    });
+    return response.body as JiraIssue;
+  }
+
+  /** One page of an enhanced JQL search; the JQL must be bounded (a project, keys or ids). */
+  async searchPage(jql: string, fields: string[], options: { maxResults?: number; nextPageToken?: string; expand?: string } = {}): Promise<SearchPage> {
+    const response = await this.http.send(
+      {
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        body: {
+          jql,
+          fields,
+          maxResults: options.maxResults ?? 100,
+          ...(options.nextPageToken ? { nextPageToken: options.nextPageToken } : {}),
+          ...(options.expand ? { expand: options.expand } : {}),
+        },
+      },
+      { idempotent: true },
+    );
+    return response.body as SearchPage;
+  }
+
+  /** Pages of issues until Jira says it is the last one (or `maxIssues` is reached). */
+  async *search(jql: string, fields: string[], options: { pageSize?: number; maxIssues?: number } = {}): AsyncGenerator<JiraIssue[]> {
+    let nextPageToken: string | undefined;
+    let seen = 0;
+    do {
+      const page = await this.searchPage(jql, fields, { maxResults: options.pageSize ?? 100, nextPageToken });
+      seen += page.issues.length;
+      if (page.issues.length) yield page.issues;
+      nextPageToken = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
+      if (options.maxIssues !== undefined && seen >= options.maxIssues) return;
+    } while (nextPageToken);
+  }
+
+  async searchAll(jql: string, fields: string[], options: { pageSize?: number; maxIssues?: number } = {}): Promise<JiraIssue[]> {
+    const all: JiraIssue[] = [];
+    for await (const page of this.search(jql, fields, options)) all.push(...page);
+    return options.maxIssues !== undefined ? all.slice(0, options.maxIssues) : all;
+  }
+
+  /** Costs one request and no per-issue points: prefer it to a search when only a number is needed. */
+  async approximateCount(jql: string): Promise<number> {
+    const response = await this.http.send(
+      { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } },
+      { idempotent: true },
+    );
+    const count = (response.body as { count?: unknown }).count;
+    if (typeof count !== 'number') throw new AppError('UPSTREAM', 'Jira returned no issue count.');
+    return count;
+  }
+
+  async bulkFetchIssues(issueIdsOrKeys: string[], fields: string[]): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    for (let i = 0; i < issueIdsOrKeys.length; i += ISSUE_FETCH_CHUNK) {
+      const response = await this.http.send(
+        {
+          method: 'POST',
+          path: '/rest/api/3/issue/bulkfetch',
+          body: { issueIdsOrKeys: issueIdsOrKeys.slice(i, i + ISSUE_FETCH_CHUNK), fields },
+        },
+        { idempotent: true },
+      );
+      issues.push(...((response.body as { issues?: JiraIssue[] }).issues ?? []));
+    }
+    return issues;
+  }
+
+  /** Changelogs of many issues for a few fields (at most 10 field ids), following pages. */
+  async bulkFetchChangelogs(issueIdsOrKeys: string[], fieldIds: string[]): Promise<IssueChangelogs[]> {
+    if (fieldIds.length > 10) throw new AppError('VALIDATION', 'At most 10 fields per changelog request.');
+    const byIssue = new Map<string, IssueChangelogs>();
+    for (let i = 0; i < issueIdsOrKeys.length; i += CHANGELOG_FETCH_CHUNK) {
+      let nextPageToken: string | undefined;
+      do {
+        const response = await this.http.send(
+          {
+            method: 'POST',
+            path: '/rest/api/3/changelog/bulkfetch',
+            body: {
+              issueIdsOrKeys: issueIdsOrKeys.slice(i, i + CHANGELOG_FETCH_CHUNK),
+              fieldIds,
+              maxResults: 1000,
+              ...(nextPageToken ? { nextPageToken } : {}),
+            },
+          },
+          { idempotent: true },
+        );
+        const body = response.body as { issueChangeLogs?: IssueChangelogs[]; nextPageToken?: string };
+        for (const entry of body.issueChangeLogs ?? []) {
+          const existing = byIssue.get(entry.issueId);
+          if (existing) existing.changeHistories.push(...entry.changeHistories);
+          else byIssue.set(entry.issueId, { issueId: entry.issueId, changeHistories: [...entry.changeHistories] });
+        }
+        nextPageToken = body.nextPageToken;
+      } while (nextPageToken);
+    }
+    return [...byIssue.values()];
+  }
+}
