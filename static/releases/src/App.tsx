@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import Spinner from '@atlaskit/spinner';
+import type { ErrorBody } from '../../../src/contract';
+import { ErrorMessage, localError } from './components/ErrorMessage';
+import { space } from './design';
+import { getContext, type PageContext } from './platform';
+import { ReleasesPage } from './pages/ReleasesPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+/** Manifest module keys served by this one bundle. */
+export const MODULES = {
+  releasesPage: 'releases-page',
+  releaseSettings: 'release-settings',
+} as const;
+
+type Loaded = { status: 'loading' } | { status: 'ready'; context: PageContext } | { status: 'failed'; error: ErrorBody };
+
+export function App() {
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    getContext().then(
+      (context) => !cancelled && setState({ status: 'ready', context }),
+      (error: unknown) => !cancelled && setState({ status: 'failed', error: localError('Jira did not hand over the page context.', error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  return <div className="rr-page">{renderBody(state)}</div>;
+}
+
+function renderBody(state: Loaded) {
+  if (state.status === 'loading') {
+    return (
+      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
+        <Spinner size="large" label="Loading" />
+      </div>
+    );
+  }
+  if (state.status === 'failed') return <ErrorMessage title="This page could not start" error={state.error} />;
+  switch (state.context.moduleKey) {
+    case MODULES.releasesPage:
+      return <ReleasesPage context={state.context} />;
+    case MODULES.releaseSettings:
+      return <SettingsPage context={state.context} />;
+    default:
+      return (
+        <ErrorMessage
+          title="Unknown page"
+          error={{ code: 'INTERNAL', message: `This bundle has no view for the module "${state.context.moduleKey}".` }}
+        />
+      );
+  }
+}

@@ -1,0 +1,41 @@
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import type { ErrorBody } from '../../../../src/contract';
+import { formatTime } from '../date-format';
+
+interface Props {
+  /** What failed, from the user's point of view, e.g. "Could not load the versions". */
+  title: string;
+  error: ErrorBody;
+  onRetry?: () => void;
+}
+
+/** A resolver or bridge error as the user sees it: the catalogue message, never swallowed. */
+export function ErrorMessage({ title, error, onRetry }: Props) {
+  const transient = error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXHAUSTED';
+  const retryAt = error.retryAt ? new Date(error.retryAt) : undefined;
+  return (
+    <div data-testid="page-error" data-error-code={error.code}>
+      <SectionMessage
+        appearance={transient ? 'warning' : 'error'}
+        title={title}
+        actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}
+      >
+        <p>{error.message}</p>
+        {error.details && error.details.length > 0 && (
+          <ul>
+            {error.details.map((detail, i) => (
+              <li key={i}>{detail}</li>
+            ))}
+          </ul>
+        )}
+        {retryAt && !Number.isNaN(retryAt.getTime()) && <p>You can try again after {formatTime(retryAt)}.</p>}
+      </SectionMessage>
+    </div>
+  );
+}
+
+/** The shape for failures that happen in the page itself (bridge calls other than invoke). */
+export function localError(message: string, cause?: unknown): ErrorBody {
+  const detail = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+  return detail ? { code: 'INTERNAL', message, details: [detail] } : { code: 'INTERNAL', message };
+}

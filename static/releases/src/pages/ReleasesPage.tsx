@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { SubPageNav } from '../components/SubPageNav';
+import { space } from '../design';
+import { createHistory, type PageContext, type PageHistory } from '../platform';
+import { pathForRoute, routeFromPathname, type RouteId } from '../routes';
+import { useProjectReleases } from '../use-project-releases';
+import { CalendarPage } from './CalendarPage';
+import { EnvironmentsPage, GoNoGoPage, KpisPage } from './PlaceholderPages';
+import { ReleasesOverview } from './ReleasesOverview';
+
+const NEEDS_RELEASES: ReadonlySet<RouteId> = new Set<RouteId>(['overview', 'calendar']);
+
+/**
+ * jira:projectPage "releases-page". The sub-page comes from the Forge history
+ * (`history.location.pathname`, one of the manifest's `pages[].route`); the in-page nav pushes onto
+ * the same history, so Jira's own sub-page menu, the address bar and back/forward stay in step.
+ */
+export function ReleasesPage({ context }: { context: PageContext }) {
+  const [route, setRoute] = useState<RouteId>();
+  const [historyProblem, setHistoryProblem] = useState<string>();
+  const history = useRef<PageHistory>();
+  const [releasesNeeded, setReleasesNeeded] = useState(false);
+  const releases = useProjectReleases(releasesNeeded);
+
+  useEffect(() => {
+    let cancelled = false;
+    let unlisten: () => void = () => undefined;
+    createHistory().then(
+      (h) => {
+        if (cancelled) return;
+        history.current = h;
+        setRoute(routeFromPathname(h.pathname));
+        unlisten = h.listen((pathname) => setRoute(routeFromPathname(pathname)));
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        // The page still works, with navigation kept inside the frame.
+        setHistoryProblem(error instanceof Error ? error.message : String(error));
+        setRoute('overview');
+      },
+    );
+    return () => {
+      cancelled = true;
+      unlisten();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (route && NEEDS_RELEASES.has(route)) setReleasesNeeded(true);
+  }, [route]);
+
+  const navigate = useCallback((to: RouteId) => {
+    setRoute(to);
+    history.current?.push(pathForRoute(to));
+  }, []);
+
+  const projectKey = context.project?.key;
+  const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column' }}>
+      <div style={{ marginBottom: space.s150 }}>
+        <Heading size="large" as="h1">
+          {projectName} releases
+        </Heading>
+      </div>
+      {route && <SubPageNav current={route} onNavigate={navigate} />}
+      {historyProblem && (
+        <div style={{ marginBottom: space.s150 }}>
+          <SectionMessage appearance="warning" title="Sub-page links are not connected to Jira">
+            <p>
+              Jira&apos;s page history could not be opened ({historyProblem}). The tabs above still work, but the address bar
+              and the back button will not follow them.
+            </p>
+          </SectionMessage>
+        </div>
+      )}
+      {!route ? (
+        <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
+          <Spinner size="large" label="Loading page" />
+        </div>
+      ) : !projectKey ? (
+        <SectionMessage appearance="error" title="No project in the page context">
+          <p>Jira did not say which project this page belongs to. Open the page from a project&apos;s navigation.</p>
+        </SectionMessage>
+      ) : (
+        <RouteView route={route} projectKey={projectKey} siteUrl={context.siteUrl} releases={releases} />
+      )}
+    </div>
+  );
+}
+
+function RouteView({
+  route,
+  projectKey,
+  siteUrl,
+  releases,
+}: {
+  route: RouteId;
+  projectKey: string;
+  siteUrl?: string;
+  releases: ReturnType<typeof useProjectReleases>;
+}) {
+  switch (route) {
+    case 'overview':
+      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} />;
+    case 'calendar':
+      return <CalendarPage projectKey={projectKey} releases={releases} />;
+    case 'go-no-go':
+      return <GoNoGoPage />;
+    case 'environments':
+      return <EnvironmentsPage />;
+    case 'kpis':
+      return <KpisPage />;
+  }
+}
