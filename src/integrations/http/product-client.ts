@@ -106,7 +106,13 @@ function errorMessages(body: unknown): string[] {
   const record = body as { errorMessages?: unknown; errors?: unknown; message?: unknown };
   const messages: string[] = [];
   if (Array.isArray(record.errorMessages)) messages.push(...record.errorMessages.map(String));
-  if (record.errors && typeof record.errors === 'object') {
+  if (Array.isArray(record.errors)) {
+    // Confluence v2: { errors: [{ status, code, title, detail }] }
+    for (const entry of record.errors as Array<{ title?: unknown; detail?: unknown; code?: unknown }>) {
+      const text = [entry?.title, entry?.detail].filter((t) => typeof t === 'string' && t).join(': ');
+      messages.push(text || String(entry?.code ?? 'error'));
+    }
+  } else if (record.errors && typeof record.errors === 'object') {
     for (const [field, message] of Object.entries(record.errors as Record<string, unknown>)) {
       messages.push(`${field}: ${typeof message === 'string' ? message : JSON.stringify(message)}`);
     }
@@ -139,18 +145,21 @@ export class ProductClient {
       throw new QuotaExhaustedError(product, blockedUntil);
     }
 
-    let waitedMs = 0;
+    // The budget counts time spent in requests as well as in back-off, measured on the clock.
+    const startedAt = clock.now().getTime();
+    const elapsed = () => clock.now().getTime() - startedAt;
     for (let attempt = 0; ; attempt++) {
       let response: HttpResponse;
       try {
         response = await this.deps.transport(request);
       } catch (cause) {
         // A network failure may or may not have reached the server: only repeat what is safe.
-        if (!idempotent || attempt >= this.policy.maxRetries) {
+        const delay = this.delayFor(attempt, undefined);
+        if (!idempotent || attempt >= this.policy.maxRetries || elapsed() + delay > this.policy.maxTotalWaitMs) {
           this.deps.log?.error('request failed', { product, path: request.path, error: String(cause) });
           throw new AppError('UPSTREAM', `${product === 'jira' ? 'Jira' : 'Confluence'} could not be reached.`);
         }
-        waitedMs += await this.backoff(attempt, undefined);
+        await timing.sleep(delay);
         continue;
       }
 
@@ -168,20 +177,18 @@ export class ProductClient {
         // A 429 was rejected before any work was done, so any method may be sent again.
         const retryAfterMs = parseRetryAfter(header(response, 'retry-after'), now);
         const delay = this.delayFor(attempt, retryAfterMs);
-        if (attempt >= this.policy.maxRetries || waitedMs + delay > this.policy.maxTotalWaitMs) {
+        if (attempt >= this.policy.maxRetries || elapsed() + delay > this.policy.maxTotalWaitMs) {
           throw new RateLimitedError(new Date(now.getTime() + (retryAfterMs ?? delay)));
         }
         await timing.sleep(delay);
-        waitedMs += delay;
         continue;
       }
 
       if (RETRYABLE_5XX.has(response.status) && idempotent && attempt < this.policy.maxRetries) {
         const retryAfterMs = parseRetryAfter(header(response, 'retry-after'), now);
         const delay = this.delayFor(attempt, retryAfterMs);
-        if (waitedMs + delay <= this.policy.maxTotalWaitMs) {
+        if (elapsed() + delay <= this.policy.maxTotalWaitMs) {
           await timing.sleep(delay);
-          waitedMs += delay;
           continue;
         }
       }
@@ -199,13 +206,10 @@ export class ProductClient {
     }
   }
 
-  private async backoff(attempt: number, retryAfterMs: number | undefined): Promise<number> {
-    const delay = this.delayFor(attempt, retryAfterMs);
-    await this.deps.timing.sleep(delay);
-    return delay;
-  }
-
-  /** Full jitter on an exponential ceiling; never sooner than the server asked. */
+  /**
+   * "Equal jitter": between half and all of an exponential ceiling, so retries spread out but never
+   * come back immediately; with Retry-After, never sooner than the server asked.
+   */
   delayFor(attempt: number, retryAfterMs: number | undefined): number {
     const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);
     const jittered = Math.round(ceiling / 2 + (ceiling / 2) * this.deps.timing.random());
