@@ -5,7 +5,7 @@
 // `--if-stale` skips work when every output is newer than every input, so `npm start` is quick
 // the second time.
 import { build as esbuild } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,10 +63,18 @@ async function buildHost() {
     jsx: 'automatic',
     minify: true,
     sourcemap: false,
-    loader: { '.css': 'empty' },
+    // Atlaskit ships its styles as extracted `*.compiled.css` files: bundle them (host.css,
+    // panel-frame.css next to the scripts; the HTML pages link them).
+    loader: { '.css': 'css', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     logLevel: 'warning',
   });
+  // Compiled atomic CSS must be ordered shorthands-first, pseudo-classes and at-rules last.
+  const { sortAtomicCss } = (await import('../local/host/sort-atomic-css.cjs')).default;
+  for (const name of Object.keys(hostEntries)) {
+    const css = join(outdir, `${name}.css`);
+    if (existsSync(css)) writeFileSync(css, sortAtomicCss(readFileSync(css, 'utf8')));
+  }
   for (const file of ['index.html', 'panel.html']) {
     const src = join(root, 'local/host/src', file);
     if (existsSync(src)) copyFileSync(src, join(outdir, file));
