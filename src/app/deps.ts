@@ -29,9 +29,12 @@ export interface PortSet {
 }
 
 export function createAppDeps(ports: PortSet): AppDeps {
-  const quotaGate: QuotaGate = new StoreQuotaGate(ports.store, ports.clock);
-  const client = (product: Product, transport: HttpTransport) =>
-    new ProductClient({ product, transport, clock: ports.clock, timing: ports.timing, quotaGate, log: ports.log });
+  // A gate per client: it reads the stored block once, so each use case pays one store read and a
+  // long-lived process (the local runtime) still sees a block lifted or set by another run.
+  const client = (product: Product, transport: HttpTransport) => {
+    const quotaGate: QuotaGate = new StoreQuotaGate(ports.store, ports.clock);
+    return new ProductClient({ product, transport, clock: ports.clock, timing: ports.timing, quotaGate, log: ports.log });
+  };
   return {
     jiraAsUser: (accountId) => new JiraClient(client('jira', ports.transports.jiraAsUser(accountId))),
     jiraAsApp: () => new JiraClient(client('jira', ports.transports.jiraAsApp())),

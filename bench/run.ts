@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: measures what the issues promise, against the fake Jira with real HTTP and
+ * injected latency. Prints a table and writes bench/results/latest.json; bench/baseline.json holds
+ * the figures reported in closing notes. Run on an otherwise idle machine.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { dispatchResolver } from '../src/app/resolvers';
+import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
+import { startLocalRuntime } from '../local/runtime';
+import { demoFacts, startDemoSite } from '../test/support/demo-site';
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const record = (name: string, value: number, unit: string, note?: string) => rows.push({ name, value: Math.round(value * 100) / 100, unit, ...(note ? { note } : {}) });
+
+async function median(runs: number, task: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await task();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+async function releasesOverview(latencyMs: number): Promise<void> {
+  const site = await startDemoSite();
+  const facts = demoFacts(site.jira.dataset);
+  site.jira.faults.latencyMs = latencyMs;
+  const context = { accountId: facts.admin.accountId, moduleKey: 'releases-page', extension: { project: { id: facts.project('SHOP').id, key: 'SHOP' } } };
+  site.jira.resetStats();
+  const ms = await median(5, async () => {
+    const result = await dispatchResolver(site.deps, 'getProjectReleases', {}, context);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+  });
+  const stats = site.jira.stats();
+  record(`releases overview, ${latencyMs} ms Jira latency`, ms, 'ms', 'median of 5');
+  record('releases overview: Jira requests per view', stats.requests / 5, 'requests');
+  record('releases overview: Jira points per view', stats.points / 5, 'points');
+
+  // The obvious alternative: fetch every issue of the project with status and fix versions.
+  site.jira.resetStats();
+  const jira = site.deps.jiraAsUser(facts.admin.accountId);
+  const naiveMs = await median(1, async () => {
+    await jira.searchAll('project = SHOP AND fixVersion is not EMPTY', ['status', 'fixVersions'], { pageSize: 100 });
+  });
+  const naive = site.jira.stats();
+  record('naive overview (search all issues): Jira points', naive.points, 'points', `${(naive.points / (stats.points / 5)).toFixed(1)}x ours; ${Math.round(naiveMs)} ms`);
+
+  const issue = site.jira.dataset.issues.find((i) => i.projectId === facts.project('SHOP').id && i.fixVersionIds.length > 0)!;
+  site.jira.resetStats();
+  const panelMs = await median(5, async () => {
+    const result = await dispatchResolver(site.deps, 'getIssueRelease', {}, { accountId: facts.admin.accountId, extension: { issue: { id: issue.id, key: issue.key }, project: { id: facts.project('SHOP').id, key: 'SHOP' } } });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+  });
+  record(`issue panel first paint, ${latencyMs} ms Jira latency`, panelMs, 'ms', 'median of 5');
+  record('issue panel: Jira requests per paint', site.jira.stats().requests / 5, 'requests', 'limit 2');
+  await site.close();
+}
+
+async function store(): Promise<void> {
+  const kv = new InMemoryKvStore();
+  const n = 20_000;
+  let start = performance.now();
+  for (let i = 0; i < n; i++) await kv.set(`bench:${String(i).padStart(6, '0')}`, { i, name: `value ${i}` });
+  record('local store: set', n / ((performance.now() - start) / 1000), 'ops/s');
+  start = performance.now();
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await kv.query('bench:', cursor ? { cursor } : {});
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor);
+  record('local store: query 20,000 keys in pages of 100', performance.now() - start, 'ms', `${pages} pages`);
+}
+
+async function startup(): Promise<void> {
+  const start = performance.now();
+  const runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true });
+  record('local runtime start-up (servers and demo data, bundles prebuilt)', performance.now() - start, 'ms');
+  await runtime.close();
+}
+
+async function main(): Promise<void> {
+  await startup();
+  await releasesOverview(0);
+  await releasesOverview(100);
+  await store();
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

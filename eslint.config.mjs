@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', Buffer: 'readonly', globalThis: 'readonly', window: 'readonly', document: 'readonly', self: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', TextEncoder: 'readonly', crypto: 'readonly', localStorage: 'readonly', HTMLElement: 'readonly', HTMLIFrameElement: 'readonly', Intl: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // The architecture's boundaries: the domain is pure, the core never imports Forge or the local runtime.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@forge/*', 'node:*', '../../app/*', '../../forge/*', '../../store/*', '**/local/**'] }],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts', 'src/store/**/*.ts', 'src/integrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@forge/*', '**/forge/*', '**/local/**', '**/frontend/*'] }],
+    },
+  },
+  {
+    files: ['static/releases/src/**/*.{ts,tsx}'],
+    ignores: ['static/releases/src/platform.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@forge/*'] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+
+export const chromiumPath = CANDIDATES.find((p) => existsSync(p));
+
+/**
+ * Browser tests need Debian's Chromium. Under CI a missing browser is a failure (the run must not
+ * pass without them); on a developer machine they are skipped with a clear message.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (chromiumPath) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.CI) {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error('Chromium is not installed: .ci/run installs it with apt-get install chromium.');
+      });
+    });
+    return;
+  }
+  console.warn(`Skipping browser tests "${name}": no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).`);
+  describe.skip(name, body);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath as string,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
