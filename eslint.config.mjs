@@ -7,7 +7,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', __dirname: 'readonly', Buffer: 'readonly', globalThis: 'readonly', window: 'readonly', document: 'readonly', self: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', TextEncoder: 'readonly', crypto: 'readonly', localStorage: 'readonly', HTMLElement: 'readonly', HTMLIFrameElement: 'readonly', Intl: 'readonly' },
+      globals: { module: 'readonly', require: 'readonly', console: 'readonly', process: 'readonly', __dirname: 'readonly', Buffer: 'readonly', globalThis: 'readonly', window: 'readonly', document: 'readonly', self: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', TextEncoder: 'readonly', crypto: 'readonly', localStorage: 'readonly', HTMLElement: 'readonly', HTMLIFrameElement: 'readonly', Intl: 'readonly' },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

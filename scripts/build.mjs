@@ -34,7 +34,7 @@ function oldestOutput(paths) {
   return oldest;
 }
 
-const customUiInputs = ['static/releases/src', 'static/releases/index.html', 'static/releases/vite.config.ts', 'src/contract.ts'].map((p) => join(root, p));
+const customUiInputs = ['static/releases/src', 'static/releases/index.html', 'static/releases/vite.config.mts', 'src/contract.ts'].map((p) => join(root, p));
 const customUiOutputs = [join(root, 'static/releases/dist/index.html')];
 const hostInputs = ['local/host/src', 'src/frontend', 'src/contract.ts'].map((p) => join(root, p));
 const hostEntries = {
@@ -47,7 +47,7 @@ const hostOutputs = Object.keys(hostEntries).map((name) => join(root, 'local/hos
 
 async function buildCustomUi() {
   const { build } = await import('vite');
-  await build({ root: join(root, 'static/releases'), configFile: join(root, 'static/releases/vite.config.ts'), logLevel: 'warn' });
+  await build({ root: join(root, 'static/releases'), configFile: join(root, 'static/releases/vite.config.mts'), logLevel: 'warn' });
 }
 
 async function buildHost() {

@@ -7,7 +7,6 @@
  * hover, active), and at-rules last. Stable within a bucket.
  * Mirrors @compiled/react/dist/cjs/runtime/sheet.js getStyleBucketName.
  */
-/* global module */
 'use strict';
 
 const SHORTHAND_DEPTH = {
