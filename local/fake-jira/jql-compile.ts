@@ -560,7 +560,8 @@ function sortKey(field: string, ctx: Context): (issue: DatasetIssue) => number |
     case 'resolved':
       return (issue) => store.metaOf(issue).resolved;
     case 'priority': {
-      const order = new Map(store.dataset.priorities.map((p, i) => [p.id, i]));
+      // Jira sorts priorities by importance: DESC puts Highest first.
+      const order = new Map(store.dataset.priorities.map((p, i) => [p.id, store.dataset.priorities.length - i]));
       return (issue) => order.get(issue.priorityId) ?? null;
     }
     case 'status': {
@@ -614,10 +615,13 @@ export function compileJql(jql: string, store: JiraStore, principal: Principal, 
   };
 }
 
-/** Matching issues in order; the caller pages through them. */
-export function runJql(jql: string, store: JiraStore, principal: Principal, now: number): DatasetIssue[] {
-  const compiled = compileJql(jql, store, principal, now);
+/** The matching issues, in the query's order. */
+export function matchingIssues(compiled: CompiledQuery): DatasetIssue[] {
   const out: DatasetIssue[] = [];
   for (const issue of compiled.candidates()) if (compiled.matches(issue)) out.push(issue);
   return out.sort(compiled.compare);
+}
+
+export function runJql(jql: string, store: JiraStore, principal: Principal, now: number): DatasetIssue[] {
+  return matchingIssues(compileJql(jql, store, principal, now));
 }

@@ -30,7 +30,7 @@ interface Token {
 }
 
 const OPERATOR_CHARS = new Set(['=', '!', '<', '>', '~']);
-const WORD_STOP = new Set([' ', '\t', '\n', '\r', '(', ')', ',', '"', "'", '=', '!', '<', '>', '~']);
+const WORD_STOP = new Set([' ', '\t', '\n', '\r', '(', ')', ',', '"', "'", '=', '!', '<', '>', '~', '&', '|']);
 
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -61,11 +61,11 @@ export function tokenize(input: string): Token[] {
       if (j >= input.length) throw new JqlError(`Error in the JQL Query: The quoted string '${text}' has not been completed. (line 1, character ${position})`);
       tokens.push({ kind: 'string', text, position });
       i = j + 1;
-    } else if (c === '&' && input[i + 1] === '&') {
-      tokens.push({ kind: 'word', text: 'AND', position });
-      i += 2;
-    } else if (c === '|' && input[i + 1] === '|') {
-      tokens.push({ kind: 'word', text: 'OR', position });
+    } else if (c === '&' || c === '|') {
+      if (input[i + 1] !== c) {
+        throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. (line 1, character ${position})`);
+      }
+      tokens.push({ kind: 'word', text: c === '&' ? 'AND' : 'OR', position });
       i += 2;
     } else if (OPERATOR_CHARS.has(c)) {
       const two = input.slice(i, i + 2);
@@ -81,9 +81,6 @@ export function tokenize(input: string): Token[] {
       // `cf[10016]` is one word.
       while (j < input.length && !WORD_STOP.has(input[j] as string)) j++;
       const text = input.slice(i, j);
-      if (text.includes('&') || text.includes('|')) {
-        throw new JqlError(`Error in the JQL Query: The character '${text.includes('&') ? '&' : '|'}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u0026' instead. (line 1, character ${position})`);
-      }
       tokens.push({ kind: 'word', text, position });
       i = j;
     }

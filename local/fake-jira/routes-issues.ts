@@ -19,7 +19,7 @@ import {
   type RouteContext,
 } from './http';
 import { JqlError } from './jql';
-import { compileJql } from './jql-compile';
+import { compileJql, matchingIssues, type CompiledQuery } from './jql-compile';
 import { selectFields } from './render';
 import type { IssuePatch } from './store';
 
@@ -39,9 +39,17 @@ function projectOf(ctx: RouteContext, issue: DatasetIssue): DatasetProject {
   return ctx.store.projectsById.get(issue.projectId) as DatasetProject;
 }
 
-function jqlFailure(error: unknown): never {
-  if (error instanceof JqlError) throw badRequest(error.message);
-  throw error;
+/** Compiles JQL for the caller; bad or unbounded JQL is a 400 as in Jira. */
+function boundedQuery(ctx: RouteContext, jql: string): CompiledQuery {
+  let compiled: CompiledQuery;
+  try {
+    compiled = compileJql(jql, ctx.store, ctx.principal, ctx.now());
+  } catch (error) {
+    if (error instanceof JqlError) throw badRequest(error.message);
+    throw error;
+  }
+  if (!compiled.bounded) throw badRequest(UNBOUNDED);
+  return compiled;
 }
 
 function principalKey(ctx: RouteContext): string {
@@ -81,13 +89,7 @@ function search(ctx: RouteContext, input: SearchInput) {
   if (requested < 1) throw badRequest("The 'maxResults' parameter must be greater than 0.");
   const pageSize = Math.min(requested, cap);
 
-  let compiled;
-  try {
-    compiled = compileJql(jql, store, ctx.principal, ctx.now());
-  } catch (error) {
-    jqlFailure(error);
-  }
-  if (!compiled.bounded) throw badRequest(UNBOUNDED);
+  const compiled = boundedQuery(ctx, jql);
 
   let offset = 0;
   let ids: string[] | undefined;
@@ -97,12 +99,7 @@ function search(ctx: RouteContext, input: SearchInput) {
     offset = token.o;
     ids = ctx.searchCache.get(cacheKey)?.issueIds;
   }
-  if (!ids) {
-    const matches: DatasetIssue[] = [];
-    for (const issue of compiled.candidates()) if (compiled.matches(issue)) matches.push(issue);
-    matches.sort(compiled.compare);
-    ids = ctx.searchCache.put(cacheKey, matches.map((i) => i.id)).issueIds;
-  }
+  if (!ids) ids = ctx.searchCache.put(cacheKey, matchingIssues(compiled).map((i) => i.id)).issueIds;
   const page = ids
     .slice(offset, offset + pageSize)
     .map((id) => store.issuesById.get(id))
@@ -136,13 +133,7 @@ export const searchJqlPost: Handler = (ctx) => {
 
 export const approximateCount: Handler = (ctx) => {
   const { jql = '' } = parseBody(z.strictObject({ jql: z.string().optional() }), ctx.body);
-  let compiled;
-  try {
-    compiled = compileJql(jql, ctx.store, ctx.principal, ctx.now());
-  } catch (error) {
-    jqlFailure(error);
-  }
-  if (!compiled.bounded) throw badRequest(UNBOUNDED);
+  const compiled = boundedQuery(ctx, jql);
   let count = 0;
   for (const issue of compiled.candidates()) if (compiled.matches(issue)) count++;
   return ok({ count });

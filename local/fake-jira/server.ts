@@ -97,7 +97,12 @@ function matchRoute(routes: Route[], method: string, path: string): { route?: Ro
           matched = false;
           break;
         }
-        params[segment.slice(1, -1)] = decodeURIComponent(part);
+        try {
+          params[segment.slice(1, -1)] = decodeURIComponent(part);
+        } catch {
+          matched = false;
+          break;
+        }
       } else if (segment !== part) {
         matched = false;
         break;
@@ -244,6 +249,7 @@ export class FakeJiraServer {
             ? { status: 405, body: { errorMessages: [`Method ${method} is not allowed here.`], errors: {} } }
             : { status: 404, body: { errorMessages: [`null for uri: ${this.baseUrl}${url.pathname}`], errors: {} } };
         }
+        this.store.refreshIfChanged();
         const principal = this.authenticate(req.headers.authorization);
         if (!principal) {
           return {
@@ -260,7 +266,6 @@ export class FakeJiraServer {
             throw new HttpError(400, ['Unexpected character in the request body: it is not valid JSON.']);
           }
         }
-        this.store.refreshIfChanged();
         const ctx: RouteContext = {
           principal,
           params,

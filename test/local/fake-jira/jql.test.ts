@@ -134,6 +134,7 @@ describe('JQL evaluation on the demo data', () => {
     ['project = SHOP AND assignee = "dana.kowalski@example.com"', (i) => i.projectId === shop.id && i.assigneeAccountId === '5b109f2e9729b51b54dc274d'],
     ['project = SHOP AND summary ~ "checkout"', (i) => i.projectId === shop.id && i.summary.toLowerCase().includes('checkout')],
     ['project = SHOP AND NOT (status = Done OR status = "To Do")', (i) => i.projectId === shop.id && category(i) === 'indeterminate'],
+    ['project=PAY&&(status=Done||labels=api)', (i) => i.projectId === pay.id && (category(i) === 'done' || i.labels.includes('api'))],
     ['(project = PAY OR fixVersion = "SHOP 2.4") AND status = Done', (i) => (i.projectId === pay.id || i.fixVersionIds.includes(version('SHOP 2.4').id)) && category(i) === 'done'],
   ];
 
@@ -148,6 +149,7 @@ describe('JQL evaluation on the demo data', () => {
   it.each([
     ['key order by default', 'project = SHOP', (a: DatasetIssue, b: DatasetIssue) => Number(a.key.split('-')[1]) - Number(b.key.split('-')[1])],
     ['created descending', 'project = SHOP ORDER BY created DESC', (a: DatasetIssue, b: DatasetIssue) => time(b.created)! - time(a.created)!],
+    ['priority, most important first', 'project = PAY ORDER BY priority DESC', (a: DatasetIssue, b: DatasetIssue) => Number(a.priorityId) - Number(b.priorityId) || Number(a.key.split('-')[1]) - Number(b.key.split('-')[1])],
     ['resolved ascending with empties last', 'project = PAY ORDER BY resolved ASC, key ASC', (a: DatasetIssue, b: DatasetIssue) => (time(a.resolutiondate) ?? Infinity) - (time(b.resolutiondate) ?? Infinity) || Number(a.id) - Number(b.id)],
   ])('orders by %s', (_name, jql, compare) => {
     const got = runJql(jql, store, app, now);
