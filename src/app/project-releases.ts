@@ -9,7 +9,7 @@ import type { AppDeps } from './deps';
 import { type InvocationContext, requireProject } from './invocation-context';
 
 /** Parallel count requests per view: well under Jira's per-second burst limits. */
-const COUNT_CONCURRENCY = 6;
+const COUNT_CONCURRENCY = 12;
 
 export function toVersionFacts(version: Pick<JiraVersion, 'id' | 'name'> & Partial<JiraVersion>): VersionFacts {
   const facts: VersionFacts = {
@@ -47,6 +47,17 @@ export async function buildProjectReleasesView(
   options: { includeOlderReleased?: boolean } = {},
 ): Promise<ProjectReleasesView> {
   const [project, versions] = await Promise.all([jira.getProject(projectKey), jira.listVersions(projectKey)]);
+  return summarizeProject(jira, project, versions, now, timeZone, options);
+}
+
+async function summarizeProject(
+  jira: JiraClient,
+  project: ProjectReleasesView['project'],
+  versions: JiraVersion[],
+  now: Date,
+  timeZone: string,
+  options: { includeOlderReleased?: boolean },
+): Promise<ProjectReleasesView> {
   const today = calendarDateIn(now, timeZone);
   const { shown, olderReleasedCount } = selectVersionsToShow(versions.map(toVersionFacts), today, options);
   const counts = await mapWithConcurrency(shown, Math.max(1, Math.floor(COUNT_CONCURRENCY / 3)), (version) =>
@@ -67,7 +78,16 @@ export async function getProjectReleases(
 ): Promise<ProjectReleasesView> {
   const projectRef = requireProject(context);
   const jira = deps.jiraAsUser(context.accountId);
-  await requireProjectPermission(jira, projectRef.key, 'BROWSE_PROJECTS');
+  // The permission check runs alongside the first reads to save a round trip; nothing read is
+  // returned unless it passes, and its refusal wins over the reads' own errors.
+  const [permission, project, versions] = await Promise.allSettled([
+    requireProjectPermission(jira, projectRef.key, 'BROWSE_PROJECTS'),
+    jira.getProject(projectRef.key),
+    jira.listVersions(projectRef.key),
+  ]);
+  if (permission.status === 'rejected') throw permission.reason;
+  if (project.status === 'rejected') throw project.reason;
+  if (versions.status === 'rejected') throw versions.reason;
   const options = payload.includeOlderReleased === undefined ? {} : { includeOlderReleased: payload.includeOlderReleased };
-  return buildProjectReleasesView(jira, projectRef.key, deps.clock.now(), deps.timeZone, options);
+  return summarizeProject(jira, project.value, versions.value, deps.clock.now(), deps.timeZone, options);
 }
