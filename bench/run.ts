@@ -10,6 +10,9 @@ import { dispatchResolver } from '../src/app/resolvers';
 import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
 import { startLocalRuntime } from '../local/runtime';
 import { demoFacts, startDemoSite } from '../test/support/demo-site';
+import { calendarBench } from './calendar';
+import { readinessBench } from './readiness';
+import { releaseNotesBench } from './release-notes';
 
 interface Row {
   name: string;
@@ -96,6 +99,9 @@ async function main(): Promise<void> {
   await releasesOverview(0);
   await releasesOverview(100);
   await store();
+  await calendarBench(record);
+  await readinessBench(record);
+  await releaseNotesBench(record);
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
   const dir = join(__dirname, 'results');

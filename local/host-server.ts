@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { z } from 'zod';
 import type { AppDeps } from '../src/app/deps';
 import { ingestDeployment } from '../src/app/ingest-deployment';
+import { serveCalendarFeed } from '../src/app/release-plan/calendar-feed';
 import { handleProductEvent } from '../src/app/product-events';
 import { dispatchResolver } from '../src/app/resolvers';
 import type { HttpMethod, ProductTransports } from '../src/ports';
@@ -180,6 +181,17 @@ export function createHostServer(options: HostServerOptions): Server {
         for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
         const answer = await ingestDeployment(deps, { method: req.method ?? 'POST', headers, body: await readBody(req) });
         sendJson(res, answer.statusCode, answer.body);
+      },
+    },
+    {
+      // GET, as calendar clients subscribe; the token in the query is the only credential.
+      method: 'GET',
+      pattern: /^\/x\/calendar-feed$/,
+      handle: async (req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const answer = await serveCalendarFeed(deps, { method: req.method ?? 'GET', query: Object.fromEntries(url.searchParams) });
+        res.writeHead(answer.statusCode, answer.headers);
+        res.end(answer.body);
       },
     },
     {

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     `  ${runtime.mode === 'demo' ? 'Fake Jira REST:       ' : 'Jira site:            '}  ${runtime.jiraUrl}`,
     `  ${runtime.mode === 'demo' ? 'Fake Confluence:      ' : 'Confluence:           '}  ${runtime.confluenceUrl}${runtime.mode === 'demo' ? '/' : ''}`,
     `  Deployment web trigger: POST ${runtime.hostUrl}/x/deployment-events  (signing secret: ${runtime.deploymentSecret})`,
+    `  Calendar feed:          GET  ${runtime.hostUrl}/x/calendar-feed?project=KEY&token=…  (token: Release settings → Calendar feed)`,
     '',
   ];
   console.log(lines.join('\n'));

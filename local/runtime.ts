@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { runDailySync } from '../src/app/scheduled';
 import { runWeeklyReports } from '../src/app/weekly-reports';
+import { runWeeklyKpiReports } from '../src/app/kpi-reports';
 import type { Clock, KeyValueStore, Timing } from '../src/ports';
 import { keys } from '../src/store/keys';
 import { composeLocal, createLocalTransports, type SiteConnection } from './compose';
@@ -10,6 +11,7 @@ import { startFakeConfluence } from './fake-confluence';
 import { startFakeJira, type FakeJira } from './fake-jira';
 import { createFetchTransport } from './fetch-transport';
 import { createHostServer, type SessionInfo } from './host-server';
+import { seedDemoPlan } from './demo-plan';
 import { FileKvStore } from './kv/file-kv-store';
 import { InMemoryKvStore } from './kv/in-memory-kv-store';
 import type { LocalWorkQueue } from './memory-queue';
@@ -27,6 +29,8 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   timing?: Timing;
   quiet?: boolean;
+  /** Seed a demo release plan (environments, bookings, windows) in demo mode; default true. */
+  demoPlan?: boolean;
   /** Real site credentials; when absent the fakes are used. */
   env?: Record<string, string | undefined>;
 }
@@ -40,6 +44,8 @@ export interface LocalRuntime {
   fakeJira?: FakeJira;
   store: KeyValueStore;
   queue: LocalWorkQueue;
+  /** Resolves when every product event delivered so far, and the jobs it queued, are done. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,13 +93,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Demo Confluence has a REL space; reports go there unless settings say otherwise.
   const reportSpace = env.REPORT_SPACE_KEY ?? (site.mode === 'demo' ? 'REL' : undefined);
   if (reportSpace && !(await store.get(keys.reportSettings()))) await store.set(keys.reportSettings(), { spaceKey: reportSpace });
+  // Demo data for the release calendar (environments, bookings, windows), once per store.
+  if (fakeJira && options.demoPlan !== false) await seedDemoPlan(store, fakeJira.dataset, options.demoAnchor ?? new Date());
 
   // Forge delivers product events to the app's trigger; locally the fake Jira's changes do.
+  const inFlight = new Set<Promise<unknown>>();
   const unsubscribe = fakeJira?.onEvent((event: unknown) => {
-    void import('../src/app/product-events').then(({ handleProductEvent }) =>
+    const handled = import('../src/app/product-events').then(({ handleProductEvent }) =>
       handleProductEvent(deps, event).catch((error: unknown) => deps.log.error('product event failed', { error: String(error) })),
     );
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   });
+  const settled = async () => {
+    while (inFlight.size) await Promise.allSettled([...inFlight]);
+    await queue.drain();
+  };
 
   const session = async (): Promise<SessionInfo> => {
     const jira = createFetchTransport({
@@ -120,9 +135,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     scheduled: {
       'daily-sync': () => runDailySync(deps),
       'weekly-reports': () => runWeeklyReports(deps),
+      'weekly-kpis': () => runWeeklyKpiReports(deps),
     },
   });
   const hostPort = await listen(server, port);
+  // Web trigger URLs are known once the host listens (Forge's webTrigger.getUrl stand-in).
+  deps.webTriggerUrl = async (key) => `http://127.0.0.1:${hostPort}/x/${key}`;
 
   return {
     hostUrl: `http://127.0.0.1:${hostPort}`,
@@ -133,6 +151,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     ...(fakeJira ? { fakeJira } : {}),
     store,
     queue,
+    settled,
     async close() {
       unsubscribe?.();
       await new Promise<void>((done) => server.close(() => done()));

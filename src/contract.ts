@@ -3,9 +3,26 @@
  * Types only (plus the name table) so the front ends can import it without pulling backend code.
  */
 
+import { RELEASE_PLAN_RESOLVERS, type ReleasePlanResolverContract } from './contract-release-plan';
+import { RELEASE_NOTES_RESOLVERS, type ReleaseNotesResolverContract } from './contract-release-notes';
+import { READINESS_RESOLVERS, type ReadinessResolverContract } from './contract-readiness';
+import { GO_NO_GO_RESOLVERS, type GoNoGoResolverContract } from './contract-go-no-go';
+import { KPI_RESOLVERS, type KpiResolverContract } from './contract-kpis';
+
+export * from './contract-release-plan';
+export * from './contract-release-notes';
+export * from './contract-readiness';
+export * from './contract-go-no-go';
+export * from './contract-kpis';
+
 export const RESOLVERS = {
   getProjectReleases: 'getProjectReleases',
   getIssueRelease: 'getIssueRelease',
+  ...RELEASE_PLAN_RESOLVERS,
+  ...RELEASE_NOTES_RESOLVERS,
+  ...READINESS_RESOLVERS,
+  ...GO_NO_GO_RESOLVERS,
+  ...KPI_RESOLVERS,
 } as const;
 
 export type ResolverName = (typeof RESOLVERS)[keyof typeof RESOLVERS];
@@ -92,7 +109,7 @@ export interface IssueReleaseView {
 
 export type GetIssueReleasePayload = Record<string, never>;
 
-export interface ResolverContract {
+export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract {
   getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
   getIssueRelease: { payload: GetIssueReleasePayload; result: IssueReleaseView };
 }

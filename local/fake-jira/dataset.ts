@@ -77,6 +77,8 @@ export interface DatasetUser {
   globalPermissions: PermissionKey[];
   /** Project permissions by project key; the key `*` means every project. */
   projectPermissions: Record<string, PermissionKey[]>;
+  /** Names of the Jira groups the person belongs to (`/myself?expand=groups`). */
+  groups: string[];
 }
 
 export interface DatasetComponent {
@@ -144,6 +146,10 @@ export interface DatasetIssue {
   storyPoints: number | null;
   /** The Flagged custom field (value `Impediment`). */
   flagged: boolean;
+  /** The "Release notes" text custom field (see `customFields.releaseNotes`); absent means empty. */
+  releaseNotes?: string | null;
+  /** The "Upgrade notes" text custom field (see `customFields.upgradeNotes`); absent means empty. */
+  upgradeNotes?: string | null;
   assigneeAccountId: string | null;
   reporterAccountId: string;
   created: string;
@@ -172,8 +178,8 @@ export interface JiraDataset {
   priorities: DatasetNamed[];
   resolutions: DatasetNamed[];
   issueLinkTypes: DatasetLinkType[];
-  /** Ids of the custom fields the data uses. */
-  customFields: { storyPoints: string; flagged: string };
+  /** Ids of the custom fields the data uses (the text fields are optional in older files). */
+  customFields: { storyPoints: string; flagged: string; releaseNotes?: string; upgradeNotes?: string };
   users: DatasetUser[];
   projects: DatasetProject[];
   versions: DatasetVersion[];
@@ -232,7 +238,13 @@ export const ISSUE_LINK_TYPES: DatasetLinkType[] = [
   { id: LINK_TYPE.relates, name: 'Relates', inward: 'relates to', outward: 'relates to' },
 ];
 
-export const CUSTOM_FIELDS = { storyPoints: 'customfield_10016', flagged: 'customfield_10021' } as const;
+export const CUSTOM_FIELDS = {
+  storyPoints: 'customfield_10016',
+  flagged: 'customfield_10021',
+  /** Multi-line text fields (ADF in REST v3), as a site would add them for release notes. */
+  releaseNotes: 'customfield_10050',
+  upgradeNotes: 'customfield_10051',
+} as const;
 
 /** The parts of a dataset that do not depend on the demo story. */
 export function datasetCatalog(): Pick<
@@ -292,7 +304,7 @@ export const datasetSchema = z.object({
   priorities: z.array(named),
   resolutions: z.array(named),
   issueLinkTypes: z.array(z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() })),
-  customFields: z.object({ storyPoints: z.string(), flagged: z.string() }),
+  customFields: z.object({ storyPoints: z.string(), flagged: z.string(), releaseNotes: z.string().optional(), upgradeNotes: z.string().optional() }),
   users: z.array(
     z.object({
       accountId: z.string().min(1),
@@ -304,6 +316,8 @@ export const datasetSchema = z.object({
       role: z.string(),
       globalPermissions: z.array(permission),
       projectPermissions: z.record(z.string(), z.array(permission)),
+      // Datasets saved before groups existed read as "no groups".
+      groups: z.array(z.string().min(1)).default([]),
     }),
   ),
   projects: z.array(
@@ -347,6 +361,8 @@ export const datasetSchema = z.object({
       parentId: z.string().nullable(),
       storyPoints: z.number().nullable(),
       flagged: z.boolean(),
+      releaseNotes: z.string().nullable().optional(),
+      upgradeNotes: z.string().nullable().optional(),
       assigneeAccountId: z.string().nullable(),
       reporterAccountId: z.string(),
       created: jiraTime,

@@ -67,8 +67,20 @@ const DEVELOPER: PermissionKey[] = [
 ];
 const QA: PermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'RESOLVE_ISSUES', 'CLOSE_ISSUES', 'TRANSITION_ISSUES', 'LINK_ISSUES', 'ADD_COMMENTS'];
 
+/** Every licensed person is in the site's default group, as on a Jira Cloud site. */
+const USERS_GROUP = 'jira-software-users';
+
 export function demoUsers(): DatasetUser[] {
-  const person = (accountId: string, displayName: string, email: string, timeZone: string, role: string, globalPermissions: PermissionKey[], projectPermissions: Record<string, PermissionKey[]>): DatasetUser => ({
+  const person = (
+    accountId: string,
+    displayName: string,
+    email: string,
+    timeZone: string,
+    role: string,
+    globalPermissions: PermissionKey[],
+    projectPermissions: Record<string, PermissionKey[]>,
+    groups: string[],
+  ): DatasetUser => ({
     accountId,
     displayName,
     emailAddress: email,
@@ -78,17 +90,18 @@ export function demoUsers(): DatasetUser[] {
     role,
     globalPermissions,
     projectPermissions,
+    groups: [USERS_GROUP, ...groups],
   });
   return [
-    person(DEMO_ACCOUNT.admin, 'Alana Grant', 'alana.grant@example.com', 'Europe/London', 'Jira admin, administers both projects', ['ADMINISTER', 'USER_PICKER'], { '*': ALL_PROJECT_PERMISSIONS }),
+    person(DEMO_ACCOUNT.admin, 'Alana Grant', 'alana.grant@example.com', 'Europe/London', 'Jira admin, administers both projects', ['ADMINISTER', 'USER_PICKER'], { '*': ALL_PROJECT_PERMISSIONS }, ['jira-administrators', 'release-managers', 'security']),
     person(DEMO_ACCOUNT.releaseManager, 'Ravi Menon', 'ravi.menon@example.com', 'Europe/Berlin', 'Release manager: administers SHOP (can release its versions), browses PAY', ['USER_PICKER'], {
       SHOP: ALL_PROJECT_PERMISSIONS,
       PAY: ['BROWSE_PROJECTS', 'ADD_COMMENTS'],
-    }),
-    person(DEMO_ACCOUNT.developer, 'Dana Kowalski', 'dana.kowalski@example.com', 'Europe/Warsaw', 'Developer in both projects', ['USER_PICKER'], { SHOP: DEVELOPER, PAY: DEVELOPER }),
-    person(DEMO_ACCOUNT.qa, 'Priya Shah', 'priya.shah@example.com', 'Asia/Kolkata', 'QA engineer in both projects', ['USER_PICKER'], { SHOP: QA, PAY: QA }),
-    person(DEMO_ACCOUNT.viewer, 'Sam Okafor', 'sam.okafor@example.com', 'America/New_York', 'Stakeholder: browses SHOP only', [], { SHOP: ['BROWSE_PROJECTS'] }),
-    person(DEMO_ACCOUNT.outsider, 'Nina Berg', 'nina.berg@example.com', 'Europe/Oslo', 'Licensed user without access to either project', [], {}),
+    }, ['release-managers', 'tech-writers']),
+    person(DEMO_ACCOUNT.developer, 'Dana Kowalski', 'dana.kowalski@example.com', 'Europe/Warsaw', 'Developer in both projects', ['USER_PICKER'], { SHOP: DEVELOPER, PAY: DEVELOPER }, ['developers']),
+    person(DEMO_ACCOUNT.qa, 'Priya Shah', 'priya.shah@example.com', 'Asia/Kolkata', 'QA engineer in both projects', ['USER_PICKER'], { SHOP: QA, PAY: QA }, ['qa-team']),
+    person(DEMO_ACCOUNT.viewer, 'Sam Okafor', 'sam.okafor@example.com', 'America/New_York', 'Stakeholder: browses SHOP only', [], { SHOP: ['BROWSE_PROJECTS'] }, ['stakeholders']),
+    person(DEMO_ACCOUNT.outsider, 'Nina Berg', 'nina.berg@example.com', 'Europe/Oslo', 'Licensed user without access to either project', [], {}, []),
     {
       accountId: DEMO_ACCOUNT.app,
       displayName: 'Release Readiness',
@@ -99,6 +112,7 @@ export function demoUsers(): DatasetUser[] {
       role: 'The app itself (Authorization: Bearer app)',
       globalPermissions: [],
       projectPermissions: { '*': ALL_PROJECT_PERMISSIONS },
+      groups: [],
     },
   ];
 }
@@ -659,6 +673,8 @@ export function generateDemoDataset(anchor: Date, seed = 1): JiraDataset {
     };
   });
 
+  annotateForReleaseNotes(issues, versions, seed);
+
   return {
     schemaVersion: DATASET_SCHEMA_VERSION,
     anchor: formatDay(today),
@@ -670,6 +686,49 @@ export function generateDemoDataset(anchor: Date, seed = 1): JiraDataset {
     issues,
     issueLinks: links,
   };
+}
+
+const STORY_NOTE_ENDINGS = ['now available to every customer', 'now on mobile web too', 'faster and easier to use', 'rolled out in every market'];
+const UPGRADE_NOTES: Record<string, string[]> = {
+  SHOP: [
+    'Saved carts older than 90 days are removed during the upgrade.',
+    'Shop themes must be rebuilt: the checkout template moved to checkout/one-page.html.',
+    'The /v1/cart API is removed; integrations must call /v2/cart.',
+    'Sessions are signed with a new key: every shopper is signed out once after the upgrade.',
+  ],
+  PAY: [
+    'API clients must send the X-Idempotency-Key header on every payment request.',
+    'Webhook payloads are now signed with SHA-256; update signature checks before upgrading.',
+    'Ledger exports switch to ISO 4217 currency codes in the currency column.',
+  ],
+};
+
+/**
+ * Release-note material, added after the story so it does not move the main PRNG: a "Release
+ * notes" text on some stories and bugs, the `internal` label on some tasks, and in every version
+ * with issues one `breaking-change` issue with "Upgrade notes". Set at creation (no changelog).
+ */
+function annotateForReleaseNotes(issues: DatasetIssue[], versions: DatasetVersion[], seed: number): void {
+  const rng = new Prng(seed * 7919 + 104_729);
+  const topLevel = issues.filter((i) => i.issueTypeId !== ISSUE_TYPE.subtask && i.fixVersionIds.length > 0);
+  for (const issue of topLevel) {
+    if (issue.issueTypeId === ISSUE_TYPE.story && rng.chance(0.45)) issue.releaseNotes = `${issue.summary}: ${rng.pick(STORY_NOTE_ENDINGS)}.`;
+    else if (issue.issueTypeId === ISSUE_TYPE.bug && rng.chance(0.45)) {
+      // Only a fixed bug reads "Fixed"; an open one is a known issue in its own words.
+      issue.releaseNotes = issue.resolutionId === null ? `Known issue – ${issue.summary}; a fix is on its way.` : `Fixed – ${issue.summary}.`;
+    }
+    else if (issue.issueTypeId === ISSUE_TYPE.task && rng.chance(0.35)) issue.labels = [...issue.labels, 'internal'].sort();
+  }
+  const projectKeyOf = (issue: DatasetIssue) => issue.key.split('-')[0] as string;
+  for (const version of versions) {
+    const candidates = topLevel.filter(
+      (i) => i.fixVersionIds.includes(version.id) && i.issueTypeId === ISSUE_TYPE.story && !i.labels.includes('internal'),
+    );
+    if (candidates.length < 3) continue;
+    const chosen = rng.pick(candidates);
+    chosen.labels = [...chosen.labels, 'breaking-change'].sort();
+    chosen.upgradeNotes = rng.pick(UPGRADE_NOTES[projectKeyOf(chosen)] ?? UPGRADE_NOTES.SHOP!);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

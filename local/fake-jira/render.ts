@@ -71,7 +71,35 @@ export function fieldCatalog(store: JiraStore): SystemField[] {
       schema: { type: 'array', items: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes', customId: cfNumber(flagged) },
       clauseNames: [`cf[${cfNumber(flagged)}]`, 'Flagged'],
     },
+    ...textAreaFields(store).map(({ id, name }) => ({
+      id,
+      name,
+      navigable: true,
+      orderable: true,
+      custom: true,
+      schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', customId: cfNumber(id) },
+      clauseNames: [`cf[${cfNumber(id)}]`, name],
+    })),
   ];
+}
+
+/** The multi-line text custom fields of the dataset (release and upgrade notes), when it has them. */
+export function textAreaFields(store: JiraStore): Array<{ id: string; name: string; value: (issue: DatasetIssue) => string | null }> {
+  const { releaseNotes, upgradeNotes } = store.dataset.customFields;
+  return [
+    ...(releaseNotes ? [{ id: releaseNotes, name: 'Release notes', value: (issue: DatasetIssue) => issue.releaseNotes ?? null }] : []),
+    ...(upgradeNotes ? [{ id: upgradeNotes, name: 'Upgrade notes', value: (issue: DatasetIssue) => issue.upgradeNotes ?? null }] : []),
+  ];
+}
+
+/** Plain text as Jira REST v3 returns a multi-line text field: an ADF document, one paragraph per line. */
+export function textToAdf(text: string): Json {
+  const lines = text.split(/\n+/).map((line) => line.trim()).filter(Boolean);
+  return {
+    type: 'doc',
+    version: 1,
+    content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
+  };
 }
 
 /** Which fields to return, following Jira's `fields` rules (`*all`, `*navigable`, `-x`, names). */
@@ -138,8 +166,8 @@ export class Renderer {
     return out;
   }
 
-  /** The `User` schema (myself, user, users/search). */
-  user(user: DatasetUser): Json {
+  /** The `User` schema (myself, user, users/search); `groups` with `expand=groups`. */
+  user(user: DatasetUser, expand: Set<string> = new Set()): Json {
     return {
       self: this.url(`/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`),
       accountId: user.accountId,
@@ -150,6 +178,14 @@ export class Renderer {
       active: user.active,
       timeZone: user.timeZone,
       locale: 'en_US',
+      ...(expand.has('groups')
+        ? {
+            groups: {
+              size: user.groups.length,
+              items: user.groups.map((name) => ({ name, groupId: groupIdOf(name), self: this.url(`/rest/api/3/group?groupId=${groupIdOf(name)}`) })),
+            },
+          }
+        : {}),
     };
   }
 
@@ -418,6 +454,12 @@ export class Renderer {
         if (field === store.dataset.customFields.flagged) {
           return issue.flagged ? [{ self: this.url('/rest/api/3/customFieldOption/10019'), value: 'Impediment', id: '10019' }] : null;
         }
+        for (const text of textAreaFields(store)) {
+          if (field === text.id) {
+            const value = text.value(issue);
+            return value ? textToAdf(value) : null;
+          }
+        }
         return undefined;
     }
   }
@@ -477,6 +519,21 @@ export class Renderer {
     }
     return out;
   }
+}
+
+/**
+ * A group's id: Jira Cloud gives every group a UUID; here it is derived from the name (FNV-1a), so
+ * the demo stays deterministic.
+ */
+export function groupIdOf(name: string): string {
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    let hash = 0x811c9dc5 ^ round;
+    for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+    hex.push(hash.toString(16).padStart(8, '0'));
+  }
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** `expand=changelog` on issues returns at most this many histories, newest first (as Jira). */

@@ -334,7 +334,7 @@ function issuePatch(ctx: RouteContext, project: DatasetProject, current: Dataset
       },
     },
   };
-  const { storyPoints, flagged } = store.dataset.customFields;
+  const { storyPoints, flagged, releaseNotes, upgradeNotes } = store.dataset.customFields;
   for (const [field, value] of Object.entries(fields)) {
     if (field in multi) {
       const spec = multi[field] as (typeof multi)[string];
@@ -363,6 +363,11 @@ function issuePatch(ctx: RouteContext, project: DatasetProject, current: Dataset
       const refs = value === null ? [] : asRefs(value, field);
       if (refs.some((r) => r.value !== 'Impediment' && r.id !== '10019')) throw badRequest('', { [field]: "Option value 'Impediment' is the only valid option." });
       patch.flagged = refs.length > 0;
+    } else if (field === releaseNotes || field === upgradeNotes) {
+      // REST v3 takes rich text as an ADF document, as Jira does; a plain string is refused.
+      const text = value === null ? null : adfText(value);
+      if (text === undefined) throw badRequest('', { [field]: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' });
+      patch[field === releaseNotes ? 'releaseNotes' : 'upgradeNotes'] = text === '' ? null : text;
     } else if (!['project', 'issuetype', 'parent'].includes(field) || current) {
       throw cannotSet(field);
     }
@@ -489,3 +494,25 @@ export const getIssueLink: Handler = (ctx) => {
     outwardIssue: ctx.render.linkedIssue(destination),
   });
 };
+
+/** The text of an ADF document (paragraphs as lines); undefined when `value` is not one. */
+function adfText(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== 'doc') return undefined;
+  const lines: string[] = [];
+  const walk = (node: unknown, line: string[]): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const { type, text, content } = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (type === 'text' && typeof text === 'string') line.push(text);
+    if (Array.isArray(content)) {
+      if (type === 'paragraph' || type === 'heading') {
+        const own: string[] = [];
+        for (const child of content) walk(child, own);
+        if (own.join('').trim()) lines.push(own.join('').trim());
+      } else {
+        for (const child of content) walk(child, line);
+      }
+    }
+  };
+  walk(value, []);
+  return lines.join('\n');
+}

@@ -13,7 +13,7 @@ export const myself: Handler = (ctx) => {
   const user = ctx.principal.user;
   if (!user) throw notFound('The app has no user on this site.');
   ctx.charge({ users: 1 });
-  return ok(ctx.render.user(user));
+  return ok(ctx.render.user(user, expandSet(ctx.query.get('expand'))));
 };
 
 export const getUser: Handler = (ctx) => {
@@ -31,6 +31,37 @@ export const searchUsers: Handler = (ctx) => {
   const users = ctx.store.dataset.users.slice(startAt, startAt + maxResults);
   ctx.charge({ users: users.length });
   return ok(users.map((u) => ctx.render.user(u)));
+};
+
+/** `GET /user/search?query=`: active people whose display name or e-mail starts with the text (any word). */
+export const findUsers: Handler = (ctx) => {
+  const text = (ctx.query.get('query') ?? '').trim().toLowerCase();
+  const accountId = ctx.query.get('accountId');
+  if (!text && !accountId) throw badRequest('One of the query parameters query, username or accountId is required.');
+  const startAt = intParam(ctx.query, 'startAt', 0);
+  const maxResults = intParam(ctx.query, 'maxResults', 50, { max: 1000 });
+  const matches = ctx.store.dataset.users.filter(
+    (u) =>
+      u.active &&
+      (accountId
+        ? u.accountId === accountId
+        : u.displayName.toLowerCase().split(/\s+/).some((word) => word.startsWith(text)) || u.displayName.toLowerCase().startsWith(text) || (u.emailAddress ?? '').toLowerCase().startsWith(text)),
+  );
+  const users = matches.slice(startAt, startAt + maxResults);
+  ctx.charge({ users: users.length });
+  return ok(users.map((u) => ctx.render.user(u)));
+};
+
+/** `GET /user/bulk?accountId=a&accountId=b`: a page of the named accounts (unknown ones left out). */
+export const bulkUsers: Handler = (ctx) => {
+  const ids = listParam(ctx.query, 'accountId');
+  if (!ids || ids.length === 0) throw badRequest('The accountId query parameter needs to be provided.');
+  const startAt = intParam(ctx.query, 'startAt', 0);
+  const maxResults = intParam(ctx.query, 'maxResults', 10, { max: 200 });
+  const found = ids.map((id) => ctx.store.usersById.get(id)).filter((u): u is NonNullable<typeof u> => u !== undefined);
+  const values = found.slice(startAt, startAt + maxResults);
+  ctx.charge({ users: values.length });
+  return ok({ self: ctx.render.url('/rest/api/3/user/bulk'), maxResults, startAt, total: found.length, isLast: startAt + values.length >= found.length, values: values.map((u) => ctx.render.user(u)) });
 };
 
 // ---------------------------------------------------------------------------------------------

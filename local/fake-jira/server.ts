@@ -48,6 +48,8 @@ const ROUTES: Array<[string, string, Handler]> = [
   ['GET', `${API}/myself`, site.myself],
   ['GET', `${API}/user`, site.getUser],
   ['GET', `${API}/users/search`, site.searchUsers],
+  ['GET', `${API}/user/search`, site.findUsers],
+  ['GET', `${API}/user/bulk`, site.bulkUsers],
   ['GET', `${API}/mypermissions`, site.myPermissions],
   ['GET', `${API}/project/search`, site.searchProjects],
   ['GET', `${API}/project/{projectIdOrKey}`, site.getProject],

@@ -343,6 +343,14 @@ export class JiraStore {
       else jira('Flagged', this.dataset.customFields.flagged, '[10019]', 'Impediment', null, null, 'custom');
       issue.flagged = patch.flagged;
     }
+    const text = (field: string, fieldId: string | undefined, key: 'releaseNotes' | 'upgradeNotes') => {
+      const next = patch[key];
+      if (next === undefined || !fieldId || next === (issue[key] ?? null)) return;
+      jira(field, fieldId, null, issue[key] ?? null, null, next, 'custom');
+      issue[key] = next;
+    };
+    text('Release notes', this.dataset.customFields.releaseNotes, 'releaseNotes');
+    text('Upgrade notes', this.dataset.customFields.upgradeNotes, 'upgradeNotes');
     if (patch.assigneeAccountId !== undefined && patch.assigneeAccountId !== issue.assigneeAccountId) {
       const name = (id: string | null) => (id ? (this.usersById.get(id)?.displayName ?? null) : null);
       jira('assignee', 'assignee', issue.assigneeAccountId, name(issue.assigneeAccountId), patch.assigneeAccountId, name(patch.assigneeAccountId));
@@ -374,6 +382,8 @@ export class JiraStore {
       parentId: input.parentId ?? null,
       storyPoints: input.storyPoints ?? null,
       flagged: input.flagged ?? false,
+      ...(input.releaseNotes ? { releaseNotes: input.releaseNotes } : {}),
+      ...(input.upgradeNotes ? { upgradeNotes: input.upgradeNotes } : {}),
       assigneeAccountId: input.assigneeAccountId ?? null,
       reporterAccountId: author,
       created: now,
@@ -446,6 +456,8 @@ export interface IssuePatch {
   componentIds?: string[];
   storyPoints?: number | null;
   flagged?: boolean;
+  releaseNotes?: string | null;
+  upgradeNotes?: string | null;
   assigneeAccountId?: string | null;
 }
 

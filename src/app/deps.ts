@@ -16,6 +16,8 @@ export interface AppDeps {
   log: Logger;
   /** IANA zone used for "today" in date rules. */
   timeZone: string;
+  /** The public URL of one of the app's web triggers (manifest key), where the platform tells it. */
+  webTriggerUrl?: (key: string) => Promise<string>;
 }
 
 export interface PortSet {
@@ -26,6 +28,7 @@ export interface PortSet {
   timing: Timing;
   log: Logger;
   timeZone?: string;
+  webTriggerUrl?: (key: string) => Promise<string>;
 }
 
 export function createAppDeps(ports: PortSet): AppDeps {
@@ -45,5 +48,6 @@ export function createAppDeps(ports: PortSet): AppDeps {
     timing: ports.timing,
     log: ports.log,
     timeZone: ports.timeZone ?? 'UTC',
+    ...(ports.webTriggerUrl ? { webTriggerUrl: ports.webTriggerUrl } : {}),
   };
 }

@@ -1,5 +1,8 @@
 import { deploymentEventSchema, type StoredDeployment } from '../domain/deployments/deployment-event';
 import { keys } from '../store/keys';
+import { fileDeploymentEvent } from './release-plan/deployments';
+import { indexDeploymentForKpis } from './deployment-index';
+import { signingSecrets } from './deployment-secret';
 import type { AppDeps } from './deps';
 
 export const MAX_DEPLOYMENT_BODY_BYTES = 64 * 1024;
@@ -50,8 +53,9 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
   const size = new TextEncoder().encode(request.body ?? '').length;
   if (size > MAX_DEPLOYMENT_BODY_BYTES) return reply(413, { error: `The body is ${size} bytes; the limit is ${MAX_DEPLOYMENT_BODY_BYTES}.` });
 
-  const secret = await deps.store.get<string>(keys.deploymentSecret());
-  if (!secret) return reply(403, { error: 'Deployment events are not enabled on this site: generate a signing secret in the app settings.' });
+  // The current secret, and the previous one for a day after a rotation (src/app/deployment-secret.ts).
+  const secrets = await signingSecrets(deps);
+  if (!secrets.length) return reply(403, { error: 'Deployment events are not enabled on this site: generate a signing secret in the app settings.' });
 
   const signature = request.headers[SIGNATURE_HEADER];
   const timestamp = request.headers[TIMESTAMP_HEADER];
@@ -60,8 +64,10 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
   if (!Number.isFinite(sentAt) || Math.abs(deps.clock.now().getTime() - sentAt) > SIGNATURE_TOLERANCE_MS) {
     return reply(401, { error: `${TIMESTAMP_HEADER} must be the current Unix time in seconds (within 5 minutes).` });
   }
-  const expected = await signDeploymentBody(secret, timestamp, request.body);
-  if (!constantTimeEqual(expected, signature.trim().toLowerCase())) return reply(401, { error: 'The signature does not match.' });
+  const given = signature.trim().toLowerCase();
+  let matches = false;
+  for (const secret of secrets) matches = constantTimeEqual(await signDeploymentBody(secret, timestamp, request.body), given) || matches;
+  if (!matches) return reply(401, { error: 'The signature does not match.' });
 
   let json: unknown;
   try {
@@ -76,6 +82,15 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
 
   const stored: StoredDeployment = { ...parsed.data, receivedAt: deps.clock.now().toISOString() };
   const created = await deps.store.setIfAbsent(keys.deployment(parsed.data.deploymentId), stored);
+  // Filed for the release calendar and the KPIs too; idempotent, so a replay repairs a filing that failed once.
+  const filed = created ? stored : ((await deps.store.get<StoredDeployment>(keys.deployment(parsed.data.deploymentId))) ?? stored);
+  await fileDeploymentEvent(deps, filed);
+  const projects = await indexDeploymentForKpis(deps.store, filed);
   deps.log.info(created ? 'deployment stored' : 'deployment replay ignored', { deploymentId: parsed.data.deploymentId });
-  return reply(created ? 201 : 200, { deploymentId: parsed.data.deploymentId, duplicate: !created });
+  return reply(created ? 201 : 200, {
+    deploymentId: parsed.data.deploymentId,
+    duplicate: !created,
+    projects,
+    ...(projects.length ? {} : { warning: 'Not linked to a project: send projectKey or issueKeys so the KPIs count this deployment.' }),
+  });
 }

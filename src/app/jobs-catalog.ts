@@ -5,6 +5,20 @@ import type { QueuedJob } from '../ports';
 export const jobSchemas = {
   'reconcile-project-versions': z.object({ projectId: z.string().min(1), projectKey: z.string().min(1) }).strict(),
   'publish-project-status': z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
+  'publish-release-notes': z
+    .object({ projectId: z.string().regex(/^\d{1,20}$/), versionId: z.string().regex(/^\d{1,20}$/), trigger: z.enum(['release-event', 'manual']) })
+    .strict(),
+  // Release readiness (src/app/readiness/): rebuild a project's roll-ups, one release, or re-read one issue.
+  'reconcile-project-readiness': z.object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
+  'reconcile-release-readiness': z.object({ projectId: z.string().regex(/^\d{1,20}$/), versionId: z.string().regex(/^\d{1,20}$/) }).strict(),
+  'refresh-issue-readiness': z.object({ issue: z.string().regex(/^(\d{1,20}|[A-Z][A-Z0-9_]*-\d{1,12})$/) }).strict(),
+  // Delivery KPIs (src/app/kpi-sync.ts, src/app/kpi-reports.ts): the issue-fact sync and the weekly pages.
+  'kpi-sync': z.object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
+  'kpi-sync-chunk': z
+    .object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/), chunkId: z.string().regex(/^(older|\d{4}-\d{2})$/) })
+    .strict(),
+  'publish-project-kpis': z.object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
+  'publish-portfolio-kpis': z.object({}).strict(),
 } as const;
 
 export type JobType = keyof typeof jobSchemas;

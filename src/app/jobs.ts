@@ -3,7 +3,12 @@ import { AppError } from '../errors';
 import type { AppDeps } from './deps';
 import { type JobType, jobSchemas } from './jobs-catalog';
 import { observationOf, recordVersionObservations } from './version-tracking';
+import { publishReleaseNotes } from './release-notes';
 import { publishProjectStatus } from './weekly-reports';
+import { publishPortfolioKpis, publishProjectKpis } from './kpi-reports';
+import { runKpiSync, runKpiSyncChunk } from './kpi-sync';
+import { refresh } from './readiness/events';
+import { reconcileProjectReadiness, reconcileReleaseReadiness } from './readiness/release-readiness';
 
 const envelopeSchema = z.object({ type: z.string(), body: z.record(z.string(), z.unknown()) });
 
@@ -35,5 +40,36 @@ export async function runJob(deps: AppDeps, raw: unknown): Promise<Record<string
       const body = jobSchemas[type].parse(parsed.data);
       return { ...(await publishProjectStatus(deps, body.projectKey)) };
     }
+    case 'publish-release-notes': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await publishReleaseNotes(deps, { ...body, force: false })) };
+    }
+    case 'reconcile-project-readiness': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await reconcileProjectReadiness(deps, body.projectId, body.projectKey)) };
+    }
+    case 'reconcile-release-readiness': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { versionId: body.versionId, ...(await reconcileReleaseReadiness(deps, body.projectId, body.versionId)) };
+    }
+    case 'refresh-issue-readiness': {
+      // A dependent's re-read does not cascade further, so one change cannot ripple without end.
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await refresh(deps, body.issue, false)) };
+    }
+    case 'kpi-sync': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { projectKey: body.projectKey, ...(await runKpiSync(deps, body)) };
+    }
+    case 'kpi-sync-chunk': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { projectKey: body.projectKey, ...(await runKpiSyncChunk(deps, { projectId: body.projectId, projectKey: body.projectKey }, body.chunkId)) };
+    }
+    case 'publish-project-kpis': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await publishProjectKpis(deps, body)) };
+    }
+    case 'publish-portfolio-kpis':
+      return { ...(await publishPortfolioKpis(deps)) };
   }
 }

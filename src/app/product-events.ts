@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppDeps } from './deps';
+import { onVersionReleased } from './release-notes';
 import { observationOf, recordVersionObservations } from './version-tracking';
+import { READINESS_EVENTS, handleReadinessEvent } from './readiness/events';
 
 const versionEvent = z
   .object({
@@ -36,8 +38,16 @@ export async function handleProductEvent(deps: AppDeps, event: unknown): Promise
     const { written } = await recordVersionObservations(deps, version.projectId, [
       observationOf({ ...version }, deps.clock.now().toISOString(), 'event'),
     ]);
-    return { handled: true, detail: written ? 'version history updated' : 'version unchanged' };
+    let detail = written ? 'version history updated' : 'version unchanged';
+    if (READINESS_EVENTS.has(eventType)) detail += `; ${(await handleReadinessEvent(deps, eventType, event)).detail}`;
+    if (eventType === 'avi:jira:released:version') {
+      // Release notes are published by a queued job (idempotent: a duplicate event finds the page).
+      const { queued } = await onVersionReleased(deps, version);
+      return { handled: true, detail: `${detail}; ${queued ? 'release notes queued' : 'release notes already queued'}` };
+    }
+    return { handled: true, detail };
   }
+  if (typeof eventType === 'string' && READINESS_EVENTS.has(eventType)) return handleReadinessEvent(deps, eventType, event);
   deps.log.info('event not used yet', { eventType: String(eventType) });
   return { handled: false, detail: 'event type not used' };
 }

@@ -6,6 +6,11 @@ import type { AppDeps } from './deps';
 import { type InvocationContext, readInvocationContext } from './invocation-context';
 import { getIssueRelease } from './issue-release';
 import { getProjectReleases } from './project-releases';
+import { releasePlanResolvers } from './release-plan/resolvers';
+import { releaseNotesResolvers } from './release-notes-resolvers';
+import { goNoGoResolvers } from './go-no-go/resolvers';
+import { readinessResolvers } from './readiness/resolvers';
+import { kpiResolvers } from './kpi-resolvers';
 
 /** Forge accepts 500 KB from the front end; anything near it is not a request this app sends. */
 export const MAX_PAYLOAD_BYTES = 100 * 1024;
@@ -27,6 +32,11 @@ export const resolverTable: ResolverTable = {
     payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
     handle: (deps, context) => getIssueRelease(deps, context),
   },
+  ...releasePlanResolvers,
+  ...releaseNotesResolvers,
+  ...goNoGoResolvers,
+  ...readinessResolvers,
+  ...kpiResolvers,
 };
 
 export const resolverNames = Object.values(RESOLVERS);

@@ -17,6 +17,14 @@ export async function runDailySync(deps: AppDeps): Promise<{ skipped: boolean; p
   }
   const projects = await deps.jiraAsApp().listProjects();
   await deps.queue.push(projects.map((p) => job('reconcile-project-versions', { projectId: p.id, projectKey: p.key })));
+  // Release readiness roll-ups: one job per project, which fans out one per unreleased version.
+  for (let i = 0; i < projects.length; i += 50) {
+    await deps.queue.push(projects.slice(i, i + 50).map((p) => job('reconcile-project-readiness', { projectId: p.id, projectKey: p.key })));
+  }
+  // Delivery KPIs: the issue-fact sync of each project (a backfill the first time, a delta after).
+  for (let i = 0; i < projects.length; i += 50) {
+    await deps.queue.push(projects.slice(i, i + 50).map((p) => job('kpi-sync', { projectId: p.id, projectKey: p.key })));
+  }
   deps.log.info('daily sync queued', { day, projects: projects.length });
   return { skipped: false, projects: projects.length };
 }

@@ -1,3 +1,4 @@
+import { webTrigger } from '@forge/api';
 import { type AppDeps, createAppDeps } from '../app/deps';
 import { createConsoleLogger, realTiming, systemClock } from '../app/console-logger';
 import { ForgeKvStore } from './forge-kv-store';
@@ -14,5 +15,6 @@ export function composeForge(scope: string, invokingAccountId?: string): AppDeps
     timing: realTiming,
     log: createConsoleLogger(scope),
     timeZone: 'UTC',
+    webTriggerUrl: (key) => webTrigger.getUrl(key),
   });
 }

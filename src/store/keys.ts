@@ -26,4 +26,75 @@ export const keys = {
   reportOutcome: (projectKey: string) => `report:status:${part(projectKey)}`,
   /** Marker that a scheduled job ran for a period, so a duplicate run does nothing. */
   jobRun: (job: string, period: string) => `jobrun:${part(job)}:${part(period)}`,
+  // Weekly status (src/app/weekly-reports.ts) and release notes (src/app/release-notes*.ts).
+  /** A project's last two weekly status snapshots, for "what changed since last week" (versioned). */
+  reportSnapshot: (projectKey: string) => `report:snapshot:${part(projectKey)}`,
+  /** The current weekly run: which projects it covers and which are done (versioned). */
+  reportRun: () => 'report:run',
+  /** The last publication attempt of the portfolio status page. */
+  portfolioOutcome: () => 'report:portfolio',
+  /** A project's release-notes template and publishing settings, by project id (versioned). */
+  notesSettings: (projectId: string) => `settings:notes:${part(projectId)}`,
+  /** The Confluence page of a version's release notes and what the app last wrote (versioned). */
+  notesPublication: (versionId: string) => `notes:page:${part(versionId)}`,
+  // Release plan (src/app/release-plan/): versioned documents, sharded per site, project,
+  // environment and quarter (`2026q4`) so none nears the 240 KiB value limit.
+  /** The site's environment inventory and promotion order. */
+  planInventory: () => 'plan:site:inventory',
+  /** Site-wide and per-environment change freezes, and maintenance windows. */
+  planSiteWindows: () => 'plan:site:windows',
+  /** A project's freezes, version dependencies and plan settings. */
+  planProject: (projectKey: string) => `plan:project:${part(projectKey)}`,
+  /** Bookings of one environment (every project's) starting in one quarter. */
+  planBookings: (environmentId: string, quarter: string) => `plan:env:${part(environmentId)}:${part(quarter)}`,
+  /** A project's deployments (from CI/CD and recorded by hand) in one quarter. */
+  planDeployments: (projectKey: string, quarter: string) => `plan:deploys:${part(projectKey)}:${part(quarter)}`,
+  /** The accounts holding a project's release-manager role (src/app/release-managers.ts). */
+  releaseManagers: (projectKey: string) => `settings:release-managers:${part(projectKey)}`,
+  /** SHA-256 of a project's calendar feed token. */
+  calendarFeedToken: (projectKey: string) => `settings:calendar-feed:${part(projectKey)}`,
+  // Go/No-Go board (src/app/go-no-go/), by project id and version id; versioned documents except
+  // the audit entries, which are plain create-once keys sortable by time.
+  /** A project's release-type policies: exit criteria, sign-off roles and approvers, quorum. */
+  goNoGoSettings: (projectId: string) => `gng:settings:${part(projectId)}`,
+  /** One release's board: release type, manual ticks, risks, current decision round. */
+  goNoGoBoard: (projectId: string, versionId: string) => `gng:board:${part(projectId)}:${part(versionId)}`,
+  /** The votes of one decision round of a release, append-only. */
+  goNoGoVotes: (projectId: string, versionId: string, round: number) => `gng:votes:${part(projectId)}:${part(versionId)}:${part(round)}`,
+  /** The decision of one round: created once (expected revision 0), with its frozen evidence. */
+  goNoGoDecision: (projectId: string, versionId: string, round: number) => `gng:decision:${part(projectId)}:${part(versionId)}:${part(round)}`,
+  /** A release's post-implementation review. */
+  goNoGoReview: (projectId: string, versionId: string) => `gng:pir:${part(projectId)}:${part(versionId)}`,
+  /** A project's decided releases with their types and review deadlines (for the review list). */
+  goNoGoIndex: (projectId: string) => `gng:index:${part(projectId)}`,
+  /** One audit entry; `scope` is a version id or `settings`, `stamp` a compact UTC time. */
+  goNoGoAudit: (projectId: string, scope: string, stamp: string, entryId: string) =>
+    `gng:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
+  goNoGoAuditPrefix: (projectId: string, scope: string) => `gng:audit:${part(projectId)}:${part(scope)}:`,
+  // Release readiness (src/app/readiness-*.ts, docs/readiness.md): versioned documents.
+  /** A project's readiness policy (absent: the default policy). */
+  readinessPolicy: (projectId: string) => `readiness:policy:${part(projectId)}`,
+  /** The sign-off log of one issue (sign-offs are per issue; the roll-up is not). */
+  readinessSignOffs: (issueId: string) => `readiness:signoffs:${part(issueId)}`,
+  /** One bucket of a project's index: issue id → the releases whose roll-up holds it. */
+  readinessMembers: (projectId: string, bucket: number) => `readiness:members:${part(projectId)}:${part(bucket)}`,
+  /** One bucket of a release's roll-up: compact facts of the release's issues. */
+  readinessRelease: (versionId: string, bucket: number) => `readiness:release:${part(versionId)}:${part(bucket)}`,
+  /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
+  readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
+  // Delivery KPIs (src/app/kpi-*.ts, docs/kpi-definitions.md).
+  /** The site's KPI definitions (settings with defaults, src/domain/kpis/settings.ts). */
+  kpiSettings: () => 'settings:kpi',
+  /** When the deployment secret was rotated, and the previous one while it is still accepted. */
+  deploymentSecretMeta: () => 'settings:deployments:secret-meta',
+  /** Deployment events of a project by month of deployment (versioned; `part` > 0 when a month overflows). */
+  kpiDeployments: (projectKey: string, month: string, part_: number) => `kpideps:${part(projectKey)}:${part(month)}:${part(part_)}`,
+  /** A project's issue-fact sync: backfill chunks, watermark, months holding facts (versioned). */
+  kpiSyncState: (projectId: string) => `kpisync:${part(projectId)}`,
+  /** Issue facts of a project created in one month, split into `parts` by a hash of the issue id (versioned). */
+  kpiFacts: (projectId: string, month: string, part_: number) => `kpifacts:${part(projectId)}:${part(month)}:${part(part_)}`,
+  /** A project's weekly KPI snapshots (versioned). */
+  kpiSnapshots: (projectId: string) => `kpisnap:${part(projectId)}`,
+  /** The last publication attempt of a project's KPI page (and `_portfolio` for the portfolio page). */
+  kpiReportOutcome: (projectKey: string) => `report:kpis:${part(projectKey)}`,
 } as const;

@@ -7,7 +7,8 @@ import { keys } from './keys';
  * once per gate (one invocation) so the check costs one store read, not one per request.
  */
 export class StoreQuotaGate implements QuotaGate {
-  private readonly known = new Map<Product, Date | undefined>();
+  /** The read is shared, so requests sent in parallel by one use case still cost one store read. */
+  private readonly known = new Map<Product, Promise<Date | undefined>>();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -15,16 +16,19 @@ export class StoreQuotaGate implements QuotaGate {
   ) {}
 
   async blockedUntil(product: Product): Promise<Date | undefined> {
-    if (!this.known.has(product)) {
-      const stored = await this.store.get<{ until: string }>(keys.quotaBlock(product));
-      this.known.set(product, stored ? new Date(stored.until) : undefined);
+    let pending = this.known.get(product);
+    if (!pending) {
+      pending = this.store.get<{ until: string }>(keys.quotaBlock(product)).then((stored) => (stored ? new Date(stored.until) : undefined));
+      this.known.set(product, pending);
+      // A failed read is not remembered: the next request asks again.
+      pending.catch(() => this.known.delete(product));
     }
-    const until = this.known.get(product);
+    const until = await pending;
     return until && until.getTime() > this.clock.now().getTime() ? until : undefined;
   }
 
   async block(product: Product, until: Date): Promise<void> {
-    this.known.set(product, until);
+    this.known.set(product, Promise.resolve(until));
     await this.store.set(keys.quotaBlock(product), { until: until.toISOString() });
   }
 }

@@ -1,4 +1,6 @@
 import { MAX_DEPLOYMENT_BODY_BYTES, SIGNATURE_HEADER, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
+import { readDeploymentIndex } from '../../src/app/deployment-index';
+import { PREVIOUS_SECRET_GRACE_MS } from '../../src/app/deployment-secret';
 import { keys } from '../../src/store/keys';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { testDeps } from '../support/app-deps';
@@ -37,12 +39,16 @@ async function storedDeployments(store: InMemoryKvStore) {
   return (await store.query('deployment:')).results.length;
 }
 
+async function indexed(store: InMemoryKvStore, projectKey = 'SHOP', month = '2026-11') {
+  return (await readDeploymentIndex(store, projectKey, [month])).map((d) => d.id);
+}
+
 describe('deployment events from CI/CD', () => {
   it('stores a signed, valid event once and answers a replay without storing again', async () => {
     const { store, deps } = await setup();
     const request = await signed(JSON.stringify(event));
-    expect(await ingestDeployment(deps, request)).toEqual({ statusCode: 201, body: { deploymentId: 'gha-run-4711', duplicate: false } });
-    expect(await ingestDeployment(deps, request)).toEqual({ statusCode: 200, body: { deploymentId: 'gha-run-4711', duplicate: true } });
+    expect(await ingestDeployment(deps, request)).toEqual({ statusCode: 201, body: { deploymentId: 'gha-run-4711', duplicate: false, projects: ['SHOP'] } });
+    expect(await ingestDeployment(deps, request)).toEqual({ statusCode: 200, body: { deploymentId: 'gha-run-4711', duplicate: true, projects: ['SHOP'] } });
     expect(await store.get(keys.deployment('gha-run-4711'))).toMatchObject({ environment: 'production', receivedAt: NOW.toISOString() });
     expect(await storedDeployments(store)).toBe(1);
   });
@@ -65,11 +71,59 @@ describe('deployment events from CI/CD', () => {
     expect(response.statusCode).toBe(status);
     expect(typeof response.body.error).toBe('string');
     expect(await storedDeployments(store)).toBe(0);
+    expect(await indexed(store)).toEqual([]);
   });
 
   it('explains that events are off until a secret exists', async () => {
     const deps = testDeps({ clock: { now: () => NOW } });
     const response = await ingestDeployment(deps, await signed(JSON.stringify(event)));
     expect(response).toMatchObject({ statusCode: 403, body: { error: expect.stringMatching(/signing secret/) } });
+  });
+});
+
+describe('deployment events for the KPIs', () => {
+  it('files an event once in the month index of every project it names, and a replay files nothing new', async () => {
+    const { store, deps } = await setup();
+    const body = JSON.stringify({ ...event, issueKeys: ['SHOP-12', 'PAY-3'] });
+    expect(await ingestDeployment(deps, await signed(body))).toMatchObject({ statusCode: 201, body: { projects: ['PAY', 'SHOP'] } });
+    expect(await ingestDeployment(deps, await signed(body))).toMatchObject({ statusCode: 200, body: { duplicate: true } });
+    expect(await indexed(store, 'SHOP')).toEqual(['gha-run-4711']);
+    expect(await indexed(store, 'PAY')).toEqual(['gha-run-4711']);
+    const [entry] = await readDeploymentIndex(store, 'SHOP', ['2026-11']);
+    expect(entry).toEqual({ id: 'gha-run-4711', env: 'production', status: 'successful', at: '2026-11-24T09:58:00.000Z', version: '1.2.0', issueKeys: ['SHOP-12', 'PAY-3'], url: 'https://ci.example.com/runs/4711' });
+  });
+
+  it('files a stored event whose filing was lost when the pipeline sends it again', async () => {
+    const { store, deps } = await setup();
+    const { receivedAt: _, ...rest } = { ...event, receivedAt: 'x' };
+    await store.set(keys.deployment('gha-run-4711'), { ...rest, receivedAt: '2026-11-24T09:58:30.000Z' });
+    expect(await indexed(store)).toEqual([]);
+    expect(await ingestDeployment(deps, await signed(JSON.stringify(event)))).toMatchObject({ statusCode: 200, body: { duplicate: true } });
+    expect(await indexed(store)).toEqual(['gha-run-4711']);
+  });
+
+  it('says so when an event names no project, and files it nowhere', async () => {
+    const { store, deps } = await setup();
+    const { projectKey: _p, issueKeys: _i, ...unlinked } = event;
+    const response = await ingestDeployment(deps, await signed(JSON.stringify(unlinked)));
+    expect(response).toMatchObject({ statusCode: 201, body: { projects: [], warning: expect.stringMatching(/projectKey or issueKeys/) } });
+    expect(await indexed(store)).toEqual([]);
+  });
+
+  it('accepts the previous secret for a day after a rotation, and refuses it afterwards without storing anything', async () => {
+    const store = new InMemoryKvStore();
+    let now = NOW;
+    const deps = testDeps({ store, clock: { now: () => now } });
+    await store.set(keys.deploymentSecret(), 'new-secret-abcdefghijklmnop');
+    await store.set(keys.deploymentSecretMeta(), { rotatedAt: NOW.toISOString(), rotatedBy: 'x', previous: { secret: SECRET, validUntil: new Date(NOW.getTime() + PREVIOUS_SECRET_GRACE_MS).toISOString() } });
+    expect((await ingestDeployment(deps, await signed(JSON.stringify(event)))).statusCode).toBe(201);
+    expect((await ingestDeployment(deps, await signed(JSON.stringify({ ...event, deploymentId: 'run-2' }), nowSeconds, 'new-secret-abcdefghijklmnop'))).statusCode).toBe(201);
+
+    now = new Date(NOW.getTime() + PREVIOUS_SECRET_GRACE_MS + 60_000);
+    const later = String(now.getTime() / 1000);
+    const old = await ingestDeployment(deps, await signed(JSON.stringify({ ...event, deploymentId: 'run-3' }), later));
+    expect(old.statusCode).toBe(401);
+    expect(await storedDeployments(store)).toBe(2);
+    expect(await indexed(store)).toEqual(['gha-run-4711', 'run-2']);
   });
 });

@@ -1,144 +1,182 @@
 import { bridge, waitFor } from '../support/fake-bridge';
 import ForgeReconciler from '@forge/react';
 import { IssuePanel } from '../../src/frontend/issue-panel-view';
-import type { IssueReleaseView, ResolverResult } from '../../src/contract';
-import { findAll, snapshot, textOf, textsOf, type ForgeDoc } from '../../local/host/src/forge-doc';
+import type { IssueReadinessView, ResolverResult, SignOffResult } from '../../src/contract';
+import { findAll, textOf, textsOf, type ForgeDoc } from '../../local/host/src/forge-doc';
 
 const context = {
   moduleKey: 'release-readiness-panel',
   extension: { type: 'jira:issuePanel', issue: { id: '10012', key: 'SHOP-12', type: 'Story' }, project: { id: '10000', key: 'SHOP', type: 'software' } },
-  accountId: 'user-alice',
+  accountId: 'user-priya',
   locale: 'en-US',
+  timezone: 'UTC',
 };
 
-const view: IssueReleaseView = {
-  issue: { key: 'SHOP-12', summary: 'Checkout with saved cards', statusName: 'In Progress', statusCategory: 'indeterminate', issueType: 'Story' },
-  releases: [{ id: '10001', name: 'Shop 2.4', releaseDate: '2026-12-01', released: false, state: 'in-progress', daysToRelease: 5 }],
-  openBlockers: [
-    { key: 'SHOP-7', summary: 'Tokenise cards', statusName: 'In Progress', statusCategory: 'indeterminate', issueType: 'Task', fixVersions: ['Shop 2.4'] },
-    { key: 'SHOP-9', summary: 'PCI review', statusName: 'To Do', statusCategory: 'new', issueType: 'Task', fixVersions: [] },
-    { key: 'PAY-3', summary: 'Gateway upgrade', statusName: 'To Do', statusCategory: 'new', issueType: 'Task', fixVersions: ['Pay 1.1'] },
+const release = { id: '10005', name: 'SHOP 2.4', releaseDate: '2026-12-03', released: false, daysLeft: 9 };
+
+const view: IssueReadinessView = {
+  issue: { id: '10012', key: 'SHOP-12', summary: 'Checkout with saved cards', issueType: 'Story', statusName: 'In Review', statusCategory: 'indeterminate' },
+  releases: [release],
+  target: release,
+  rag: 'red',
+  ragReason: '2 blocking criteria fail: No open blockers, QA passed.',
+  ready: false,
+  readyForReleaseDate: false,
+  results: [
+    { id: 'fix-version-set', kind: 'fix-version-set', label: 'Fix version set', severity: 'blocking', status: 'pass', reason: 'Fix version: SHOP 2.4.' },
+    { id: 'subtasks-done', kind: 'subtasks-done', label: 'All sub-tasks done', severity: 'blocking', status: 'na', reason: 'No sub-tasks.' },
+    { id: 'not-flagged', kind: 'not-flagged', label: 'Not flagged', severity: 'advisory', status: 'fail', reason: 'Flagged as an impediment.' },
+    {
+      id: 'no-open-blockers',
+      kind: 'no-open-blockers',
+      label: 'No open blockers',
+      severity: 'blocking',
+      status: 'fail',
+      reason: 'Blocked by 1 open issue: PAY-3.',
+      issues: [{ key: 'PAY-3', summary: 'Gateway upgrade', statusName: 'To Do' }],
+    },
+    { id: 'qa-passed', kind: 'manual', label: 'QA passed', severity: 'blocking', status: 'fail', reason: 'Waiting for sign-off (qa-team).' },
+    { id: 'code-reviewed', kind: 'manual', label: 'Code reviewed', severity: 'blocking', status: 'pass', reason: 'Signed off by Dana Kowalski.' },
   ],
+  checks: [
+    { criterionId: 'qa-passed', label: 'QA passed', description: 'Tested on staging.', signers: 'qa-team', canSign: true },
+    {
+      criterionId: 'code-reviewed',
+      label: 'Code reviewed',
+      signers: 'developers',
+      canSign: false,
+      current: { seq: 1, criterionId: 'code-reviewed', action: 'signed', accountId: 'dev', displayName: 'Dana Kowalski', at: '2026-11-23T15:30:00.000Z', evidenceUrl: 'https://git.example.com/pr/7', comment: 'Two approvals' },
+    },
+  ],
+  history: [{ seq: 1, criterionId: 'code-reviewed', action: 'signed', accountId: 'dev', displayName: 'Dana Kowalski', at: '2026-11-23T15:30:00.000Z', evidenceUrl: 'https://git.example.com/pr/7', comment: 'Two approvals' }],
+  policySource: 'default',
+  generatedAt: '2026-11-24T10:00:00.000Z',
 };
 
-function answering(result: ResolverResult<IssueReleaseView> | Error) {
-  return (name: string) => {
+type Answer = ResolverResult<unknown> | Error;
+
+function answering(first: Answer, onSign?: (payload: unknown) => Answer) {
+  return (name: string, payload: unknown) => {
     if (name === 'getContext') return context;
     if (name === 'invoke') {
-      if (result instanceof Error) throw result;
-      return result;
+      const call = payload as { functionKey: string; payload: unknown };
+      const answer = call.functionKey === 'signOffCheck' && onSign ? onSign(call.payload) : first;
+      if (answer instanceof Error) throw answer;
+      return answer;
     }
     return undefined;
   };
 }
 
-async function renderPanel(result: ResolverResult<IssueReleaseView> | Error): Promise<ForgeDoc> {
-  bridge.reset(answering(result));
+async function renderPanel(first: Answer, onSign?: (payload: unknown) => Answer): Promise<ForgeDoc> {
+  bridge.reset(answering(first, onSign));
   ForgeReconciler.render(<IssuePanel />);
   await waitFor(() => !!bridge.forgeDoc && findAll(bridge.forgeDoc, 'Spinner').length === 0);
   return bridge.forgeDoc!;
 }
 
-const invokes = () => bridge.calls.filter((c) => c.name === 'invoke');
-const lozenges = (doc: ForgeDoc) => findAll(doc, 'Lozenge').map((l) => ({ text: textOf(l), appearance: l.props.appearance }));
+const invokes = () => bridge.calls.filter((c) => c.name === 'invoke').map((c) => c.payload as { functionKey: string; payload: unknown });
+const byTestId = (doc: ForgeDoc, testId: string) => findAll(doc, (n) => n.props.testId === testId);
+const click = (node: ForgeDoc) => (node.props.onClick as () => void)();
+const type = (node: ForgeDoc, value: string) => (node.props.onChange as (e: unknown) => void)({ target: { value }, currentTarget: { value } });
 
-describe('issue panel (real ForgeReconciler, fake bridge)', () => {
-  it('shows a spinner first, then calls getIssueRelease exactly once', async () => {
+describe('the readiness issue panel (real ForgeReconciler, fake bridge)', () => {
+  it('shows a spinner first, then calls getIssueReadiness exactly once', async () => {
     bridge.reset(answering({ ok: true, data: view }));
     ForgeReconciler.render(<IssuePanel />);
     await waitFor(() => !!bridge.forgeDoc);
-    const first = snapshot(bridge.forgeDoc!);
-    expect(first.type).toBe('Root');
-    expect(findAll(first, 'Spinner')).toHaveLength(1);
+    expect(findAll(bridge.forgeDoc!, 'Spinner')).toHaveLength(1);
     await waitFor(() => findAll(bridge.forgeDoc!, 'Spinner').length === 0);
     await new Promise((r) => setTimeout(r, 30));
-    expect(invokes()).toHaveLength(1);
-    expect(invokes()[0]!.payload).toMatchObject({ functionKey: 'getIssueRelease', payload: {} });
+    expect(invokes().map((c) => [c.functionKey, c.payload])).toEqual([['getIssueReadiness', {}]]);
   });
 
-  it('shows the fix version with its date, state lozenge and days left', async () => {
+  it('leads with the RAG, whether it is ready for the release date, and the release with days left', async () => {
     const doc = await renderPanel({ ok: true, data: view });
-    const texts = textsOf(doc);
-    expect(texts).toEqual(expect.arrayContaining(['Fix version', 'Shop 2.4', '1 Dec 2026', '5 days left']));
-    expect(lozenges(doc)).toContainEqual({ text: 'In progress', appearance: 'inprogress' });
+    const rag = byTestId(doc, 'readiness-rag')[0]!;
+    expect({ text: textOf(rag), appearance: rag.props.appearance, bold: rag.props.isBold }).toEqual({ text: 'Not ready', appearance: 'removed', bold: true });
+    expect(textsOf(doc)).toEqual(expect.arrayContaining(['Ready for 3 Dec 2026? No.', view.ragReason, 'SHOP 2.4', '3 Dec 2026 · 9 days left']));
   });
 
-  it('words overdue and released versions', async () => {
-    const doc = await renderPanel({
-      ok: true,
-      data: {
-        ...view,
-        openBlockers: [],
-        releases: [
-          { id: '1', name: 'Shop 2.3', releaseDate: '2026-11-20', released: false, state: 'overdue', daysToRelease: -3 },
-          { id: '2', name: 'Shop 2.2', releaseDate: '2026-10-01', released: true, state: 'released', daysToRelease: -60 },
-        ],
-      },
+  it('lists failing criteria first with their reasons, links the blocking issues, and folds away what does not apply', async () => {
+    const doc = await renderPanel({ ok: true, data: view });
+    expect(textsOf(doc)).toContain('Criteria · 2 of 5 met');
+    const order = findAll(doc, (n) => typeof n.props.testId === 'string' && (n.props.testId as string).startsWith('criterion-')).map((n) => n.props.testId);
+    expect(order).toEqual(['criterion-no-open-blockers', 'criterion-qa-passed', 'criterion-not-flagged', 'criterion-fix-version-set', 'criterion-code-reviewed']);
+    expect(findAll(doc, 'Link').filter((l) => String(l.props.href).startsWith('/browse/')).map((l) => [l.props.href, textOf(l)])).toEqual([['/browse/PAY-3', 'PAY-3']]);
+    expect(textsOf(doc)).toContain('Not applicable: All sub-tasks done (no sub-tasks).');
+    const advisory = byTestId(doc, 'criterion-not-flagged')[0]!;
+    expect(findAll(advisory, 'Lozenge').map((l) => [textOf(l), l.props.appearance])).toEqual([['Not met', 'moved']]);
+  });
+
+  it('offers sign-off only where the user may sign, and says who may otherwise', async () => {
+    const doc = await renderPanel({ ok: true, data: view });
+    expect(byTestId(doc, 'sign-qa-passed')).toHaveLength(1);
+    expect(byTestId(doc, 'revoke-code-reviewed')).toHaveLength(0);
+    const signed = byTestId(doc, 'criterion-code-reviewed')[0]!;
+    expect(textsOf(signed)).toEqual(expect.arrayContaining(['23 Nov 2026, 15:30', 'Evidence: git.example.com/pr/7', '“Two approvals”']));
+    expect(findAll(signed, 'Link')[0]!.props).toMatchObject({ href: 'https://git.example.com/pr/7', openNewTab: true });
+    const history = byTestId(doc, 'sign-off-history')[0]!;
+    expect(textsOf(history)).toEqual(expect.arrayContaining(['Signed', 'Dana Kowalski signed off Code reviewed']));
+  });
+
+  it('signs a check off with evidence and a comment, then shows the answer', async () => {
+    const signedView: IssueReadinessView = {
+      ...view,
+      results: view.results.map((r) => (r.id === 'qa-passed' ? { ...r, status: 'pass', reason: 'Signed off by Priya Shah.' } : r)),
+      checks: view.checks.map((c) => (c.criterionId === 'qa-passed' ? { ...c, current: { seq: 2, criterionId: 'qa-passed', action: 'signed', accountId: 'user-priya', displayName: 'Priya Shah', at: '2026-11-24T10:00:00.000Z' } } : c)),
+    };
+    const seen: unknown[] = [];
+    let doc = await renderPanel({ ok: true, data: view }, (payload) => {
+      seen.push(payload);
+      return { ok: true, data: { outcome: 'recorded', view: signedView } satisfies SignOffResult };
     });
-    expect(textsOf(doc)).toEqual(expect.arrayContaining(['Fix versions', '3 days late', 'Released 1 Oct 2026', 'No open blockers']));
-    expect(textsOf(doc)).not.toContain('60 days late');
-    expect(lozenges(doc)).toEqual(
-      expect.arrayContaining([
-        { text: 'Overdue', appearance: 'removed' },
-        { text: 'Released', appearance: 'success' },
-      ]),
-    );
-    const late = findAll(doc, (n) => n.type === 'Text' && textOf(n) === '3 days late')[0]!;
-    expect(late.props.color).toBe('color.text.danger');
+    click(byTestId(doc, 'sign-qa-passed')[0]!);
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'sign-off-form-qa-passed').length === 1);
+    doc = bridge.forgeDoc!;
+    expect(textsOf(doc)).toContain('You confirm: Tested on staging.');
+    type(byTestId(doc, 'sign-off-evidence')[0]!, 'https://ci.example.com/run/42');
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'sign-off-evidence')[0]!.props.value === 'https://ci.example.com/run/42');
+    type(byTestId(bridge.forgeDoc!, 'sign-off-comment')[0]!, '  Passed on staging ');
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'sign-off-comment')[0]!.props.value === '  Passed on staging ');
+    click(byTestId(bridge.forgeDoc!, 'confirm-sign-off')[0]!);
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'sign-off-notice').length === 1);
+    expect(seen).toEqual([{ criterionId: 'qa-passed', action: 'sign', evidenceUrl: 'https://ci.example.com/run/42', comment: 'Passed on staging' }]);
+    expect(textsOf(bridge.forgeDoc!)).toContain('“QA passed” signed off.');
+    expect(byTestId(bridge.forgeDoc!, 'revoke-qa-passed')).toHaveLength(1);
+    expect(byTestId(bridge.forgeDoc!, 'sign-off-form-qa-passed')).toHaveLength(0);
   });
 
-  it('lists open blockers as /browse links with status and release, highlighting strays', async () => {
-    const doc = await renderPanel({ ok: true, data: view });
-    const links = findAll(doc, 'Link').map((l) => ({ href: l.props.href, text: textOf(l) }));
-    expect(links).toEqual([
-      { href: '/browse/SHOP-7', text: 'SHOP-7' },
-      { href: '/browse/SHOP-9', text: 'SHOP-9' },
-      { href: '/browse/PAY-3', text: 'PAY-3' },
-    ]);
-    expect(textsOf(doc)).toEqual(expect.arrayContaining(['Open blockers (3)', 'In Shop 2.4', 'Tokenise cards', 'PCI review']));
-    const ls = lozenges(doc);
-    expect(ls).toContainEqual({ text: 'To Do', appearance: 'default' });
-    expect(ls).toContainEqual({ text: 'In no release', appearance: 'removed' });
-    expect(ls).toContainEqual({ text: 'In Pay 1.1', appearance: 'moved' });
-    // The blocker shipping with this release is not highlighted.
-    expect(ls.filter((l) => l.text === 'In Shop 2.4')).toHaveLength(0);
-    const bold = findAll(doc, (n) => n.type === 'Lozenge' && n.props.isBold === true).map(textOf);
-    expect(bold).toEqual(['In no release', 'In Pay 1.1']);
+  it('keeps the form open with the refusal when the server says no', async () => {
+    const doc = await renderPanel({ ok: true, data: view }, () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Only qa-team may sign off "QA passed".' } }));
+    click(byTestId(doc, 'sign-qa-passed')[0]!);
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'confirm-sign-off').length === 1);
+    click(byTestId(bridge.forgeDoc!, 'confirm-sign-off')[0]!);
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'sign-off-error').length === 1);
+    expect(textOf(byTestId(bridge.forgeDoc!, 'sign-off-error')[0]!)).toContain('Only qa-team may sign off "QA passed".');
+    expect(byTestId(bridge.forgeDoc!, 'sign-off-form-qa-passed')).toHaveLength(1);
+    expect(findAll(bridge.forgeDoc!, 'Lozenge').some((l) => textOf(l) === 'Not ready')).toBe(true);
   });
 
-  it('shows an empty state when the issue has no fix version', async () => {
-    const doc = await renderPanel({ ok: true, data: { ...view, releases: [], openBlockers: [] } });
+  it('shows an empty state when the issue has no fix version, and still the criteria', async () => {
+    const doc = await renderPanel({ ok: true, data: { ...view, releases: [], target: undefined, readyForReleaseDate: null } as IssueReadinessView });
     const empty = findAll(doc, 'EmptyState');
     expect(empty).toHaveLength(1);
-    expect(empty[0]!.props.header).toBe('No fix version');
-    expect(String(empty[0]!.props.description)).toContain('Set a fix version on SHOP-12');
-    expect(findAll(doc, 'Lozenge')).toHaveLength(0);
-  });
-
-  it('still lists blockers when there is no fix version', async () => {
-    const doc = await renderPanel({ ok: true, data: { ...view, releases: [] } });
-    expect(findAll(doc, 'EmptyState')).toHaveLength(1);
-    expect(findAll(doc, 'Link')).toHaveLength(3);
-    // Without a release of its own, only "in no release" is worth flagging.
-    const flagged = findAll(doc, (n) => n.type === 'Lozenge' && n.props.isBold === true).map((l) => ({ text: textOf(l), appearance: l.props.appearance }));
-    expect(flagged).toEqual([{ text: 'In no release', appearance: 'removed' }]);
+    expect(empty[0]!.props.header).toBe('Not planned for a release');
+    expect(String(empty[0]!.props.description)).toContain('SHOP-12 has no fix version');
+    expect(byTestId(doc, 'readiness-rag')).toHaveLength(0);
+    expect(byTestId(doc, 'criterion-qa-passed')).toHaveLength(1);
   });
 
   it('shows the catalogue message of a resolver error and retries on demand', async () => {
-    const doc = await renderPanel({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to browse this project.' } });
+    const doc = await renderPanel({ ok: false, error: { code: 'NOT_FOUND', message: 'SHOP-12 does not exist or you do not have permission to see it (Browse Projects).' } });
     const msg = findAll(doc, 'SectionMessage');
     expect(msg).toHaveLength(1);
-    expect(msg[0]!.props.appearance).toBe('error');
-    expect(textsOf(msg[0]!)).toContain('You do not have permission to browse this project.');
-
-    const button = findAll(doc, 'Button')[0]!;
-    expect(textOf(button)).toBe('Try again');
-    expect(typeof button.props.onClick).toBe('function');
+    expect(textsOf(msg[0]!)).toContain('SHOP-12 does not exist or you do not have permission to see it (Browse Projects).');
     bridge.handler = answering({ ok: true, data: view });
-    (button.props.onClick as () => void)();
-    await waitFor(() => findAll(bridge.forgeDoc!, 'Link').length === 3);
+    click(findAll(doc, 'Button').find((b) => textOf(b) === 'Try again')!);
+    await waitFor(() => byTestId(bridge.forgeDoc!, 'readiness-rag').length === 1);
     expect(invokes()).toHaveLength(2);
-    expect(findAll(bridge.forgeDoc!, 'SectionMessage')).toHaveLength(0);
   });
 
   it('shows a generic error when the bridge call itself fails', async () => {

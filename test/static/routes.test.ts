@@ -12,8 +12,10 @@ describe('routeFromPathname', () => {
     ['/calendar/', 'calendar'],
     ['/calendar?month=2026-03', 'calendar'],
     ['/go-no-go', 'go-no-go'],
+    ['/readiness', 'readiness'],
     ['/environments', 'environments'],
     ['/KPIs', 'kpis'],
+    ['/release-notes', 'release-notes'],
     ['/jira/software/projects/SHOP/apps/abc/def/kpis', 'kpis'],
     ['/unknown', 'overview'],
     ['/calendar/unknown', 'overview'],
@@ -26,6 +28,6 @@ describe('routeFromPathname', () => {
   });
 
   it('uses the manifest routes for the sub-pages', () => {
-    expect(ROUTES.map((r) => r.path)).toEqual(['/overview', '/calendar', '/go-no-go', '/environments', '/kpis']);
+    expect(ROUTES.map((r) => r.path)).toEqual(['/overview', '/readiness', '/calendar', '/go-no-go', '/environments', '/kpis', '/release-notes']);
   });
 });

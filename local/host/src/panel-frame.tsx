@@ -692,6 +692,7 @@ export const RENDERERS: Record<string, Renderer> = {
       <textarea
         id={p.id}
         name={p.name}
+        data-testid={tid(p)}
         placeholder={p.placeholder}
         disabled={!!p.isDisabled}
         readOnly={!!p.isReadOnly}

@@ -31,10 +31,12 @@ export interface HashState {
  */
 export const RELEASE_SUBPAGES: ReadonlyArray<{ title: string; route: string }> = [
   { title: 'Overview', route: '/overview' },
+  { title: 'Readiness', route: '/readiness' },
   { title: 'Calendar', route: '/calendar' },
   { title: 'Go/No-Go', route: '/go-no-go' },
   { title: 'Environments', route: '/environments' },
   { title: 'KPIs', route: '/kpis' },
+  { title: 'Release notes', route: '/release-notes' },
 ];
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/i;

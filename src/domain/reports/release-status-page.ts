@@ -1,5 +1,17 @@
 import type { ProjectReleasesView, ReleaseSummary } from '../../contract';
+import { type ReleaseSlip, describeSlip } from '../versions/version-slip';
+import type { ReleaseStatusFacts, StatusFactsByVersion } from './status-facts';
+import type { StatusChanges } from './status-snapshot';
 import { type StatusColour, escapeXml, link, statusMacro, table } from './storage-format';
+
+/** What the weekly status adds to the view: slips, changes since last week, other modules' facts. */
+export interface StatusPageExtras {
+  /** By version id; a version without an entry has no recorded history yet. */
+  slips?: Record<string, ReleaseSlip | undefined>;
+  /** Undefined: leave the section out (callers without snapshots). */
+  changes?: StatusChanges;
+  facts?: StatusFactsByVersion;
+}
 
 /** Within this many days of its date, an unfinished release is at risk. */
 export const AT_RISK_DAYS = 7;
@@ -48,32 +60,76 @@ function when(release: ReleaseSummary): string {
  * The weekly status page of one project in storage format. It carries no timestamp in the body, so
  * a week without changes produces the same page and the publisher can skip rewriting it.
  */
-export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: string): string {
+export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: string, extras: StatusPageExtras = {}): string {
   const unreleased = view.releases.filter((r) => !r.released);
   const released = view.releases.filter((r) => r.released);
-  const versionLink = (r: ReleaseSummary) => link(`${jiraBaseUrl}/projects/${view.project.key}/versions/${r.id}`, r.name);
+  const versionLink = (r: { id: string; name: string }) => link(`${jiraBaseUrl}/projects/${view.project.key}/versions/${r.id}`, r.name);
+  const facts = extras.facts ?? {};
+  const factColumns = factColumnsFor(unreleased.map((r) => facts[r.id] ?? {}));
   const rows = unreleased.map((r) => {
     const rag = releaseRag(r);
+    const f = facts[r.id] ?? {};
     return [
       versionLink(r),
       statusMacro(rag.colour, rag.label),
       escapeXml(r.startDate ?? '–'),
       when(r),
+      ...(extras.slips ? [escapeXml(r.releaseDate ? describeSlip(extras.slips[r.id]) : '–')] : []),
       `${r.percentDone}% done (${r.counts.done}/${r.counts.total})`,
       `${r.counts.todo} to do, ${r.counts.inProgress} in progress`,
+      ...factColumns.map((column) => column.cell(f)),
     ];
   });
+  const headers = [
+    'Version',
+    'Status',
+    'Start',
+    'Release',
+    ...(extras.slips ? ['Slip'] : []),
+    'Progress',
+    'Open work',
+    ...factColumns.map((c) => c.header),
+  ];
   const parts = [
     `<p>Every unreleased version of ${link(`${jiraBaseUrl}/projects/${view.project.key}`, view.project.name)}, refreshed weekly by the Release readiness app. ` +
-      `RAG: ${statusMacro('Red', 'OVERDUE')} past its date; ${statusMacro('Yellow', 'AT RISK')} due within ${AT_RISK_DAYS} days with under ${AT_RISK_PERCENT_DONE}% done; ${statusMacro('Green', 'ON TRACK')} otherwise.</p>`,
+      `RAG: ${statusMacro('Red', 'OVERDUE')} past its date; ${statusMacro('Yellow', 'AT RISK')} due within ${AT_RISK_DAYS} days with under ${AT_RISK_PERCENT_DONE}% done; ${statusMacro('Green', 'ON TRACK')} otherwise.` +
+      (extras.slips ? ' Slip: days the release date moved since the app first recorded it.' : '') +
+      '</p>',
     '<h2>Releases in flight</h2>',
-    rows.length
-      ? table(['Version', 'Status', 'Start', 'Release', 'Progress', 'Open work'], rows)
-      : '<p>No unreleased versions.</p>',
+    rows.length ? table(headers, rows) : '<p>No unreleased versions.</p>',
   ];
+  if (extras.changes) parts.push(...renderChanges(extras.changes, versionLink));
   if (released.length) {
     parts.push('<h2>Recently released</h2>');
     parts.push(table(['Version', 'Released on', 'Issues'], released.map((r) => [versionLink(r), escapeXml(r.releaseDate ?? '–'), String(r.counts.total)])));
   }
   return parts.join('');
+}
+
+function renderChanges(changes: StatusChanges, versionLink: (r: { id: string; name: string }) => string): string[] {
+  if (!changes.since) return ['<h2>What changed since last week</h2>', '<p>This is the first weekly report: next week lists what changed since this one.</p>'];
+  const heading = `<h2>What changed since ${escapeXml(changes.since.slice(0, 10))}</h2>`;
+  if (!changes.releases.length) return [heading, '<p>Nothing changed in the releases in flight.</p>'];
+  return [
+    heading,
+    `<ul>${changes.releases
+      .map((r) => `<li><p><strong>${versionLink({ id: r.versionId, name: r.versionName })}</strong>: ${r.changes.map(escapeXml).join(' ')}</p></li>`)
+      .join('')}</ul>`,
+  ];
+}
+
+interface FactColumn {
+  header: string;
+  cell(facts: ReleaseStatusFacts): string;
+}
+
+/** Only the facts some release has become columns: nothing is shown that no module provided. */
+function factColumnsFor(all: Array<ReleaseStatusFacts>): FactColumn[] {
+  const lines = (items: string[] | undefined) => (items?.length ? items.map(escapeXml).join('<br/>') : '–');
+  const columns: FactColumn[] = [];
+  if (all.some((f) => f.readiness)) columns.push({ header: 'Readiness', cell: (f) => (f.readiness ? statusMacro(f.readiness.colour, f.readiness.label) : '–') });
+  if (all.some((f) => f.goNoGo)) columns.push({ header: 'Go/No-Go', cell: (f) => (f.goNoGo ? statusMacro(f.goNoGo.colour, f.goNoGo.label) : '–') });
+  if (all.some((f) => f.risks)) columns.push({ header: 'Open risks', cell: (f) => lines(f.risks) });
+  if (all.some((f) => f.upcoming)) columns.push({ header: 'Environments and freezes', cell: (f) => lines(f.upcoming) });
+  return columns;
 }

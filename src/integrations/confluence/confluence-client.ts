@@ -18,6 +18,8 @@ export interface ConfluencePageSummary {
   version: { number: number };
   /** Relative to the site's `/wiki`, e.g. `/spaces/REL/pages/65538/Release+1.0`. */
   webui?: string;
+  /** Absolute address of the page, when Confluence said its base (single-page answers do). */
+  url?: string;
 }
 
 export interface ConfluencePage extends ConfluencePageSummary {
@@ -63,7 +65,7 @@ interface PageWire {
   status?: string;
   version?: { number?: number };
   body?: { storage?: { value?: string } };
-  _links?: { webui?: string };
+  _links?: { webui?: string; base?: string };
 }
 
 interface MultiEntityResult<T> {
@@ -280,6 +282,7 @@ function toSummary(page: PageWire): ConfluencePageSummary {
     status: page.status ?? 'current',
     version: { number: page.version?.number ?? 1 },
     ...(page._links?.webui ? { webui: page._links.webui } : {}),
+    ...(page._links?.webui && page._links.base ? { url: `${page._links.base.replace(/\/$/, '')}${page._links.webui}` } : {}),
   };
 }
 

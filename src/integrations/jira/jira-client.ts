@@ -3,8 +3,10 @@ import type { ProductClient } from '../http/product-client';
 import { query, seg } from '../http/product-client';
 import type {
   IssueChangelogs,
+  JiraField,
   JiraIssue,
   JiraProject,
+  JiraUser,
   JiraVersion,
   PageBean,
   PermissionsResponse,
@@ -44,6 +46,32 @@ export class JiraClient {
     const response = await this.http.send({ method: 'GET', path: `/rest/api/3/project/${seg(projectIdOrKey)}` });
     const body = response.body as JiraProject;
     return { id: String(body.id), key: body.key, name: body.name };
+  }
+
+  /** A project with its issue types and components (what release-note templates may name). */
+  async getProjectCatalog(projectIdOrKey: string): Promise<JiraProject & { issueTypes: Array<{ id: string; name: string; subtask: boolean }>; components: Array<{ id: string; name: string }> }> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/project/${seg(projectIdOrKey)}` });
+    const body = response.body as JiraProject & { issueTypes?: Array<{ id: string; name: string; subtask?: boolean }>; components?: Array<{ id: string; name: string }> };
+    return {
+      id: String(body.id),
+      key: body.key,
+      name: body.name,
+      issueTypes: (body.issueTypes ?? []).map((t) => ({ id: String(t.id), name: t.name, subtask: t.subtask === true })),
+      components: (body.components ?? []).map((c) => ({ id: String(c.id), name: c.name })),
+    };
+  }
+
+  /** Every field of the site, system and custom (GET /field is not paged). */
+  async listFields(): Promise<JiraField[]> {
+    const response = await this.http.send({ method: 'GET', path: '/rest/api/3/field' });
+    const body = response.body as Array<{ id: string; name: string; custom?: boolean; schema?: { type?: string; custom?: string } }>;
+    return (Array.isArray(body) ? body : []).map((f) => ({
+      id: f.id,
+      name: f.name,
+      custom: f.custom === true,
+      ...(f.schema?.type ? { schemaType: f.schema.type } : {}),
+      ...(f.schema?.custom ? { customType: f.schema.custom } : {}),
+    }));
   }
 
   /** The site's base URL, for links in reports (Forge functions are not told it). */
@@ -89,6 +117,13 @@ export class JiraClient {
     return response.body as JiraVersion;
   }
 
+  /** Every status with its category key (changelogs name statuses by id only). One request, no issues. */
+  async listStatuses(): Promise<Array<{ id: string; name: string; categoryKey: string }>> {
+    const response = await this.http.send({ method: 'GET', path: '/rest/api/3/status' });
+    const statuses = (response.body as Array<{ id: string | number; name: string; statusCategory?: { key?: string } }>) ?? [];
+    return statuses.map((s) => ({ id: String(s.id), name: s.name, categoryKey: s.statusCategory?.key ?? '' }));
+  }
+
   async updateVersion(id: string, patch: Partial<Pick<JiraVersion, 'released' | 'releaseDate' | 'startDate' | 'description' | 'archived'>>): Promise<JiraVersion> {
     const response = await this.http.send({ method: 'PUT', path: `/rest/api/3/version/${seg(id)}`, body: patch });
     return response.body as JiraVersion;
@@ -100,6 +135,18 @@ export class JiraClient {
       path: `/rest/api/3/issue/${seg(issueIdOrKey)}${query({ fields })}`,
     });
     return response.body as JiraIssue;
+  }
+
+  /**
+   * Who is asking and the Jira groups they are in (`/myself?expand=groups`: works for any logged-in
+   * user, no "Browse users and groups" needed). Group membership includes nested groups.
+   */
+  async myselfWithGroups(): Promise<{ accountId: string; displayName: string; groups: string[] }> {
+    const response = await this.http.send({ method: 'GET', path: '/rest/api/3/myself?expand=groups' });
+    const body = response.body as { accountId?: unknown; displayName?: unknown; groups?: { items?: Array<{ name?: unknown }> } };
+    if (typeof body.accountId !== 'string') throw new AppError('UPSTREAM', 'Jira did not say who is asking.');
+    const groups = (body.groups?.items ?? []).map((g) => g.name).filter((name): name is string => typeof name === 'string');
+    return { accountId: body.accountId, displayName: typeof body.displayName === 'string' ? body.displayName : body.accountId, groups };
   }
 
   /** One page of an enhanced JQL search; the JQL must be bounded (a project, keys or ids). */
@@ -198,4 +245,46 @@ export class JiraClient {
     }
     return [...byIssue.values()];
   }
+
+  /** The first page of projects the caller may browse, by key (for pickers; not every project). */
+  async searchProjectsPage(maxResults = 100): Promise<JiraProject[]> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/project/search${query({ startAt: 0, maxResults, orderBy: 'key' })}` });
+    return (response.body as PageBean<JiraProject>).values.map((p) => ({ id: String(p.id), key: p.key, name: p.name }));
+  }
+
+  /** The projects among `keys` the caller may browse (hidden and unknown ones are left out). */
+  async projectsByKeys(keys: string[]): Promise<JiraProject[]> {
+    const projects: JiraProject[] = [];
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += 50) {
+      const chunk = unique.slice(i, i + 50);
+      const params = chunk.map((key) => `keys=${seg(key)}`).join('&');
+      const response = await this.http.send({ method: 'GET', path: `/rest/api/3/project/search?${params}&maxResults=50` });
+      const page = response.body as PageBean<JiraProject>;
+      projects.push(...page.values.map((p) => ({ id: String(p.id), key: p.key, name: p.name })));
+    }
+    return projects;
+  }
+
+  /** Display names of accounts (at most 200 per call); unknown accounts are left out. */
+  async usersByIds(accountIds: string[]): Promise<JiraUser[]> {
+    const users: JiraUser[] = [];
+    const unique = [...new Set(accountIds)];
+    for (let i = 0; i < unique.length; i += 200) {
+      const params = unique.slice(i, i + 200).map((id) => `accountId=${seg(id)}`).join('&');
+      const response = await this.http.send({ method: 'GET', path: `/rest/api/3/user/bulk?${params}&maxResults=200` });
+      users.push(...((response.body as PageBean<JiraUser>).values ?? []).map(toUser));
+    }
+    return users;
+  }
+
+  /** People whose name or e-mail starts with `text` (Jira's user search), for pickers. */
+  async searchUsers(text: string, maxResults = 20): Promise<JiraUser[]> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/user/search${query({ query: text, maxResults })}` });
+    return ((response.body as JiraUser[]) ?? []).filter((u) => u.accountType === undefined || u.accountType === 'atlassian').map(toUser);
+  }
+}
+
+function toUser(user: JiraUser): JiraUser {
+  return { accountId: user.accountId, displayName: user.displayName, ...(user.accountType ? { accountType: user.accountType } : {}), ...(user.active === undefined ? {} : { active: user.active }) };
 }

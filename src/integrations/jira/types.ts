@@ -22,6 +22,24 @@ export interface PageBean<T> {
   values: T[];
 }
 
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  accountType?: string;
+  active?: boolean;
+}
+
+/** An entry of GET /rest/api/3/field. */
+export interface JiraField {
+  id: string;
+  name: string;
+  custom: boolean;
+  /** `string` for text fields, `number`, `array`, `option`, ... */
+  schemaType?: string;
+  /** The custom field type key, e.g. com.atlassian.jira.plugin.system.customfieldtypes:textarea. */
+  customType?: string;
+}
+
 export interface JiraProject {
   id: string;
   key: string;

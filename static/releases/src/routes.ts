@@ -3,7 +3,7 @@
  * jira:projectPage `pages` list in manifest.yml; Forge hands the current one to the app through
  * the history from `view.createHistory()` (`history.location.pathname`, e.g. `/calendar`).
  */
-export type RouteId = 'overview' | 'calendar' | 'go-no-go' | 'environments' | 'kpis';
+export type RouteId = 'overview' | 'readiness' | 'calendar' | 'go-no-go' | 'environments' | 'kpis' | 'release-notes';
 
 export interface RouteDef {
   id: RouteId;
@@ -14,10 +14,12 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { id: 'overview', path: '/overview', label: 'Overview' },
+  { id: 'readiness', path: '/readiness', label: 'Readiness' },
   { id: 'calendar', path: '/calendar', label: 'Calendar' },
   { id: 'go-no-go', path: '/go-no-go', label: 'Go/No-Go' },
   { id: 'environments', path: '/environments', label: 'Environments' },
   { id: 'kpis', path: '/kpis', label: 'KPIs' },
+  { id: 'release-notes', path: '/release-notes', label: 'Release notes' },
 ];
 
 const BY_SEGMENT = new Map<string, RouteId>(ROUTES.map((r) => [r.path.slice(1), r.id]));

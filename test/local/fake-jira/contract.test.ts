@@ -136,10 +136,13 @@ describe('contract with the Jira Cloud platform v3 spec', () => {
   type Case = [name: string, method: string, template: string, path: () => string, body: (() => unknown) | undefined, caller: string, status: number];
   const cases: Case[] = [
     ['myself', 'GET', '/rest/api/3/myself', () => '/rest/api/3/myself', undefined, developer, 200],
+    ['myself with groups', 'GET', '/rest/api/3/myself', () => '/rest/api/3/myself?expand=groups', undefined, developer, 200],
     ['myself (unauthenticated)', 'GET', '/rest/api/3/myself', () => '/rest/api/3/myself', undefined, 'none', 401],
     ['user', 'GET', '/rest/api/3/user', () => `/rest/api/3/user?accountId=${admin}`, undefined, developer, 200],
     ['user (unknown)', 'GET', '/rest/api/3/user', () => '/rest/api/3/user?accountId=nobody', undefined, developer, 404],
     ['users/search', 'GET', '/rest/api/3/users/search', () => '/rest/api/3/users/search?startAt=0&maxResults=100', undefined, 'app', 200],
+    ['user/search', 'GET', '/rest/api/3/user/search', () => '/rest/api/3/user/search?query=ra&maxResults=5', undefined, developer, 200],
+    ['user/bulk', 'GET', '/rest/api/3/user/bulk', () => `/rest/api/3/user/bulk?accountId=${admin}&accountId=${developer}`, undefined, developer, 200],
     ['project/search', 'GET', '/rest/api/3/project/search', () => '/rest/api/3/project/search?maxResults=1&expand=description,lead,insight,issueTypes', undefined, 'app', 200],
     ['project/search by keys', 'GET', '/rest/api/3/project/search', () => '/rest/api/3/project/search?keys=SHOP&keys=PAY', undefined, viewer, 200],
     ['project', 'GET', '/rest/api/3/project/{projectIdOrKey}', () => '/rest/api/3/project/SHOP', undefined, developer, 200],

@@ -35,6 +35,19 @@ describe('fake Jira over HTTP', () => {
       expect(answer.status).toBe(200);
       expect(answer.body.displayName).toBe(displayName);
     });
+
+    it('lists the caller’s groups with expand=groups, with stable ids, and leaves them out otherwise', async () => {
+      const qa = jira.dataset.users.find((u) => u.displayName === 'Priya Shah')!;
+      const answer = await call(jira, qa.accountId, 'GET', '/rest/api/3/myself?expand=groups');
+      expect(answer.body.groups.size).toBe(qa.groups.length);
+      expect(answer.body.groups.items.map((g: { name: string }) => g.name)).toEqual(qa.groups);
+      expect(answer.body.groups.items.map((g: { name: string }) => g.name)).toContain('qa-team');
+      const again = await call(jira, qa.accountId, 'GET', '/rest/api/3/myself?expand=groups');
+      expect(again.body.groups.items[0].groupId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(again.body.groups).toEqual(answer.body.groups);
+      expect((await call(jira, qa.accountId, 'GET', '/rest/api/3/myself')).body.groups).toBeUndefined();
+      expect((await call(jira, 'app', 'GET', '/rest/api/3/myself?expand=groups')).body.groups).toEqual({ size: 0, items: [] });
+    });
   });
 
   describe('permissions', () => {

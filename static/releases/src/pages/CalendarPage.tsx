@@ -1,226 +1,223 @@
-import { useMemo, useState } from 'react';
+/**
+ * The Calendar sub-page: the release calendar as a month grid, a quarter timeline or a table, with
+ * environment slots, deployments, freezes and maintenance of the project and its related projects,
+ * every conflict explained with a fix, and editing of slots and windows for release managers.
+ * One resolver call loads about a year; every change answers with the fresh view.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { formatDayMonth, formatLongDate, formatMonth } from '../date-format';
+import { addMonths, startOfMonth } from 'date-fns';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { color, font, radius, space } from '../design';
-import {
-  WEEKDAY_LABELS,
-  buildMonthGrid,
-  countEventsInMonth,
-  describeEvent,
-  eventsByDay,
-  shiftMonth,
-  undatedReleases,
-  type CalendarDay,
-  type CalendarEvent,
-} from '../calendar-grid';
-import { openInNewTab } from '../platform';
-import { versionPath } from '../release-rows';
-import type { ProjectReleasesState } from '../use-project-releases';
+import { formatLongDate, formatMonth } from '../date-format';
+import { color, font, space } from '../design';
+import { ConflictPanel } from '../plan/ConflictPanel';
+import { MonthView } from '../plan/MonthView';
+import { Announcement, EditorArea, PlanLegend, usePlanShell } from '../plan/plan-shell';
+import { endOfQuarter, lookups, planCsv, quarterTitle, startOfQuarter } from '../plan/plan-model';
+import { ReleaseTable } from '../plan/ReleaseTable';
+import { Timeline } from '../plan/Timeline';
+import { allBands, versionRows } from '../plan/timeline-rows';
+import { useReleaseCalendar } from '../plan/use-release-calendar';
+
+type Mode = 'month' | 'quarter' | 'table';
 
 interface Props {
   projectKey: string;
-  releases: ProjectReleasesState;
   /** Injected for tests and screenshots; defaults to the browser's today. */
   today?: Date;
 }
 
-export function CalendarPage({ projectKey, releases, today: todayProp }: Props) {
-  const { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload } = releases;
+const MODES: Array<{ id: Mode; label: string }> = [
+  { id: 'month', label: 'Month' },
+  { id: 'quarter', label: 'Quarter' },
+  { id: 'table', label: 'Table' },
+];
+
+export function CalendarPage({ projectKey, today: todayProp }: Props) {
   const today = useMemo(() => todayProp ?? new Date(), [todayProp]);
-  const [month, setMonth] = useState(() => shiftMonth(today, 0));
-  const [openError, setOpenError] = useState<string>();
+  const state = useReleaseCalendar(today);
+  const { view, loading, error, reload, ensure } = state;
+  const [mode, setMode] = useState<Mode>('month');
+  const [focus, setFocus] = useState(() => startOfMonth(today));
+  const shell = usePlanShell(state);
+  const look = useMemo(() => (view ? lookups(view) : undefined), [view]);
+  const rendered = useRef<ReleaseCalendarViewMark>();
 
-  const grid = useMemo(() => buildMonthGrid(month, today), [month, today]);
-  const events = useMemo(() => eventsByDay(data?.releases ?? []), [data]);
-  const undated = useMemo(() => undatedReleases(data?.releases ?? []), [data]);
+  // Navigating outside the loaded year loads the year around the new focus (one call).
+  useEffect(() => {
+    if (mode === 'quarter') ensure(focus, startOfQuarter(focus), endOfQuarter(focus));
+    else if (mode === 'month') ensure(focus, startOfMonth(focus), addMonths(startOfMonth(focus), 1));
+  }, [ensure, focus, mode]);
 
-  if (!data) {
-    if (error) return <ErrorMessage title="Could not load the versions" error={error} onRetry={reload} />;
+  // For the benchmark: time from the data arriving to the page drawn with it.
+  useEffect(() => {
+    if (!view || rendered.current?.view === view) return;
+    rendered.current = { view };
+    // After the next frame's style and layout: the page as the user sees it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('calendar:rendered');
+        try {
+          performance.measure('calendar:render', 'calendar:data', 'calendar:rendered');
+        } catch {
+          // No data mark (a cached view): nothing to measure.
+        }
+      }, 0),
+    );
+  }, [view, mode]);
+
+  const focusProjects = useMemo(() => new Set((view?.projects ?? []).filter((p) => p.role === 'current' || p.role === 'related').map((p) => p.key)), [view]);
+  const shift = useCallback((by: number) => setFocus((f) => startOfMonth(addMonths(f, mode === 'quarter' ? by * 3 : by))), [mode]);
+  const handlers = useMemo(
+    () => ({ onVersion: shell.openVersion, onSlot: shell.openSlot, onWindow: shell.openWindow, onDeployment: shell.openDeployment }),
+    [shell.openVersion, shell.openSlot, shell.openWindow, shell.openDeployment],
+  );
+  const rows = useMemo(
+    () => (view && look && mode === 'quarter' ? versionRows(view, look, startOfQuarter(focus).getTime(), endOfQuarter(focus).getTime() + 86_400_000, handlers, focusProjects) : []),
+    [view, look, mode, focus, handlers, focusProjects],
+  );
+  const bands = useMemo(() => (view && look && mode === 'quarter' ? allBands(view, look, shell.openWindow) : []), [view, look, mode, shell.openWindow]);
+
+  if (!view || !look) {
+    if (error) return <ErrorMessage title="Could not load the release calendar" error={error} onRetry={reload} />;
     return (
       <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading versions" />
+        <Spinner size="large" label="Loading the release calendar" />
       </div>
     );
   }
 
-  const inMonth = countEventsInMonth(events, grid.month);
-  const open = (event: CalendarEvent) => {
-    setOpenError(undefined);
-    openInNewTab(versionPath(projectKey, event.versionId)).catch((e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)));
+  const saved = view.settings.relatedProjects;
+  const shown = new Set(view.projects.filter((p) => p.role === 'related').map((p) => p.key));
+  const title = mode === 'quarter' ? quarterTitle(focus) : mode === 'month' ? formatMonth(focus) : 'All versions';
+  const unit = mode === 'quarter' ? 'quarter' : 'month';
+  const download = () => {
+    const blob = new Blob([planCsv(view)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${projectKey.toLowerCase()}-release-plan-${view.range.from}-to-${view.range.to}.csv`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-      {error && <ErrorMessage title="Could not refresh the versions" error={error} onRetry={reload} />}
-      {openError && (
-        <p role="alert" style={{ color: color.textDanger, margin: 0 }}>
-          Could not open the version in Jira: {openError}
-        </p>
-      )}
+    <div style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }} data-testid="calendar-page">
+      {error && <ErrorMessage title="Could not refresh the release calendar" error={error} onRetry={reload} />}
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
-        <Button onClick={() => setMonth((m) => shiftMonth(m, -1))} aria-label={`Previous month, ${formatMonth(shiftMonth(month, -1))}`}>
-          ‹ Prev
-        </Button>
-        <Button onClick={() => setMonth(shiftMonth(today, 0))} aria-label={`Today, ${formatLongDate(today)}`}>
-          Today
-        </Button>
-        <Button onClick={() => setMonth((m) => shiftMonth(m, 1))} aria-label={`Next month, ${formatMonth(shiftMonth(month, 1))}`}>
-          Next ›
-        </Button>
-        <h2 aria-live="polite" style={{ margin: `0 0 0 ${space.s100}`, font: 'inherit', fontSize: 20, fontWeight: 600, color: color.text }}>
-          {grid.title}
-        </h2>
-        <span style={{ font: font.small, color: color.textSubtle }}>
-          {inMonth === 0 ? 'no version dates this month' : `${inMonth} version date${inMonth === 1 ? '' : 's'}`}
-          {loading && ' · refreshing…'}
-        </span>
-      </div>
-      <Legend />
-      <table
-        data-testid="calendar"
-        aria-label={`Release calendar, ${grid.title}`}
-        style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', color: color.text }}
-      >
-        <thead>
-          <tr>
-            {WEEKDAY_LABELS.map((d) => (
-              <th key={d.short} scope="col" abbr={d.long} style={{ font: font.small, fontWeight: 600, color: color.textSubtle, padding: space.s050, textAlign: 'left' }}>
-                {d.short}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {grid.weeks.map((week) => (
-            <tr key={week[0]?.key}>
-              {week.map((day) => (
-                <DayCell key={day.key} day={day} events={events.get(day.key) ?? []} onOpen={open} />
-              ))}
-            </tr>
+        <div role="group" aria-label="Calendar view" style={{ display: 'inline-flex', gap: 2 }}>
+          {MODES.map((m) => (
+            <Button key={m.id} isSelected={mode === m.id} aria-pressed={mode === m.id} onClick={() => setMode(m.id)} testId={`mode-${m.id}`}>
+              {m.label}
+            </Button>
           ))}
-        </tbody>
-      </table>
-      <div style={{ font: font.small, color: color.textSubtle, display: 'flex', gap: space.s100, alignItems: 'center', flexWrap: 'wrap' }}>
-        {undated.length > 0 && (
-          <span>
-            Not on the calendar (no dates): {undated.map((r) => r.name).join(', ')}.
-          </span>
-        )}
-        {!includeOlderReleased && data.olderReleasedCount > 0 && (
+        </div>
+        {mode !== 'table' && (
           <>
-            <span>
-              {data.olderReleasedCount} older released version{data.olderReleasedCount === 1 ? ' is' : 's are'} not shown.
-            </span>
-            <Button appearance="subtle" spacing="compact" onClick={() => setIncludeOlderReleased(true)}>
-              Show them
+            <Button onClick={() => shift(-1)} aria-label={`Previous ${unit}`}>
+              ‹ Prev
+            </Button>
+            <Button onClick={() => setFocus(startOfMonth(today))} aria-label={`Today, ${formatLongDate(today)}`}>
+              Today
+            </Button>
+            <Button onClick={() => shift(1)} aria-label={`Next ${unit}`}>
+              Next ›
             </Button>
           </>
         )}
+        <h2 aria-live="polite" data-testid="calendar-title" style={{ margin: `0 0 0 ${space.s100}`, font: 'inherit', fontSize: 20, fontWeight: 600, color: color.text }}>
+          {title}
+        </h2>
+        {loading && <Spinner size="small" label="Refreshing" />}
+        <span style={{ flex: 1 }} />
+        {view.canEdit && (
+          <>
+            <Button appearance="primary" onClick={() => shell.setEditing({ kind: 'slot' })} testId="book-slot">
+              Book a slot
+            </Button>
+            <Button onClick={() => shell.setEditing({ kind: 'window' })} testId="add-window">
+              Add freeze or maintenance
+            </Button>
+            <Button onClick={() => shell.setEditing({ kind: 'deployment' })} testId="record-deployment">
+              Record deployment
+            </Button>
+          </>
+        )}
+        <Button appearance="subtle" onClick={download} testId="export-csv">
+          Export CSV
+        </Button>
       </div>
-    </div>
-  );
-}
-
-function DayCell({ day, events, onOpen }: { day: CalendarDay; events: CalendarEvent[]; onOpen: (e: CalendarEvent) => void }) {
-  const fullDate = formatLongDate(day.date);
-  return (
-    <td
-      aria-current={day.isToday ? 'date' : undefined}
-      data-day={day.key}
-      style={{
-        verticalAlign: 'top',
-        height: 96,
-        padding: space.s050,
-        border: `1px solid ${color.border}`,
-        background: day.isToday ? color.bgSelected : day.inMonth ? color.surface : color.surfaceSunken,
-      }}
-    >
-      <div
-        style={{
-          font: font.small,
-          fontWeight: day.isToday ? 700 : 500,
-          color: day.isToday ? color.textSelected : day.inMonth ? color.textSubtle : color.textSubtlest,
-          marginBottom: space.s050,
-        }}
-      >
-        <time dateTime={day.key} aria-label={fullDate + (day.isToday ? ', today' : '')}>
-          {day.dayOfMonth === 1 || !day.inMonth ? formatDayMonth(day.date) : day.dayOfMonth}
-        </time>
-      </div>
-      {events.length > 0 && (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 2, opacity: day.inMonth ? 1 : 0.7 }}>
-          {events.map((event) => (
-            <li key={`${event.kind}-${event.versionId}`} style={{ margin: 0 }}>
-              <EventChip event={event} onOpen={onOpen} fullDate={fullDate} />
-            </li>
+      {saved.length > 0 && (
+        <fieldset style={{ border: 'none', margin: 0, padding: 0, display: 'flex', gap: space.s150, alignItems: 'center', flexWrap: 'wrap', font: font.small, color: color.textSubtle }}>
+          <legend style={{ float: 'left', marginRight: space.s100, padding: 0 }}>Also show:</legend>
+          {saved.map((key) => (
+            <label key={key} style={{ display: 'inline-flex', gap: 4, alignItems: 'center', cursor: 'pointer', color: color.text }}>
+              <input
+                type="checkbox"
+                checked={shown.has(key)}
+                onChange={(e) => {
+                  const next = e.currentTarget.checked ? [...shown, key] : [...shown].filter((k) => k !== key);
+                  state.setRelated(next);
+                }}
+              />
+              {view.projects.find((p) => p.key === key)?.name ?? key} ({key})
+            </label>
           ))}
-        </ul>
+        </fieldset>
       )}
-    </td>
-  );
-}
-
-function chipColours(event: CalendarEvent): { background: string; text: string; border: string } {
-  if (event.kind === 'start') return { background: color.bgNeutral, text: color.textSubtle, border: color.border };
-  if (event.state === 'overdue') return { background: color.bgDanger, text: color.textDanger, border: color.borderDanger };
-  if (event.state === 'released') return { background: color.bgSuccess, text: color.textSuccess, border: color.borderSuccess };
-  return { background: color.bgInformation, text: color.textInformation, border: color.borderInformation };
-}
-
-function EventChip({ event, onOpen, fullDate }: { event: CalendarEvent; onOpen: (e: CalendarEvent) => void; fullDate: string }) {
-  const c = chipColours(event);
-  const label = `${describeEvent(event)}, ${fullDate}. Opens the version in Jira.`;
-  return (
-    <button
-      type="button"
-      className="rr-chip"
-      aria-label={label}
-      title={describeEvent(event)}
-      data-event={`${event.kind}-${event.versionId}`}
-      onClick={() => onOpen(event)}
-      style={{
-        display: 'block',
-        width: '100%',
-        textAlign: 'left',
-        font: font.small,
-        fontWeight: event.kind === 'release' ? 600 : 400,
-        color: c.text,
-        background: c.background,
-        border: 'none',
-        borderLeft: `3px solid ${c.border}`,
-        borderRadius: radius,
-        padding: '1px 4px',
-        cursor: 'pointer',
-        whiteSpace: 'nowrap',
-        overflow: 'hidden',
-        textOverflow: 'ellipsis',
-      }}
-    >
-      <span aria-hidden="true">{event.kind === 'start' ? '▸ ' : '◆ '}</span>
-      {event.name}
-      {event.kind === 'release' && event.state === 'overdue' && <span aria-hidden="true"> · overdue</span>}
-      {event.kind === 'release' && event.state === 'released' && <span aria-hidden="true"> ✓</span>}
-    </button>
-  );
-}
-
-function Legend() {
-  const item = (background: string, border: string, text: string, label: string, mark: string) => (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: space.s050 }}>
-      <span aria-hidden="true" style={{ background, color: text, borderLeft: `3px solid ${border}`, borderRadius: radius, padding: '0 4px', font: font.small }}>
-        {mark}
-      </span>
-      {label}
-    </span>
-  );
-  return (
-    <div style={{ display: 'flex', gap: space.s200, flexWrap: 'wrap', font: font.small, color: color.textSubtle }}>
-      {item(color.bgNeutral, color.border, color.textSubtle, 'Start date', '▸')}
-      {item(color.bgInformation, color.borderInformation, color.textInformation, 'Release date', '◆')}
-      {item(color.bgDanger, color.borderDanger, color.textDanger, 'Overdue', '◆')}
-      {item(color.bgSuccess, color.borderSuccess, color.textSuccess, 'Released', '◆ ✓')}
+      {view.notices.map((notice) => (
+        <SectionMessage key={notice} appearance="information">
+          <p>{notice}</p>
+        </SectionMessage>
+      ))}
+      <EditorArea shell={shell} view={view} look={look} mutate={state.mutate} now={new Date()} />
+      <Announcement text={shell.announcement} {...(shell.fixError ? { error: shell.fixError } : {})} />
+      <ConflictPanel conflicts={view.conflicts} canEdit={view.canEdit} onApply={shell.applyFix} onItem={shell.openItem} busy={shell.applying || loading} scopeText={`from ${view.range.from} to ${view.range.to}`} />
+      {mode === 'month' && (
+        <>
+          <PlanLegend />
+          <MonthView
+            view={view}
+            look={look}
+            month={focus}
+            today={today}
+            showProjectKey={focusProjects.size > 1}
+            {...handlers}
+            {...(view.canEdit ? { onBookDay: (day: Date) => shell.setEditing({ kind: 'slot', draft: bookingDraft(day) }) } : {})}
+          />
+        </>
+      )}
+      {mode === 'quarter' && (
+        <>
+          <PlanLegend />
+          <Timeline
+            start={startOfQuarter(focus)}
+            end={endOfQuarter(focus)}
+            rows={rows}
+            bands={bands.filter((b) => b.to > startOfQuarter(focus).getTime() && b.from < endOfQuarter(focus).getTime() + 86_400_000)}
+            today={new Date()}
+            label={`Quarter timeline, ${title}`}
+            testId="quarter-timeline"
+            empty="No versions, slots or deployments in this quarter."
+          />
+        </>
+      )}
+      {mode === 'table' && <ReleaseTable view={view} look={look} focus={focusProjects} onVersion={shell.openVersion} {...(view.canEdit ? { onDependencies: (version) => shell.setEditing({ kind: 'dependencies', version }) } : {})} />}
     </div>
   );
+}
+
+interface ReleaseCalendarViewMark {
+  view: unknown;
+}
+
+/** A working day's slot, 09:00-17:00 local time, as the starting point of a booking. */
+function bookingDraft(day: Date) {
+  const from = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 9);
+  const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 17);
+  return { from: from.toISOString(), to: to.toISOString() };
 }

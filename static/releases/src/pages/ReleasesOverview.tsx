@@ -24,6 +24,8 @@ import {
 } from '../release-rows';
 import type { ProjectReleasesState } from '../use-project-releases';
 import { VersionLink } from '../components/VersionLink';
+import { ReadinessCell } from '../readiness/parts';
+import { useReleaseReadiness } from '../readiness/use-release-readiness';
 
 type StateChoice = ReleaseState | 'all';
 
@@ -44,9 +46,11 @@ interface Props {
   projectKey: string;
   siteUrl?: string;
   releases: ProjectReleasesState;
+  /** Opens a version's release notes (preview and publishing). */
+  onOpenReleaseNotes?: (versionId: string) => void;
 }
 
-export function ReleasesOverview({ projectKey, siteUrl, releases }: Props) {
+export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes }: Props) {
   const { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload } = releases;
   const [text, setText] = useState('');
   const [stateFilter, setStateFilter] = useState<StateChoice>('all');
@@ -57,7 +61,17 @@ export function ReleasesOverview({ projectKey, siteUrl, releases }: Props) {
     () => filterReleases(data?.releases ?? [], { text, state: stateFilter === 'all' ? undefined : stateFilter }),
     [data, text, stateFilter],
   );
-  const rows = useMemo(() => buildRows(filtered, sortKey, sortOrder, projectKey, siteUrl), [filtered, sortKey, sortOrder, projectKey, siteUrl]);
+  const rows = useMemo(
+    () => buildRows(filtered, sortKey, sortOrder, projectKey, siteUrl, onOpenReleaseNotes),
+    [filtered, sortKey, sortOrder, projectKey, siteUrl, onOpenReleaseNotes],
+  );
+  // Readiness roll-ups (unreleased versions only) come from their own resolver, so the table
+  // never waits for them; a failure leaves the column at "–".
+  const readiness = useReleaseReadiness(true);
+  const rowsWithReadiness = useMemo(() => {
+    const byId = new Map((readiness.data?.releases ?? []).map((r) => [r.release.id, r]));
+    return rows.map((row) => ({ ...row, cells: [...row.cells, { key: 'readiness', content: <ReadinessCell readiness={byId.get(String(row.key))} /> }] }));
+  }, [rows, readiness.data]);
 
   if (!data) {
     if (error) return <ErrorMessage title="Could not load the versions" error={error} onRetry={reload} />;
@@ -142,8 +156,8 @@ export function ReleasesOverview({ projectKey, siteUrl, releases }: Props) {
       <div data-testid="releases-table">
         <DynamicTableStateless
           label={`Versions of ${data.project.name}`}
-          head={{ cells: COLUMNS.map((c) => ({ key: c.key, content: c.label, isSortable: true, width: c.width })) }}
-          rows={rows}
+          head={{ cells: [...COLUMNS.map((c) => ({ key: c.key, content: c.label, isSortable: true, width: c.width })), { key: 'readiness', content: 'Readiness', isSortable: false, width: 16 }] }}
+          rows={rowsWithReadiness}
           sortKey={sortKey}
           sortOrder={sortOrder}
           onSort={(sort: { key?: unknown; sortOrder?: unknown }) => {
@@ -168,7 +182,14 @@ function Stacked({ children }: { children: ReactNode }) {
  * Rows already in the chosen order. The table re-sorts by each cell's `key`, so every sortable
  * cell carries its row's ascending rank for that column: the table's order is then ours.
  */
-function buildRows(releases: ReleaseSummary[], sortKey: SortColumn, sortOrder: SortOrder, projectKey: string, siteUrl?: string) {
+function buildRows(
+  releases: ReleaseSummary[],
+  sortKey: SortColumn,
+  sortOrder: SortOrder,
+  projectKey: string,
+  siteUrl?: string,
+  onOpenReleaseNotes?: (versionId: string) => void,
+) {
   const ranks = new Map<SortColumn, Map<string, number>>();
   for (const column of COLUMNS) {
     ranks.set(column.key, new Map(sortReleases(releases, column.key, 'ASC').map((r, i) => [r.id, i])));
@@ -189,6 +210,17 @@ function buildRows(releases: ReleaseSummary[], sortKey: SortColumn, sortOrder: S
                 <div style={{ font: font.small, color: color.textSubtle, marginTop: 2 }} title={r.description}>
                   {r.description.length > 120 ? `${r.description.slice(0, 119)}…` : r.description}
                 </div>
+              )}
+              {onOpenReleaseNotes && (
+                <button
+                  type="button"
+                  className="rr-tab"
+                  data-testid={`release-notes-${r.id}`}
+                  onClick={() => onOpenReleaseNotes(r.id)}
+                  style={{ font: font.small, color: color.link, background: 'none', border: 'none', padding: 0, marginTop: 2, cursor: 'pointer' }}
+                >
+                  Release notes
+                </button>
               )}
             </div>
           ),

@@ -8,10 +8,15 @@ import { createHistory, type PageContext, type PageHistory } from '../platform';
 import { pathForRoute, routeFromPathname, type RouteId } from '../routes';
 import { useProjectReleases } from '../use-project-releases';
 import { CalendarPage } from './CalendarPage';
-import { EnvironmentsPage, GoNoGoPage, KpisPage } from './PlaceholderPages';
+import { EnvironmentsPage } from './EnvironmentsPage';
+import { GoNoGoPage } from './GoNoGoPage';
+import { KpisPage } from './KpisPage';
+import { ReleaseNotesPage } from './ReleaseNotesPage';
 import { ReleasesOverview } from './ReleasesOverview';
+import { ReleaseReadinessPage } from '../readiness/ReleaseReadinessPage';
 
-const NEEDS_RELEASES: ReadonlySet<RouteId> = new Set<RouteId>(['overview', 'calendar']);
+// The calendar and environments load their own view (getReleaseCalendar), one call each.
+const NEEDS_RELEASES: ReadonlySet<RouteId> = new Set<RouteId>(['overview']);
 
 /**
  * jira:projectPage "releases-page". The sub-page comes from the Forge history
@@ -57,6 +62,16 @@ export function ReleasesPage({ context }: { context: PageContext }) {
     history.current?.push(pathForRoute(to));
   }, []);
 
+  // The overview's per-version "Release notes" action opens that version's notes.
+  const [notesVersionId, setNotesVersionId] = useState<string>();
+  const openReleaseNotes = useCallback(
+    (versionId: string) => {
+      setNotesVersionId(versionId);
+      navigate('release-notes');
+    },
+    [navigate],
+  );
+
   const projectKey = context.project?.key;
   const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
 
@@ -87,7 +102,14 @@ export function ReleasesPage({ context }: { context: PageContext }) {
           <p>Jira did not say which project this page belongs to. Open the page from a project&apos;s navigation.</p>
         </SectionMessage>
       ) : (
-        <RouteView route={route} projectKey={projectKey} siteUrl={context.siteUrl} releases={releases} />
+        <RouteView
+          route={route}
+          projectKey={projectKey}
+          siteUrl={context.siteUrl}
+          releases={releases}
+          notesVersionId={notesVersionId}
+          onOpenReleaseNotes={openReleaseNotes}
+        />
       )}
     </div>
   );
@@ -98,22 +120,30 @@ function RouteView({
   projectKey,
   siteUrl,
   releases,
+  notesVersionId,
+  onOpenReleaseNotes,
 }: {
   route: RouteId;
   projectKey: string;
   siteUrl?: string;
   releases: ReturnType<typeof useProjectReleases>;
+  notesVersionId?: string;
+  onOpenReleaseNotes: (versionId: string) => void;
 }) {
   switch (route) {
     case 'overview':
-      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} />;
+      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} onOpenReleaseNotes={onOpenReleaseNotes} />;
+    case 'readiness':
+      return <ReleaseReadinessPage projectKey={projectKey} siteUrl={siteUrl} />;
     case 'calendar':
-      return <CalendarPage projectKey={projectKey} releases={releases} />;
+      return <CalendarPage projectKey={projectKey} />;
     case 'go-no-go':
       return <GoNoGoPage />;
     case 'environments':
-      return <EnvironmentsPage />;
+      return <EnvironmentsPage projectKey={projectKey} />;
     case 'kpis':
-      return <KpisPage />;
+      return <KpisPage projectKey={projectKey} />;
+    case 'release-notes':
+      return <ReleaseNotesPage projectKey={projectKey} initialVersionId={notesVersionId} />;
   }
 }

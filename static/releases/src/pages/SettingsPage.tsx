@@ -1,7 +1,23 @@
+import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
-import { NotConfigured } from '../components/NotConfigured';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { space } from '../design';
 import type { PageContext } from '../platform';
+import { ReleasePlanSettingsSection } from '../plan/ReleasePlanSettingsSection';
+import { ReleaseNotesSettingsSection } from '../release-notes/ReleaseNotesSettingsSection';
+import { KpiSettingsSection } from '../kpis/KpiSettingsSection';
+import { ReadinessPolicySection } from '../readiness/ReadinessPolicySection';
+
+/**
+ * The sections of the settings page, one tab each. Every section is its own component file (it
+ * loads and saves its own settings); add yours here with one line.
+ */
+const SECTIONS: Array<{ id: string; label: string; render: (context: PageContext) => ReactNode }> = [
+  { id: 'environments', label: 'Environments & calendar', render: (context) => <ReleasePlanSettingsSection context={context} /> },
+  { id: 'release-notes', label: 'Release notes', render: (context) => <ReleaseNotesSettingsSection projectKey={context.project?.key} /> },
+  { id: 'kpis', label: 'Delivery KPIs', render: (context) => <KpiSettingsSection projectKey={context.project?.key} /> },
+  { id: 'readiness', label: 'Readiness policy', render: (context) => <ReadinessPolicySection projectKey={context.project?.key} /> },
+];
 
 /** jira:projectSettingsPage "release-settings". */
 export function SettingsPage({ context }: { context: PageContext }) {
@@ -10,13 +26,20 @@ export function SettingsPage({ context }: { context: PageContext }) {
       <Heading size="large" as="h1">
         Release settings{context.project ? ` – ${context.project.key}` : ''}
       </Heading>
-      <NotConfigured title="Release settings are not configured yet">
-        <p>
-          This page will hold the project&apos;s release settings: the environments to track, the Go/No-Go checklist and
-          who signs off, and the Confluence space where release notes are published.
-        </p>
-        <p>None of these can be configured here yet; the Releases page works without them.</p>
-      </NotConfigured>
+      <Tabs id="release-settings-tabs" testId="settings-tabs" shouldUnmountTabPanelOnChange>
+        <TabList>
+          {SECTIONS.map((section) => (
+            <Tab key={section.id} testId={`settings-tab-${section.id}`}>
+              {section.label}
+            </Tab>
+          ))}
+        </TabList>
+        {SECTIONS.map((section) => (
+          <TabPanel key={section.id} testId={`settings-panel-${section.id}`}>
+            <div style={{ paddingTop: space.s200, width: '100%' }}>{section.render(context)}</div>
+          </TabPanel>
+        ))}
+      </Tabs>
     </div>
   );
 }

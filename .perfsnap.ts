@@ -1,0 +1,25 @@
+import { writeFileSync } from 'node:fs';
+import { createAppDeps } from './src/app/deps';
+import { runJob } from './src/app/jobs';
+import { runKpiSync } from './src/app/kpi-sync';
+import { indexDeploymentForKpis } from './src/app/deployment-index';
+import { createLocalTransports } from './local/compose';
+import { generateSyntheticDataset, startFakeJira } from './local/fake-jira';
+import { demoDeployments } from './local/kpi-demo-deployments';
+import { InMemoryKvStore } from './local/kv/in-memory-kv-store';
+import { LocalWorkQueue } from './local/memory-queue';
+(async () => {
+  const now = new Date('2026-11-24T10:00:00Z');
+  const ds = generateSyntheticDataset(now, { issueCount: 50000, versionCount: 300, projectKey: 'BIG' });
+  const jira = await startFakeJira({ dataset: ds, now: () => now });
+  const store = new InMemoryKvStore();
+  const q = { info() {}, warn() {}, error() {} };
+  const queue = new LocalWorkQueue(q);
+  const deps = createAppDeps({ transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://x' }), store, queue, clock: { now: () => now }, timing: { sleep: async () => {}, random: () => 0.5 }, log: q });
+  queue.attach((j) => runJob(deps, j));
+  for (const d of demoDeployments(ds, { projectKey: 'BIG', days: 365, perDay: 4, max: 2000 })) await indexDeploymentForKpis(store, { ...d, receivedAt: now.toISOString() });
+  await runKpiSync(deps, { projectId: '10000', projectKey: 'BIG' });
+  await queue.drain();
+  writeFileSync('/tmp/kpi-store.json', JSON.stringify(store.snapshot()));
+  await jira.close();
+})();

@@ -1,0 +1,179 @@
+/**
+ * The delivery-KPI benchmark (`npm run bench:kpi`, also part of `npm run bench`): a synthetic
+ * project of 50,000 issues, 300 versions and 2,000 deployments served by the fake Jira with 100 ms
+ * latency per request.
+ *
+ * - backfill: Jira points against the bound 1.05 × (issues returned + requests);
+ * - a daily run after 500 issues changed: points (bound 600);
+ * - KPI computation from the stored facts: time (bound 2 s) and memory (bound 256 MB), measured in a
+ *   fresh process started with --max-old-space-size=256;
+ * - store operations of each run;
+ * - a naive implementation (a search per version, then each issue's changelog one by one) in the
+ *   same conditions, and the ratios.
+ *
+ * Environment: KPI_BENCH_ISSUES (default 50000), KPI_BENCH_NAIVE_CONCURRENCY (default 10: 10
+ * requests in flight at 100 ms each is Jira's 100 GET/s burst limit), KPI_BENCH_NAIVE=0 skips the
+ * naive run (about 8 minutes of the total).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createAppDeps } from '../src/app/deps';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../src/app/ingest-deployment';
+import { runJob } from '../src/app/jobs';
+import { mapWithConcurrency } from '../src/app/concurrency';
+import { FACT_FIELDS, readSyncDoc, runKpiSync } from '../src/app/kpi-sync';
+import type { JiraIssue } from '../src/integrations/jira/types';
+import { keys } from '../src/store/keys';
+import { createLocalTransports } from '../local/compose';
+import { generateSyntheticDataset, startFakeJira } from '../local/fake-jira';
+import { demoDeployments } from '../local/kpi-demo-deployments';
+import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
+import { LocalWorkQueue } from '../local/memory-queue';
+
+type Record_ = (name: string, value: number, unit: string, note?: string) => void;
+
+const ANCHOR = new Date('2026-11-24T10:00:00Z');
+const LATENCY_MS = 100;
+const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, f?: Record<string, unknown>) => console.error(m, f ?? '') };
+
+function counters(store: InMemoryKvStore) {
+  return { ...store.counters };
+}
+
+function diff(a: InMemoryKvStore['counters'], b: InMemoryKvStore['counters']): string {
+  return `${b.reads - a.reads} reads, ${b.writes - a.writes} writes, ${b.transactions - a.transactions} transactions, ${b.queries - a.queries} queries`;
+}
+
+function ops(a: InMemoryKvStore['counters'], b: InMemoryKvStore['counters']): number {
+  return b.reads - a.reads + (b.writes - a.writes) + (b.transactions - a.transactions) + (b.queries - a.queries);
+}
+
+export async function runKpiBench(record: Record_): Promise<void> {
+  const issueCount = Number(process.env.KPI_BENCH_ISSUES ?? 50_000);
+  const naiveConcurrency = Number(process.env.KPI_BENCH_NAIVE_CONCURRENCY ?? 10);
+  let now = new Date(ANCHOR);
+  const dataset = generateSyntheticDataset(ANCHOR, { issueCount, versionCount: 300, projectKey: 'BIG' });
+  const project = dataset.projects[0]!;
+  const jira = await startFakeJira({ dataset, now: () => now, latencyMs: LATENCY_MS });
+  const store = new InMemoryKvStore();
+  const queue = new LocalWorkQueue(quiet, { retryDelayMs: 10 });
+  const deps = createAppDeps({
+    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
+    store,
+    queue,
+    clock: { now: () => now },
+    timing: { sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random },
+    log: quiet,
+  });
+  queue.attach((job) => runJob(deps, job));
+  const ref = { projectId: project.id, projectKey: project.key };
+
+  try {
+    // Deployments: 2,000 signed events through the web trigger's code path.
+    const deployments = demoDeployments(dataset, { projectKey: 'BIG', days: 365, perDay: 4, max: 2000 });
+    const secret = 'bench-secret-0123456789abcdef';
+    await store.set(keys.deploymentSecret(), secret);
+    let before = counters(store);
+    let start = performance.now();
+    for (const event of deployments) {
+      const body = JSON.stringify(event);
+      const timestamp = String(Math.floor(now.getTime() / 1000));
+      const answer = await ingestDeployment(deps, { method: 'POST', headers: { [SIGNATURE_HEADER]: await signDeploymentBody(secret, timestamp, body), [TIMESTAMP_HEADER]: timestamp }, body });
+      if (answer.statusCode !== 201) throw new Error(`ingestion answered ${answer.statusCode}: ${JSON.stringify(answer.body)}`);
+    }
+    record(`kpi: ingest ${deployments.length} deployment events`, performance.now() - start, 'ms', `store: ${diff(before, counters(store))} (${(ops(before, counters(store)) / deployments.length).toFixed(1)} per event)`);
+
+    // Backfill.
+    jira.resetStats();
+    before = counters(store);
+    start = performance.now();
+    await runKpiSync(deps, ref);
+    await queue.drain();
+    const backfillMs = performance.now() - start;
+    const doc = await readSyncDoc(deps, project.id);
+    if (!doc || doc.state !== 'idle') throw new Error(`backfill did not finish: ${JSON.stringify(doc?.state)}`);
+    const backfill = jira.stats();
+    const stored = doc.issuesStored;
+    const bound = 1.05 * (stored + backfill.requests);
+    record(`kpi backfill: ${issueCount} issues, ${LATENCY_MS} ms latency`, backfillMs / 1000, 's', `${doc.chunks.length} chunks, ${backfill.requests} requests`);
+    record('kpi backfill: Jira points', backfill.points, 'points', `bound 1.05 × (${stored} issues + ${backfill.requests} requests) = ${Math.floor(bound)}; ratio ${(backfill.points / (stored + backfill.requests)).toFixed(4)}`);
+    record('kpi backfill: store operations', ops(before, counters(store)), 'ops', diff(before, counters(store)));
+
+    // A daily run after 500 issues changed in Jira (transitions by people, through the API).
+    const changed = dataset.issues.filter((i) => i.statusId !== '10002').slice(0, 500);
+    now = new Date(ANCHOR.getTime() + 6 * 3_600_000);
+    await mapWithConcurrency(changed, 20, async (issue) => {
+      const to = issue.statusId === '10000' ? '21' : '41';
+      const response = await fetch(`${jira.url}/rest/api/3/issue/${issue.key}/transitions`, { method: 'POST', headers: { Authorization: 'Bearer app', 'Content-Type': 'application/json' }, body: JSON.stringify({ transition: { id: to } }) });
+      if (response.status !== 204) throw new Error(`transition answered ${response.status}`);
+    });
+    now = new Date(ANCHOR.getTime() + 86_400_000);
+    jira.resetStats();
+    before = counters(store);
+    start = performance.now();
+    await runKpiSync(deps, ref);
+    await queue.drain();
+    const daily = jira.stats();
+    const after = await readSyncDoc(deps, project.id);
+    record('kpi daily run after 500 changed issues: Jira points', daily.points, 'points', `bound 600; ${daily.requests} requests, ${after?.lastDelta?.issues} issues read, ${Math.round(performance.now() - start)} ms`);
+    record('kpi daily run: store operations', ops(before, counters(store)), 'ops', diff(before, counters(store)));
+
+    // KPI computation from the stored facts, in a fresh process capped at 256 MB of heap.
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
+    try {
+      const snapshotFile = join(dir, 'store.json');
+      writeFileSync(snapshotFile, JSON.stringify(store.snapshot()));
+      const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--expose-gc', '--import', 'tsx', join(__dirname, 'kpi-compute.ts'), snapshotFile, now.toISOString(), project.id, project.key], {
+        encoding: 'utf8',
+        cwd: join(__dirname, '..'),
+      });
+      if (child.status !== 0) throw new Error(`kpi-compute failed: ${child.stderr}`);
+      const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { medianMs: number; reportMs: number; trendMs: number; heapPeakMb: number; rssPeakMb: number; baselineRssMb: number; storeReads: number; facts: number; deployments: number };
+      record('kpi computation: report and 12-week trend from stored facts', result.medianMs, 'ms', `bound 2000; median of 5; report ${Math.round(result.reportMs)} ms + trend ${Math.round(result.trendMs)} ms; ${result.facts} facts, ${result.deployments} deployments`);
+      record('kpi computation: peak memory (process RSS, incl. the store)', result.rssPeakMb, 'MB', `bound 256; heap peak ${result.heapPeakMb.toFixed(0)} MB; process before loading ${result.baselineRssMb.toFixed(0)} MB; run with --max-old-space-size=256`);
+      record('kpi computation: store reads', result.storeReads, 'reads');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // The naive implementation: a search per version, then every issue's changelog one by one.
+    if (process.env.KPI_BENCH_NAIVE === '0') return;
+    jira.resetStats();
+    start = performance.now();
+    const versions = dataset.versions.filter((v) => v.projectId === project.id);
+    const http = deps.jiraAsApp();
+    const found = await mapWithConcurrency(versions, naiveConcurrency, async (version) => {
+      const issues: JiraIssue[] = [];
+      for await (const page of http.search(`project = ${project.key} AND fixVersion = ${version.id}`, [...FACT_FIELDS], { pageSize: 100 })) issues.push(...page);
+      return issues;
+    });
+    const naiveIssues = found.flat();
+    await mapWithConcurrency(naiveIssues, naiveConcurrency, async (issue) => {
+      const response = await fetch(`${jira.url}/rest/api/3/issue/${issue.key}?fields=status&expand=changelog`, { headers: { Authorization: 'Bearer app' } });
+      if (!response.ok) throw new Error(`issue read answered ${response.status}`);
+    });
+    const naive = jira.stats();
+    const naiveMs = performance.now() - start;
+    record('naive (search per version + changelog per issue): Jira points', naive.points, 'points', `${naive.requests} requests, ${Math.round(naiveMs / 1000)} s at ${naiveConcurrency} in flight; covers only the ${naiveIssues.length} issues with a fix version`);
+    record('naive / ours: backfill points', naive.points / backfill.points, 'x', `requests ${(naive.requests / backfill.requests).toFixed(1)}x`);
+    record('naive / ours: daily run points (naive rescans everything)', naive.points / daily.points, 'x');
+  } finally {
+    await queue.drain();
+    await jira.close();
+  }
+}
+
+if (require.main === module) {
+  const rows: Array<{ name: string; value: number; unit: string; note?: string }> = [];
+  runKpiBench((name, value, unit, note) => {
+    const row = { name, value: Math.round(value * 100) / 100, unit, ...(note ? { note } : {}) };
+    rows.push(row);
+    console.log(`${name}: ${row.value} ${unit}${note ? `  (${note})` : ''}`);
+  }).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,102 @@
+import type { ReleaseType, ReleaseTypePolicy, UserSummary } from '../../contract-go-no-go';
+import { RELEASE_TYPES } from '../../contract-go-no-go';
+import { defaultPolicies } from '../../domain/go-no-go/policies';
+import { AppError } from '../../errors';
+import type { JiraClient } from '../../integrations/jira/jira-client';
+import type { JiraVersion } from '../../integrations/jira/types';
+import type { SettingsDoc } from '../../store/go-no-go-store';
+import { keys } from '../../store/keys';
+import type { AppDeps } from '../deps';
+import { type InvocationContext, requireProject } from '../invocation-context';
+import { type ProjectAccess, assertCanBrowse, projectAccess } from '../release-managers';
+
+/**
+ * What every Go/No-Go use case starts from, read in parallel: who is asking and what they may do
+ * (Jira's permissions as the user, and the project's release managers), the project's versions
+ * (to prove a version in a payload belongs to the project of the context) and its settings.
+ */
+
+export interface GoNoGoSettingsState {
+  policies: Record<ReleaseType, ReleaseTypePolicy>;
+  names: Record<string, string>;
+  saved: boolean;
+  updatedAt?: string;
+  updatedBy?: UserSummary;
+}
+
+export interface BoardSession {
+  deps: AppDeps;
+  context: InvocationContext;
+  project: { id: string; key: string };
+  jira: JiraClient;
+  access: ProjectAccess;
+  /** Project administrators and the project's release managers (src/app/release-managers.ts). */
+  isReleaseManager: boolean;
+  versions: JiraVersion[];
+  settings: GoNoGoSettingsState;
+  /** The caller's name as Jira has it now (one call, made when first needed). */
+  actor(): Promise<UserSummary>;
+}
+
+export function settingsState(doc: SettingsDoc | undefined): GoNoGoSettingsState {
+  const defaults = defaultPolicies();
+  const policies = Object.fromEntries(RELEASE_TYPES.map((type) => [type, doc?.policies[type] ?? defaults[type]])) as Record<ReleaseType, ReleaseTypePolicy>;
+  return {
+    policies,
+    names: doc?.names ?? {},
+    saved: doc !== undefined,
+    ...(doc ? { updatedAt: doc.updatedAt, updatedBy: doc.updatedBy } : {}),
+  };
+}
+
+export async function openSession(deps: AppDeps, context: InvocationContext, options: { versions?: boolean } = {}): Promise<BoardSession> {
+  const project = requireProject(context);
+  const jira = deps.jiraAsUser(context.accountId);
+  // The permission check runs alongside the reads; nothing read is used unless it passes, and
+  // its refusal wins over the reads' own errors.
+  const [access, versions, settingsDoc] = await Promise.allSettled([
+    projectAccess(deps, jira, context, project.key),
+    options.versions === false ? Promise.resolve([]) : jira.listVersions(project.key),
+    deps.store.getVersioned<SettingsDoc>(keys.goNoGoSettings(project.id)),
+  ]);
+  if (access.status === 'rejected') throw access.reason;
+  assertCanBrowse(access.value);
+  if (versions.status === 'rejected') throw versions.reason;
+  if (settingsDoc.status === 'rejected') throw settingsDoc.reason;
+  let actor: Promise<UserSummary> | undefined;
+  return {
+    deps,
+    context,
+    project,
+    jira,
+    access: access.value,
+    isReleaseManager: access.value.canEdit,
+    versions: versions.value,
+    settings: settingsState(settingsDoc.value?.value),
+    actor: () =>
+      (actor ??= jira
+        .usersByIds([context.accountId])
+        .then((users) => ({ accountId: context.accountId, displayName: users[0]?.displayName ?? context.accountId }))),
+  };
+}
+
+export function requireReleaseManager(session: BoardSession, what: string): void {
+  if (!session.isReleaseManager) {
+    throw new AppError('FORBIDDEN', `Only administrators of ${session.project.key} and its release managers can ${what}.`);
+  }
+}
+
+/** The version named in a payload, only if it is a version of the context's project. */
+export function requireVersion(session: BoardSession, versionId: string): JiraVersion {
+  const version = session.versions.find((v) => String(v.id) === versionId);
+  if (!version) {
+    throw new AppError('NOT_FOUND', `Version ${versionId} is not a version of ${session.project.key} that you can see.`, [
+      'versionId: the version must belong to the project of this page.',
+    ]);
+  }
+  return version;
+}
+
+export function userOf(session: BoardSession): (accountId: string) => UserSummary {
+  return (accountId) => ({ accountId, displayName: session.settings.names[accountId] ?? accountId });
+}

@@ -1,0 +1,97 @@
+/**
+ * The weekly KPI pages in Confluence: one per project and a portfolio page, in the space the
+ * weekly status reports use (settings:reports). Each run first stores the week's snapshot (so the
+ * trend keeps it whatever happens to the publication), then creates or updates the page by title:
+ * a re-run finds the page, rewrites it only when the content changed, and retries a stale version
+ * (ConfluenceClient.upsertPage). A missing or refused space is recorded for the KPI page to show.
+ */
+import type { KpiPublicationStatus } from '../contract-kpis';
+import { KPI_PORTFOLIO_TITLE, type PortfolioRow, kpiPageTitle, renderKpiPage, renderPortfolioPage } from '../domain/reports/kpi-page';
+import { completeSnapshots, trendWeekEnds, weekEndOf, type KpiSnapshot } from '../domain/kpis/report';
+import { AppError } from '../errors';
+import { keys } from '../store/keys';
+import type { AppDeps } from './deps';
+import { job } from './jobs-catalog';
+import { TREND_WEEKS, loadKpis, readSettings, storeWeeklySnapshot } from './kpi-data';
+import { mapWithConcurrency } from './concurrency';
+import { reportSettingsSchema } from './weekly-reports';
+
+const PORTFOLIO = '_portfolio';
+
+/** The weekly trigger: one job per project, then the portfolio page. */
+export async function runWeeklyKpiReports(deps: AppDeps): Promise<{ projects: number; spaceConfigured: boolean }> {
+  const projects = await deps.jiraAsApp().listProjects();
+  const jobs = projects.map((p) => job('publish-project-kpis', { projectId: p.id, projectKey: p.key }));
+  for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50));
+  // The portfolio job computes any project snapshot that is not stored yet, so order does not matter.
+  await deps.queue.push([job('publish-portfolio-kpis', {})]);
+  const settings = reportSettingsSchema.safeParse(await deps.store.get(keys.reportSettings()));
+  return { projects: projects.length, spaceConfigured: settings.success };
+}
+
+async function jiraBaseUrl(deps: AppDeps): Promise<string> {
+  try {
+    return await deps.jiraAsApp().siteBaseUrl();
+  } catch {
+    return '';
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof AppError ? [error.message, ...(error.details ?? [])].join(' ') : String(error);
+}
+
+/** Publishes storage content under a title in the configured space; the outcome is stored under `outcomeKey`. */
+async function publish(deps: AppDeps, outcomeKey: string, title: string, render: () => Promise<string>): Promise<KpiPublicationStatus> {
+  const at = deps.clock.now().toISOString();
+  const outcome = await (async (): Promise<KpiPublicationStatus> => {
+    const parsed = reportSettingsSchema.safeParse(await deps.store.get(keys.reportSettings()));
+    if (!parsed.success) return { at, ok: false, title, error: 'No Confluence space is chosen for reports: the KPI page is not published (the figures are kept).' };
+    const confluence = deps.confluenceAsApp();
+    const space = await confluence.findSpaceByKey(parsed.data.spaceKey);
+    if (!space) throw new AppError('NOT_FOUND', `The Confluence space ${parsed.data.spaceKey} does not exist or the app cannot see it.`);
+    const page = await confluence.upsertPage({
+      spaceId: space.id,
+      ...(parsed.data.parentPageId ? { parentId: parsed.data.parentPageId } : {}),
+      title,
+      storageValue: await render(),
+      versionMessage: 'Weekly delivery KPIs',
+    });
+    return { at, ok: true, title, action: page.action, pageId: page.id };
+  })().catch((error: unknown): KpiPublicationStatus => {
+    const message = errorText(error);
+    deps.log.warn('kpi page not published', { title, error: message });
+    return { at, ok: false, title, error: message };
+  });
+  await deps.store.set(keys.kpiReportOutcome(outcomeKey), outcome);
+  return outcome;
+}
+
+export async function publishProjectKpis(deps: AppDeps, ref: { projectId: string; projectKey: string }): Promise<KpiPublicationStatus & { weekEnd: string }> {
+  const now = deps.clock.now();
+  const jira = deps.jiraAsApp();
+  const project = await jira.getProject(ref.projectKey);
+  const loaded = await loadKpis(deps.store, { id: ref.projectId, key: ref.projectKey, name: project.name }, now);
+  // Kept first: the trend has this week even when Confluence is not reachable.
+  const { snapshot, report } = await storeWeeklySnapshot(deps.store, loaded, now);
+  const trend = completeSnapshots(loaded.prepared, trendWeekEnds(now, loaded.settings.timeZone, TREND_WEEKS), [...loaded.snapshots.filter((s) => s.weekEnd !== snapshot.weekEnd), snapshot], now);
+  const outcome = await publish(deps, ref.projectKey, kpiPageTitle({ key: ref.projectKey, name: project.name }), async () =>
+    renderKpiPage(report, trend, loaded.settings, await jiraBaseUrl(deps)),
+  );
+  return { ...outcome, weekEnd: snapshot.weekEnd };
+}
+
+export async function publishPortfolioKpis(deps: AppDeps): Promise<KpiPublicationStatus & { projects: number }> {
+  const now = deps.clock.now();
+  const settings = await readSettings(deps.store);
+  const weekEnd = weekEndOf(now, settings.timeZone);
+  const projects = await deps.jiraAsApp().listProjects();
+  const rows: PortfolioRow[] = await mapWithConcurrency(projects, 4, async (p) => {
+    const stored = (await deps.store.getVersioned<{ weeks: KpiSnapshot[] }>(keys.kpiSnapshots(p.id)))?.value.weeks ?? [];
+    let snapshot = stored.find((s) => s.weekEnd === weekEnd && s.windowDays === settings.windowDays && s.timeZone === settings.timeZone);
+    if (!snapshot) snapshot = (await storeWeeklySnapshot(deps.store, await loadKpis(deps.store, { id: p.id, key: p.key, name: p.name }, now), now)).snapshot;
+    return { project: { key: p.key, name: p.name }, snapshot };
+  });
+  const outcome = await publish(deps, PORTFOLIO, KPI_PORTFOLIO_TITLE, async () => renderPortfolioPage(rows, settings, weekEnd, await jiraBaseUrl(deps)));
+  return { ...outcome, projects: projects.length };
+}

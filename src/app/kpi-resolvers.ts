@@ -1,0 +1,111 @@
+/**
+ * The KPI page's resolvers: the report (figures, bands, trends, sync and publication status), one
+ * figure's drill-down, the settings, the deployment secret and "Sync now". Reading needs Browse
+ * Projects in the page's project; changing settings, rotating the secret and syncing need
+ * Administer Projects there (the settings are per site: docs/kpi-definitions.md says why).
+ */
+import { z } from 'zod';
+import { KPI_FIGURE_IDS, type KpiDrilldown, type KpiPublicationStatus, type KpiReportView, type KpiResolverContract, type KpiSettingsView, type KpiSyncStatus } from '../contract-kpis';
+import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema } from '../domain/kpis/settings';
+import { trendsOf } from '../domain/kpis/report';
+import { AppError } from '../errors';
+import { keys } from '../store/keys';
+import type { AppDeps } from './deps';
+import { deploymentSecretStatus, rotateDeploymentSecret } from './deployment-secret';
+import type { InvocationContext } from './invocation-context';
+import { requireProject } from './invocation-context';
+import { computeProjectKpis, readSettings } from './kpi-data';
+import { readSyncDoc, requestKpiSync, syncStatusOf } from './kpi-sync';
+import { readInventory } from './release-plan/documents';
+
+async function permissions(deps: AppDeps, context: InvocationContext): Promise<{ project: { id: string; key: string }; admin: boolean }> {
+  const project = requireProject(context);
+  const granted = await deps.jiraAsUser(context.accountId).myPermissions(project.key, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+  if (!granted.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You need the Browse Projects permission in ${project.key} to see its KPIs.`);
+  return { project, admin: granted.ADMINISTER_PROJECTS };
+}
+
+function requireAdmin(admin: boolean, projectKey: string, what: string): void {
+  if (!admin) throw new AppError('FORBIDDEN', `You need the Administer Projects permission in ${projectKey} to ${what}.`);
+}
+
+export async function getKpiReport(deps: AppDeps, context: InvocationContext): Promise<KpiReportView> {
+  const { project, admin } = await permissions(deps, context);
+  const jiraProject = await deps.jiraAsUser(context.accountId).getProject(project.key);
+  const now = deps.clock.now();
+  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: jiraProject.name }, now);
+  const publication = await deps.store.get<KpiPublicationStatus>(keys.kpiReportOutcome(project.key));
+  const { report } = computed;
+  return {
+    project: { id: project.id, key: project.key, name: jiraProject.name },
+    generatedAt: now.toISOString(),
+    window: report.window,
+    settings: computed.settings,
+    deploymentSource: report.deploymentSource,
+    deploymentSourceReason: report.deploymentSourceReason,
+    figures: report.figures,
+    trends: trendsOf(computed.trend, report.figures),
+    sync: syncStatusOf(computed.sync),
+    ...(publication ? { publication } : {}),
+    canAdminister: admin,
+    notes: report.notes,
+  };
+}
+
+export async function getKpiDrilldown(deps: AppDeps, context: InvocationContext, payload: { figureId: KpiDrilldown['figureId'] }): Promise<KpiDrilldown> {
+  const { project } = await permissions(deps, context);
+  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: project.key }, deps.clock.now());
+  return computed.report.drilldowns[payload.figureId];
+}
+
+async function settingsView(deps: AppDeps, admin: boolean): Promise<KpiSettingsView> {
+  const inventory = await readInventory(deps.store).catch(() => ({ environments: [] as Array<{ name: string; tier: string }> }));
+  return {
+    settings: await readSettings(deps.store),
+    defaults: DEFAULT_KPI_SETTINGS,
+    canEdit: admin,
+    deploymentSecret: await deploymentSecretStatus(deps),
+    inventoryProductionEnvironments: inventory.environments.filter((e) => e.tier === 'PROD').map((e) => e.name),
+  };
+}
+
+export async function getKpiSettings(deps: AppDeps, context: InvocationContext): Promise<KpiSettingsView> {
+  const { admin } = await permissions(deps, context);
+  return settingsView(deps, admin);
+}
+
+export async function saveKpiSettings(deps: AppDeps, context: InvocationContext, payload: { settings: z.infer<typeof kpiSettingsSchema> }): Promise<KpiSettingsView> {
+  const { project, admin } = await permissions(deps, context);
+  requireAdmin(admin, project.key, 'change the KPI definitions');
+  await deps.store.set(keys.kpiSettings(), payload.settings);
+  deps.log.info('kpi settings saved', { by: context.accountId, project: project.key });
+  return settingsView(deps, admin);
+}
+
+export async function startKpiSync(deps: AppDeps, context: InvocationContext, payload: { full?: boolean | undefined }): Promise<KpiSyncStatus> {
+  const { project, admin } = await permissions(deps, context);
+  requireAdmin(admin, project.key, 'start a KPI sync');
+  const status = await requestKpiSync(deps, { projectId: project.id, projectKey: project.key }, payload.full === true);
+  return status.state === 'never' ? syncStatusOf(await readSyncDoc(deps, project.id)) : status;
+}
+
+type Contract = KpiResolverContract;
+interface Definition<N extends keyof Contract> {
+  payload: z.ZodType<Contract[N]['payload']>;
+  handle(deps: AppDeps, context: InvocationContext, payload: Contract[N]['payload']): Promise<Contract[N]['result']>;
+}
+
+const empty = z.object({}).strict() as z.ZodType<Record<string, never>>;
+
+/** Spread into the resolver table (src/app/resolvers.ts). */
+export const kpiResolvers: { [N in keyof Contract]: Definition<N> } = {
+  getKpiReport: { payload: empty, handle: (deps, context) => getKpiReport(deps, context) },
+  getKpiDrilldown: {
+    payload: z.object({ figureId: z.enum(KPI_FIGURE_IDS as [KpiDrilldown['figureId'], ...KpiDrilldown['figureId'][]]) }).strict(),
+    handle: getKpiDrilldown,
+  },
+  getKpiSettings: { payload: empty, handle: (deps, context) => getKpiSettings(deps, context) },
+  saveKpiSettings: { payload: z.object({ settings: kpiSettingsSchema }).strict() as z.ZodType<Contract['saveKpiSettings']['payload']>, handle: saveKpiSettings },
+  rotateDeploymentSecret: { payload: empty, handle: (deps, context) => rotateDeploymentSecret(deps, context) },
+  startKpiSync: { payload: z.object({ full: z.boolean().optional() }).strict(), handle: startKpiSync },
+};

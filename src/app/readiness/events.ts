@@ -1,0 +1,108 @@
+/**
+ * Product events that move release roll-ups: issues created, updated or deleted, links created or
+ * deleted, versions deleted or unreleased. Events are only triggers: the facts are re-read from
+ * Jira (as the app), so an event that is late, repeated or out of order cannot write old data, and
+ * one whose issue is already known at that `updated` is skipped without calling Jira.
+ */
+import { z } from 'zod';
+import type { MemberShard } from '../../domain/readiness/rollup';
+import type { AppDeps } from '../deps';
+import { job } from '../jobs-catalog';
+import { readIssueFacts, readIssueFactsAnywhere } from './facts';
+import { loadPolicy } from './policy';
+import { applyIssueFacts, dropRelease, memberKeyOf, removeIssue } from './rollup-store';
+
+const id = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String);
+
+const issueEvent = z.object({
+  issue: z.object({
+    id,
+    key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
+    fields: z.object({ project: z.object({ id }).passthrough().optional(), updated: z.union([z.string(), z.number()]).optional() }).passthrough().optional(),
+  }),
+});
+const linkEvent = z.object({ sourceIssueId: id, destinationIssueId: id });
+const versionEvent = z.object({ version: z.object({ id, projectId: id.optional() }).passthrough() });
+
+export const READINESS_EVENTS = new Set([
+  'avi:jira:created:issue',
+  'avi:jira:updated:issue',
+  'avi:jira:deleted:issue',
+  'avi:jira:created:issuelink',
+  'avi:jira:deleted:issuelink',
+  'avi:jira:deleted:version',
+  'avi:jira:unreleased:version',
+]);
+
+export interface EventOutcome {
+  handled: boolean;
+  detail: string;
+}
+
+function epochOf(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+export async function handleReadinessEvent(deps: AppDeps, eventType: string, event: unknown): Promise<EventOutcome> {
+  const now = () => deps.clock.now().getTime();
+  switch (eventType) {
+    case 'avi:jira:created:issue':
+    case 'avi:jira:updated:issue': {
+      const parsed = issueEvent.safeParse(event);
+      if (!parsed.success) return { handled: false, detail: 'unreadable issue event' };
+      const { issue } = parsed.data;
+      const projectId = issue.fields?.project?.id;
+      if (!projectId) return refresh(deps, issue.id, true);
+      const known = (await deps.store.getVersioned<MemberShard>(memberKeyOf(projectId, issue.id)))?.value.entries[issue.id];
+      const updated = epochOf(issue.fields?.updated);
+      if (known && known.o > 0 && (known.d || (updated !== undefined && known.u >= updated))) return { handled: true, detail: 'readiness already current' };
+      const { policy } = await loadPolicy(deps.store, projectId, deps.log);
+      const read = await readIssueFacts(deps.jiraAsApp(), issue.key, policy, now);
+      if (!read) {
+        const { removedFrom } = await removeIssue(deps, projectId, issue.id);
+        return { handled: true, detail: `issue gone; removed from ${removedFrom.length} roll-up(s)` };
+      }
+      const outcome = await applyIssueFacts(deps, read, { cascade: true, knownVersions: known?.v ?? [] });
+      return { handled: true, detail: outcome.applied ? `readiness recorded (${outcome.joined.length} release(s), ${outcome.dependentsQueued} dependent(s) queued)` : 'readiness unchanged' };
+    }
+    case 'avi:jira:deleted:issue': {
+      const parsed = issueEvent.safeParse(event);
+      const projectId = parsed.success ? parsed.data.issue.fields?.project?.id : undefined;
+      if (!parsed.success || !projectId) return { handled: false, detail: 'deleted issue without project: the reconciliation removes it' };
+      const { removedFrom } = await removeIssue(deps, projectId, parsed.data.issue.id);
+      return { handled: true, detail: `removed from ${removedFrom.length} roll-up(s)` };
+    }
+    case 'avi:jira:created:issuelink':
+    case 'avi:jira:deleted:issuelink': {
+      const parsed = linkEvent.safeParse(event);
+      if (!parsed.success) return { handled: false, detail: 'unreadable link event' };
+      // Both ends may change: the blocked issue gains or loses a blocker, the other a linked bug.
+      const results = await Promise.all([refresh(deps, parsed.data.destinationIssueId, false), refresh(deps, parsed.data.sourceIssueId, false)]);
+      return { handled: true, detail: results.map((r) => r.detail).join('; ') };
+    }
+    case 'avi:jira:deleted:version': {
+      const parsed = versionEvent.safeParse(event);
+      if (!parsed.success) return { handled: false, detail: 'unreadable version event' };
+      return { handled: true, detail: `dropped ${await dropRelease(deps.store, parsed.data.version.id)} roll-up bucket(s)` };
+    }
+    case 'avi:jira:unreleased:version': {
+      const parsed = versionEvent.safeParse(event);
+      if (!parsed.success || !parsed.data.version.projectId) return { handled: false, detail: 'unreadable version event' };
+      // Events skip released versions, so its roll-up is rebuilt rather than trusted.
+      await deps.queue.push([job('reconcile-release-readiness', { projectId: parsed.data.version.projectId, versionId: parsed.data.version.id })]);
+      return { handled: true, detail: 'roll-up rebuild queued' };
+    }
+    default:
+      return { handled: false, detail: 'not a readiness event' };
+  }
+}
+
+/** Re-reads one issue (project not known in advance) and applies its facts. */
+export async function refresh(deps: AppDeps, issue: string, cascade: boolean): Promise<EventOutcome> {
+  const read = await readIssueFactsAnywhere(deps.jiraAsApp(), issue, async (projectId) => (await loadPolicy(deps.store, projectId, deps.log)).policy, () => deps.clock.now().getTime());
+  if (!read) return { handled: true, detail: `${issue} not found` };
+  const outcome = await applyIssueFacts(deps, read, { cascade });
+  return { handled: true, detail: `${read.facts.key}: ${outcome.applied ? 'recorded' : 'unchanged'}` };
+}

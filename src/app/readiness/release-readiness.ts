@@ -1,0 +1,105 @@
+/**
+ * Release roll-ups: reading them for the project page, and the reconciliation jobs that build and
+ * repair them from bounded searches (one job per release, fanned out per project).
+ */
+import type { GetReleaseReadinessPayload, ProjectReadinessView, ReadinessRelease, ReleaseReadiness } from '../../contract-readiness';
+import { calendarDateIn } from '../../domain/calendar/calendar-date';
+import { daysLeftFor } from '../../domain/readiness/evaluate';
+import { type ShardEntry, rollUpRelease } from '../../domain/readiness/rollup';
+import { AppError } from '../../errors';
+import type { JiraVersion } from '../../integrations/jira/types';
+import { keys } from '../../store/keys';
+import { requireProjectPermission } from '../authorize';
+import type { AppDeps } from '../deps';
+import { type InvocationContext, requireProject } from '../invocation-context';
+import { job } from '../jobs-catalog';
+import { readReleaseFacts } from './facts';
+import { loadPolicy } from './policy';
+import { builtAtOf, readReleaseShards, rebuildRelease } from './rollup-store';
+
+/** The list view names this many blocking issues per release; the drill-down all of them. */
+const BLOCKING_IN_LIST = 10;
+const BLOCKING_IN_DETAIL = 500;
+/** A roll-up older than this missed its daily repair: it is shown, and rebuilt. */
+const STALE_AFTER_MS = 36 * 3600_000;
+
+const tracked = (v: JiraVersion) => !v.released && !v.archived;
+
+/**
+ * Asks for a rebuild at most once an hour per release, however many people look meanwhile (two
+ * at the very same moment may both ask: the job is idempotent). One key per release, overwritten.
+ */
+async function requestRebuild(deps: AppDeps, projectId: string, versionId: string): Promise<void> {
+  const hour = deps.clock.now().toISOString().slice(0, 13);
+  const key = keys.readinessBuildAsked(versionId);
+  if ((await deps.store.get<{ hour: string }>(key))?.hour === hour) return;
+  await deps.store.set(key, { hour });
+  await deps.queue.push([job('reconcile-release-readiness', { projectId, versionId })]);
+}
+
+export async function getReleaseReadiness(deps: AppDeps, context: InvocationContext, payload: GetReleaseReadinessPayload): Promise<ProjectReadinessView> {
+  const project = requireProject(context);
+  const jira = deps.jiraAsUser(context.accountId);
+  await requireProjectPermission(jira, project.key, 'BROWSE_PROJECTS');
+  const [versions, loaded] = await Promise.all([jira.listVersions(project.key), loadPolicy(deps.store, project.id, deps.log)]);
+  let shown = versions.filter(tracked);
+  if (payload.versionId !== undefined) {
+    shown = shown.filter((v) => String(v.id) === payload.versionId);
+    if (shown.length === 0) throw new AppError('NOT_FOUND', `${project.key} has no unreleased version with id ${payload.versionId}.`);
+  }
+  const now = deps.clock.now();
+  const today = calendarDateIn(now, deps.timeZone);
+  const releaseDates = new Map(versions.map((v) => [String(v.id), v.releaseDate]));
+  const releases = await Promise.all(
+    shown.map(async (version): Promise<ReleaseReadiness> => {
+      const id = String(version.id);
+      const target = { id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
+      const release: ReadinessRelease = { ...target, daysLeft: daysLeftFor(target, today) };
+      const shards = await readReleaseShards(deps.store, id);
+      const builtAt = builtAtOf(shards);
+      if (!builtAt || now.getTime() - Date.parse(builtAt) > STALE_AFTER_MS) await requestRebuild(deps, project.id, id);
+      if (!builtAt) return { release, status: 'building' };
+      const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
+      const rollup = rollUpRelease(loaded.policy, target, entries, today, releaseDates);
+      return { release, status: 'ready', builtAt, rollup: { ...rollup, blocking: rollup.blocking.slice(0, payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST) } };
+    }),
+  );
+  return { project: { id: project.id, key: project.key }, generatedAt: now.toISOString(), policySource: loaded.source, releases };
+}
+
+/** Daily (and after a policy change): one job per unreleased version of the project. */
+export async function reconcileProjectReadiness(deps: AppDeps, projectId: string, projectKey: string): Promise<{ releases: number }> {
+  const versions = (await deps.jiraAsApp().listVersions(projectKey)).filter(tracked);
+  for (let i = 0; i < versions.length; i += 50) {
+    await deps.queue.push(versions.slice(i, i + 50).map((v) => job('reconcile-release-readiness', { projectId, versionId: String(v.id) })));
+  }
+  return { releases: versions.length };
+}
+
+/** A complete read of every release at least this often; incremental repairs in between. */
+const FULL_READ_EVERY_MS = 7 * 24 * 3600_000;
+/** Incremental repairs look this much further back than the last one (index lag, late events). */
+const REPAIR_MARGIN_MS = 3600_000;
+
+/**
+ * Repairs one release's roll-up from Jira; idempotent (a repeat finds nothing to change). A
+ * complete read (every issue, about one Jira point per issue) happens when the roll-up is new, was
+ * read for another policy, is a week old, or its issue count no longer matches Jira's; otherwise
+ * only the issues updated since the last repair are read (one count, plus one point per change).
+ */
+export async function reconcileReleaseReadiness(deps: AppDeps, projectId: string, versionId: string): Promise<{ issues: number; mode: 'complete' | 'incremental' }> {
+  const startedAt = deps.clock.now().getTime();
+  const [loaded, shards] = await Promise.all([loadPolicy(deps.store, projectId, deps.log), readReleaseShards(deps.store, versionId)]);
+  const jira = deps.jiraAsApp();
+  const builtAt = builtAtOf(shards);
+  const fullAt = shards.every((s) => s.fullAt) ? shards.map((s) => s.fullAt as string).sort()[0] : undefined;
+  let complete = !builtAt || !fullAt || startedAt - Date.parse(fullAt) > FULL_READ_EVERY_MS || shards.some((s) => s.policyRev !== loaded.revision);
+  if (!complete) {
+    const stored = shards.reduce((n, s) => n + Object.keys(s.issues).length, 0);
+    complete = (await jira.approximateCount(`fixVersion = ${versionId}`)) !== stored;
+  }
+  const options = complete ? {} : { updatedWithinMinutes: (startedAt - Date.parse(builtAt as string) + REPAIR_MARGIN_MS) / 60_000 };
+  const facts = await readReleaseFacts(jira, versionId, loaded.policy, startedAt, options);
+  const { issues } = await rebuildRelease(deps, projectId, versionId, facts, startedAt, { complete, policyRev: loaded.revision });
+  return { issues, mode: complete ? 'complete' : 'incremental' };
+}

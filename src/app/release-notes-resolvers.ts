@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { ReleaseNotesResolverContract } from '../contract-release-notes';
+import type { AppDeps } from './deps';
+import type { InvocationContext } from './invocation-context';
+import { previewReleaseNotes, publishReleaseNotesNow } from './release-notes';
+import { getReleaseNotesSettings, notesPublishingSchema, notesTemplateSchema, saveReleaseNotesSettings } from './release-notes-settings';
+
+type Contract = ReleaseNotesResolverContract;
+interface Definition<N extends keyof Contract> {
+  payload: z.ZodType<Contract[N]['payload']>;
+  handle(deps: AppDeps, context: InvocationContext, payload: Contract[N]['payload']): Promise<Contract[N]['result']>;
+}
+
+const versionId = z.string().regex(/^\d{1,20}$/, 'a Jira version id');
+
+/** The release-notes resolvers, spread into the resolver table (src/app/resolvers.ts). */
+export const releaseNotesResolvers: { [N in keyof Contract]: Definition<N> } = {
+  getReleaseNotesSettings: {
+    payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
+    handle: (deps, context) => getReleaseNotesSettings(deps, context),
+  },
+  saveReleaseNotesSettings: {
+    payload: z.object({ template: notesTemplateSchema, publishing: notesPublishingSchema }).strict(),
+    handle: saveReleaseNotesSettings,
+  },
+  previewReleaseNotes: {
+    payload: z.object({ versionId, template: notesTemplateSchema.optional() }).strict(),
+    handle: previewReleaseNotes,
+  },
+  publishReleaseNotes: {
+    payload: z.object({ versionId, force: z.boolean().optional() }).strict(),
+    handle: publishReleaseNotesNow,
+  },
+};

@@ -1,0 +1,302 @@
+import type {
+  NotesPublication,
+  PreviewReleaseNotesPayload,
+  PublishReleaseNotesPayload,
+  PublishReleaseNotesResult,
+  ReleaseNotesDocument,
+  ReleaseNotesPreview,
+  ReleaseNotesTemplate,
+} from '../contract-release-notes';
+import { NOTES_ISSUE_FIELDS, notesIssueFromJira } from '../domain/release-notes/notes-issue';
+import { type CurrentPage, contentHash, decidePublication } from '../domain/release-notes/publication';
+import { buildReleaseNotes, markdownFileName } from '../domain/release-notes/release-notes';
+import { renderNotesMarkdown, renderNotesStorage } from '../domain/release-notes/render';
+import { templateFieldIds } from '../domain/release-notes/template';
+import { AppError, ConflictError } from '../errors';
+import { type ConfluenceClient, normaliseStorage } from '../integrations/confluence/confluence-client';
+import type { JiraClient } from '../integrations/jira/jira-client';
+import { keys } from '../store/keys';
+import { updateVersioned } from '../store/versioned-update';
+import type { AppDeps } from './deps';
+import { type InvocationContext, requireProject } from './invocation-context';
+import { job } from './jobs-catalog';
+import { assertCanPublish, notesTarget, readNotesSettings, readReportSettings } from './release-notes-settings';
+import { assertCanBrowse, projectAccess } from './release-managers';
+
+/** Issues read per version at most: notes for more than this are cut (and say so). */
+export const MAX_NOTES_ISSUES = 2000;
+/** Re-reads after a stale page version (someone saved the page while the app was writing). */
+const WRITE_ATTEMPTS = 3;
+
+interface ProjectRef {
+  id: string;
+  key: string;
+  name: string;
+}
+
+/**
+ * The notes of one version of a project as `jira`'s principal sees them. The version must belong
+ * to the project (a version id from another project is "not found", whatever the caller may see).
+ */
+export async function generateReleaseNotes(
+  jira: JiraClient,
+  project: { id: string; key: string; name?: string },
+  versionId: string,
+  template: ReleaseNotesTemplate,
+): Promise<ReleaseNotesDocument> {
+  const [version, details, jiraBaseUrl] = await Promise.all([
+    jira.getVersion(versionId),
+    project.name !== undefined ? ({ id: project.id, key: project.key, name: project.name } as ProjectRef) : jira.getProject(project.key),
+    jira.siteBaseUrl().catch(() => ''),
+  ]);
+  if (String(version.projectId) !== project.id) throw new AppError('NOT_FOUND', `Version ${versionId} is not a version of ${project.key}.`);
+  const fields = [...NOTES_ISSUE_FIELDS, ...templateFieldIds(template)];
+  const found = await jira.searchAll(`project = ${project.id} AND fixVersion = ${version.id} ORDER BY key ASC`, fields, { maxIssues: MAX_NOTES_ISSUES + 1 });
+  const issues = found.slice(0, MAX_NOTES_ISSUES).map((issue) => notesIssueFromJira(issue, template));
+  return buildReleaseNotes({
+    project: details as ProjectRef,
+    version: {
+      id: String(version.id),
+      name: version.name,
+      released: version.released === true,
+      ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}),
+      ...(version.description ? { description: version.description } : {}),
+    },
+    issues,
+    template,
+    jiraBaseUrl,
+    truncated: found.length > MAX_NOTES_ISSUES,
+  });
+}
+
+export async function readPublication(deps: Pick<AppDeps, 'store'>, versionId: string): Promise<NotesPublication | undefined> {
+  return (await deps.store.getVersioned<NotesPublication>(keys.notesPublication(versionId)))?.value;
+}
+
+/** Resolver: the notes of a version as the caller sees them, with the saved or an unsaved template. */
+export async function previewReleaseNotes(deps: AppDeps, context: InvocationContext, payload: PreviewReleaseNotesPayload): Promise<ReleaseNotesPreview> {
+  const project = requireProject(context);
+  const jira = deps.jiraAsUser(context.accountId);
+  const [access, { settings }, publication] = await Promise.all([
+    projectAccess(deps, jira, context, project.key),
+    readNotesSettings(deps, project.id),
+    readPublication(deps, payload.versionId),
+  ]);
+  assertCanBrowse(access);
+  const document = await generateReleaseNotes(jira, project, payload.versionId, payload.template ?? settings.template);
+  return {
+    document,
+    markdown: renderNotesMarkdown(document),
+    fileName: markdownFileName(document),
+    publication: publication && publication.projectId === project.id ? publication : null,
+    canPublish: access.canEdit,
+  };
+}
+
+/**
+ * Resolver: publishes a version's notes now. Release managers only. The page is generated as the
+ * app, like the publication on release, so the page never depends on who pressed the button.
+ */
+export async function publishReleaseNotesNow(deps: AppDeps, context: InvocationContext, payload: PublishReleaseNotesPayload): Promise<PublishReleaseNotesResult> {
+  const project = requireProject(context);
+  const jira = deps.jiraAsUser(context.accountId);
+  const access = await projectAccess(deps, jira, context, project.key);
+  assertCanBrowse(access);
+  assertCanPublish(access);
+  const [{ settings }, site] = await Promise.all([readNotesSettings(deps, project.id), readReportSettings(deps)]);
+  if (!notesTarget(site, settings.publishing)) {
+    throw new AppError('VALIDATION', 'No Confluence space is configured for release notes. Choose one in the release-notes settings.');
+  }
+  const publication = await publishReleaseNotes(deps, {
+    projectId: project.id,
+    versionId: payload.versionId,
+    trigger: 'manual',
+    force: payload.force === true,
+    requestedBy: context.accountId,
+  });
+  if ('skipped' in publication) throw new AppError('VALIDATION', publication.skipped);
+  if (publication.status === 'failed') throw new AppError('UPSTREAM', 'The release notes could not be published.', publication.error ? [publication.error] : undefined);
+  return { publication };
+}
+
+/**
+ * Product event: a version was released. The job does the work, so the event handler stays short.
+ * Forge delivers events at least once: a repeat within the same hour queues nothing (the job is
+ * idempotent anyway, but it reads every issue of the version, which costs Jira points).
+ */
+export async function onVersionReleased(deps: AppDeps, version: { id: string; projectId: string }): Promise<{ queued: boolean }> {
+  const hour = deps.clock.now().toISOString().slice(0, 13).replace(/[-T]/g, '');
+  const first = await deps.store.setIfAbsent(keys.jobRun('notes-on-release', `${version.id}.${hour}`), { at: deps.clock.now().toISOString() });
+  if (!first) return { queued: false };
+  await deps.queue.push([job('publish-release-notes', { projectId: version.projectId, versionId: version.id, trigger: 'release-event' })]);
+  return { queued: true };
+}
+
+export interface PublishRequest {
+  projectId: string;
+  versionId: string;
+  trigger: NotesPublication['trigger'];
+  force: boolean;
+  requestedBy?: string;
+}
+
+/**
+ * Generates a version's notes and writes its one Confluence page. Idempotent (events and jobs
+ * arrive twice): the page is found by the stored page id, else by its title (unique per space),
+ * and unchanged notes are not written again. A page someone edited in Confluence since the app
+ * wrote it is not overwritten: the record turns `needs-confirmation` until a release manager
+ * publishes with `force`. A page deleted in Confluence is created again. Failures are recorded too.
+ */
+export async function publishReleaseNotes(deps: AppDeps, request: PublishRequest): Promise<NotesPublication | { skipped: string }> {
+  const attemptedAt = deps.clock.now().toISOString();
+  const previous = await readPublication(deps, request.versionId);
+  const { error: _error, conflict: _conflict, action: _action, ...kept } = previous ?? ({} as Partial<NotesPublication>);
+  const base: NotesPublication = {
+    ...kept,
+    versionId: request.versionId,
+    projectId: request.projectId,
+    trigger: request.trigger,
+    attemptedAt,
+    status: previous?.status ?? 'failed',
+  };
+
+  let outcome: NotesPublication;
+  try {
+    const result = await publishOnce(deps, request, base, previous);
+    if ('skipped' in result) return result;
+    outcome = result;
+  } catch (error) {
+    // Jira or Confluence asks to wait: the queue delivers the job again later, a person sees when.
+    if (error instanceof AppError && (error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXHAUSTED')) throw error;
+    const message = error instanceof AppError ? [error.message, ...(error.details ?? [])].join(' ') : String(error);
+    deps.log.warn('release notes not published', { versionId: request.versionId, error: message });
+    outcome = { ...base, status: 'failed', error: message.slice(0, 1000) };
+  }
+  await updateVersioned<NotesPublication>(deps.store, keys.notesPublication(request.versionId), () => outcome, (current) =>
+    // Two runs for one version (a duplicate event) may both finish: the later attempt wins.
+    current !== outcome && current.attemptedAt > outcome.attemptedAt ? undefined : outcome,
+  );
+  return outcome;
+}
+
+async function publishOnce(
+  deps: AppDeps,
+  request: PublishRequest,
+  base: NotesPublication,
+  previous: NotesPublication | undefined,
+): Promise<NotesPublication | { skipped: string }> {
+  const jira = deps.jiraAsApp();
+  const [{ settings }, site, project] = await Promise.all([readNotesSettings(deps, request.projectId), readReportSettings(deps), jira.getProject(request.projectId)]);
+  if (request.trigger === 'release-event' && !settings.publishing.autoPublish) return { skipped: 'Publishing on release is switched off for this project.' };
+  const target = notesTarget(site, settings.publishing);
+  if (!target) {
+    if (request.trigger === 'release-event') return { skipped: 'No Confluence space is configured for release notes.' };
+    throw new AppError('VALIDATION', 'No Confluence space is configured for release notes. Choose one in the release-notes settings.');
+  }
+  const document = await generateReleaseNotes(jira, project, request.versionId, settings.template);
+  if (document.empty) {
+    return {
+      ...base,
+      status: 'nothing-to-publish',
+      pageTitle: document.title,
+      error:
+        document.counts.issues === 0
+          ? `Nothing to publish: ${document.version.name} has no issues.`
+          : `Nothing to publish: none of the ${document.counts.issues} issues of ${document.version.name} is listed by the template.`,
+    };
+  }
+  const confluence = deps.confluenceAsApp();
+  const space = await confluence.findSpaceByKey(target.spaceKey);
+  if (!space) throw new AppError('NOT_FOUND', `The Confluence space ${target.spaceKey} does not exist or the app cannot see it.`);
+  const storage = renderNotesStorage(document);
+  const wantedHash = contentHash(normaliseStorage(storage));
+  const recorded =
+    previous?.pageId && previous.pageVersion !== undefined && previous.bodyHash
+      ? { pageId: previous.pageId, pageVersion: previous.pageVersion, bodyHash: previous.bodyHash }
+      : undefined;
+
+  for (let attempt = 1; ; attempt++) {
+    const { page: found, recordedElsewhere } = await currentPage(confluence, space.id, document.title, recorded?.pageId);
+    // A page the app wrote in another space (the settings changed since) does not count here.
+    const written = recordedElsewhere ? undefined : recorded;
+    const decision = decidePublication({ written, page: found?.state, wantedTitle: document.title, wantedHash, force: request.force });
+    const published = (pageId: string, pageVersion: number, action: NotesPublication['action'], url: string | undefined): NotesPublication => {
+      const kept = action === 'unchanged' && previous?.pageId === pageId;
+      const pageUrl = url ?? (previous?.pageId === pageId ? previous.pageUrl : undefined);
+      return {
+        ...base,
+        status: 'published',
+        action,
+        pageId,
+        pageTitle: document.title,
+        pageVersion,
+        bodyHash: wantedHash,
+        ...(pageUrl ? { pageUrl } : {}),
+        publishedAt: kept && previous?.publishedAt ? previous.publishedAt : deps.clock.now().toISOString(),
+        publishedBy: kept && previous?.publishedBy ? previous.publishedBy : (request.requestedBy ?? 'app'),
+      };
+    };
+    try {
+      switch (decision.kind) {
+        case 'unchanged':
+          return published(found!.state.id, found!.state.version, 'unchanged', found!.url);
+        case 'needs-confirmation':
+          return {
+            ...base,
+            status: 'needs-confirmation',
+            pageTitle: document.title,
+            conflict: { pageId: found!.state.id, pageVersion: found!.state.version, ...(found!.url ? { pageUrl: found!.url } : {}), reason: decision.reason },
+          };
+        case 'create': {
+          const created = await confluence.createPage({
+            spaceId: space.id,
+            ...(target.parentPageId ? { parentId: target.parentPageId } : {}),
+            title: document.title,
+            storageValue: storage,
+          });
+          return published(created.id, created.version.number, decision.recreate ? 'recreated' : 'created', created.url);
+        }
+        case 'update': {
+          const updated = await confluence.updatePage({
+            id: found!.state.id,
+            title: document.title,
+            storageValue: storage,
+            versionNumber: found!.state.version + 1,
+            versionMessage: `Release notes regenerated from Jira (${request.trigger === 'manual' ? 'published by a release manager' : 'version released'})`,
+          });
+          return published(updated.id, updated.version.number, 'updated', updated.url ?? found!.url);
+        }
+      }
+    } catch (error) {
+      // A concurrent writer (a duplicate event, or a person saving the page): look again.
+      if (!(error instanceof ConflictError) || attempt >= WRITE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * The page the app wrote (by id, when it is still current in this space), else a current page
+ * with the title, with a hash of its body; `page` is undefined when neither exists.
+ */
+async function currentPage(
+  confluence: ConfluenceClient,
+  spaceId: string,
+  title: string,
+  pageId: string | undefined,
+): Promise<{ page?: { state: CurrentPage; url?: string }; recordedElsewhere: boolean }> {
+  let page = pageId ? await confluence.getPage(pageId) : undefined;
+  const recordedElsewhere = page !== undefined && page.spaceId !== spaceId;
+  if (recordedElsewhere) page = undefined;
+  if (!page) {
+    const byTitle = await confluence.findPageByTitle(spaceId, title);
+    page = byTitle ? await confluence.getPage(byTitle.id) : undefined;
+  }
+  if (!page) return { recordedElsewhere };
+  return {
+    page: {
+      state: { id: page.id, version: page.version.number, title: page.title, bodyHash: contentHash(normaliseStorage(page.storageValue)) },
+      ...(page.url ? { url: page.url } : {}),
+    },
+    recordedElsewhere,
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * Changes to the release plan from the calendar: bookings, windows, recorded deployments and
+ * version dependencies. Each checks who is asking (project admin or release manager, from the
+ * context), validates against the stored plan and Jira, writes with optimistic concurrency (never
+ * a lost update; an edit of something changed since it was opened is refused as CONFLICT), and
+ * answers with the fresh calendar view, so the page needs no second call.
+ */
+import type {
+  DeleteSlotPayload,
+  DeleteWindowPayload,
+  PlanSlot,
+  PlanWindow,
+  RecordDeploymentPayload,
+  ReleaseCalendarView,
+  SaveSlotPayload,
+  SaveWindowPayload,
+  SetVersionDependenciesPayload,
+  VersionDependency,
+} from '../../contract-release-plan';
+import type { PlanVersionFacts } from '../../domain/release-plan/conflicts';
+import { instant, isoOf } from '../../domain/release-plan/intervals';
+import { validateSlot, validateWindow } from '../../domain/release-plan/validate';
+import { AppError, ConflictError } from '../../errors';
+import type { JiraClient } from '../../integrations/jira/jira-client';
+import { keys } from '../../store/keys';
+import { updateVersioned } from '../../store/versioned-update';
+import { updateVersionedMany } from '../../store/versioned-update-many';
+import type { AppDeps } from '../deps';
+import { type InvocationContext, requireProject } from '../invocation-context';
+import { toVersionFacts } from '../project-releases';
+import { requireReleaseEditor } from '../release-managers';
+import { buildCalendarView, rangeOf } from './calendar-view';
+import { recordManualDeployment } from './deployments';
+import {
+  type BookingsDoc,
+  type ProjectPlanDoc,
+  type SiteWindowsDoc,
+  MAX_DEPENDENCIES,
+  MAX_SLOTS_PER_SHARD,
+  MAX_WINDOWS_PER_DOCUMENT,
+  assertRoom,
+  bookingShardKey,
+  emptyBookings,
+  emptyProjectPlan,
+  emptySiteWindows,
+  newId,
+  pruneWindows,
+  readInventory,
+} from './documents';
+
+/** A version of the context's project as the user sees it, or undefined. */
+async function versionOfProject(jira: JiraClient, projectId: string, projectKey: string, versionId: string): Promise<PlanVersionFacts | undefined> {
+  try {
+    const version = await jira.getVersion(versionId);
+    if (String(version.projectId) !== String(projectId)) return undefined;
+    return { ...toVersionFacts(version), projectKey, dependsOn: [] };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+function staleEdit(what: string): ConflictError {
+  return new ConflictError(`Someone else changed this ${what} after you opened it. Reload the calendar to see their change, then edit again.`);
+}
+
+const gone = (what: string) => new AppError('NOT_FOUND', `This ${what} no longer exists; someone may have deleted it. Reload the calendar.`);
+
+export async function saveSlot(deps: AppDeps, context: InvocationContext, payload: SaveSlotPayload): Promise<ReleaseCalendarView> {
+  rangeOf(payload.view);
+  const access = await requireReleaseEditor(deps, context);
+  const project = requireProject(context);
+  const input = payload.slot;
+  if (input.id && !payload.current) throw new AppError('VALIDATION', undefined, ['current: say where the booking is now to change it.']);
+  const [inventory, version] = await Promise.all([readInventory(deps.store), versionOfProject(access.jira, project.id, project.key, input.versionId)]);
+  const environment = inventory.environments.find((e) => e.id === input.environmentId);
+  const problems = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}) });
+  if (problems.length) throw new AppError('VALIDATION', 'The slot was not saved.', problems);
+
+  const now = deps.clock.now().toISOString();
+  const slot: PlanSlot = {
+    id: input.id ?? newId('slot'),
+    projectKey: project.key,
+    versionId: input.versionId,
+    environmentId: input.environmentId,
+    from: isoOf(instant(input.from)),
+    to: isoOf(instant(input.to)),
+    required: input.required,
+    updatedAt: now,
+    updatedBy: context.accountId,
+  };
+  const note = input.note?.trim();
+  if (note) slot.note = note;
+  const target = bookingShardKey(slot.environmentId, instant(slot.from));
+  const source = payload.current ? bookingShardKey(payload.current.environmentId, instant(payload.current.from)) : undefined;
+
+  await updateVersionedMany<BookingsDoc>(deps.store, source ? [source, target] : [target], emptyBookings, (docs) => {
+    const next = new Map<string, BookingsDoc>();
+    if (source && input.id) {
+      const doc = docs.get(source) as BookingsDoc;
+      const existing = doc.slots.find((s) => s.id === input.id);
+      if (!existing || existing.projectKey !== project.key) throw gone('slot');
+      if (payload.expectedUpdatedAt && existing.updatedAt !== payload.expectedUpdatedAt) throw staleEdit('slot');
+      next.set(source, { slots: doc.slots.filter((s) => s.id !== input.id) });
+    }
+    const targetDoc = next.get(target) ?? (docs.get(target) as BookingsDoc);
+    if (!input.id && targetDoc.slots.some((s) => s.id === slot.id)) return undefined;
+    const slots = [...targetDoc.slots.filter((s) => s.id !== slot.id), slot].sort((a, b) => a.from.localeCompare(b.from));
+    assertRoom(slots.length, MAX_SLOTS_PER_SHARD, `bookings of this environment starting in one quarter`);
+    next.set(target, { slots });
+    return next;
+  });
+  return buildCalendarView(deps, context, payload.view, { access });
+}
+
+export async function deleteSlot(deps: AppDeps, context: InvocationContext, payload: DeleteSlotPayload): Promise<ReleaseCalendarView> {
+  rangeOf(payload.view);
+  const access = await requireReleaseEditor(deps, context);
+  const project = requireProject(context);
+  const key = bookingShardKey(payload.current.environmentId, instant(payload.current.from));
+  await updateVersioned<BookingsDoc>(deps.store, key, emptyBookings, (doc) => {
+    const existing = doc.slots.find((s) => s.id === payload.slotId);
+    if (!existing) throw gone('slot');
+    if (existing.projectKey !== project.key) throw new AppError('FORBIDDEN', `This booking belongs to another project; only ${existing.projectKey ? 'its own' : 'that'} project can remove it.`);
+    return { slots: doc.slots.filter((s) => s.id !== payload.slotId) };
+  });
+  return buildCalendarView(deps, context, payload.view, { access });
+}
+
+/** Where a window lives: site-wide and environment windows in the site document, project freezes in the project's. */
+function windowDocKey(window: Pick<PlanWindow, 'scope'>, projectKey: string): string {
+  return window.scope.type === 'project' ? keys.planProject(projectKey) : keys.planSiteWindows();
+}
+
+type WindowDocs = SiteWindowsDoc | ProjectPlanDoc;
+
+function windowsOf(key: string, doc: WindowDocs): PlanWindow[] {
+  return key === keys.planSiteWindows() ? (doc as SiteWindowsDoc).windows : (doc as ProjectPlanDoc).freezes;
+}
+
+function withWindows(key: string, doc: WindowDocs, windows: PlanWindow[]): WindowDocs {
+  return key === keys.planSiteWindows() ? { ...(doc as SiteWindowsDoc), windows } : { ...(doc as ProjectPlanDoc), freezes: windows };
+}
+
+export async function saveWindow(deps: AppDeps, context: InvocationContext, payload: SaveWindowPayload): Promise<ReleaseCalendarView> {
+  rangeOf(payload.view);
+  const access = await requireReleaseEditor(deps, context);
+  const project = requireProject(context);
+  const input = payload.window;
+  const inventory = await readInventory(deps.store);
+  const problems = validateWindow(input, { environments: inventory.environments, projectKey: project.key });
+  if (problems.length) throw new AppError('VALIDATION', 'The window was not saved.', problems);
+
+  const nowDate = deps.clock.now();
+  const now = nowDate.getTime();
+  const window: PlanWindow = {
+    id: input.id ?? newId(input.kind === 'freeze' ? 'freeze' : 'maint'),
+    kind: input.kind,
+    scope: input.scope,
+    from: isoOf(instant(input.from)),
+    to: isoOf(instant(input.to)),
+    reason: input.reason.trim(),
+    updatedAt: nowDate.toISOString(),
+    updatedBy: context.accountId,
+  };
+  if (input.kind === 'freeze' && input.tiers?.length) window.tiers = [...new Set(input.tiers)];
+  const siteKey = keys.planSiteWindows();
+  const projectKey = keys.planProject(project.key);
+  const target = windowDocKey(window, project.key);
+  const initial = (key: string): WindowDocs => (key === siteKey ? emptySiteWindows() : emptyProjectPlan());
+
+  await updateVersionedMany<WindowDocs>(deps.store, [siteKey, projectKey], initial, (docs) => {
+    const next = new Map<string, WindowDocs>();
+    if (input.id) {
+      const holder = [siteKey, projectKey].find((key) => windowsOf(key, docs.get(key) as WindowDocs).some((w) => w.id === input.id));
+      if (!holder) throw gone('window');
+      const existing = windowsOf(holder, docs.get(holder) as WindowDocs).find((w) => w.id === input.id) as PlanWindow;
+      if (payload.expectedUpdatedAt && existing.updatedAt !== payload.expectedUpdatedAt) throw staleEdit('window');
+      const doc = docs.get(holder) as WindowDocs;
+      next.set(holder, withWindows(holder, doc, windowsOf(holder, doc).filter((w) => w.id !== input.id)));
+    }
+    const doc = next.get(target) ?? (docs.get(target) as WindowDocs);
+    const windows = [...pruneWindows(windowsOf(target, doc), now), window].sort((a, b) => a.from.localeCompare(b.from));
+    assertRoom(windows.length, MAX_WINDOWS_PER_DOCUMENT, 'windows');
+    next.set(target, withWindows(target, doc, windows));
+    return next;
+  });
+  return buildCalendarView(deps, context, payload.view, { access });
+}
+
+export async function deleteWindow(deps: AppDeps, context: InvocationContext, payload: DeleteWindowPayload): Promise<ReleaseCalendarView> {
+  rangeOf(payload.view);
+  const access = await requireReleaseEditor(deps, context);
+  const project = requireProject(context);
+  const siteKey = keys.planSiteWindows();
+  const projectKey = keys.planProject(project.key);
+  const initial = (key: string): WindowDocs => (key === siteKey ? emptySiteWindows() : emptyProjectPlan());
+  await updateVersionedMany<WindowDocs>(deps.store, [siteKey, projectKey], initial, (docs) => {
+    const holder = [siteKey, projectKey].find((key) => windowsOf(key, docs.get(key) as WindowDocs).some((w) => w.id === payload.windowId));
+    if (!holder) throw gone('window');
+    const doc = docs.get(holder) as WindowDocs;
+    return new Map([[holder, withWindows(holder, doc, windowsOf(holder, doc).filter((w) => w.id !== payload.windowId))]]);
+  });
+  return buildCalendarView(deps, context, payload.view, { access });
+}
+
+export async function recordDeployment(deps: AppDeps, context: InvocationContext, payload: RecordDeploymentPayload): Promise<ReleaseCalendarView> {
+  rangeOf(payload.view);
+  const access = await requireReleaseEditor(deps, context);
+  const project = requireProject(context);
+  const input = payload.deployment;
+  const [inventory, version] = await Promise.all([readInventory(deps.store), versionOfProject(access.jira, project.id, project.key, input.versionId)]);
+  const environment = inventory.environments.find((e) => e.id === input.environmentId);
+  await recordManualDeployment(deps, project.key, context.accountId, input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}) });
+  return buildCalendarView(deps, context, payload.view, { access });
+}
+
+/**
+ * Which versions of other projects a version needs. App data (Jira has no cross-project version
+ * dependencies); each one must be a version the user can see, so nobody records what they cannot
+ * check.
+ */
+export async function setVersionDependencies(deps: AppDeps, context: InvocationContext, payload: SetVersionDependenciesPayload): Promise<ReleaseCalendarView> {
+  rangeOf(payload.view);
+  const access = await requireReleaseEditor(deps, context);
+  const project = requireProject(context);
+  const wanted: VersionDependency[] = [];
+  for (const d of payload.dependsOn) {
+    const dependency = { projectKey: d.projectKey.toUpperCase(), versionId: d.versionId };
+    if (!wanted.some((w) => w.projectKey === dependency.projectKey && w.versionId === dependency.versionId)) wanted.push(dependency);
+  }
+  const problems: string[] = [];
+  if (wanted.length > MAX_DEPENDENCIES) problems.push(`dependsOn: at most ${MAX_DEPENDENCIES} dependencies per version.`);
+  if (wanted.some((d) => d.projectKey === project.key)) problems.push(`dependsOn: a dependency is on a version of another project, not ${project.key}.`);
+  const version = await versionOfProject(access.jira, project.id, project.key, payload.versionId);
+  if (!version) problems.push(`versionId: this project has no version “${payload.versionId}”.`);
+  if (problems.length === 0 && wanted.length) {
+    const projects = new Map((await access.jira.projectsByKeys(wanted.map((d) => d.projectKey))).map((p) => [p.key, p]));
+    for (const dependency of wanted) {
+      const other = projects.get(dependency.projectKey);
+      const found = other ? await versionOfProject(access.jira, other.id, other.key, dependency.versionId) : undefined;
+      if (!found) problems.push(`dependsOn: there is no version “${dependency.versionId}” in ${dependency.projectKey} that you can see.`);
+    }
+  }
+  if (problems.length) throw new AppError('VALIDATION', 'The dependencies were not saved.', problems);
+  await updateVersioned<ProjectPlanDoc>(deps.store, keys.planProject(project.key), emptyProjectPlan, (doc) => {
+    const dependencies = { ...doc.dependencies };
+    if (wanted.length) dependencies[payload.versionId] = wanted;
+    else delete dependencies[payload.versionId];
+    return { ...doc, dependencies };
+  });
+  return buildCalendarView(deps, context, payload.view, { access });
+}

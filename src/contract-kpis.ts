@@ -1,0 +1,251 @@
+/**
+ * The delivery KPIs' part of the UI/resolver contract. Types only (plus the name table), so the
+ * front ends can import it without pulling backend code. Re-exported from src/contract.ts.
+ *
+ * Every figure carries what it was computed from (numerator, denominator, window, time zone, the
+ * percentile method) and can be drilled down to the exact deployments, incidents, issues and
+ * versions behind it: the definitions are in docs/kpi-definitions.md.
+ */
+
+export const KPI_RESOLVERS = {
+  getKpiReport: 'getKpiReport',
+  getKpiDrilldown: 'getKpiDrilldown',
+  getKpiSettings: 'getKpiSettings',
+  saveKpiSettings: 'saveKpiSettings',
+  rotateDeploymentSecret: 'rotateDeploymentSecret',
+  startKpiSync: 'startKpiSync',
+} as const;
+
+export type KpiFigureId =
+  | 'deployment-frequency'
+  | 'lead-time'
+  | 'change-failure-rate'
+  | 'recovery-time'
+  | 'on-time-delivery'
+  | 'readiness'
+  | 'scope-change'
+  | 'carry-over'
+  | 'escaped-defects'
+  | 'cycle-time'
+  | 'throughput';
+
+export const KPI_FIGURE_IDS: readonly KpiFigureId[] = [
+  'deployment-frequency',
+  'lead-time',
+  'change-failure-rate',
+  'recovery-time',
+  'on-time-delivery',
+  'readiness',
+  'scope-change',
+  'carry-over',
+  'escaped-defects',
+  'cycle-time',
+  'throughput',
+];
+
+export type KpiDoraTable = '2021' | '2023';
+export type KpiBandLevel = 'elite' | 'high' | 'medium' | 'low';
+
+export interface KpiBand {
+  table: KpiDoraTable;
+  level: KpiBandLevel;
+  /** "Elite", "High", … */
+  label: string;
+  /** The report's own wording for the level. */
+  wording: string;
+  /** The cut-off this app applies (see docs/kpi-definitions.md, "DORA bands"). */
+  rule: string;
+}
+
+export type KpiUnit = 'per-day' | 'per-week' | 'hours' | 'days' | 'percent' | 'count' | 'per-release';
+export type KpiRag = 'green' | 'amber' | 'red' | 'neutral';
+
+export interface KpiCount {
+  value: number;
+  /** What was counted, e.g. "production deployments". */
+  label: string;
+}
+
+export interface KpiWindow {
+  /** First day in the window and the day after the last (yyyy-MM-dd, in `timeZone`). */
+  from: string;
+  to: string;
+  days: number;
+  timeZone: string;
+}
+
+export interface KpiFigure {
+  id: KpiFigureId;
+  group: 'dora' | 'release';
+  title: string;
+  /** Null when there is nothing to compute from (no deployments, no released versions, …). */
+  value: number | null;
+  unit: KpiUnit;
+  /** The value as shown, e.g. "2.4 per week", "31.5 h", "12.5%". */
+  display: string;
+  /** e.g. "median", "share", "rate". */
+  statistic: string;
+  numerator: KpiCount;
+  denominator: KpiCount | null;
+  /** Present when a median or percentile was taken: the method, in words. */
+  method?: string;
+  /** Further statistics of the same population (p85, per day, median slip days, …). */
+  secondary: Array<{ label: string; value: number | null; display: string }>;
+  band?: KpiBand;
+  rag: KpiRag;
+  window: KpiWindow;
+  /** One sentence: what the figure is. */
+  definition: string;
+  /** What was left out and why, with counts. */
+  notes: string[];
+  /** Rows in this figure's drill-down. */
+  drilldownRows: number;
+}
+
+export type KpiCell = string | number | boolean | null;
+
+export interface KpiColumn {
+  key: string;
+  label: string;
+  /** How the UI shows a cell: issue keys and versions become links to Jira. */
+  kind: 'issue' | 'issues' | 'version' | 'deployment' | 'time' | 'day' | 'number' | 'text' | 'flag';
+}
+
+export interface KpiDrilldown {
+  figureId: KpiFigureId;
+  title: string;
+  columns: KpiColumn[];
+  rows: Array<Record<string, KpiCell>>;
+  /** Every issue key in the rows, for a Jira search link. */
+  issueKeys: string[];
+}
+
+export interface KpiTrendPoint {
+  /** The window's end (a Monday, yyyy-MM-dd): the week the snapshot stands for ends the day before. */
+  weekEnd: string;
+  value: number | null;
+  /** Stored by the weekly run, or computed from the synced history because no snapshot was kept. */
+  source: 'weekly-run' | 'recomputed';
+}
+
+export interface KpiTrend {
+  figureId: KpiFigureId;
+  title: string;
+  unit: KpiUnit;
+  points: KpiTrendPoint[];
+}
+
+export type KpiSyncState = 'never' | 'backfilling' | 'idle' | 'syncing' | 'waiting-quota' | 'rate-limited' | 'error';
+
+export interface KpiSyncStatus {
+  state: KpiSyncState;
+  /** Backfill chunks (a month of created issues each, plus older issues still changing). */
+  chunksDone: number;
+  chunksTotal: number;
+  /** Issues whose facts are stored. */
+  issuesStored: number;
+  /** Every change in Jira before this instant is in the stored facts. */
+  syncedUpTo?: string;
+  /** Issues created before this day are synced only if they changed since. */
+  horizon?: string;
+  lastRunAt?: string;
+  retryAt?: string;
+  error?: string;
+}
+
+export interface KpiPublicationStatus {
+  at: string;
+  ok: boolean;
+  action?: 'created' | 'updated' | 'unchanged';
+  pageId?: string;
+  title?: string;
+  error?: string;
+}
+
+/** The settings the UI edits (docs/kpi-definitions.md, "Settings"). */
+export interface KpiSettingsValues {
+  timeZone: string;
+  windowDays: number;
+  percentileMethod: 'interpolated' | 'nearest-rank' | 'lower';
+  doraTable: KpiDoraTable;
+  frequencyCounts: 'deployments' | 'deployment-days';
+  deploymentSource: 'auto' | 'ci' | 'versions';
+  productionEnvironments: string[];
+  leadTimeStart: 'in-progress' | 'created';
+  failureSignals: Array<'failed-status' | 'rollback' | 'hotfix' | 'incident'>;
+  failureWindowHours: number;
+  cfrNumerator: 'failed-deployments' | 'incidents';
+  recoveryStart: 'detected' | 'deployment';
+  recoveryEnd: 'first-of' | 'next-deployment' | 'incident-resolved';
+  incidentIssueTypes: string[];
+  bugIssueTypes: string[];
+  hotfixVersionPattern: string;
+  onTimeToleranceDays: number;
+  escapedDefectDays: number;
+  notDeliveredResolutions: string[];
+  excludeSubtasks: boolean;
+}
+
+export interface KpiReportView {
+  project: { id: string; key: string; name: string };
+  generatedAt: string;
+  window: KpiWindow;
+  settings: KpiSettingsValues;
+  deploymentSource: 'ci' | 'versions';
+  /** Why this source: a CI feed with production deployments exists, or it does not. */
+  deploymentSourceReason: string;
+  figures: KpiFigure[];
+  trends: KpiTrend[];
+  sync: KpiSyncStatus;
+  publication?: KpiPublicationStatus;
+  /** May the viewer start a sync and change the settings (project admin). */
+  canAdminister: boolean;
+  notes: string[];
+}
+
+export type GetKpiReportPayload = Record<string, never>;
+export interface GetKpiDrilldownPayload {
+  figureId: KpiFigureId;
+}
+
+export interface DeploymentSecretStatus {
+  configured: boolean;
+  rotatedAt?: string;
+  /** The previous secret still verifies signatures until then (so pipelines can be updated). */
+  previousValidUntil?: string;
+  /** The web trigger's URL where the platform tells it. */
+  webhookUrl?: string;
+}
+
+export interface KpiSettingsView {
+  settings: KpiSettingsValues;
+  defaults: KpiSettingsValues;
+  canEdit: boolean;
+  deploymentSecret: DeploymentSecretStatus;
+  /** Inventory environments of the production tier, counted as production besides the names above. */
+  inventoryProductionEnvironments: string[];
+}
+
+export interface SaveKpiSettingsPayload {
+  settings: KpiSettingsValues;
+}
+
+/** The new secret is shown once; only its status is readable afterwards. */
+export interface RotatedSecret {
+  secret: string;
+  status: DeploymentSecretStatus;
+}
+
+export interface StartKpiSyncPayload {
+  /** Forget the stored facts and backfill again (after changing the history horizon, or to drop deleted issues). */
+  full?: boolean;
+}
+
+export interface KpiResolverContract {
+  getKpiReport: { payload: GetKpiReportPayload; result: KpiReportView };
+  getKpiDrilldown: { payload: GetKpiDrilldownPayload; result: KpiDrilldown };
+  getKpiSettings: { payload: Record<string, never>; result: KpiSettingsView };
+  saveKpiSettings: { payload: SaveKpiSettingsPayload; result: KpiSettingsView };
+  rotateDeploymentSecret: { payload: Record<string, never>; result: RotatedSecret };
+  startKpiSync: { payload: StartKpiSyncPayload; result: KpiSyncStatus };
+}

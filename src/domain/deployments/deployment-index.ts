@@ -1,0 +1,76 @@
+/**
+ * Deployment events filed for the KPIs: per project and month, compact, and lossless (unlike a
+ * calendar view, every event of the window counts). One key per deployment stays the create-once
+ * record that makes ingestion idempotent; this index is what a KPI run reads: a year of a busy
+ * project is a dozen documents instead of thousands of keys.
+ */
+import type { StoredDeployment } from './deployment-event';
+
+export interface IndexedDeployment {
+  id: string;
+  /** The environment as the pipeline named it; classified (production or not) when KPIs are computed. */
+  env: string;
+  status: StoredDeployment['status'];
+  /** ISO instant, UTC. */
+  at: string;
+  version?: string;
+  issueKeys?: string[];
+  rollback?: true;
+  url?: string;
+}
+
+export interface DeploymentIndexDoc {
+  entries: IndexedDeployment[];
+}
+
+/** A month document is closed at this size and the next part takes new entries. */
+export const DEPLOYMENT_INDEX_BUDGET_BYTES = 200 * 1024;
+
+export function indexedDeploymentOf(event: StoredDeployment): IndexedDeployment {
+  return {
+    id: event.deploymentId,
+    env: event.environment,
+    status: event.status,
+    at: new Date(event.deployedAt).toISOString(),
+    ...(event.version ? { version: event.version } : {}),
+    ...(event.issueKeys?.length ? { issueKeys: [...new Set(event.issueKeys)] } : {}),
+    ...(event.isRollback ? { rollback: true as const } : {}),
+    ...(event.pipeline?.url ? { url: event.pipeline.url } : {}),
+  };
+}
+
+/** The projects a deployment belongs to: its projectKey and the projects of the issues it names. */
+export function projectsOfDeployment(event: Pick<StoredDeployment, 'projectKey' | 'issueKeys'>): string[] {
+  const projects = new Set<string>();
+  if (event.projectKey) projects.add(event.projectKey);
+  for (const key of event.issueKeys ?? []) projects.add(key.slice(0, key.lastIndexOf('-')));
+  return [...projects].sort();
+}
+
+/** yyyy-MM of the deployment, UTC. */
+export function monthOfInstant(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 7);
+}
+
+/** Every month (yyyy-MM, UTC) from the one holding `fromMs` to the one holding `toMs`. */
+export function monthsBetween(fromMs: number, toMs: number): string[] {
+  const months: string[] = [];
+  const cursor = new Date(Date.UTC(new Date(fromMs).getUTCFullYear(), new Date(fromMs).getUTCMonth(), 1));
+  while (cursor.getTime() <= toMs) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}
+
+function size(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/** Adds an entry: `present` when the id is filed already, `full` when this part has no room. */
+export function appendToIndex(doc: DeploymentIndexDoc, entry: IndexedDeployment): DeploymentIndexDoc | 'present' | 'full' {
+  if (doc.entries.some((e) => e.id === entry.id)) return 'present';
+  const next = { entries: [...doc.entries, entry].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)) };
+  if (doc.entries.length > 0 && size(next) > DEPLOYMENT_INDEX_BUDGET_BYTES) return 'full';
+  return next;
+}

@@ -1,0 +1,553 @@
+/**
+ * The four DORA figures over a window: deployment frequency, lead time for changes, change failure
+ * rate and failed-deployment recovery time. Definitions: docs/kpi-definitions.md.
+ */
+import type { KpiDrilldown, KpiFigure } from '../../contract-kpis';
+import { type IssueFact, inVersionAt, resolvedAt } from './facts';
+import { bandRag, doraBand } from './dora-bands';
+import { formatCount, formatHours, formatNumber, formatShare, isoMinute } from './format';
+import { type Prepared, type ProdDeployment, type WindowBounds, fromMinutes, toMinutes } from './model';
+import type { FailureSignalKind } from './settings';
+import { PERCENTILE_METHOD_LABELS, percentileOfSorted } from './stats';
+import { HOUR_MS, dayOf } from './time';
+
+export interface MetricResult {
+  figure: KpiFigure;
+  /** Built only when asked for: a trend computes many windows and needs none. */
+  drilldown: () => KpiDrilldown;
+}
+
+export function windowOf(w: WindowBounds, tz: string): KpiFigure['window'] {
+  return { from: w.fromDay, to: w.toDay, days: w.days, timeZone: tz };
+}
+
+const inWindow = (at: number, w: WindowBounds) => at >= w.from && at < w.to;
+
+/** Index of the last element with `at <= t` (or `< t` when strict) in a list sorted by `at`; -1 if none. */
+function lastAtOrBefore(list: readonly ProdDeployment[], t: number, strict: boolean): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = (list[mid] as ProdDeployment).at;
+    if (strict ? at < t : at <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export function memo<T>(p: Prepared, key: string, compute: () => T): T {
+  if (!p.cache.has(key)) p.cache.set(key, compute());
+  return p.cache.get(key) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failures: which production deployments failed, by which signal, and when each was put right
+
+export interface FailureSignal {
+  kind: FailureSignalKind;
+  /** The incident key, rollback or hotfix deployment id, or the failed deployment itself. */
+  ref: string;
+  /** When the failure became known (ms). */
+  at: number;
+  /** When the outage is taken to start (ms): the deployment, or the incident's creation when timing from detection. */
+  startedAt: number;
+  /** When this signal counts as recovered (ms), null while it is not. */
+  recoveredAt: number | null;
+  recoveredBy: string;
+}
+
+export interface Failures {
+  byDeployment: Map<string, FailureSignal[]>;
+  /** Incidents that name no production deployment within the failure window before them. */
+  unattributed: Array<{ fact: IssueFact; at: number; reason: string }>;
+}
+
+export function failures(p: Prepared): Failures {
+  return memo(p, 'failures', () => {
+    const { settings } = p;
+    const enabled = new Set(settings.failureSignals);
+    const windowMs = settings.failureWindowHours * HOUR_MS;
+    const byDeployment = new Map<string, FailureSignal[]>();
+    const unattributed: Failures['unattributed'] = [];
+    const add = (deployment: ProdDeployment, signal: FailureSignal) => {
+      const list = byDeployment.get(deployment.id);
+      if (list) list.push(signal);
+      else byDeployment.set(deployment.id, [signal]);
+    };
+    const successful = p.production.filter((d) => d.status === 'successful');
+    const nextSuccessfulAfter = (t: number): ProdDeployment | undefined => {
+      const index = lastAtOrBefore(successful, t, false);
+      return successful[index + 1];
+    };
+
+    for (const deployment of p.changes) {
+      if (enabled.has('failed-status') && deployment.status !== 'successful') {
+        const next = nextSuccessfulAfter(deployment.at);
+        add(deployment, {
+          kind: 'failed-status',
+          ref: deployment.id,
+          at: deployment.at,
+          startedAt: deployment.at,
+          recoveredAt: next?.at ?? null,
+          recoveredBy: next ? `next successful deployment ${next.id}` : 'no successful deployment since',
+        });
+      }
+      if (enabled.has('hotfix') && deployment.status === 'successful' && p.isHotfixName(deployment.versionName)) {
+        const target = p.changes[lastAtOrBefore(p.changes, deployment.at, true)];
+        if (target && deployment.at - target.at <= windowMs) {
+          add(target, { kind: 'hotfix', ref: deployment.id, at: deployment.at, startedAt: target.at, recoveredAt: deployment.at, recoveredBy: `hotfix ${deployment.versionName ?? deployment.id}` });
+        }
+      }
+    }
+    if (enabled.has('rollback')) {
+      for (const rollback of p.production) {
+        if (!rollback.isRollback || rollback.status !== 'successful') continue;
+        const target = p.changes[lastAtOrBefore(p.changes, rollback.at, true)];
+        if (target && rollback.at - target.at <= windowMs) {
+          add(target, { kind: 'rollback', ref: rollback.id, at: rollback.at, startedAt: target.at, recoveredAt: rollback.at, recoveredBy: `rollback ${rollback.id}` });
+        }
+      }
+    }
+    if (enabled.has('incident')) {
+      const byVersion = new Map<string, ProdDeployment[]>();
+      for (const d of p.changes) for (const v of d.versionIds) byVersion.set(v, [...(byVersion.get(v) ?? []), d]);
+      for (const fact of p.input.facts) {
+        if (!p.isIncident(fact) || !p.counted(fact)) continue;
+        const at = fromMinutes(fact.created);
+        // The versions it affects name the deployment, when they were deployed before it.
+        let target: ProdDeployment | undefined;
+        let reason = '';
+        const named = fact.affects.flatMap((v) => byVersion.get(v) ?? []).filter((d) => d.at <= at);
+        if (named.length) {
+          target = named.reduce((a, b) => (b.at > a.at ? b : a));
+          reason = `its affected version was deployed ${formatHours((at - target.at) / HOUR_MS)} before it, more than the ${settings.failureWindowHours} h failure window`;
+        } else {
+          target = p.changes[lastAtOrBefore(p.changes, at, false)];
+          reason = target
+            ? `the last production deployment before it was ${formatHours((at - target.at) / HOUR_MS)} earlier, more than the ${settings.failureWindowHours} h failure window`
+            : 'no production deployment before it';
+        }
+        if (!target || at - target.at > windowMs) {
+          unattributed.push({ fact, at, reason });
+          continue;
+        }
+        const resolved = fact.resolved === null ? null : fromMinutes(fact.resolved);
+        const next = nextSuccessfulAfter(at);
+        let recoveredAt: number | null;
+        let recoveredBy: string;
+        if (settings.recoveryEnd === 'incident-resolved') {
+          recoveredAt = resolved;
+          recoveredBy = resolved === null ? `${fact.key} still open` : `${fact.key} resolved`;
+        } else if (settings.recoveryEnd === 'next-deployment') {
+          recoveredAt = next?.at ?? null;
+          recoveredBy = next ? `next deployment ${next.id}` : 'no deployment since';
+        } else if (resolved !== null && (!next || resolved <= next.at)) {
+          recoveredAt = resolved;
+          recoveredBy = `${fact.key} resolved`;
+        } else {
+          recoveredAt = next?.at ?? null;
+          recoveredBy = next ? `next deployment ${next.id}` : `${fact.key} still open, no deployment since`;
+        }
+        add(target, { kind: 'incident', ref: fact.key, at, startedAt: settings.recoveryStart === 'detected' ? at : target.at, recoveredAt, recoveredBy });
+      }
+    }
+    return { byDeployment, unattributed };
+  });
+}
+
+/**
+ * The failure signals known at the computation's "now": later signals are not yet known, and a
+ * recovery after "now" has not happened yet (so a recomputed past week matches what was reported).
+ */
+function knownSignals(p: Prepared, w: WindowBounds): Map<string, FailureSignal[]> {
+  const all = failures(p).byDeployment;
+  const known = new Map<string, FailureSignal[]>();
+  for (const [id, signals] of all) {
+    const seen = signals
+      .filter((s) => s.at <= w.now)
+      .map((s) => (s.recoveredAt !== null && s.recoveredAt > w.now ? { ...s, recoveredAt: null, recoveredBy: `not by ${isoMinute(w.now)}` } : s));
+    if (seen.length) known.set(id, seen);
+  }
+  return known;
+}
+
+function signalText(signal: FailureSignal): string {
+  const what = signal.kind === 'failed-status' ? 'deployment reported failed/rolled back' : signal.kind === 'incident' ? `incident ${signal.ref}` : `${signal.kind} ${signal.ref}`;
+  return `${what} (${isoMinute(signal.at)})`;
+}
+
+function deploymentVersion(d: ProdDeployment, p: Prepared): string | null {
+  if (d.versionName) return d.versionName;
+  const v = d.versionIds[0];
+  return v ? (p.versions.get(v)?.name ?? v) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deployment frequency
+
+export function deploymentFrequency(p: Prepared, w: WindowBounds): MetricResult {
+  const { settings, tz } = p;
+  const deployments = p.changes.filter((d) => inWindow(d.at, w));
+  const days = new Set(deployments.map((d) => dayOf(d.at, tz)));
+  const countingDays = settings.frequencyCounts === 'deployment-days';
+  const count = countingDays ? days.size : deployments.length;
+  const perDay = count / w.days;
+  const perWeek = (count * 7) / w.days;
+  const rollbacks = p.production.filter((d) => d.isRollback && inWindow(d.at, w)).length;
+  const failed = knownSignals(p, w);
+  const notes = [p.deploymentSourceReason];
+  if (rollbacks) notes.push(`${formatCount(rollbacks, 'rollback')} in the window not counted: a rollback is not a change.`);
+  const other = countingDays ? `${deployments.length} deployments` : `${days.size} deployment days`;
+  return {
+    figure: {
+      id: 'deployment-frequency',
+      group: 'dora',
+      title: 'Deployment frequency',
+      value: perWeek,
+      unit: 'per-week',
+      display: `${formatNumber(perWeek, 2)} per week`,
+      statistic: 'rate',
+      numerator: { value: count, label: countingDays ? 'days with a production deployment' : 'production deployments' },
+      denominator: { value: w.days, label: 'days in the window' },
+      secondary: [
+        { label: countingDays ? 'Deployment days per day' : 'Per day', value: perDay, display: formatNumber(perDay, 3) },
+        { label: countingDays ? 'Deployments' : 'Deployment days', value: countingDays ? deployments.length : days.size, display: `${other} (not counted)` },
+      ],
+      band: doraBand(settings.doraTable, 'deployment-frequency', perDay),
+      rag: bandRag(doraBand(settings.doraTable, 'deployment-frequency', perDay)),
+      window: windowOf(w, tz),
+      definition: countingDays
+        ? 'Days with at least one production deployment (not a rollback), per week of the window.'
+        : 'Production deployments (not rollbacks) per week of the window; failed and rolled-back attempts count, as in the change failure rate.',
+      notes,
+      drilldownRows: deployments.length,
+    },
+    drilldown: () => ({
+      figureId: 'deployment-frequency',
+      title: 'Production deployments in the window',
+      columns: [
+        { key: 'deployment', label: 'Deployment', kind: 'deployment' },
+        { key: 'at', label: 'Deployed (UTC)', kind: 'time' },
+        { key: 'day', label: `Day (${tz})`, kind: 'day' },
+        { key: 'environment', label: 'Environment', kind: 'text' },
+        { key: 'version', label: 'Version', kind: 'text' },
+        { key: 'status', label: 'Status', kind: 'text' },
+        { key: 'failed', label: 'Failed', kind: 'flag' },
+      ],
+      rows: deployments.map((d) => ({
+        deployment: d.id,
+        at: isoMinute(d.at),
+        day: dayOf(d.at, tz),
+        environment: d.environment,
+        version: deploymentVersion(d, p),
+        status: d.status,
+        failed: failed.has(d.id),
+      })),
+      issueKeys: [],
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lead time for changes
+
+interface Delivery {
+  fact: IssueFact;
+  deployment: ProdDeployment;
+}
+
+/** Each issue's first successful production deployment that carried it. */
+export function firstDeliveries(p: Prepared): Delivery[] {
+  return memo(p, 'deliveries', () => {
+    const seen = new Set<string>();
+    const deliveries: Delivery[] = [];
+    for (const deployment of p.changes) {
+      if (deployment.status !== 'successful') continue;
+      const at = toMinutes(deployment.at);
+      const carried: IssueFact[] = [];
+      for (const key of deployment.issueKeys) {
+        const fact = p.factsByKey.get(key);
+        if (fact) carried.push(fact);
+      }
+      for (const versionId of deployment.versionIds) {
+        for (const fact of p.factsByVersion.get(versionId) ?? []) {
+          if (inVersionAt(fact, versionId, at) && resolvedAt(fact, at)) carried.push(fact);
+        }
+      }
+      for (const fact of carried) {
+        if (seen.has(fact.id)) continue;
+        seen.add(fact.id);
+        deliveries.push({ fact, deployment });
+      }
+    }
+    return deliveries;
+  });
+}
+
+interface LeadRow {
+  fact: IssueFact;
+  deployment: ProdDeployment;
+  start: number;
+  from: 'in-progress' | 'created';
+  hours: number;
+}
+
+type LeadEntry = LeadRow | { skip: 'subtask' | 'not-delivered' | 'before-start'; deployment: ProdDeployment; fromCreation: boolean };
+
+/** Each first delivery as a lead-time row or the reason it is left out (window independent, so computed once). */
+function leadEntries(p: Prepared): LeadEntry[] {
+  return memo(p, 'lead-entries', () =>
+    firstDeliveries(p).map(({ fact, deployment }): LeadEntry => {
+      if (!p.counted(fact)) return { skip: 'subtask', deployment, fromCreation: false };
+      if (fact.resolved !== null && !p.delivered(fact)) return { skip: 'not-delivered', deployment, fromCreation: false };
+      const useStarted = p.settings.leadTimeStart === 'in-progress' && fact.started !== null;
+      const fromCreation = p.settings.leadTimeStart === 'in-progress' && fact.started === null;
+      const start = fromMinutes(useStarted ? (fact.started as number) : fact.created);
+      if (start > deployment.at) return { skip: 'before-start', deployment, fromCreation };
+      return { fact, deployment, start, from: useStarted ? 'in-progress' : 'created', hours: (deployment.at - start) / HOUR_MS };
+    }),
+  );
+}
+
+/** First index whose deployment is at or after `t` in entries sorted by deployment time. */
+function firstAtOrAfter(entries: readonly { deployment: ProdDeployment }[], t: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((entries[mid] as { deployment: ProdDeployment }).deployment.at < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
+  const { settings, tz } = p;
+  const method = settings.percentileMethod;
+  const rows: LeadRow[] = [];
+  let subtasks = 0;
+  let notDelivered = 0;
+  let fromCreation = 0;
+  let beforeStart = 0;
+  const entries = leadEntries(p);
+  for (let i = firstAtOrAfter(entries, w.from), end = firstAtOrAfter(entries, w.to); i < end; i++) {
+    const entry = entries[i] as LeadEntry;
+    if ('skip' in entry) {
+      if (entry.skip === 'subtask') subtasks++;
+      else if (entry.skip === 'not-delivered') notDelivered++;
+      else beforeStart++;
+      continue;
+    }
+    if (entry.from === 'created' && settings.leadTimeStart === 'in-progress') fromCreation++;
+    rows.push(entry);
+  }
+  const sorted = rows.map((r) => r.hours).sort((a, b) => a - b);
+  const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
+  const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
+  const notes: string[] = [];
+  if (fromCreation) notes.push(`${formatCount(fromCreation, 'issue')} never moved to an In Progress status: measured from creation.`);
+  if (beforeStart) notes.push(`${formatCount(beforeStart, 'issue')} left out: deployed before work on them started.`);
+  if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
+  if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} left out: resolved as not delivered (${settings.notDeliveredResolutions.join(', ')}).`);
+  if (p.deploymentSource === 'versions') notes.push('Deployments are version releases: an issue counts when it was done and in the version when it was released.');
+  else notes.push('An issue counts at the first successful production deployment that named it (issueKeys) or shipped its fix version done.');
+  return {
+    figure: {
+      id: 'lead-time',
+      group: 'dora',
+      title: 'Lead time for changes',
+      value: p50,
+      unit: 'hours',
+      display: formatHours(p50),
+      statistic: 'median',
+      numerator: { value: rows.length, label: 'issues first deployed to production in the window' },
+      denominator: null,
+      method: PERCENTILE_METHOD_LABELS[method],
+      secondary: [{ label: '85th percentile', value: p85, display: formatHours(p85) }],
+      ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
+      rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
+      window: windowOf(w, tz),
+      definition:
+        settings.leadTimeStart === 'in-progress'
+          ? 'Time from the first move of an issue to an In Progress status until its first production deployment; median and 85th percentile.'
+          : 'Time from the creation of an issue until its first production deployment; median and 85th percentile.',
+      notes,
+      drilldownRows: rows.length,
+    },
+    drilldown: () => ({
+      figureId: 'lead-time',
+      title: 'Issues first deployed to production in the window',
+      columns: [
+        { key: 'issue', label: 'Issue', kind: 'issue' },
+        { key: 'start', label: 'Work started (UTC)', kind: 'time' },
+        { key: 'from', label: 'Measured from', kind: 'text' },
+        { key: 'deployment', label: 'Deployment', kind: 'deployment' },
+        { key: 'deployed', label: 'Deployed (UTC)', kind: 'time' },
+        { key: 'hours', label: 'Lead time (h)', kind: 'number' },
+      ],
+      rows: [...rows].sort((a, b) => a.deployment.at - b.deployment.at || a.fact.key.localeCompare(b.fact.key)).map((r) => ({
+        issue: r.fact.key,
+        start: isoMinute(r.start),
+        from: r.from === 'in-progress' ? 'In Progress' : 'creation',
+        deployment: r.deployment.id,
+        deployed: isoMinute(r.deployment.at),
+        hours: Number(r.hours.toFixed(2)),
+      })),
+      issueKeys: rows.map((r) => r.fact.key),
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change failure rate
+
+export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
+  const { settings, tz } = p;
+  const { unattributed } = failures(p);
+  const byDeployment = knownSignals(p, w);
+  const deployments = p.changes.filter((d) => inWindow(d.at, w));
+  const failed = deployments.filter((d) => byDeployment.has(d.id));
+  const incidents = deployments.flatMap((d) => (byDeployment.get(d.id) ?? []).filter((s) => s.kind === 'incident'));
+  const countingIncidents = settings.cfrNumerator === 'incidents';
+  const numerator = countingIncidents ? incidents.length : failed.length;
+  const share = deployments.length ? numerator / deployments.length : null;
+  const lost = unattributed.filter((u) => inWindow(u.at, w) && u.at <= w.now);
+  const notes = [`Failure signals: ${settings.failureSignals.join(', ') || 'none'}; a failure counts within ${settings.failureWindowHours} h after the deployment.`];
+  if (lost.length) notes.push(`${formatCount(lost.length, 'incident')} in the window not attributed to a deployment (listed in the drill-down).`);
+  if (countingIncidents) notes.push('Counting incidents per deployment: the DORA bands are defined for failed deployments, so the band is indicative only.');
+  const rows: KpiDrilldown['rows'] = deployments.map((d) => {
+    const signals = byDeployment.get(d.id) ?? [];
+    return {
+      deployment: d.id,
+      at: isoMinute(d.at),
+      version: deploymentVersion(d, p),
+      failed: signals.length > 0,
+      signals: signals.map(signalText).join('; ') || null,
+      incidents: signals.filter((s) => s.kind === 'incident').map((s) => s.ref).join(', ') || null,
+    };
+  });
+  for (const u of lost) {
+    rows.push({ deployment: null, at: isoMinute(u.at), version: null, failed: null, signals: `incident ${u.fact.key} not attributed: ${u.reason}`, incidents: u.fact.key });
+  }
+  const issueKeys = [...incidents.map((s) => s.ref), ...lost.map((u) => u.fact.key)];
+  return {
+    figure: {
+      id: 'change-failure-rate',
+      group: 'dora',
+      title: 'Change failure rate',
+      value: share,
+      unit: 'percent',
+      display: formatShare(share),
+      statistic: countingIncidents ? 'incidents per deployment' : 'share',
+      numerator: { value: numerator, label: countingIncidents ? 'incidents attributed to those deployments' : 'production deployments followed by a failure' },
+      denominator: { value: deployments.length, label: 'production deployments in the window' },
+      secondary: [
+        { label: 'Failed deployments', value: failed.length, display: String(failed.length) },
+        { label: 'Incidents attributed', value: incidents.length, display: String(incidents.length) },
+        { label: 'Incidents not attributed', value: lost.length, display: String(lost.length) },
+      ],
+      ...(share !== null ? { band: doraBand(settings.doraTable, 'change-failure-rate', share) } : {}),
+      rag: share !== null ? bandRag(doraBand(settings.doraTable, 'change-failure-rate', share)) : 'neutral',
+      window: windowOf(w, tz),
+      definition: countingIncidents
+        ? 'Incidents attributed to production deployments of the window, divided by those deployments.'
+        : 'Share of production deployments of the window followed, within the failure window, by a failure signal (incident, rollback, hotfix or a failed status).',
+      notes,
+      drilldownRows: rows.length,
+    },
+    drilldown: () => ({
+      figureId: 'change-failure-rate',
+      title: 'Production deployments in the window and the failures attributed to them',
+      columns: [
+        { key: 'deployment', label: 'Deployment', kind: 'deployment' },
+        { key: 'at', label: 'Deployed / raised (UTC)', kind: 'time' },
+        { key: 'version', label: 'Version', kind: 'text' },
+        { key: 'failed', label: 'Failed', kind: 'flag' },
+        { key: 'signals', label: 'Failure signals', kind: 'text' },
+        { key: 'incidents', label: 'Incidents', kind: 'issues' },
+      ],
+      rows,
+      issueKeys,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failed-deployment recovery time
+
+export function recoveryTime(p: Prepared, w: WindowBounds): MetricResult {
+  const { settings, tz } = p;
+  const byDeployment = knownSignals(p, w);
+  const failed = p.changes.filter((d) => inWindow(d.at, w) && byDeployment.has(d.id));
+  const rows = failed.map((d) => {
+    const signals = byDeployment.get(d.id) ?? [];
+    const open = signals.find((s) => s.recoveredAt === null);
+    const last = open ? undefined : signals.reduce((a, b) => ((b.recoveredAt as number) > (a.recoveredAt as number) ? b : a));
+    const recoveredAt = last ? (last.recoveredAt as number) : null;
+    const startedAt = Math.min(...signals.map((s) => s.startedAt));
+    return { d, signals, startedAt, recoveredAt, by: open ? `not yet: ${open.recoveredBy}` : (last?.recoveredBy ?? ''), hours: recoveredAt === null ? null : Math.max(0, recoveredAt - startedAt) / HOUR_MS };
+  });
+  const hours = rows.filter((r) => r.hours !== null).map((r) => r.hours as number).sort((a, b) => a - b);
+  const method = settings.percentileMethod;
+  const p50 = percentileOfSorted(hours, 0.5, method) ?? null;
+  const p85 = percentileOfSorted(hours, 0.85, method) ?? null;
+  const open = rows.length - hours.length;
+  const notes = [
+    settings.recoveryStart === 'detected'
+      ? 'Timed from when the failure was detected: the incident raised, or the deployment itself for rollbacks, hotfixes and failed deployments.'
+      : 'Timed from the failed deployment.',
+    `Recovery of an incident-signalled failure: ${settings.recoveryEnd === 'first-of' ? 'the incident resolved or the next production deployment, whichever came first' : settings.recoveryEnd === 'incident-resolved' ? 'the incident resolved' : 'the next production deployment'}.`,
+  ];
+  if (open) notes.push(`${formatCount(open, 'failed deployment')} not recovered yet: left out of the median.`);
+  return {
+    figure: {
+      id: 'recovery-time',
+      group: 'dora',
+      title: 'Failed deployment recovery time',
+      value: p50,
+      unit: 'hours',
+      display: formatHours(p50),
+      statistic: 'median',
+      numerator: { value: hours.length, label: 'failed production deployments of the window that recovered' },
+      denominator: { value: rows.length, label: 'failed production deployments in the window' },
+      method: PERCENTILE_METHOD_LABELS[method],
+      secondary: [
+        { label: '85th percentile', value: p85, display: formatHours(p85) },
+        { label: 'Not recovered yet', value: open, display: String(open) },
+      ],
+      ...(p50 !== null ? { band: doraBand(settings.doraTable, 'recovery-time', p50) } : {}),
+      rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'recovery-time', p50)) : 'neutral',
+      window: windowOf(w, tz),
+      definition: `Time from ${settings.recoveryStart === 'detected' ? 'the detection of a failure of a production deployment (its first incident, else the deployment)' : 'a failed production deployment'} until every failure attributed to it was put right (rollback, hotfix, next deployment or incident resolved); median.`,
+      notes,
+      drilldownRows: rows.length,
+    },
+    drilldown: () => ({
+      figureId: 'recovery-time',
+      title: 'Failed production deployments in the window',
+      columns: [
+        { key: 'deployment', label: 'Deployment', kind: 'deployment' },
+        { key: 'at', label: 'Deployed (UTC)', kind: 'time' },
+        { key: 'signals', label: 'Failure signals', kind: 'text' },
+        { key: 'started', label: 'Failure from (UTC)', kind: 'time' },
+        { key: 'recovered', label: 'Recovered (UTC)', kind: 'time' },
+        { key: 'by', label: 'Recovered by', kind: 'text' },
+        { key: 'hours', label: 'Recovery (h)', kind: 'number' },
+      ],
+      rows: rows.map((r) => ({
+        deployment: r.d.id,
+        at: isoMinute(r.d.at),
+        signals: r.signals.map(signalText).join('; '),
+        started: isoMinute(r.startedAt),
+        recovered: isoMinute(r.recoveredAt),
+        by: r.by,
+        hours: r.hours === null ? null : Number(r.hours.toFixed(2)),
+      })),
+      issueKeys: rows.flatMap((r) => r.signals.filter((s) => s.kind === 'incident').map((s) => s.ref)),
+    }),
+  };
+}

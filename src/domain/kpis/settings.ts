@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { KpiSettingsValues } from '../../contract-kpis';
+import { PERCENTILE_METHODS } from './stats';
+import { isTimeZone } from './time';
+
+/**
+ * The KPI definitions people disagree about, as settings with documented defaults
+ * (docs/kpi-definitions.md explains each). One set per site, so every project and the portfolio
+ * page use the same definitions and stay comparable.
+ */
+export const FAILURE_SIGNALS = ['failed-status', 'rollback', 'hotfix', 'incident'] as const;
+export type FailureSignalKind = (typeof FAILURE_SIGNALS)[number];
+
+const name = z.string().trim().min(1).max(80);
+
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const kpiSettingsSchema = z
+  .object({
+    /** IANA zone for days, weeks and window boundaries. */
+    timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/Berlin or UTC').default('UTC'),
+    /** The window: this many whole days, ending at the start of today. */
+    windowDays: z.number().int().min(7).max(365).default(90),
+    /** How medians and p85 are taken. */
+    percentileMethod: z.enum(PERCENTILE_METHODS).default('interpolated'),
+    /** Which DORA report's performance table gives the bands. */
+    doraTable: z.enum(['2023', '2021']).default('2023'),
+    /** Deployment frequency counts deployments, or days with at least one deployment. */
+    frequencyCounts: z.enum(['deployments', 'deployment-days']).default('deployments'),
+    /** Where production deployments come from: CI events, Jira version releases, or CI when there are any. */
+    deploymentSource: z.enum(['auto', 'ci', 'versions']).default('auto'),
+    /** Environment names (case-insensitive) that are production, besides inventory environments of tier PROD. */
+    productionEnvironments: z.array(name).min(1).max(20).default(['production', 'prod', 'prd', 'live']),
+    /** Lead time and cycle time start at the first move to an In Progress status, or at creation. */
+    leadTimeStart: z.enum(['in-progress', 'created']).default('in-progress'),
+    /** What marks a production deployment as failed. */
+    failureSignals: z.array(z.enum(FAILURE_SIGNALS)).max(FAILURE_SIGNALS.length).default([...FAILURE_SIGNALS]),
+    /** A failure is attributed to a deployment only within this many hours after it. */
+    failureWindowHours: z.number().int().min(1).max(24 * 90).default(168),
+    /** Change failure rate counts failed deployments (DORA) or attributed incidents, per deployment. */
+    cfrNumerator: z.enum(['failed-deployments', 'incidents']).default('failed-deployments'),
+    /** Recovery is timed from the failed deployment, or from when the failure was detected (an incident raised). */
+    recoveryStart: z.enum(['detected', 'deployment']).default('detected'),
+    /** When a failure signalled by an incident counts as recovered. */
+    recoveryEnd: z.enum(['first-of', 'next-deployment', 'incident-resolved']).default('first-of'),
+    incidentIssueTypes: z.array(name).min(1).max(10).default(['Incident']),
+    bugIssueTypes: z.array(name).min(1).max(10).default(['Bug']),
+    /** A production deployment of a version whose name matches is a hotfix (case-insensitive). */
+    hotfixVersionPattern: z.string().min(1).max(200).refine(isRegex, 'a regular expression').default('hotfix|\\b\\d+\\.\\d+\\.[1-9]\\d*\\b'),
+    /** A release is on time when it ships at most this many days after its planned date. */
+    onTimeToleranceDays: z.number().int().min(0).max(60).default(0),
+    /** Bugs raised against a release this many days after it shipped are escaped defects. */
+    escapedDefectDays: z.number().int().min(1).max(180).default(30),
+    /** Resolutions that do not count as delivered work (throughput, cycle time, lead time). */
+    notDeliveredResolutions: z.array(name).max(20).default(["Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined']),
+    /** Leave sub-tasks out of issue counts and times (their parents already count). */
+    excludeSubtasks: z.boolean().default(true),
+  })
+  .strict();
+
+export type KpiSettings = z.infer<typeof kpiSettingsSchema>;
+
+export const DEFAULT_KPI_SETTINGS: KpiSettings = kpiSettingsSchema.parse({});
+
+/** Stored settings with defaults for anything missing; unreadable settings fall back to the defaults. */
+export function readKpiSettings(stored: unknown): KpiSettings {
+  const parsed = kpiSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : DEFAULT_KPI_SETTINGS;
+}
+
+// The contract's hand-written type and the schema must describe the same settings.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const settingsMatchContract: Same<KpiSettings, KpiSettingsValues> = true;
+void settingsMatchContract;

@@ -1,0 +1,124 @@
+/**
+ * Instants and calendar days in a named time zone, for KPI windows. Jira's instants are UTC; a
+ * "day" (deployment days, release days, week buckets) is a calendar day in the report's zone.
+ * Only Intl is used (no I/O), so this stays a pure domain module.
+ */
+import { type CalendarDate, addDays, dayNumber, parseCalendarDate } from '../calendar/calendar-date';
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True for an IANA zone name the runtime knows (e.g. `Europe/Berlin`, `UTC`). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock parts of an instant in a zone. */
+function wallClock(ms: number, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute'), s: get('second') };
+}
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  const w = wallClock(ms, timeZone);
+  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s);
+  return asUtc - (ms - (ms % 1000));
+}
+
+// Converting many instants to days is the hot path of the engine (tens of thousands per report), so
+// the zone's offset is cached per UTC quarter hour. That is exact: zones switch at whole local
+// hours and every offset is a multiple of 15 minutes, so a switch falls on a quarter-hour boundary.
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function cachedOffset(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  let byHour = offsetCache.get(timeZone);
+  if (!byHour) {
+    byHour = new Map();
+    offsetCache.set(timeZone, byHour);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = byHour.get(quarter);
+  if (offset === undefined) {
+    offset = zoneOffsetMs(quarter * QUARTER_HOUR_MS, timeZone);
+    if (byHour.size > 200_000) byHour.clear();
+    byHour.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The calendar day (in the zone) that an instant falls on. */
+export function dayOf(ms: number, timeZone: string): CalendarDate {
+  const local = ms + cachedOffset(ms, timeZone);
+  return new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/** Day number (days since 1970-01-01) of the zone's calendar day of an instant. */
+export function dayIndexOf(ms: number, timeZone: string): number {
+  return Math.floor((ms + cachedOffset(ms, timeZone)) / DAY_MS);
+}
+
+/** The instant a calendar day starts in the zone (00:00 local; DST gaps resolved forward). */
+export function startOfDay(date: CalendarDate, timeZone: string): number {
+  const midnightUtc = dayNumber(date) * DAY_MS;
+  if (timeZone === 'UTC') return midnightUtc;
+  // Local midnight is UTC midnight minus the offset; the offset itself depends on the instant.
+  let guess = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
+  const corrected = midnightUtc - zoneOffsetMs(guess, timeZone);
+  if (corrected !== guess) guess = corrected;
+  return guess;
+}
+
+/** The instant a calendar day ends in the zone: the next day's start minus 1 ms. */
+export function endOfDay(date: CalendarDate, timeZone: string): number {
+  return startOfDay(addDays(date, 1), timeZone) - 1;
+}
+
+/** Monday of the week a calendar day belongs to (ISO weeks). */
+export function mondayOf(date: CalendarDate): CalendarDate {
+  const n = dayNumber(date);
+  // 1970-01-01 was a Thursday: (n + 3) % 7 is 0 on Mondays.
+  const weekday = (((n + 3) % 7) + 7) % 7;
+  return addDays(date, -weekday);
+}
+
+export function toCalendarDate(text: string): CalendarDate | undefined {
+  return parseCalendarDate(text);
+}
+
+/** Jira writes `2026-03-01T10:00:00.000+0000`; Date.parse reads it, and ISO strings too. */
+export function parseInstant(text: string | null | undefined): number | undefined {
+  if (!text) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}

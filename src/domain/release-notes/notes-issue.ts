@@ -1,0 +1,93 @@
+/**
+ * An issue as release notes need it, read from a Jira REST v3 issue (search or bulk fetch). Text
+ * custom fields arrive as a string (single line) or an ADF document (multi-line text in v3).
+ */
+export interface NotesIssue {
+  key: string;
+  summary: string;
+  issueType: string;
+  subtask: boolean;
+  labels: string[];
+  components: string[];
+  /** Resolved (status category done). */
+  done: boolean;
+  /** The template's release-note field, as plain text (paragraphs joined by spaces). */
+  releaseNote?: string;
+  /** The template's upgrade-notes field, one entry per paragraph. */
+  upgradeNotes: string[];
+}
+
+/** The fields to ask Jira for: these plus the template's custom fields. */
+export const NOTES_ISSUE_FIELDS = ['summary', 'issuetype', 'labels', 'components', 'status'] as const;
+
+interface JiraIssueLike {
+  key: string;
+  fields: Record<string, unknown>;
+}
+
+/** The paragraphs of an ADF document (or of plain text, split at blank lines), trimmed, none empty. */
+export function textParagraphs(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/\n\s*\n|\r\n\s*\r\n/).map(collapse).filter(Boolean);
+  if (typeof value !== 'object' || value === null) return [];
+  const paragraphs: string[] = [];
+  const walk = (node: unknown, into: string[] | null): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const { type, text, content } = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (type === 'text' && typeof text === 'string') into?.push(text);
+    if (type === 'hardBreak') into?.push(' ');
+    if (type === 'mention' || type === 'emoji' || type === 'inlineCard') {
+      const attrs = (node as { attrs?: { text?: unknown; shortName?: unknown; url?: unknown } }).attrs;
+      const shown = attrs?.text ?? attrs?.shortName ?? attrs?.url;
+      if (typeof shown === 'string') into?.push(shown);
+    }
+    if (!Array.isArray(content)) return;
+    // Leaf blocks hold text; container blocks (doc, lists, panels, quotes) hold other blocks.
+    if (type === 'paragraph' || type === 'heading' || type === 'codeBlock') {
+      const own: string[] = [];
+      for (const child of content) walk(child, own);
+      const paragraph = collapse(own.join(''));
+      if (paragraph) paragraphs.push(paragraph);
+    } else {
+      for (const child of content) walk(child, into);
+    }
+  };
+  walk(value, null);
+  return paragraphs;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function names(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((entry) => (typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined))
+    .filter((name): name is string => typeof name === 'string' && name !== '');
+}
+
+export function notesIssueFromJira(issue: JiraIssueLike, fields: { releaseNoteField: string | null; upgradeNotesField: string | null }): NotesIssue {
+  const f = issue.fields;
+  const type = (f.issuetype ?? {}) as { name?: unknown; subtask?: unknown };
+  const status = (f.status ?? {}) as { statusCategory?: { key?: unknown } };
+  const releaseNote = fields.releaseNoteField ? textParagraphs(f[fields.releaseNoteField]).join(' ') : '';
+  const result: NotesIssue = {
+    key: issue.key,
+    summary: typeof f.summary === 'string' ? collapse(f.summary) : issue.key,
+    issueType: typeof type.name === 'string' ? type.name : 'Issue',
+    subtask: type.subtask === true,
+    labels: Array.isArray(f.labels) ? f.labels.filter((l): l is string => typeof l === 'string') : [],
+    components: names(f.components),
+    done: status.statusCategory?.key === 'done',
+    upgradeNotes: fields.upgradeNotesField ? textParagraphs(f[fields.upgradeNotesField]) : [],
+  };
+  if (releaseNote) result.releaseNote = releaseNote;
+  return result;
+}
+
+/** Jira keys in key order: project key, then number (SHOP-9 before SHOP-10). */
+export function compareIssueKeys(a: string, b: string): number {
+  const [pa = '', na = '0'] = a.split('-');
+  const [pb = '', nb = '0'] = b.split('-');
+  return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Spinner from '@atlaskit/spinner';
+import type { ErrorBody, KpiCell, KpiColumn, KpiDrilldown, KpiFigureId } from '../../../../src/contract';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { color, font, space } from '../design';
+import { invoke, openInNewTab } from '../platform';
+
+/** Keys in one Jira search link (URLs stay short). */
+const MAX_SEARCH_KEYS = 100;
+const MAX_LINKS_PER_CELL = 12;
+
+function JiraLink({ path, children }: { path: string; children: string }) {
+  return (
+    <a
+      href={path}
+      onClick={(event) => {
+        event.preventDefault();
+        void openInNewTab(path).catch(() => undefined);
+      }}
+      style={{ color: color.link, whiteSpace: 'nowrap' }}
+    >
+      {children}
+    </a>
+  );
+}
+
+function cell(column: KpiColumn, value: KpiCell, projectKey: string) {
+  if (value === null || value === undefined || value === '') return <span style={{ color: color.textSubtlest }}>–</span>;
+  switch (column.kind) {
+    case 'issue':
+      return <JiraLink path={`/browse/${String(value)}`}>{String(value)}</JiraLink>;
+    case 'time':
+    case 'day':
+    case 'deployment':
+      return <span style={{ whiteSpace: 'nowrap' }}>{String(value).replace('T', ' ')}</span>;
+    case 'issues': {
+      const keys = String(value).split(', ');
+      return (
+        <span>
+          {keys.slice(0, MAX_LINKS_PER_CELL).map((key, i) => (
+            <span key={key}>
+              {i > 0 && ', '}
+              <JiraLink path={`/browse/${key}`}>{key}</JiraLink>
+            </span>
+          ))}
+          {keys.length > MAX_LINKS_PER_CELL && ` +${keys.length - MAX_LINKS_PER_CELL} more`}
+        </span>
+      );
+    }
+    case 'version': {
+      const [id, name] = String(value).split('|');
+      return <JiraLink path={`/projects/${projectKey}/versions/${id ?? ''}`}>{name ?? String(value)}</JiraLink>;
+    }
+    case 'flag':
+      return value === true ? 'yes' : value === false ? 'no' : '–';
+    case 'number':
+      return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{String(value)}</span>;
+    default:
+      return String(value);
+  }
+}
+
+/** The exact items behind one figure, as a paged table with links to Jira. */
+export function Drilldown({ figureId, title, projectKey }: { figureId: KpiFigureId; title: string; projectKey: string }) {
+  const [data, setData] = useState<KpiDrilldown>();
+  const [error, setError] = useState<ErrorBody>();
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setData(undefined);
+    setError(undefined);
+    void invoke('getKpiDrilldown', { figureId }).then((result) => {
+      if (cancelled) return;
+      if (result.ok) setData(result.data);
+      else setError(result.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [figureId, generation]);
+
+  if (error) return <ErrorMessage title={`Could not load what is behind “${title}”`} error={error} onRetry={() => setGeneration((g) => g + 1)} />;
+  if (!data) {
+    return (
+      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s300 }}>
+        <Spinner label={`Loading what is behind ${title}`} />
+      </div>
+    );
+  }
+  const keys = [...new Set(data.issueKeys)];
+  const jql = `key in (${keys.slice(0, MAX_SEARCH_KEYS).join(', ')}) ORDER BY key`;
+  return (
+    <section aria-label={`What is behind ${title}`} data-testid={`drilldown-table-${figureId}`} style={{ display: 'flex', flexDirection: 'column', gap: space.s100 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
+        <h3 style={{ margin: 0, font: font.body, fontWeight: 600, color: color.text }}>
+          {title}: {data.title}
+        </h3>
+        <span style={{ font: font.small, color: color.textSubtle }}>
+          {data.rows.length} row{data.rows.length === 1 ? '' : 's'}
+          {keys.length ? ` · ${keys.length} issue${keys.length === 1 ? '' : 's'}` : ''}
+        </span>
+        <span style={{ flex: 1 }} />
+        {keys.length > 0 && (
+          <Button spacing="compact" onClick={() => void openInNewTab(`/issues/?jql=${encodeURIComponent(jql)}`).catch(() => undefined)}>
+            {keys.length > MAX_SEARCH_KEYS ? `Open the first ${MAX_SEARCH_KEYS} in Jira search` : 'Open in Jira search'}
+          </Button>
+        )}
+      </div>
+      {data.rows.length === 0 ? (
+        <p style={{ margin: 0, font: font.body, color: color.textSubtle }}>Nothing in the window: the figure has no data.</p>
+      ) : (
+        <DynamicTable
+          head={{ cells: data.columns.map((c) => ({ key: c.key, content: c.label })) }}
+          rows={data.rows.map((row, i) => ({ key: `row-${i}`, cells: data.columns.map((c) => ({ key: c.key, content: cell(c, row[c.key] ?? null, projectKey) })) }))}
+          rowsPerPage={20}
+          defaultPage={1}
+        />
+      )}
+    </section>
+  );
+}

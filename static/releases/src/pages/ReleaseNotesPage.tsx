@@ -1,0 +1,295 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import type { ErrorBody, NotesPublication, ReleaseNotesPreview, ReleaseNotesSettingsView } from '../../../../src/contract';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDateTime } from '../date-format';
+import { color, font, radius, space } from '../design';
+import { invoke, openInNewTab } from '../platform';
+import { copyText, downloadText } from '../release-notes/download';
+import { NotesPreview } from '../release-notes/NotesPreview';
+import { defaultVersionId, orderVersions, publicationSummary, sameTemplate, versionLabel } from '../release-notes/notes-model';
+import { type TemplateDraft, TemplateEditor } from '../release-notes/TemplateEditor';
+
+interface Props {
+  projectKey: string;
+  /** A version chosen elsewhere (the overview's "Release notes" action). */
+  initialVersionId?: string;
+}
+
+/** Waits this long after the last template edit before asking for a new preview. */
+const PREVIEW_DEBOUNCE_MS = 400;
+
+type Load<T> = { data?: T; error?: ErrorBody; loading: boolean };
+
+/**
+ * Release notes of a version: preview (rendered from the generated document), Markdown download,
+ * publication to Confluence with the "overwrite an edited page?" question, and the project's
+ * template editor whose unsaved changes the preview shows at once.
+ */
+export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
+  const [settings, setSettings] = useState<Load<ReleaseNotesSettingsView>>({ loading: true });
+  const [versionId, setVersionId] = useState<string>();
+  const [draft, setDraft] = useState<TemplateDraft>();
+  const [editing, setEditing] = useState(false);
+  const [preview, setPreview] = useState<Load<ReleaseNotesPreview>>({ loading: false });
+  const [publishing, setPublishing] = useState(false);
+  const [publishError, setPublishError] = useState<ErrorBody>();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ErrorBody>();
+  const [savedNotice, setSavedNotice] = useState(false);
+  const [showMarkdown, setShowMarkdown] = useState(false);
+  const [copyNote, setCopyNote] = useState<string>();
+  const latest = useRef(0);
+
+  const loadSettings = useCallback(() => {
+    setSettings((s) => ({ ...s, loading: true }));
+    void invoke('getReleaseNotesSettings', {}).then((result) => {
+      if (!result.ok) return setSettings({ loading: false, error: result.error });
+      setSettings({ loading: false, data: result.data });
+      setDraft({ template: result.data.settings.template, publishing: result.data.settings.publishing });
+      setVersionId((current) => current ?? defaultVersionId(result.data.versions, initialVersionId));
+    });
+  }, [initialVersionId]);
+
+  useEffect(() => loadSettings(), [loadSettings]);
+  useEffect(() => {
+    if (initialVersionId) setVersionId(initialVersionId);
+  }, [initialVersionId]);
+
+  const saved = settings.data?.settings;
+  const dirty = !!(draft && saved && (!sameTemplate(draft.template, saved.template) || JSON.stringify(draft.publishing) !== JSON.stringify(saved.publishing)));
+  const templateDirty = !!(draft && saved && !sameTemplate(draft.template, saved.template));
+
+  const loadPreview = useCallback(
+    (id: string, template?: TemplateDraft['template']) => {
+      const request = ++latest.current;
+      setPreview((p) => ({ ...p, loading: true }));
+      void invoke('previewReleaseNotes', template ? { versionId: id, template } : { versionId: id }).then((result) => {
+        if (request !== latest.current) return;
+        setPreview(result.ok ? { loading: false, data: result.data } : { loading: false, error: result.error });
+      });
+    },
+    [],
+  );
+
+  // A new version or template edits: preview again (edits after a pause, so typing stays smooth).
+  useEffect(() => {
+    if (!versionId || !settings.data) return;
+    const template = templateDirty ? draft?.template : undefined;
+    const timer = setTimeout(() => loadPreview(versionId, template), template ? PREVIEW_DEBOUNCE_MS : 0);
+    return () => clearTimeout(timer);
+  }, [versionId, settings.data, draft?.template, templateDirty, loadPreview]);
+
+  const versions = useMemo(() => orderVersions(settings.data?.versions ?? []), [settings.data]);
+
+  const publish = (force: boolean) => {
+    if (!versionId) return;
+    setPublishing(true);
+    setPublishError(undefined);
+    void invoke('publishReleaseNotes', force ? { versionId, force: true } : { versionId }).then((result) => {
+      setPublishing(false);
+      if (!result.ok) return setPublishError(result.error);
+      setPreview((p) => (p.data ? { ...p, data: { ...p.data, publication: result.data.publication } } : p));
+    });
+  };
+
+  const save = () => {
+    if (!draft) return;
+    setSaving(true);
+    setSaveError(undefined);
+    setSavedNotice(false);
+    void invoke('saveReleaseNotesSettings', draft).then((result) => {
+      setSaving(false);
+      if (!result.ok) return setSaveError(result.error);
+      setSettings({ loading: false, data: result.data });
+      setDraft({ template: result.data.settings.template, publishing: result.data.settings.publishing });
+      setSavedNotice(true);
+    });
+  };
+
+  if (!settings.data) {
+    if (settings.error) return <ErrorMessage title="Could not load the release notes" error={settings.error} onRetry={loadSettings} />;
+    return (
+      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
+        <Spinner size="large" label="Loading release notes" />
+      </div>
+    );
+  }
+
+  const view = settings.data;
+  const data = preview.data;
+  const canPublish = view.canEdit && !!data && !data.document.empty && !!view.target && !templateDirty;
+  const publication = data?.publication ?? null;
+
+  return (
+    <div data-testid="release-notes-page" style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s100, alignItems: 'center' }}>
+        <label style={{ font: font.body, color: color.textSubtle }} htmlFor="notes-version">
+          Version
+        </label>
+        <select
+          id="notes-version"
+          data-testid="notes-version"
+          className="rr-select"
+          value={versionId ?? ''}
+          onChange={(e) => {
+            setVersionId(e.currentTarget.value);
+            setPublishError(undefined);
+          }}
+          style={{ font: font.body, color: color.text, background: color.bgInput, border: `1px solid ${color.borderInput}`, borderRadius: radius, height: 32, padding: `0 ${space.s100}`, minWidth: 240 }}
+        >
+          {versions.length === 0 && <option value="">No versions in {projectKey}</option>}
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {versionLabel(v)}
+            </option>
+          ))}
+        </select>
+        <div style={{ flex: 1 }} />
+        <Button isDisabled={!data} onClick={() => data && downloadText(data.fileName, data.markdown)} testId="notes-download">
+          Download Markdown
+        </Button>
+        <Button
+          appearance="subtle"
+          isDisabled={!data}
+          onClick={() => {
+            if (!data) return;
+            void copyText(data.markdown).then((ok) => {
+              setCopyNote(ok ? 'Markdown copied.' : 'This frame may not use the clipboard: copy the Markdown below.');
+              if (!ok) setShowMarkdown(true);
+            });
+          }}
+        >
+          Copy Markdown
+        </Button>
+        <Button appearance="subtle" isDisabled={!data} isSelected={showMarkdown} onClick={() => setShowMarkdown((s) => !s)} testId="notes-show-markdown">
+          {showMarkdown ? 'Hide Markdown' : 'Show Markdown'}
+        </Button>
+        {view.canEdit && (
+          <Button appearance="primary" isDisabled={!canPublish || publishing} onClick={() => publish(false)} testId="notes-publish">
+            {publishing ? 'Publishing…' : publication?.status === 'published' ? 'Publish again' : 'Publish to Confluence'}
+          </Button>
+        )}
+      </div>
+
+      {copyNote && <p style={{ margin: 0, font: font.small, color: color.textSubtle }}>{copyNote}</p>}
+      {!view.target && (
+        <SectionMessage appearance="warning" title="No Confluence space for release notes">
+          <p>Choose a Confluence space in the template settings below (Publishing) or in the site&apos;s report settings to publish release notes.</p>
+        </SectionMessage>
+      )}
+      {view.canEdit && templateDirty && (
+        <p style={{ margin: 0, font: font.small, color: color.textSubtle }}>The preview shows your unsaved template. Save it to publish with it.</p>
+      )}
+      {!view.canEdit && (
+        <p data-testid="notes-read-only" style={{ margin: 0, font: font.small, color: color.textSubtle }}>
+          Only administrators of {projectKey} and its release managers can publish release notes and change the template.
+        </p>
+      )}
+      {view.problems.length > 0 && !dirty && (
+        <SectionMessage appearance="warning" title="The saved template has problems">
+          <ul>
+            {view.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      )}
+      {publishError && <ErrorMessage title="Could not publish the release notes" error={publishError} />}
+      <PublicationMessage publication={publication} canEdit={view.canEdit} onOverwrite={() => publish(true)} busy={publishing} />
+
+      <div style={{ display: 'flex', gap: space.s300, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <div style={{ flex: '2 1 520px', minWidth: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
+          {preview.error && <ErrorMessage title="Could not generate the release notes" error={preview.error} onRetry={() => versionId && loadPreview(versionId, templateDirty ? draft?.template : undefined)} />}
+          {!data && preview.loading && (
+            <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
+              <Spinner size="large" label="Generating release notes" />
+            </div>
+          )}
+          {data && (
+            <div style={{ opacity: preview.loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={preview.loading}>
+              <NotesPreview document={data.document} />
+            </div>
+          )}
+          {data && showMarkdown && (
+            <textarea
+              readOnly
+              aria-label="Release notes as Markdown"
+              data-testid="notes-markdown"
+              value={data.markdown}
+              style={{ font: 'normal 400 12px/18px ui-monospace, SFMono-Regular, Menlo, monospace', color: color.text, background: color.surfaceSunken, border: `1px solid ${color.border}`, borderRadius: radius, minHeight: 240, padding: space.s100 }}
+            />
+          )}
+        </div>
+
+        {view.canEdit && draft && (
+          <aside style={{ flex: '1 1 360px', minWidth: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }} aria-label="Release-notes template">
+            <div style={{ display: 'flex', alignItems: 'center', gap: space.s100 }}>
+              <h2 style={{ margin: 0, fontSize: 16, fontWeight: 600, color: color.text, flex: 1 }}>Template for {projectKey}</h2>
+              <Button appearance="subtle" onClick={() => setEditing((e) => !e)} testId="notes-edit-template" isSelected={editing}>
+                {editing ? 'Close editor' : 'Edit template'}
+              </Button>
+            </div>
+            {!editing && (
+              <p style={{ margin: 0, font: font.small, color: color.textSubtle }}>
+                {view.isDefault ? 'The default template: ' : ''}
+                {draft.template.sections.map((s) => s.title).join(', ')} · for {draft.template.audience === 'customer' ? 'customers' : 'the team'} ·{' '}
+                {draft.publishing.autoPublish ? 'published when the version is released' : 'published on demand only'}
+                {view.target ? ` to ${view.target.spaceKey}` : ''}.
+              </p>
+            )}
+            {editing && (
+              <>
+                <TemplateEditor draft={draft} onChange={(next) => {
+                    setDraft(next);
+                    setSavedNotice(false);
+                  }} catalog={view.catalog} siteSpaceKey={view.target?.spaceKey} disabled={saving} />
+                {saveError && <ErrorMessage title="The template was not saved" error={saveError} />}
+                {savedNotice && !dirty && <p style={{ margin: 0, font: font.small, color: color.textSuccess }}>Saved.</p>}
+                <div style={{ display: 'flex', gap: space.s100 }}>
+                  <Button appearance="primary" isDisabled={!dirty || saving} onClick={save} testId="notes-save-template">
+                    {saving ? 'Saving…' : 'Save template'}
+                  </Button>
+                  <Button appearance="subtle" isDisabled={!dirty || saving} onClick={() => saved && setDraft({ template: saved.template, publishing: saved.publishing })}>
+                    Discard changes
+                  </Button>
+                </div>
+              </>
+            )}
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function PublicationMessage({ publication, canEdit, onOverwrite, busy }: { publication: NotesPublication | null; canEdit: boolean; onOverwrite: () => void; busy: boolean }) {
+  const summary = publicationSummary(publication, (iso) => formatDateTime(new Date(iso)));
+  if (!summary || !publication) return null;
+  const pageUrl = publication.status === 'needs-confirmation' ? publication.conflict?.pageUrl : publication.pageUrl;
+  const actions = [
+    ...(publication.status === 'needs-confirmation' && canEdit
+      ? [
+          <SectionMessageAction key="overwrite" onClick={busy ? undefined : onOverwrite} testId="notes-overwrite">
+            Overwrite the page
+          </SectionMessageAction>,
+        ]
+      : []),
+    ...(pageUrl
+      ? [
+          <SectionMessageAction key="open" onClick={() => void openInNewTab(pageUrl).catch(() => undefined)}>
+            Open in Confluence
+          </SectionMessageAction>,
+        ]
+      : []),
+  ];
+  return (
+    <div data-testid="notes-publication" data-status={publication.status}>
+      <SectionMessage appearance={summary.tone === 'information' ? 'information' : summary.tone} title={summary.title} actions={actions}>
+        <p>{summary.text}</p>
+      </SectionMessage>
+    </div>
+  );
+}

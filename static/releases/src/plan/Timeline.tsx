@@ -1,0 +1,209 @@
+/**
+ * A horizontal timeline over a period (a quarter): one row per version or environment, bars for
+ * spans and bookings, diamonds for release dates, ticks for deployments, shaded bands for freezes
+ * and maintenance. Bars are buttons with full descriptions, so the timeline works by keyboard and
+ * screen reader; the shading is decoration repeated in the "Windows" row.
+ */
+import { type ReactNode, memo, useMemo } from 'react';
+import { addDays, startOfDay } from 'date-fns';
+import { formatDayMonth } from '../date-format';
+import { color, font, radius, space } from '../design';
+import { type Swatch, WINDOW_SWATCH, planColor } from './plan-design';
+import { barPosition } from './plan-model';
+
+export interface TimelineBar {
+  id: string;
+  from: number;
+  to: number;
+  /** Text on the bar (blocks only). */
+  label: string;
+  ariaLabel: string;
+  swatch: Swatch;
+  kind: 'span' | 'block' | 'milestone' | 'point';
+  conflicted?: boolean;
+  onClick?: () => void;
+  testId?: string;
+}
+
+export interface TimelineRow {
+  id: string;
+  label: ReactNode;
+  bars: TimelineBar[];
+  /** Bands drawn on this row only (e.g. an environment's maintenance). */
+  bands?: TimelineBand[];
+}
+
+export interface TimelineBand {
+  id: string;
+  from: number;
+  to: number;
+  kind: 'freeze' | 'maintenance';
+  label: string;
+  onClick?: () => void;
+}
+
+interface Props {
+  start: Date;
+  /** Last day shown (inclusive). */
+  end: Date;
+  rows: TimelineRow[];
+  /** Bands across every row (site and project freezes). */
+  bands: TimelineBand[];
+  today: Date;
+  label: string;
+  labelWidth?: number;
+  testId?: string;
+  empty?: ReactNode;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function Timeline({ start, end, rows, bands, today, label, labelWidth = 220, testId, empty }: Props) {
+  const from = startOfDay(start).getTime();
+  const to = addDays(startOfDay(end), 1).getTime();
+  const ticks = useMemo(() => {
+    const list: Array<{ at: number; month?: string; monday: boolean }> = [];
+    for (let d = startOfDay(start); d.getTime() < to; d = addDays(d, 1)) {
+      if (d.getDate() === 1 || d.getTime() === from) list.push({ at: d.getTime(), month: `${MONTHS[d.getMonth()]} ${d.getFullYear()}`, monday: d.getDay() === 1 });
+      else if (d.getDay() === 1) list.push({ at: d.getTime(), monday: true });
+    }
+    return list;
+  }, [start, from, to]);
+  const todayPos = barPosition(today.getTime(), today.getTime() + 1, from, to);
+  const pct = (at: number) => ((at - from) / (to - from)) * 100;
+
+  return (
+    <div data-testid={testId} role="region" aria-label={label} style={{ border: `1px solid ${color.border}`, borderRadius: 4, overflow: 'hidden', background: color.surface }}>
+      <div aria-hidden="true" style={{ display: 'flex', borderBottom: `1px solid ${color.border}`, background: color.surfaceSunken }}>
+        <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px` }} />
+        <div style={{ position: 'relative', flex: 1, height: 36 }}>
+          {ticks.map((t) => (
+            <div key={t.at} style={{ position: 'absolute', left: `${pct(t.at)}%`, top: 0, bottom: 0, borderLeft: `1px solid ${t.month ? color.border : 'transparent'}` }}>
+              {t.month && <span style={{ position: 'absolute', top: 2, left: 4, font: font.small, fontWeight: 600, color: color.textSubtle, whiteSpace: 'nowrap' }}>{t.month}</span>}
+              {t.monday && <span style={{ position: 'absolute', bottom: 2, left: 2, font: font.small, fontSize: 10, color: color.textSubtlest, whiteSpace: 'nowrap' }}>{formatDayMonth(new Date(t.at)).split(' ')[0]}</span>}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div style={{ position: 'relative' }}>
+        <div aria-hidden="true" style={{ position: 'absolute', left: labelWidth, right: 0, top: 0, bottom: 0, pointerEvents: 'none' }}>
+          {ticks.filter((t) => t.monday || t.month).map((t) => (
+            <div key={t.at} style={{ position: 'absolute', left: `${pct(t.at)}%`, top: 0, bottom: 0, borderLeft: `1px ${t.month ? 'solid' : 'dotted'} ${color.border}` }} />
+          ))}
+          {bands.map((band) => {
+            const p = barPosition(band.from, band.to, from, to);
+            return p ? <div key={band.id} style={{ position: 'absolute', left: `${p.left}%`, width: `${p.width}%`, top: 0, bottom: 0, background: WINDOW_SWATCH[band.kind].background, opacity: 0.6 }} /> : null;
+          })}
+          {todayPos && <div style={{ position: 'absolute', left: `${todayPos.left}%`, top: 0, bottom: 0, borderLeft: `2px solid ${planColor.todayLine}` }} />}
+        </div>
+        {bands.length > 0 && (
+          <Row
+            row={{ id: 'windows', label: <span style={{ color: color.textSubtle }}>Windows</span>, bars: [], bands: [] }}
+            from={from}
+            to={to}
+            labelWidth={labelWidth}
+            windowBars={bands}
+          />
+        )}
+        {rows.length === 0 && empty && <div style={{ padding: space.s200, color: color.textSubtle, position: 'relative' }}>{empty}</div>}
+        {rows.map((row) => (
+          <Row key={row.id} row={row} from={from} to={to} labelWidth={labelWidth} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const LANE = 24;
+
+/** Overlapping blocks go on separate lanes, so none hides another. */
+export function assignLanes(bars: readonly TimelineBar[]): { lanes: Map<string, number>; count: number } {
+  const lanes = new Map<string, number>();
+  const ends: number[] = [];
+  for (const bar of [...bars].filter((b) => b.kind === 'block').sort((a, b) => a.from - b.from || a.to - b.to)) {
+    let lane = ends.findIndex((end) => end <= bar.from);
+    if (lane === -1) lane = ends.length;
+    ends[lane] = bar.to;
+    lanes.set(bar.id, lane);
+  }
+  return { lanes, count: Math.max(1, ends.length) };
+}
+
+const Row = memo(function Row({ row, from, to, labelWidth, windowBars }: { row: TimelineRow; from: number; to: number; labelWidth: number; windowBars?: TimelineBand[] }) {
+  const { lanes, count } = useMemo(() => assignLanes(row.bars.filter((b) => b.to > from && b.from < to)), [row.bars, from, to]);
+  const height = 30 + (count - 1) * LANE;
+  return (
+    <div role="group" aria-label={typeof row.label === 'string' ? row.label : undefined} data-row={row.id} style={{ display: 'flex', borderBottom: `1px solid ${color.border}`, minHeight: height, position: 'relative' }}>
+      <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px`, padding: `4px ${space.s100}`, font: font.small, color: color.text, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', boxSizing: 'border-box', background: color.surface, position: 'relative', zIndex: 1, display: 'flex', alignItems: 'center', gap: 4 }}>
+        {row.label}
+      </div>
+      <div style={{ position: 'relative', flex: 1, minHeight: height }}>
+        {(row.bands ?? []).map((band) => {
+          const p = barPosition(band.from, band.to, from, to);
+          return p ? <div key={band.id} aria-hidden="true" style={{ position: 'absolute', left: `${p.left}%`, width: `${p.width}%`, top: 0, bottom: 0, background: WINDOW_SWATCH[band.kind].background, borderLeft: `2px solid ${WINDOW_SWATCH[band.kind].border}` }} /> : null;
+        })}
+        {(windowBars ?? []).map((band) => {
+          const p = barPosition(band.from, band.to, from, to);
+          if (!p) return null;
+          const swatch = WINDOW_SWATCH[band.kind];
+          return (
+            <button key={band.id} type="button" className="rr-chip" aria-label={band.label} title={band.label} data-window={band.id} onClick={band.onClick} style={{ position: 'absolute', left: `${p.left}%`, width: `${p.width}%`, top: 5, height: 20, background: swatch.background, color: swatch.text, border: `1px solid ${swatch.border}`, borderRadius: radius, font: font.small, padding: '0 4px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', cursor: 'pointer', textAlign: 'left' }}>
+              {band.kind === 'freeze' ? '❄ ' : '⚒ '}
+              {band.label}
+            </button>
+          );
+        })}
+        {row.bars.map((bar) => (
+          <Bar key={bar.id} bar={bar} from={from} to={to} lane={lanes.get(bar.id) ?? 0} height={height} />
+        ))}
+      </div>
+    </div>
+  );
+});
+
+function Bar({ bar, from, to, lane, height }: { bar: TimelineBar; from: number; to: number; lane: number; height: number }) {
+  const p = barPosition(bar.from, bar.to, from, to);
+  if (!p) return null;
+  const outline = bar.conflicted ? `2px solid ${planColor.conflictOutline}` : undefined;
+  const common = { type: 'button' as const, className: 'rr-chip', 'aria-label': bar.ariaLabel, title: bar.ariaLabel, onClick: bar.onClick, 'data-testid': bar.testId, 'data-bar': bar.id };
+  if (bar.kind === 'span') {
+    return <button {...common} style={{ position: 'absolute', left: `${p.left}%`, width: `${p.width}%`, top: 12, height: 6, background: bar.swatch.border, opacity: 0.5, border: 'none', borderRadius: 3, padding: 0, cursor: 'pointer' }} />;
+  }
+  if (bar.kind === 'milestone') {
+    return (
+      <button {...common} style={{ position: 'absolute', left: `calc(${p.left + p.width / 2}% - 7px)`, top: 8, width: 14, height: 14, background: bar.swatch.border, border: `2px solid ${bar.conflicted ? planColor.conflictOutline : color.surface}`, transform: 'rotate(45deg)', borderRadius: 2, padding: 0, cursor: 'pointer', zIndex: 2 }} />
+    );
+  }
+  if (bar.kind === 'point') {
+    return <button {...common} style={{ position: 'absolute', left: `calc(${p.left}% - 4px)`, top: 2, width: 8, height: height - 4, background: 'none', border: 'none', borderLeft: `3px solid ${bar.swatch.border}`, padding: 0, cursor: 'pointer', zIndex: 2 }} />;
+  }
+  return (
+    <button
+      {...common}
+      style={{
+        position: 'absolute',
+        left: `${p.left}%`,
+        width: `${p.width}%`,
+        top: 5 + lane * LANE,
+        height: 20,
+        background: bar.swatch.background,
+        color: bar.swatch.text,
+        border: `1px solid ${bar.swatch.border}`,
+        outline,
+        outlineOffset: 1,
+        borderRadius: radius,
+        font: font.small,
+        padding: '0 3px',
+        overflow: 'hidden',
+        whiteSpace: 'nowrap',
+        textOverflow: 'ellipsis',
+        cursor: 'pointer',
+        textAlign: 'left',
+        zIndex: 1,
+      }}
+    >
+      {bar.conflicted && <span aria-hidden="true">⚠ </span>}
+      {bar.label}
+    </button>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Pure helpers for the calendar and environment pages: which range to load, what falls on which
+ * day of the month grid, where a bar sits on a timeline, date-time inputs, the CSV export. No
+ * React, no bridge: tested in test/static/plan-model.test.ts.
+ */
+import { addDays, addMonths, endOfMonth, startOfDay, startOfMonth } from 'date-fns';
+import type {
+  CalendarQuery,
+  CalendarSlot,
+  CalendarVersion,
+  PlanConflict,
+  PlanDeployment,
+  PlanEnvironment,
+  PlanWindow,
+  ReleaseCalendarView,
+} from '../../../../src/contract';
+import { formatDay, formatMonth, toDayKey } from '../date-format';
+import { parseJiraDate } from '../release-rows';
+
+export type PlanSlot = Extract<CalendarSlot, { hidden?: false }>;
+
+export function isVisibleSlot(slot: CalendarSlot): slot is PlanSlot {
+  return slot.hidden !== true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+export interface DayRange {
+  /** First and last day, inclusive (local dates). */
+  from: Date;
+  to: Date;
+}
+
+/** What one resolver call loads around a focused day: two months back, nine ahead (< 400 days). */
+export function loadRangeFor(focus: Date): DayRange {
+  return { from: startOfMonth(addMonths(focus, -2)), to: endOfMonth(addMonths(focus, 9)) };
+}
+
+export function covers(loaded: DayRange, from: Date, to: Date): boolean {
+  return startOfDay(from) >= startOfDay(loaded.from) && startOfDay(to) <= startOfDay(loaded.to);
+}
+
+export function queryFor(range: DayRange, relatedProjects: string[] | undefined, timeZone: string | undefined): CalendarQuery {
+  return {
+    from: toDayKey(range.from),
+    to: toDayKey(range.to),
+    ...(relatedProjects ? { relatedProjects } : {}),
+    ...(timeZone ? { timeZone } : {}),
+  };
+}
+
+export function startOfQuarter(date: Date): Date {
+  return new Date(date.getFullYear(), Math.floor(date.getMonth() / 3) * 3, 1);
+}
+
+export function endOfQuarter(date: Date): Date {
+  return endOfMonth(addMonths(startOfQuarter(date), 2));
+}
+
+export function quarterTitle(date: Date): string {
+  const start = startOfQuarter(date);
+  return `Q${Math.floor(start.getMonth() / 3) + 1} ${start.getFullYear()} (${formatMonth(start).split(' ')[0]?.slice(0, 3)}–${formatMonth(addMonths(start, 2)).split(' ')[0]?.slice(0, 3)})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Days of the month grid
+
+/** Local day keys `[from, to)` covers, clipped to `[first, last]` (day keys, inclusive). */
+export function dayKeysOf(fromIso: string, toIso: string, first: Date, last: Date): string[] {
+  const from = new Date(fromIso);
+  const to = new Date(toIso);
+  const lastEnd = addDays(startOfDay(last), 1);
+  let day = startOfDay(from < first ? first : from);
+  const keys: string[] = [];
+  while (day < to && day < lastEnd) {
+    keys.push(toDayKey(day));
+    day = addDays(day, 1);
+  }
+  return keys;
+}
+
+function fileBy<T>(items: readonly T[], daysOf: (item: T) => string[]): Map<string, T[]> {
+  const byDay = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of daysOf(item)) {
+      const list = byDay.get(key);
+      if (list) list.push(item);
+      else byDay.set(key, [item]);
+    }
+  }
+  return byDay;
+}
+
+export interface DayContent {
+  slots: Map<string, CalendarSlot[]>;
+  windows: Map<string, PlanWindow[]>;
+  deployments: Map<string, PlanDeployment[]>;
+  starts: Map<string, CalendarVersion[]>;
+  releases: Map<string, CalendarVersion[]>;
+}
+
+/** Everything on the days from `first` to `last`: only items overlapping them are touched. */
+export function dayContent(view: ReleaseCalendarView, first: Date, last: Date): DayContent {
+  const lo = startOfDay(first).getTime();
+  const hi = addDays(startOfDay(last), 1).getTime();
+  const inside = (item: { from: string; to: string }) => Date.parse(item.to) > lo && Date.parse(item.from) < hi;
+  const versionDay = (text: string | undefined) => {
+    const date = parseJiraDate(text);
+    return date && date.getTime() >= lo && date.getTime() < hi ? [toDayKey(date)] : [];
+  };
+  return {
+    slots: fileBy(view.slots.filter(inside), (s) => dayKeysOf(s.from, s.to, first, last)),
+    windows: fileBy(view.windows.filter(inside), (w) => dayKeysOf(w.from, w.to, first, last)),
+    deployments: fileBy(
+      view.deployments.filter((d) => Date.parse(d.at) >= lo && Date.parse(d.at) < hi),
+      (d) => [toDayKey(new Date(d.at))],
+    ),
+    starts: fileBy(view.versions, (v) => versionDay(v.startDate)),
+    releases: fileBy(view.versions, (v) => versionDay(v.releaseDate)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timelines
+
+/** Left and width of `[from, to)` on a track spanning `[start, end)`, in percent, clipped. */
+export function barPosition(from: number, to: number, start: number, end: number): { left: number; width: number } | undefined {
+  const a = Math.max(from, start);
+  const b = Math.min(to, end);
+  if (b <= a) return undefined;
+  const span = end - start;
+  return { left: ((a - start) / span) * 100, width: Math.max(((b - a) / span) * 100, 0.15) };
+}
+
+/** The UTC day of a version date as an instant range, matching how the server reads it. */
+export function versionDayRange(text: string | undefined): { from: number; to: number } | undefined {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const from = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(from) ? undefined : { from, to: from + 86_400_000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups
+
+export interface PlanLookups {
+  environment: Map<string, PlanEnvironment>;
+  version: Map<string, CalendarVersion>;
+  /** Conflicts by the id of each slot, window, version or deployment they involve. */
+  conflictsOf: Map<string, PlanConflict[]>;
+}
+
+export const versionRef = (projectKey: string, versionId: string) => `${projectKey}/${versionId}`;
+
+export function lookups(view: ReleaseCalendarView): PlanLookups {
+  const conflictsOf = new Map<string, PlanConflict[]>();
+  for (const conflict of view.conflicts) {
+    for (const item of conflict.items) {
+      const key = item.kind === 'version' ? versionRef(item.projectKey ?? '', item.id) : `${item.kind}:${item.id}`;
+      const list = conflictsOf.get(key);
+      if (list) list.push(conflict);
+      else conflictsOf.set(key, [conflict]);
+    }
+  }
+  return {
+    environment: new Map(view.environments.map((e) => [e.id, e])),
+    version: new Map(view.versions.map((v) => [versionRef(v.projectKey, v.id), v])),
+    conflictsOf,
+  };
+}
+
+export function slotLabel(slot: CalendarSlot, look: PlanLookups): string {
+  const environment = look.environment.get(slot.environmentId)?.name ?? 'Unknown environment';
+  if (!isVisibleSlot(slot)) return `${environment}: booked by a project you cannot see`;
+  const version = look.version.get(versionRef(slot.projectKey, slot.versionId))?.name ?? `${slot.projectKey} version ${slot.versionId}`;
+  return `${version} on ${environment}`;
+}
+
+export function windowLabel(window: PlanWindow, look: PlanLookups): string {
+  const what = window.kind === 'freeze' ? 'Change freeze' : 'Maintenance';
+  const where =
+    window.scope.type === 'site' ? 'site-wide' : window.scope.type === 'project' ? window.scope.projectKey : (look.environment.get(window.scope.environmentId)?.name ?? 'unknown environment');
+  const tiers = window.kind === 'freeze' && window.tiers?.length ? `, ${window.tiers.join('/')}` : '';
+  return `${what} (${where}${tiers}): ${window.reason}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Date-time inputs (`<input type="datetime-local">` works in the browser's zone)
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function toInputValue(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The ISO instant of an input value, or undefined when it is empty or not a date-time. */
+export function fromInputValue(value: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** "Tue 1 Dec, 09:00" in the browser's zone. */
+export function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return `${formatDay(d).replace(/ \d{4}$/, '')}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatSpanLocal(fromIso: string, toIso: string): string {
+  return `${formatWhen(fromIso)} – ${formatWhen(toIso)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV export
+
+/** A CSV cell: quoted when needed; a leading = + - @ is neutralised so spreadsheets do not run it. */
+export function csvCell(value: string | number | boolean | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = ['Type', 'Project', 'Version', 'Environment', 'Tier', 'From', 'To', 'State', 'Required before release', 'Details', 'Conflicts'] as const;
+
+/** The plan as CSV (RFC 4180, CRLF): versions, bookings, windows and deployments; times in UTC. */
+export function planCsv(view: ReleaseCalendarView): string {
+  const look = lookups(view);
+  const rows: Array<Array<string | number | boolean | undefined>> = [];
+  const conflictTitles = (key: string) => (look.conflictsOf.get(key) ?? []).map((c) => c.title).join('; ');
+  for (const v of view.versions) {
+    rows.push(['Version', v.projectKey, v.name, '', '', v.startDate, v.releaseDate, v.state, '', v.description, conflictTitles(versionRef(v.projectKey, v.id))]);
+  }
+  for (const s of view.slots) {
+    const env = look.environment.get(s.environmentId);
+    if (!isVisibleSlot(s)) {
+      rows.push(['Booking', '', '(another project)', env?.name, env?.tier, s.from, s.to, '', '', '', conflictTitles(`slot:${s.id}`)]);
+      continue;
+    }
+    const version = look.version.get(versionRef(s.projectKey, s.versionId));
+    rows.push(['Booking', s.projectKey, version?.name ?? s.versionId, env?.name, env?.tier, s.from, s.to, '', s.required ? 'yes' : 'no', s.note, conflictTitles(`slot:${s.id}`)]);
+  }
+  for (const w of view.windows) {
+    rows.push([w.kind === 'freeze' ? 'Change freeze' : 'Maintenance', w.scope.type === 'project' ? w.scope.projectKey : '', '', w.scope.type === 'environment' ? look.environment.get(w.scope.environmentId)?.name : w.scope.type === 'site' ? 'all' : '', w.tiers?.join(' '), w.from, w.to, '', '', w.reason, conflictTitles(`window:${w.id}`)]);
+  }
+  for (const d of view.deployments) {
+    const env = d.environmentId ? look.environment.get(d.environmentId) : undefined;
+    rows.push(['Deployment', d.projectKey, d.versionName, env?.name ?? d.environmentName, env?.tier, d.at, '', d.status, '', d.source === 'manual' ? `recorded by hand${d.note ? `: ${d.note}` : ''}` : d.url, conflictTitles(`deployment:${d.id}`)]);
+  }
+  return [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,172 @@
+/**
+ * Votes and decisions racing each other. A store wrapper holds readers of one document at a
+ * barrier until all of them have read it, so every racer starts from the same revision and the
+ * losers must go through the conflict path: no timing, no luck.
+ */
+import type { GoNoGoBoardView, ResolverResult } from '../../src/contract';
+import { type AppDeps, createAppDeps } from '../../src/app/deps';
+import { dispatchResolver } from '../../src/app/resolvers';
+import { defaultPolicies } from '../../src/domain/go-no-go/policies';
+import { ConflictError } from '../../src/errors';
+import type { TransactOperation, Versioned } from '../../src/ports';
+import type { VotesDoc } from '../../src/store/go-no-go-store';
+import { keys } from '../../src/store/keys';
+import { createLocalTransports } from '../../local/compose';
+import { startFakeJira, type FakeJira } from '../../local/fake-jira';
+import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
+import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
+import { LocalWorkQueue } from '../../local/memory-queue';
+import { silentLog } from '../support/fakes';
+import { DEMO_NOW } from '../support/demo-site';
+import { createSmallRelease, transition } from '../support/go-no-go-release';
+
+class BarrierStore extends InMemoryKvStore {
+  conflicts = 0;
+  private barrier: { prefix: string; waiting: Array<() => void>; size: number } | undefined;
+
+  /** The next `size` reads of versioned documents under `prefix` wait for each other. */
+  arm(prefix: string, size: number): void {
+    this.barrier = { prefix, waiting: [], size };
+  }
+
+  override async getVersioned<T>(key: string): Promise<Versioned<T> | undefined> {
+    const barrier = this.barrier;
+    if (barrier && key.startsWith(barrier.prefix)) {
+      const value = await super.getVersioned<T>(key);
+      await new Promise<void>((release) => {
+        barrier.waiting.push(release);
+        if (barrier.waiting.length === barrier.size) {
+          this.barrier = undefined;
+          barrier.waiting.forEach((r) => r());
+        }
+      });
+      return value;
+    }
+    return super.getVersioned<T>(key);
+  }
+
+  override async transact(operations: TransactOperation[]): Promise<void> {
+    try {
+      await super.transact(operations);
+    } catch (error) {
+      if (error instanceof ConflictError) this.conflicts++;
+      throw error;
+    }
+  }
+}
+
+const { releaseManager: RAVI, qa: PRIYA, developer: DANA, admin: ALANA } = DEMO_ACCOUNT;
+let jira: FakeJira;
+let store: BarrierStore;
+let deps: AppDeps;
+let ids = 0;
+const newId = (prefix: string) => `${prefix}-${String(++ids).padStart(6, '0')}`;
+
+const context = (accountId: string) => ({ accountId, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP' } } });
+const call = async (name: string, accountId: string, payload: unknown) => (await dispatchResolver(deps, name, payload, context(accountId))) as ResolverResult<GoNoGoBoardView>;
+const vote = (accountId: string, versionId: string, roleId: string, voteId = newId('vote'), value = 'GO') =>
+  call('castVote', accountId, { versionId, roleId, value, comment: value === 'GO' ? '' : 'not yet', voteId });
+
+async function votesOf(versionId: string, round = 1): Promise<VotesDoc['votes']> {
+  return (await store.getVersioned<VotesDoc>(keys.goNoGoVotes('10000', versionId, round)))?.value.votes ?? [];
+}
+
+async function freshRelease(name: string) {
+  const release = await createSmallRelease(jira.url, { name, startDate: '2026-11-20', releaseDate: '2026-11-28' });
+  await transition(jira.url, DANA, release.bugKey, 'done');
+  return release;
+}
+
+beforeAll(async () => {
+  jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
+  store = new BarrierStore();
+  deps = createAppDeps({
+    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
+    store,
+    queue: new LocalWorkQueue(silentLog, { retryDelayMs: 1 }),
+    clock: { now: () => DEMO_NOW },
+    timing: { sleep: async () => {}, random: () => 0.5 },
+    log: silentLog,
+  });
+  const policy = defaultPolicies().patch;
+  const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA, ALANA] : [DANA] }));
+  const saved = await dispatchResolver(deps, 'saveGoNoGoSettings', { releaseType: 'patch', policy: { ...policy, roles } }, context(RAVI));
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+});
+afterAll(() => jira.close());
+beforeEach(() => {
+  store.conflicts = 0;
+});
+
+describe('simultaneous votes', () => {
+  it('counts both when two approvers vote at the same moment', async () => {
+    const release = await freshRelease('SHOP 2.6.1');
+    store.arm(keys.goNoGoVotes('10000', release.versionId, 1), 2);
+    const [qa, ops] = await Promise.all([vote(PRIYA, release.versionId, 'qa'), vote(DANA, release.versionId, 'operations')]);
+    expect(qa.ok && ops.ok).toBe(true);
+    expect(store.conflicts).toBeGreaterThanOrEqual(1);
+    expect((await votesOf(release.versionId)).map((v) => v.voter.accountId).sort()).toEqual([DANA, PRIYA].sort());
+    const view = await call('getGoNoGoBoard', RAVI, { versionId: release.versionId });
+    if (!view.ok) throw new Error(JSON.stringify(view.error));
+    expect(view.data.quorum.status).toBe('met');
+  });
+
+  it('counts both when two approvers of the same role vote at the same moment', async () => {
+    const release = await freshRelease('SHOP 2.6.2');
+    store.arm(keys.goNoGoVotes('10000', release.versionId, 1), 2);
+    await Promise.all([vote(PRIYA, release.versionId, 'qa'), vote(ALANA, release.versionId, 'qa', undefined, 'NO_GO')]);
+    expect(await votesOf(release.versionId)).toHaveLength(2);
+    const view = await call('getGoNoGoBoard', RAVI, { versionId: release.versionId });
+    expect(view.ok && view.data.signOffs.find((s) => s.roleId === 'qa')?.state).toBe('NO_GO');
+  });
+
+  it('counts a double click once, even when both clicks arrive together', async () => {
+    const release = await freshRelease('SHOP 2.6.3');
+    const voteId = newId('vote');
+    store.arm(keys.goNoGoVotes('10000', release.versionId, 1), 2);
+    const results = await Promise.all([vote(PRIYA, release.versionId, 'qa', voteId), vote(PRIYA, release.versionId, 'qa', voteId)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(await votesOf(release.versionId)).toHaveLength(1);
+    const audit = await store.query(keys.goNoGoAuditPrefix('10000', release.versionId));
+    expect(audit.results.filter((r) => (r.value as { action: string }).action === 'vote.cast')).toHaveLength(1);
+  });
+
+  it('keeps ten approvers voting at once, none lost', async () => {
+    const release = await freshRelease('SHOP 2.6.4');
+    store.arm(keys.goNoGoVotes('10000', release.versionId, 1), 10);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => vote(i % 2 ? PRIYA : ALANA, release.versionId, 'qa')));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await votesOf(release.versionId)).toHaveLength(10);
+  });
+});
+
+describe('simultaneous decisions', () => {
+  it('records one decision when two release managers decide at the same moment', async () => {
+    const release = await freshRelease('SHOP 2.6.5');
+    store.arm(keys.goNoGoDecision('10000', release.versionId, 1), 2);
+    const decide = (accountId: string) =>
+      call('recordDecision', accountId, { versionId: release.versionId, value: 'NO_GO', comment: `stop (${accountId})`, markReleased: false, decisionId: newId('decision') });
+    const results = await Promise.all([decide(RAVI), decide(ALANA)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT' }) })]);
+    const audit = await store.query(keys.goNoGoAuditPrefix('10000', release.versionId));
+    expect(audit.results.filter((r) => (r.value as { action: string }).action.startsWith('decision.'))).toHaveLength(1);
+  });
+
+  it('never freezes a snapshot that misses a vote which landed: the vote is in it, or it was refused', async () => {
+    const release = await freshRelease('SHOP 2.6.6');
+    await vote(DANA, release.versionId, 'operations');
+    store.arm(keys.goNoGoVotes('10000', release.versionId, 1), 2);
+    const [late, decided] = await Promise.all([
+      vote(PRIYA, release.versionId, 'qa'),
+      call('recordDecision', RAVI, { versionId: release.versionId, value: 'NO_GO', comment: 'not this week', markReleased: false, decisionId: newId('decision') }),
+    ]);
+    if (!decided.ok) throw new Error(JSON.stringify(decided.error));
+    expect(store.conflicts).toBeGreaterThanOrEqual(1);
+    const frozen = decided.data.decision!.snapshot.signOffs.flatMap((s) => s.votes.map((v) => v.voter.accountId));
+    const stored = (await votesOf(release.versionId)).map((v) => v.voter.accountId);
+    if (late.ok) expect(frozen.sort()).toEqual([DANA, PRIYA].sort());
+    else expect(late).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect(frozen.sort()).toEqual(stored.sort());
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * Product events through the local runtime: changes made in the fake Jira (over its REST API, as
+ * people make them) reach the app's event trigger, which keeps the release roll-ups current.
+ * Late, repeated and out-of-order events change nothing; one event costs O(1) store operations.
+ */
+import type { ProjectReadinessView, ReleaseRollup, ResolverResult } from '../../src/contract';
+import type { KeyValueStore } from '../../src/ports';
+import { keys } from '../../src/store/keys';
+import { DEMO_ACCOUNT, type JiraProductEvent } from '../../local/fake-jira';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+let runtime: LocalRuntime;
+
+beforeEach(async () => {
+  runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
+  await post('/api/triggers/daily-sync', {});
+  await runtime.settled();
+});
+afterEach(() => runtime.close());
+
+async function post(path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${runtime.hostUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function jira(accountId: string, method: string, path: string, body?: unknown): Promise<number> {
+  const response = await fetch(`${runtime.jiraUrl}/rest/api/3${path}`, {
+    method,
+    headers: { Authorization: `Bearer user:${accountId}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  await response.text();
+  return response.status;
+}
+
+const data = () => runtime.fakeJira!.dataset;
+const version = (name: string) => data().versions.find((v) => v.name === name)!;
+const issue = (key: string) => data().issues.find((i) => i.key === key)!;
+const shop = () => data().projects.find((p) => p.key === 'SHOP')!;
+const isDone = (statusId: string) => data().statuses.find((s) => s.id === statusId)!.categoryKey === 'done';
+const typeName = (issueTypeId: string) => data().issueTypes.find((t) => t.id === issueTypeId)!.name;
+
+async function rollup(versionName: string): Promise<ReleaseRollup> {
+  const result = (await post('/api/invoke', {
+    accountId: DEMO_ACCOUNT.releaseManager,
+    moduleKey: 'releases-page',
+    extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } },
+    functionKey: 'getReleaseReadiness',
+    payload: { versionId: version(versionName).id },
+  })) as ResolverResult<ProjectReadinessView>;
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  const release = result.data.releases[0]!;
+  if (release.status !== 'ready') throw new Error(`${versionName} roll-up is ${release.status}`);
+  return release.rollup!;
+}
+
+const failing = (r: ReleaseRollup, id: string) => r.failing.find((f) => f.id === id)?.count ?? 0;
+
+/** An open, top-level issue of a version (not a sub-task), without open blockers. */
+function openIssueIn(versionName: string, skip: string[] = []) {
+  const blocks = data().issueLinkTypes.find((t) => t.name === 'Blocks')!;
+  return data().issues.find(
+    (i) =>
+      i.fixVersionIds.includes(version(versionName).id) &&
+      !isDone(i.statusId) &&
+      typeName(i.issueTypeId) !== 'Sub-task' &&
+      !skip.includes(i.key) &&
+      !data().issueLinks.some((l) => l.typeId === blocks.id && l.destinationIssueId === i.id && !isDone(issue(data().issues.find((x) => x.id === l.sourceIssueId)!.key).statusId)),
+  )!;
+}
+
+function countStore(store: KeyValueStore): { count(): number; reset(): void } {
+  let n = 0;
+  for (const method of ['get', 'set', 'setIfAbsent', 'delete', 'batchGet', 'batchSet', 'query', 'getVersioned', 'transact'] as const) {
+    const original = (store[method] as (...args: unknown[]) => unknown).bind(store);
+    (store as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      n++;
+      return original(...args);
+    };
+  }
+  return { count: () => n, reset: () => (n = 0) };
+}
+
+describe('release roll-ups kept current by product events', () => {
+  it('builds every unreleased version’s roll-up in the daily reconciliation', async () => {
+    const r = await rollup('SHOP 2.4');
+    expect(r.total).toBe(data().issues.filter((i) => i.fixVersionIds.includes(version('SHOP 2.4').id)).length);
+  });
+
+  it('moves an issue to Done when it is transitioned in Jira', async () => {
+    const target = openIssueIn('SHOP 2.4');
+    const before = await rollup('SHOP 2.4');
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } })).toBe(204);
+    await runtime.settled();
+    const after = await rollup('SHOP 2.4');
+    expect(failing(after, 'status-done')).toBe(failing(before, 'status-done') - 1);
+    expect(failing(after, 'resolution-set')).toBe(failing(before, 'resolution-set') - 1);
+    expect(after.total).toBe(before.total);
+  });
+
+  it('moves an issue between releases when its fix version changes', async () => {
+    const target = openIssueIn('SHOP 2.4');
+    const [from, to] = [await rollup('SHOP 2.4'), await rollup('SHOP 2.5')];
+    expect(await jira(DEMO_ACCOUNT.developer, 'PUT', `/issue/${target.key}`, { fields: { fixVersions: [{ id: version('SHOP 2.5').id }] } })).toBe(204);
+    await runtime.settled();
+    expect((await rollup('SHOP 2.4')).total).toBe(from.total - 1);
+    expect((await rollup('SHOP 2.5')).total).toBe(to.total + 1);
+  });
+
+  it('sees a new blocker, and sees it go when the blocker is done (the blocked issue is re-read)', async () => {
+    const blocked = openIssueIn('SHOP 2.4');
+    const blocker = openIssueIn('SHOP 2.4', [blocked.key]);
+    const before = await rollup('SHOP 2.4');
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', '/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: blocker.key }, outwardIssue: { key: blocked.key } })).toBe(201);
+    await runtime.settled();
+    const linked = await rollup('SHOP 2.4');
+    expect(failing(linked, 'no-open-blockers')).toBe(failing(before, 'no-open-blockers') + 1);
+    expect(linked.blocking.find((b) => b.key === blocked.key)?.mentions).toContain(blocker.key);
+
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${blocker.key}/transitions`, { transition: { id: '41' } })).toBe(204);
+    await runtime.settled();
+    const unblocked = await rollup('SHOP 2.4');
+    expect(failing(unblocked, 'no-open-blockers')).toBe(failing(before, 'no-open-blockers'));
+  });
+
+  it('ignores events that arrive late, twice or out of order', async () => {
+    const target = openIssueIn('SHOP 2.4');
+    const seen: JiraProductEvent[] = [];
+    const stop = runtime.fakeJira!.onEvent((e) => seen.push(e));
+    // In Progress (31 = In Review) then Done, then the first event again, twice, and an older copy.
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '31' } })).toBe(204);
+    await runtime.settled();
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } })).toBe(204);
+    await runtime.settled();
+    stop();
+    const current = await rollup('SHOP 2.4');
+    const stale = seen[0]!;
+    for (const event of [stale, stale, { ...stale, issue: { ...(stale as { issue: object }).issue, fields: { ...(stale as { issue: { fields: object } }).issue.fields, updated: '2026-01-01T00:00:00.000+0000' } } }]) {
+      const answer = (await post('/api/events', event)) as { result: { detail: string } };
+      expect(answer.result.detail).toBe('readiness already current');
+    }
+    await runtime.settled();
+    expect(await rollup('SHOP 2.4')).toEqual(current);
+  });
+
+  it('removes a deleted issue, and a late update does not bring it back', async () => {
+    const target = openIssueIn('SHOP 2.4');
+    const before = await rollup('SHOP 2.4');
+    const event = (eventType: string) => ({ eventType, issue: { id: target.id, key: target.key, fields: { project: { id: shop().id, key: 'SHOP' }, updated: target.updated } } });
+    await post('/api/events', event('avi:jira:deleted:issue'));
+    await runtime.settled();
+    expect((await rollup('SHOP 2.4')).total).toBe(before.total - 1);
+    await post('/api/events', event('avi:jira:updated:issue'));
+    await runtime.settled();
+    expect((await rollup('SHOP 2.4')).total).toBe(before.total - 1);
+  });
+
+  it('forgets the roll-up of a deleted version', async () => {
+    const v = version('SHOP 3.0');
+    expect(await runtime.store.getVersioned(keys.readinessRelease(v.id, 0))).toBeDefined();
+    await post('/api/events', { eventType: 'avi:jira:deleted:version', version: { id: v.id, projectId: Number(v.projectId), name: v.name } });
+    expect(await runtime.store.getVersioned(keys.readinessRelease(v.id, 0))).toBeUndefined();
+  });
+
+  it('costs the same few store operations per event, however big the release', async () => {
+    const ops = countStore(runtime.store);
+    const costOf = async (versionName: string) => {
+      const target = openIssueIn(versionName);
+      ops.reset();
+      expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } })).toBe(204);
+      await runtime.settled();
+      // Re-reads of dependents (parent, linked issues) are separate queued jobs of the same cost.
+      return ops.count();
+    };
+    const big = data().issues.filter((i) => i.fixVersionIds.includes(version('SHOP 2.4').id)).length;
+    const small = data().issues.filter((i) => i.fixVersionIds.includes(version('SHOP 3.0').id)).length;
+    expect(big).toBeGreaterThan(small * 3);
+    const [costBig, costSmall] = [await costOf('SHOP 2.4'), await costOf('SHOP 3.0')];
+    // Quota gate, member index (twice: skip check, then the transaction's read), policy, one
+    // release bucket, one transaction: 6 today.
+    expect(costBig).toBe(costSmall);
+    expect(costBig).toBeLessThanOrEqual(8);
+  });
+});

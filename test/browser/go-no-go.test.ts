@@ -1,0 +1,108 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
+import { defaultPolicies } from '../../src/domain/go-no-go/policies';
+import { type SmallRelease, createSmallRelease, transition } from '../support/go-no-go-release';
+import { describeInBrowser, launchBrowser } from './support/browser';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+const { releaseManager: RAVI, qa: PRIYA, developer: DANA } = DEMO_ACCOUNT;
+
+describeInBrowser('the Go/No-Go board in Chromium', () => {
+  let runtime: LocalRuntime;
+  let browser: Browser;
+  let release: SmallRelease;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
+    release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.1', startDate: '2026-11-18', releaseDate: '2026-11-26' });
+    // Setup, not the subject: the release manager names the approvers of patch releases.
+    const policy = defaultPolicies().patch;
+    const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA] : [DANA] }));
+    const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountId: RAVI,
+        moduleKey: 'releases-page',
+        extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
+        functionKey: 'saveGoNoGoSettings',
+        payload: { releaseType: 'patch', policy: { ...policy, roles } },
+      }),
+    });
+    expect(await response.json()).toMatchObject({ ok: true });
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(pages.map((p) => p.close()));
+    await browser?.close();
+    await runtime?.close();
+  });
+
+  /** The board of the small release, as `accountId` sees it. */
+  async function openBoard(accountId: string): Promise<{ page: Page; app: FrameLocator }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    pages.push(page);
+    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/go-no-go?as=${accountId}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
+    await app.getByTestId('gng-version-picker').selectOption(release.versionId);
+    await app.locator(`[data-testid="gng-board"][data-version="${release.versionId}"]`).waitFor();
+    return { page, app };
+  }
+
+  it('shows NO-GO for an open blocking bug; after the fix and the votes the release manager records GO and Jira has the version released', async () => {
+    // 1. The release manager sees NO-GO, because of the open High bug.
+    const manager = await openBoard(RAVI);
+    await manager.app.locator('[data-testid="gng-verdict"][data-verdict="NO_GO"]').waitFor();
+    expect(await manager.app.getByTestId('gng-blocking-issues').innerText()).toContain(release.bugKey);
+    expect(await manager.app.getByTestId('gng-criterion-no-open-blocker-bugs').getAttribute('data-status')).toBe('fail');
+    await manager.page.screenshot({ path: 'docs/screenshots/go-no-go-board.png' });
+
+    // 2. A developer fixes the bug in Jira.
+    await transition(runtime.jiraUrl, DANA, release.bugKey, 'done');
+
+    // 3. QA ticks the rollback plan with evidence and votes GO.
+    const qa = await openBoard(PRIYA);
+    await qa.app.locator('[data-testid="gng-criterion-no-open-blocker-bugs"][data-status="pass"]').waitFor();
+    await qa.app.getByTestId('gng-evidence-m-rollback-plan').fill('https://wiki.example.com/shop-2-4-1/rollback');
+    await qa.app.getByTestId('gng-tick-m-rollback-plan').click();
+    await qa.app.locator('[data-testid="gng-criterion-m-rollback-plan"][data-status="pass"]').waitFor();
+    await qa.app.getByTestId('gng-vote-qa-GO').click();
+    await qa.app.locator('[data-testid="gng-role-qa"][data-state="GO"]').waitFor();
+    expect(await qa.app.getByTestId('gng-vote-operations-GO').count()).toBe(0);
+
+    // 4. Operations votes GO: the quorum is reached.
+    const ops = await openBoard(DANA);
+    await ops.app.getByTestId('gng-vote-operations-GO').click();
+    await ops.app.locator('[data-testid="gng-role-operations"][data-state="GO"]').waitFor();
+    await ops.app.locator('[data-testid="gng-verdict"][data-verdict="GO"]').waitFor();
+
+    // 5. The release manager records GO, marking the version released in Jira.
+    await manager.app.getByTestId('gng-version-picker').selectOption(release.versionId);
+    await manager.page.reload();
+    await manager.app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
+    await manager.app.getByTestId('gng-version-picker').selectOption(release.versionId);
+    await manager.app.locator(`[data-testid="gng-board"][data-version="${release.versionId}"] [data-testid="gng-verdict"][data-verdict="GO"]`).waitFor();
+    expect(await manager.app.getByTestId('gng-decide-GO').isChecked()).toBe(true);
+    expect(await manager.app.getByTestId('gng-mark-released').isChecked()).toBe(true);
+    await manager.app.getByTestId('gng-decision-comment').fill('Go for Thursday 10:00');
+    await manager.app.getByTestId('gng-record-decision').click();
+    const jiraRelease = manager.app.locator('[data-testid="gng-jira-release"][data-status="released"]');
+    await jiraRelease.waitFor();
+    expect(await jiraRelease.innerText()).toContain('Released in Jira');
+    expect(await manager.app.getByTestId('gng-verdict').getAttribute('data-decision')).toBe('GO');
+    expect(runtime.fakeJira!.dataset.versions.find((v) => v.id === release.versionId)).toMatchObject({ released: true, releaseDate: '2026-11-24' });
+
+    // The audit log lists every step.
+    await manager.app.getByTestId('gng-audit-load').click();
+    const audit = manager.app.getByTestId('gng-audit-table');
+    await audit.waitFor();
+    const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(actions).toEqual(['jira.version-released', 'decision.recorded', 'vote.cast', 'vote.cast', 'criterion.ticked']);
+    await manager.page.evaluate(() => window.scrollTo(0, 0));
+    await manager.page.screenshot({ path: 'docs/screenshots/go-no-go-decided.png' });
+  }, 120_000);
+});

@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import type { KpiReportView, ResolverResult } from '../../src/contract';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { DEMO_ACCOUNT } from '../../local/fake-jira';
+import { demoFacts } from '../support/demo-site';
+import { describeInBrowser, launchBrowser } from './support/browser';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+describeInBrowser('the KPIs page in Chromium', () => {
+  let runtime: LocalRuntime;
+  let browser: Browser;
+  let page: Page;
+  let facts: ReturnType<typeof demoFacts>;
+
+  beforeAll(async () => {
+    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
+    facts = demoFacts(runtime.fakeJira!.dataset);
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  });
+  afterEach(() => page.close());
+
+  async function open(accountId: string) {
+    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/kpis?as=${accountId}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('kpis-page').waitFor({ timeout: 30_000 });
+    return app;
+  }
+
+  it('syncs on request, then shows each figure with its numerator and denominator, and what is behind it', async () => {
+    const app = await open(facts.admin.accountId);
+    await app.locator('[data-testid="kpi-sync-status"][data-state="never"]').waitFor();
+    await app.getByTestId('kpi-sync-now').click();
+    await app.locator('[data-testid="kpi-sync-status"][data-state="idle"]').waitFor({ timeout: 30_000 });
+
+    const report = await reportAs(facts.admin.accountId);
+    for (const figure of report.figures) {
+      const card = app.getByTestId(`figure-${figure.id}`);
+      expect(await app.getByTestId(`figure-${figure.id}-numerator`).innerText()).toBe(`${figure.numerator.value} ${figure.numerator.label}`);
+      if (figure.denominator) expect(await app.getByTestId(`figure-${figure.id}-denominator`).innerText()).toBe(`${figure.denominator.value} ${figure.denominator.label}`);
+      expect(await card.innerText()).toContain('26 Aug 2026 – 23 Nov 2026 (90 days, UTC)');
+    }
+    expect(await app.getByTestId('figure-lead-time').innerText()).toContain('linear interpolation');
+    expect(await app.getByTestId('trend-throughput').locator('circle').count()).toBe(12);
+
+    await app.getByTestId('drilldown-lead-time').click();
+    const table = app.getByTestId('drilldown-table-lead-time');
+    await table.waitFor({ timeout: 30_000 });
+    const leadTime = report.figures.find((f) => f.id === 'lead-time')!;
+    expect(await table.innerText()).toContain(`${leadTime.numerator.value} rows`);
+    await page.screenshot({ path: 'docs/screenshots/kpis-page.png', fullPage: true });
+  }, 90_000);
+
+  it('shows a viewer the figures but no sync button', async () => {
+    const app = await open(DEMO_ACCOUNT.viewer);
+    await app.getByTestId('figure-deployment-frequency').waitFor();
+    expect(await app.getByTestId('kpi-sync-now').count()).toBe(0);
+  }, 60_000);
+
+  async function reportAs(accountId: string): Promise<KpiReportView> {
+    const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountId, moduleKey: 'releases-page', extension: { project: { id: facts.project('SHOP').id, key: 'SHOP' } }, functionKey: 'getKpiReport', payload: {} }),
+    });
+    const body = (await response.json()) as ResolverResult<KpiReportView>;
+    if (!body.ok) throw new Error(body.error.message);
+    return body.data;
+  }
+});

@@ -1,0 +1,127 @@
+import ICAL from 'ical.js';
+import type { Browser, Page, Request } from 'playwright-core';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import { demoFacts } from '../support/demo-site';
+import { describeInBrowser, launchBrowser } from './support/browser';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+
+describeInBrowser('the release calendar in Chromium', () => {
+  let runtime: LocalRuntime;
+  let browser: Browser;
+  let page: Page;
+  let facts: ReturnType<typeof demoFacts>;
+  let invoked: string[];
+
+  const releaseManager = () => runtime.fakeJira!.dataset.users.find((u) => u.role.startsWith('Release manager'))!.accountId;
+  const versionId = (name: string) => runtime.fakeJira!.dataset.versions.find((v) => v.name === name)!.id;
+
+  beforeAll(async () => {
+    // The demo plan is seeded: environments, bookings of SHOP and PAY, a freeze, a maintenance window.
+    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
+    facts = demoFacts(runtime.fakeJira!.dataset);
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, timezoneId: 'UTC' });
+    invoked = [];
+    page.on('request', (request: Request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/invoke')) invoked.push((JSON.parse(request.postData() ?? '{}') as { functionKey: string }).functionKey);
+    });
+  });
+  afterEach(() => page.close());
+
+  it('books a slot that clashes, explains the clash, and fixes it with the suggested slot', async () => {
+    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
+    // One resolver call for the whole view.
+    expect(invoked).toEqual(['getReleaseCalendar']);
+    expect(await app.getByTestId('conflict-double-booking').count()).toBe(0);
+
+    await app.getByTestId('book-slot').click();
+    const editor = app.getByTestId('slot-editor');
+    await editor.waitFor();
+    await app.getByTestId('slot-version').selectOption(versionId('SHOP 2.4'));
+    await app.getByTestId('slot-environment').selectOption('env-uat2');
+    await app.getByTestId('slot-from').fill('2026-11-24T13:00');
+    await app.getByTestId('slot-to').fill('2026-11-25T08:00');
+    await app.getByTestId('slot-save').click();
+
+    // The calendar comes back with the clash explained: PAY 3.1 holds UAT-2 until 25 Nov 09:00.
+    const clash = app.getByTestId('conflict-double-booking');
+    await clash.waitFor({ timeout: 30_000 });
+    const text = await clash.innerText();
+    expect(text).toContain('UAT-2 is double-booked');
+    expect(text).toContain('PAY 3.1');
+    expect(text).toContain('SHOP 2.4');
+    expect(text).toContain('one release at a time');
+    expect(await app.getByTestId('plan-announcement').innerText()).toContain('1 conflict: UAT-2 is double-booked');
+    await page.screenshot({ path: 'docs/screenshots/release-calendar-clash.png' });
+
+    // The first suggestion moves our booking to the next free time on UAT-2.
+    expect(text).toMatch(/Move SHOP 2\.4 on UAT-2 to Fri, 27 Nov 2026, 17:00 – Sat, 28 Nov 2026, 12:00/);
+    await clash.getByTestId('apply-fix-0').click();
+    await clash.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await app.getByTestId('plan-announcement').innerText()).toContain('That conflict is resolved');
+    const moved = app.locator('[data-slot]').filter({ hasText: 'UAT-2 · SHOP 2.4' });
+    await moved.first().waitFor();
+    expect(await moved.first().getAttribute('aria-label')).toContain('27 Nov, 17:00 – 28 Nov, 12:00');
+    // Every change answered with the fresh view: no extra loads.
+    expect(invoked).toEqual(['getReleaseCalendar', 'saveEnvironmentSlot', 'saveEnvironmentSlot']);
+    await page.screenshot({ path: 'docs/screenshots/release-calendar.png' });
+  }, 90_000);
+
+  it('is usable by keyboard: the editor opens from a button, validates, and Escape closes it', async () => {
+    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
+    await app.getByTestId('book-slot').focus();
+    await page.keyboard.press('Enter');
+    await app.getByTestId('slot-editor').waitFor();
+    // Focus moved into the editor: the first field takes the keyboard.
+    expect(await app.getByTestId('slot-version').evaluate((el) => el === document.activeElement)).toBe(true);
+    await app.getByTestId('slot-from').fill('2026-11-26T09:00');
+    await app.getByTestId('slot-to').fill('2026-11-25T09:00');
+    expect(await app.getByTestId('slot-editor').innerText()).toContain('must end after it starts');
+    await app.getByTestId('slot-to').press('Escape');
+    await app.getByTestId('slot-editor').waitFor({ state: 'detached' });
+    // Focus goes back to the button that opened the editor.
+    expect(await app.getByTestId('book-slot').evaluate((el) => el === document.activeElement)).toBe(true);
+  }, 60_000);
+
+  it('shows a viewer the calendar and the environments without editing', async () => {
+    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/environments?as=${facts.shopOnlyViewer.accountId}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('inventory-table').waitFor({ timeout: 30_000 });
+    expect(await app.getByTestId('plan-maintenance').count()).toBe(0);
+    expect(await app.getByTestId('environment-timeline').innerText()).toContain('UAT-2');
+    // PAY's bookings show without their versions to someone who cannot browse PAY.
+    const hidden = app.locator('[data-testid^="bar-slot-"]', { hasText: 'Booked' });
+    expect(await hidden.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: 'docs/screenshots/environments.png' });
+  }, 60_000);
+
+  it('creates a calendar feed address in the settings that a calendar client can read', async () => {
+    await page.goto(`${runtime.hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('feed-section').waitFor({ timeout: 30_000 });
+    await app.getByTestId('rotate-feed').click();
+    const url = await app.getByTestId('feed-url').inputValue();
+    expect(url).toMatch(/\/x\/calendar-feed\?project=SHOP&token=[A-Za-z0-9_-]{43}$/);
+    const answer = await fetch(url);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const events = new ICAL.Component(ICAL.parse(await answer.text())).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.summary)).toEqual(expect.arrayContaining(['SHOP 2.4 release', 'SHOP 2.4 on UAT-1']));
+    const wrong = await fetch(url.replace(/token=.*/, 'token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'));
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).toBe('Not found');
+  }, 60_000);
+});

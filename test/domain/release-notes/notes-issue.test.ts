@@ -1,0 +1,52 @@
+import { compareIssueKeys, notesIssueFromJira, textParagraphs } from '../../../src/domain/release-notes/notes-issue';
+import { RELEASE_NOTES_FIELD, UPGRADE_NOTES_FIELD, adf, jiraIssue } from './fixtures';
+
+describe('text of a Jira text field', () => {
+  it.each<[string, unknown, string[]]>([
+    ['a plain string', 'One line', ['One line']],
+    ['a plain string with blank lines', 'First.\n\nSecond\nstill second.', ['First.', 'Second still second.']],
+    ['an ADF document', adf('First.', 'Second.'), ['First.', 'Second.']],
+    ['ADF with marks, a hard break and a mention', { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask ' }, { type: 'mention', attrs: { id: 'x', text: '@Ravi' } }, { type: 'hardBreak' }, { type: 'text', text: 'now', marks: [{ type: 'strong' }] }] }] }, ['Ask @Ravi now']],
+    ['ADF with a bullet list', { type: 'doc', version: 1, content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }] }] }] }, ['a', 'b']],
+    ['null', null, []],
+    ['an empty document', { type: 'doc', version: 1, content: [] }, []],
+  ])('%s', (_case, value, paragraphs) => {
+    expect(textParagraphs(value)).toEqual(paragraphs);
+  });
+});
+
+describe('an issue from a Jira search result', () => {
+  it('reads type, labels, components, resolution state and the template fields', () => {
+    const issue = jiraIssue({ key: 'SHOP-3', summary: '  Gift   cards ', type: 'Story', status: 'In Progress', labels: ['customer'], components: ['Checkout'], releaseNotes: adf('Buy gift cards.'), upgradeNotes: adf('Re-index.', 'Restart.') });
+    expect(notesIssueFromJira(issue, { releaseNoteField: RELEASE_NOTES_FIELD, upgradeNotesField: UPGRADE_NOTES_FIELD })).toEqual({
+      key: 'SHOP-3',
+      summary: 'Gift cards',
+      issueType: 'Story',
+      subtask: false,
+      labels: ['customer'],
+      components: ['Checkout'],
+      done: false,
+      releaseNote: 'Buy gift cards.',
+      upgradeNotes: ['Re-index.', 'Restart.'],
+    });
+  });
+
+  it('tolerates missing fields', () => {
+    expect(notesIssueFromJira({ key: 'X-1', fields: {} }, { releaseNoteField: 'customfield_1', upgradeNotesField: null })).toEqual({
+      key: 'X-1',
+      summary: 'X-1',
+      issueType: 'Issue',
+      subtask: false,
+      labels: [],
+      components: [],
+      done: false,
+      upgradeNotes: [],
+    });
+  });
+});
+
+describe('issue key order', () => {
+  it('sorts by project, then number', () => {
+    expect(['SHOP-10', 'PAY-2', 'SHOP-9', 'SHOP-100'].sort(compareIssueKeys)).toEqual(['PAY-2', 'SHOP-9', 'SHOP-10', 'SHOP-100']);
+  });
+});

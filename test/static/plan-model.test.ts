@@ -1,0 +1,85 @@
+import type { ReleaseCalendarView } from '../../src/contract';
+import { assignLanes, type TimelineBar } from '../../static/releases/src/plan/Timeline';
+import { barPosition, csvCell, dayContent, dayKeysOf, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
+
+const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView => ({
+  project: { id: '10000', key: 'SHOP', name: 'Web Shop' },
+  projects: [{ key: 'SHOP', name: 'Web Shop', role: 'current' }],
+  range: { from: '2026-11-01', to: '2027-01-31' },
+  generatedAt: '2026-11-24T10:00:00.000Z',
+  today: '2026-11-24',
+  canEdit: true,
+  environments: [{ id: 'env-uat1', name: 'UAT-1', tier: 'UAT', components: [], status: 'available', capacity: 1, updatedAt: '', updatedBy: '' }],
+  tierOrder: ['DEV', 'IT', 'SIT', 'UAT', 'NFT', 'PREPROD', 'PROD'],
+  versions: [{ id: '10005', projectKey: 'SHOP', name: 'SHOP 2.4', startDate: '2026-10-27', releaseDate: '2026-12-03', released: false, state: 'in-progress', dependsOn: [] }],
+  slots: [
+    { id: 's1', projectKey: 'SHOP', versionId: '10005', environmentId: 'env-uat1', from: new Date(2026, 10, 25, 9).toISOString(), to: new Date(2026, 10, 27, 17).toISOString(), required: true, note: '=HYPERLINK("x"), "quoted"', updatedAt: '', updatedBy: '' },
+    { id: 's2', environmentId: 'env-uat1', from: new Date(2026, 10, 28, 9).toISOString(), to: new Date(2026, 10, 28, 17).toISOString(), hidden: true },
+  ],
+  windows: [],
+  deployments: [],
+  conflicts: [],
+  settings: { maxReleasesPerDay: 2, relatedProjects: [] },
+  notices: [],
+  ...overrides,
+});
+
+describe('plan helpers of the calendar page', () => {
+  it('loads less than 400 days around the focus', () => {
+    const range = loadRangeFor(new Date(2026, 10, 24));
+    expect(range.from).toEqual(new Date(2026, 8, 1));
+    expect((range.to.getTime() - range.from.getTime()) / 86_400_000).toBeLessThan(400);
+  });
+
+  it.each<[string, Date, Date, string[]]>([
+    ['a slot over three days', new Date(2026, 10, 25, 9), new Date(2026, 10, 27, 17), ['2026-11-25', '2026-11-26', '2026-11-27']],
+    ['a slot ending at midnight (the next day is not touched)', new Date(2026, 10, 25, 9), new Date(2026, 10, 26, 0), ['2026-11-25']],
+    ['a slot clipped to the grid', new Date(2026, 9, 1, 9), new Date(2026, 9, 28, 12), ['2026-10-26', '2026-10-27', '2026-10-28']],
+  ])('files %s on its days', (_case, from, to, expected) => {
+    expect(dayKeysOf(from.toISOString(), to.toISOString(), new Date(2026, 9, 26), new Date(2026, 11, 6))).toEqual(expected);
+  });
+
+  it('files versions, slots and hidden bookings by day', () => {
+    const content = dayContent(view(), new Date(2026, 9, 26), new Date(2026, 11, 6));
+    expect(content.releases.get('2026-12-03')?.map((v) => v.name)).toEqual(['SHOP 2.4']);
+    expect(content.starts.get('2026-10-27')?.map((v) => v.name)).toEqual(['SHOP 2.4']);
+    expect(content.slots.get('2026-11-26')?.map((s) => s.id)).toEqual(['s1']);
+    expect(content.slots.get('2026-11-28')?.map((s) => s.id)).toEqual(['s2']);
+  });
+
+  it.each<[string, [number, number], { left: number; width: number } | undefined]>([
+    ['inside', [25, 50], { left: 25, width: 25 }],
+    ['clipped on the left', [-10, 10], { left: 0, width: 10 }],
+    ['outside', [100, 120], undefined],
+  ])('places a bar %s', (_case, [from, to], expected) => {
+    expect(barPosition(from, to, 0, 100)).toEqual(expected);
+  });
+
+  it('puts overlapping bookings on separate lanes and touching ones on the same', () => {
+    const bar = (id: string, from: number, to: number): TimelineBar => ({ id, from, to, label: id, ariaLabel: id, swatch: { background: '', text: '', border: '' }, kind: 'block' });
+    const { lanes, count } = assignLanes([bar('a', 0, 10), bar('b', 5, 15), bar('c', 10, 20)]);
+    expect(Object.fromEntries(lanes)).toEqual({ a: 0, b: 1, c: 0 });
+    expect(count).toBe(2);
+  });
+
+  it('round-trips date-time inputs in the browser’s zone', () => {
+    const iso = new Date(2026, 10, 25, 9, 30).toISOString();
+    expect(toInputValue(iso)).toBe('2026-11-25T09:30');
+    expect(fromInputValue('2026-11-25T09:30')).toBe(iso);
+    expect(fromInputValue('2026-11-25')).toBeUndefined();
+  });
+
+  it('exports CSV that spreadsheets open safely', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    const csv = planCsv(view());
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('Type,Project,Version,Environment,Tier,From,To,State,Required before release,Details,Conflicts');
+    expect(lines[1]).toContain('Version,SHOP,SHOP 2.4');
+    expect(lines[2]).toContain(`Booking,SHOP,SHOP 2.4,UAT-1,UAT,${view().slots[0]!.from}`);
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x""), ""quoted"""`);
+    expect(lines[3]).toContain('Booking,,(another project),UAT-1');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import type { BlockerFacts, IssueFacts, LinkedIssueFacts, VersionRef } from '../../src/domain/readiness/facts';
+import { type Criterion, type ReadinessPolicy, defaultPolicy } from '../../src/domain/readiness/policy';
+import type { ShardEntry } from '../../src/domain/readiness/rollup';
+import type { SignOffRequest } from '../../src/domain/readiness/sign-offs';
+
+export const SHOP_24: VersionRef = { id: '10005', name: 'SHOP 2.4', releaseDate: '2026-12-03', released: false };
+export const SHOP_25: VersionRef = { id: '10006', name: 'SHOP 2.5', releaseDate: '2027-01-08', released: false };
+export const SHOP_30: VersionRef = { id: '10007', name: 'SHOP 3.0', released: false };
+export const SHOP_23: VersionRef = { id: '10003', name: 'SHOP 2.3', releaseDate: '2026-10-20', released: true };
+
+/** A story that meets the default policy's automatic criteria, due in SHOP 2.4. */
+export function aReadyStory(overrides: Partial<IssueFacts> = {}): IssueFacts {
+  return {
+    id: '10100',
+    key: 'SHOP-100',
+    projectId: '10000',
+    summary: 'Pay with saved cards',
+    issueType: 'Story',
+    subtask: false,
+    statusName: 'Done',
+    category: 'done',
+    resolution: 'Done',
+    priority: 'Medium',
+    flagged: false,
+    fixVersions: [SHOP_24],
+    fields: { components: true, customfield_10016: true, customfield_10021: false },
+    subtasks: { total: 0, open: [] },
+    blockers: [],
+    linked: [],
+    updated: Date.parse('2026-11-20T09:00:00Z'),
+    observed: Date.parse('2026-11-24T10:00:00Z'),
+    ...overrides,
+  };
+}
+
+export function aLinkedIssue(overrides: Partial<LinkedIssueFacts> = {}): LinkedIssueFacts {
+  return { key: 'SHOP-7', summary: 'Tokenise cards', statusName: 'In Progress', category: 'indeterminate', issueType: 'Task', priority: 'Medium', ...overrides };
+}
+
+export function aBlocker(overrides: Partial<BlockerFacts> = {}): BlockerFacts {
+  return { ...aLinkedIssue(), fixVersions: [SHOP_24], ...overrides };
+}
+
+/** The default policy with only the criteria named (in that order). */
+export function policyWith(...ids: string[]): ReadinessPolicy {
+  const base = defaultPolicy();
+  return { ...base, criteria: ids.map((id) => base.criteria.find((c) => c.id === id) as Criterion) };
+}
+
+export function anEntry(overrides: Partial<ShardEntry> = {}): ShardEntry {
+  return { ...aReadyStory(), s: ['qa-passed', 'code-reviewed', 'release-note'], sr: 3, ...overrides };
+}
+
+export function aSignOff(overrides: Partial<SignOffRequest> = {}): SignOffRequest {
+  return { criterionId: 'qa-passed', action: 'signed', accountId: 'qa-1', displayName: 'Priya Shah', at: '2026-11-24T10:00:00.000Z', ...overrides };
+}
