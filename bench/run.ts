@@ -13,6 +13,7 @@ import { demoFacts, startDemoSite } from '../test/support/demo-site';
 import { calendarBench } from './calendar';
 import { readinessBench } from './readiness';
 import { releaseNotesBench } from './release-notes';
+import { runKpiBench } from './kpi';
 
 interface Row {
   name: string;
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   await calendarBench(record);
   await readinessBench(record);
   await releaseNotesBench(record);
+  await runKpiBench(record);
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
   const dir = join(__dirname, 'results');

@@ -164,15 +164,18 @@ export function failures(p: Prepared): Failures {
  * recovery after "now" has not happened yet (so a recomputed past week matches what was reported).
  */
 function knownSignals(p: Prepared, w: WindowBounds): Map<string, FailureSignal[]> {
-  const all = failures(p).byDeployment;
-  const known = new Map<string, FailureSignal[]>();
-  for (const [id, signals] of all) {
-    const seen = signals
-      .filter((s) => s.at <= w.now)
-      .map((s) => (s.recoveredAt !== null && s.recoveredAt > w.now ? { ...s, recoveredAt: null, recoveredBy: `not by ${isoMinute(w.now)}` } : s));
-    if (seen.length) known.set(id, seen);
-  }
-  return known;
+  return memo(p, `known-signals@${w.now}`, () => {
+    const known = new Map<string, FailureSignal[]>();
+    for (const [id, signals] of failures(p).byDeployment) {
+      const seen: FailureSignal[] = [];
+      for (const s of signals) {
+        if (s.at > w.now) continue;
+        seen.push(s.recoveredAt !== null && s.recoveredAt > w.now ? { ...s, recoveredAt: null, recoveredBy: `not by ${isoMinute(w.now)}` } : s);
+      }
+      if (seen.length) known.set(id, seen);
+    }
+    return known;
+  });
 }
 
 function signalText(signal: FailureSignal): string {
@@ -345,7 +348,7 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
     if (entry.from === 'created' && settings.leadTimeStart === 'in-progress') fromCreation++;
     rows.push(entry);
   }
-  const sorted = rows.map((r) => r.hours).sort((a, b) => a - b);
+  const sorted = Float64Array.from(rows, (r) => r.hours).sort();
   const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
   const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
   const notes: string[] = [];
@@ -419,21 +422,20 @@ export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
   const notes = [`Failure signals: ${settings.failureSignals.join(', ') || 'none'}; a failure counts within ${settings.failureWindowHours} h after the deployment.`];
   if (lost.length) notes.push(`${formatCount(lost.length, 'incident')} in the window not attributed to a deployment (listed in the drill-down).`);
   if (countingIncidents) notes.push('Counting incidents per deployment: the DORA bands are defined for failed deployments, so the band is indicative only.');
-  const rows: KpiDrilldown['rows'] = deployments.map((d) => {
-    const signals = byDeployment.get(d.id) ?? [];
-    return {
-      deployment: d.id,
-      at: isoMinute(d.at),
-      version: deploymentVersion(d, p),
-      failed: signals.length > 0,
-      signals: signals.map(signalText).join('; ') || null,
-      incidents: signals.filter((s) => s.kind === 'incident').map((s) => s.ref).join(', ') || null,
-    };
-  });
-  for (const u of lost) {
-    rows.push({ deployment: null, at: isoMinute(u.at), version: null, failed: null, signals: `incident ${u.fact.key} not attributed: ${u.reason}`, incidents: u.fact.key });
-  }
-  const issueKeys = [...incidents.map((s) => s.ref), ...lost.map((u) => u.fact.key)];
+  const rows = (): KpiDrilldown['rows'] => [
+    ...deployments.map((d) => {
+      const signals = byDeployment.get(d.id) ?? [];
+      return {
+        deployment: d.id,
+        at: isoMinute(d.at),
+        version: deploymentVersion(d, p),
+        failed: signals.length > 0,
+        signals: signals.map(signalText).join('; ') || null,
+        incidents: signals.filter((s) => s.kind === 'incident').map((s) => s.ref).join(', ') || null,
+      };
+    }),
+    ...lost.map((u) => ({ deployment: null, at: isoMinute(u.at), version: null, failed: null, signals: `incident ${u.fact.key} not attributed: ${u.reason}`, incidents: u.fact.key })),
+  ];
   return {
     figure: {
       id: 'change-failure-rate',
@@ -457,7 +459,7 @@ export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
         ? 'Incidents attributed to production deployments of the window, divided by those deployments.'
         : 'Share of production deployments of the window followed, within the failure window, by a failure signal (incident, rollback, hotfix or a failed status).',
       notes,
-      drilldownRows: rows.length,
+      drilldownRows: deployments.length + lost.length,
     },
     drilldown: () => ({
       figureId: 'change-failure-rate',
@@ -470,8 +472,8 @@ export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'signals', label: 'Failure signals', kind: 'text' },
         { key: 'incidents', label: 'Incidents', kind: 'issues' },
       ],
-      rows,
-      issueKeys,
+      rows: rows(),
+      issueKeys: [...incidents.map((s) => s.ref), ...lost.map((u) => u.fact.key)],
     }),
   };
 }

@@ -166,7 +166,11 @@ export function prepare(input: KpiInput): Prepared {
     });
   }
 
-  const releaseInstant = (version: KpiVersion) => versionReleaseInstant(version, tz);
+  const releaseInstants = new Map<string, number | undefined>();
+  const releaseInstant = (version: KpiVersion) => {
+    if (!releaseInstants.has(version.id)) releaseInstants.set(version.id, versionReleaseInstant(version, tz));
+    return releaseInstants.get(version.id);
+  };
   const fromVersions: ProdDeployment[] = [];
   for (const version of input.versions) {
     const at = releaseInstant(version);

@@ -480,8 +480,7 @@ export function cycleTime(p: Prepared, w: WindowBounds): MetricResult {
     }
     rows.push({ f, start, days: ((f.resolved as number) - start) / (24 * 60) });
   }
-  rows.sort((a, b) => (a.f.resolved as number) - (b.f.resolved as number) || a.f.key.localeCompare(b.f.key));
-  const sorted = rows.map((r) => r.days).sort((a, b) => a - b);
+  const sorted = Float64Array.from(rows, (r) => r.days).sort();
   const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
   const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
   const notes: string[] = [];
@@ -519,7 +518,9 @@ export function cycleTime(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'resolved', label: 'Resolved (UTC)', kind: 'time' },
         { key: 'days', label: 'Cycle time (days)', kind: 'number' },
       ],
-      rows: rows.map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved as number)), days: Number(r.days.toFixed(2)) })),
+      rows: [...rows]
+        .sort((a, b) => (a.f.resolved as number) - (b.f.resolved as number) || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0))
+        .map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved as number)), days: Number(r.days.toFixed(2)) })),
       issueKeys: rows.map((r) => r.f.key),
     }),
   };
@@ -529,7 +530,7 @@ export function throughput(p: Prepared, w: WindowBounds): MetricResult {
   const { tz } = p;
   const { facts, subtasks, notDelivered } = resolvedInWindow(p, w);
   const perWeek = (facts.length * 7) / w.days;
-  const sorted = [...facts].sort((a, b) => (a.resolved as number) - (b.resolved as number) || a.key.localeCompare(b.key));
+  const sorted = () => [...facts].sort((a, b) => (a.resolved as number) - (b.resolved as number) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const notes: string[] = [];
   if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
   if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} resolved as not delivered left out.`);
@@ -549,7 +550,7 @@ export function throughput(p: Prepared, w: WindowBounds): MetricResult {
       window: windowOf(w, tz),
       definition: 'Issues resolved in the window with a resolution that counts as delivered, per week.',
       notes,
-      drilldownRows: sorted.length,
+      drilldownRows: facts.length,
     },
     drilldown: () => ({
       figureId: 'throughput',
@@ -559,11 +560,11 @@ export function throughput(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'resolved', label: 'Resolved (UTC)', kind: 'time' },
         { key: 'week', label: `Week of (${tz})`, kind: 'day' },
       ],
-      rows: sorted.map((f) => {
+      rows: sorted().map((f) => {
         const at = fromMinutes(f.resolved as number);
         return { issue: f.key, resolved: isoMinute(at), week: mondayOf(dayOf(at, tz)) };
       }),
-      issueKeys: sorted.map((f) => f.key),
+      issueKeys: sorted().map((f) => f.key),
     }),
   };
 }

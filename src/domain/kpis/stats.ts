@@ -24,7 +24,7 @@ export function percentile(values: readonly number[], p: number, method: Percent
   return percentileOfSorted(sorted, p, method);
 }
 
-export function percentileOfSorted(sorted: readonly number[], p: number, method: PercentileMethod): number | undefined {
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number, method: PercentileMethod): number | undefined {
   const n = sorted.length;
   if (n === 0) return undefined;
   if (!(p > 0 && p <= 1)) throw new Error(`A percentile is between 0 (exclusive) and 1; got ${p}.`);
