@@ -16,6 +16,7 @@
  * naive run (about 8 minutes of the total).
  */
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,8 +128,7 @@ export async function runKpiBench(record: Record_): Promise<void> {
       const snapshotFile = join(dir, 'store.json');
       writeFileSync(snapshotFile, JSON.stringify(store.snapshot()));
       const bundle = join(dir, 'kpi-compute.cjs');
-      const build = spawnSync(process.execPath, [require.resolve('esbuild/bin/esbuild'), join(__dirname, 'kpi-compute.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${bundle}`, '--log-level=warning'], { encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`bundling kpi-compute failed: ${build.stderr}`);
+      await build({ entryPoints: [join(__dirname, 'kpi-compute.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
       const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--expose-gc', bundle, snapshotFile, now.toISOString(), project.id, project.key], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`kpi-compute failed: ${child.stderr}`);
       const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { coldMs: number; medianMs: number; peakRssMb: number; baselineRssMb: number; storeRssMb: number; heapAfterMb: number; storeReads: number; facts: number; deployments: number };
