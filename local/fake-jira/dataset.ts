@@ -47,22 +47,26 @@ export interface DatasetLinkType {
   outward: string;
 }
 
-/** Permission keys as Jira names them (GET /rest/api/3/permissions). */
-export type PermissionKey =
-  | 'ADMINISTER'
-  | 'USER_PICKER'
-  | 'BROWSE_PROJECTS'
-  | 'ADMINISTER_PROJECTS'
-  | 'CREATE_ISSUES'
-  | 'EDIT_ISSUES'
-  | 'ASSIGN_ISSUES'
-  | 'RESOLVE_ISSUES'
-  | 'CLOSE_ISSUES'
-  | 'TRANSITION_ISSUES'
-  | 'SCHEDULE_ISSUES'
-  | 'LINK_ISSUES'
-  | 'ADD_COMMENTS'
-  | 'WORK_ON_ISSUES';
+/** Project permission keys as Jira names them (GET /rest/api/3/permissions). */
+export const PROJECT_PERMISSION_KEYS = [
+  'BROWSE_PROJECTS',
+  'ADMINISTER_PROJECTS',
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'ASSIGN_ISSUES',
+  'RESOLVE_ISSUES',
+  'CLOSE_ISSUES',
+  'TRANSITION_ISSUES',
+  'SCHEDULE_ISSUES',
+  'LINK_ISSUES',
+  'ADD_COMMENTS',
+  'WORK_ON_ISSUES',
+] as const;
+
+/** Global permission keys the demo uses. */
+export const GLOBAL_PERMISSION_KEYS = ['ADMINISTER', 'USER_PICKER'] as const;
+
+export type PermissionKey = (typeof GLOBAL_PERMISSION_KEYS)[number] | (typeof PROJECT_PERMISSION_KEYS)[number];
 
 export interface DatasetUser {
   accountId: string;
@@ -267,22 +271,7 @@ export function datasetCatalog(): Pick<
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const jiraTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/);
-const permission = z.enum([
-  'ADMINISTER',
-  'USER_PICKER',
-  'BROWSE_PROJECTS',
-  'ADMINISTER_PROJECTS',
-  'CREATE_ISSUES',
-  'EDIT_ISSUES',
-  'ASSIGN_ISSUES',
-  'RESOLVE_ISSUES',
-  'CLOSE_ISSUES',
-  'TRANSITION_ISSUES',
-  'SCHEDULE_ISSUES',
-  'LINK_ISSUES',
-  'ADD_COMMENTS',
-  'WORK_ON_ISSUES',
-]);
+const permission = z.enum([...GLOBAL_PERMISSION_KEYS, ...PROJECT_PERMISSION_KEYS]);
 const named = z.object({ id: z.string(), name: z.string(), description: z.string() });
 const changeItem = z.object({
   field: z.string(),

@@ -22,6 +22,7 @@ import {
   type DatasetVersion,
   type JiraDataset,
   type PermissionKey,
+  PROJECT_PERMISSION_KEYS,
 } from './dataset';
 import { Prng } from './prng';
 import { DAY, HOUR, MINUTE, formatDay, formatJiraTime, startOfUtcDay } from './time';
@@ -39,20 +40,7 @@ export const DEMO_ACCOUNT = {
   app: '557058:0d6f1c2e-7a3b-4c5d-9e8f-1a2b3c4d5e6f',
 } as const;
 
-const ALL_PROJECT_PERMISSIONS: PermissionKey[] = [
-  'BROWSE_PROJECTS',
-  'ADMINISTER_PROJECTS',
-  'CREATE_ISSUES',
-  'EDIT_ISSUES',
-  'ASSIGN_ISSUES',
-  'RESOLVE_ISSUES',
-  'CLOSE_ISSUES',
-  'TRANSITION_ISSUES',
-  'SCHEDULE_ISSUES',
-  'LINK_ISSUES',
-  'ADD_COMMENTS',
-  'WORK_ON_ISSUES',
-];
+const ALL_PROJECT_PERMISSIONS: PermissionKey[] = [...PROJECT_PERMISSION_KEYS];
 const DEVELOPER: PermissionKey[] = [
   'BROWSE_PROJECTS',
   'CREATE_ISSUES',

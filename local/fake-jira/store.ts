@@ -21,23 +21,11 @@ import type {
   StatusCategoryKey,
 } from './dataset';
 import { formatJiraTime, parseDay, parseJiraTime, startOfUtcDay } from './time';
+import { PROJECT_PERMISSION_KEYS } from './dataset';
 
 export type Principal = { kind: 'app'; user: DatasetUser | undefined } | { kind: 'user'; user: DatasetUser };
 
-export const PROJECT_PERMISSIONS: PermissionKey[] = [
-  'BROWSE_PROJECTS',
-  'ADMINISTER_PROJECTS',
-  'CREATE_ISSUES',
-  'EDIT_ISSUES',
-  'ASSIGN_ISSUES',
-  'RESOLVE_ISSUES',
-  'CLOSE_ISSUES',
-  'TRANSITION_ISSUES',
-  'SCHEDULE_ISSUES',
-  'LINK_ISSUES',
-  'ADD_COMMENTS',
-  'WORK_ON_ISSUES',
-];
+export const PROJECT_PERMISSIONS: PermissionKey[] = [...PROJECT_PERMISSION_KEYS];
 
 /** Per-issue values derived once (parsed times, key number, position in key order). */
 export interface IssueMeta {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -39,7 +39,7 @@ describeInBrowser('the local runtime in Chromium', () => {
       expect(text).toContain(version.name);
       expect(text).toContain(String(facts.countsOf(version.id).total));
     }
-    await page.screenshot({ path: 'docs/screenshots/releases-page.png' });
+    await page.screenshot({ path: screenshotPath('releases-page.png') });
   }, 60_000);
 
   it('tells a user without Browse Projects why they see nothing', async () => {
@@ -71,6 +71,6 @@ describeInBrowser('the local runtime in Chromium', () => {
     await root.getByText(blocker.key).first().waitFor();
     // The host sizes the panel frame to its content a moment after it renders.
     await page.waitForTimeout(700);
-    await page.screenshot({ path: 'docs/screenshots/issue-panel.png' });
+    await page.screenshot({ path: screenshotPath('issue-panel.png') });
   }, 60_000);
 });

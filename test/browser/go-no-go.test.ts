@@ -3,7 +3,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { defaultPolicies } from '../../src/domain/go-no-go/policies';
 import { type SmallRelease, createSmallRelease, transition } from '../support/go-no-go-release';
-import { describeInBrowser, launchBrowser } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 const { releaseManager: RAVI, qa: PRIYA, developer: DANA } = DEMO_ACCOUNT;
@@ -59,7 +59,7 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await manager.app.locator('[data-testid="gng-verdict"][data-verdict="NO_GO"]').waitFor();
     expect(await manager.app.getByTestId('gng-blocking-issues').innerText()).toContain(release.bugKey);
     expect(await manager.app.getByTestId('gng-criterion-no-open-blocker-bugs').getAttribute('data-status')).toBe('fail');
-    await manager.page.screenshot({ path: 'docs/screenshots/go-no-go-board.png' });
+    await manager.page.screenshot({ path: screenshotPath('go-no-go-board.png') });
 
     // 2. A developer fixes the bug in Jira.
     await transition(runtime.jiraUrl, DANA, release.bugKey, 'done');
@@ -103,6 +103,6 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(actions).toEqual(['jira.version-released', 'decision.recorded', 'vote.cast', 'vote.cast', 'criterion.ticked']);
     await manager.page.evaluate(() => window.scrollTo(0, 0));
-    await manager.page.screenshot({ path: 'docs/screenshots/go-no-go-decided.png' });
+    await manager.page.screenshot({ path: screenshotPath('go-no-go-decided.png') });
   }, 120_000);
 });

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
-import { describeInBrowser, launchBrowser } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -53,7 +53,7 @@ describeInBrowser('release readiness in Chromium', () => {
   it('signs a check off as QA, shows who may not, refuses a signer without the role, and updates the roll-up', async () => {
     const before = await qaFailingCount();
     expect(before).toBeGreaterThan(1);
-    await page.screenshot({ path: 'docs/screenshots/readiness-page.png' });
+    await page.screenshot({ path: screenshotPath('readiness-page.png') });
 
     // A QA engineer signs "QA passed" off, with evidence.
     const [first, second] = stories();
@@ -67,7 +67,7 @@ describeInBrowser('release readiness in Chromium', () => {
     expect(await panel().getByTestId('sign-off-history').innerText()).toContain('Priya Shah signed off QA passed');
     await panel().getByTestId('revoke-qa-passed').waitFor();
     await page.waitForTimeout(700); // the host sizes the frame to its content
-    await page.screenshot({ path: 'docs/screenshots/issue-panel-readiness.png' });
+    await page.screenshot({ path: screenshotPath('issue-panel-readiness.png') });
 
     // A developer sees it signed, and cannot sign QA on another issue.
     await page.goto(`${runtime.hostUrl}/#/issue/${second!.key}?as=${DEMO_ACCOUNT.developer}`);

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { Browser, Page, Request } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -63,7 +63,7 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(text).toContain('SHOP 2.4');
     expect(text).toContain('one release at a time');
     expect(await app.getByTestId('plan-announcement').innerText()).toContain('1 conflict: UAT-2 is double-booked');
-    await page.screenshot({ path: 'docs/screenshots/release-calendar-clash.png' });
+    await page.screenshot({ path: screenshotPath('release-calendar-clash.png') });
 
     // The first suggestion moves our booking to the next free time on UAT-2.
     expect(text).toMatch(/Move SHOP 2\.4 on UAT-2 to Fri, 27 Nov 2026, 17:00 – Sat, 28 Nov 2026, 12:00/);
@@ -75,7 +75,7 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(await moved.first().getAttribute('aria-label')).toContain('27 Nov, 17:00 – 28 Nov, 12:00');
     // Every change answered with the fresh view: no extra loads.
     expect(invoked).toEqual(['getReleaseCalendar', 'saveEnvironmentSlot', 'saveEnvironmentSlot']);
-    await page.screenshot({ path: 'docs/screenshots/release-calendar.png' });
+    await page.screenshot({ path: screenshotPath('release-calendar.png') });
   }, 90_000);
 
   it('is usable by keyboard: the editor opens from a button, validates, and Escape closes it', async () => {
@@ -105,7 +105,7 @@ describeInBrowser('the release calendar in Chromium', () => {
     // PAY's bookings show without their versions to someone who cannot browse PAY.
     const hidden = app.locator('[data-testid^="bar-slot-"]', { hasText: 'Booked' });
     expect(await hidden.count()).toBeGreaterThan(0);
-    await page.screenshot({ path: 'docs/screenshots/environments.png' });
+    await page.screenshot({ path: screenshotPath('environments.png') });
   }, 60_000);
 
   it('creates a calendar feed address in the settings that a calendar client can read', async () => {

@@ -3,7 +3,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import type { DatasetIssue } from '../../local/fake-jira/dataset';
 import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -60,7 +60,7 @@ describeInBrowser('the release notes preview in Chromium', () => {
     expect(await app.getByTestId('notes-markdown').inputValue()).toContain('# Release notes: SHOP 2.4 (Web Shop)\n');
     const [download] = await Promise.all([page.waitForEvent('download'), app.getByTestId('notes-download').click()]);
     expect(download.suggestedFilename()).toBe('SHOP-2.4-release-notes.md');
-    await page.screenshot({ path: 'docs/screenshots/release-notes-preview.png' });
+    await page.screenshot({ path: screenshotPath('release-notes-preview.png') });
   }, 60_000);
 
   it('previews template edits before they are saved', async () => {
@@ -110,7 +110,7 @@ describeInBrowser('the release notes preview in Chromium', () => {
     const view = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
     await view.goto(`${runtime.confluenceUrl}/wiki/spaces/REL/pages/${pages[0]!.id}`);
     await view.getByText(firstDone.key).first().waitFor();
-    await view.screenshot({ path: 'docs/screenshots/release-notes-confluence.png', fullPage: true });
+    await view.screenshot({ path: screenshotPath('release-notes-confluence.png'), fullPage: true });
     await view.close();
   }, 60_000);
 

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
@@ -31,4 +33,14 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath as string,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * Screenshots land in the system temp folder, so a test run leaves the work tree clean;
+ * `UPDATE_SCREENSHOTS=1 npm test` refreshes the ones under docs/screenshots used by the docs.
+ */
+export function screenshotPath(name: string): string {
+  const folder = process.env.UPDATE_SCREENSHOTS ? join(process.cwd(), 'docs/screenshots') : join(tmpdir(), 'release-readiness-screenshots');
+  mkdirSync(folder, { recursive: true });
+  return join(folder, name);
 }
