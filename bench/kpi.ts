@@ -25,7 +25,7 @@ import { createAppDeps } from '../src/app/deps';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../src/app/ingest-deployment';
 import { runJob } from '../src/app/jobs';
 import { mapWithConcurrency } from '../src/app/concurrency';
-import { FACT_FIELDS, readSyncDoc, runKpiSync } from '../src/app/kpi-sync';
+import { CHANGELOG_FIELD_IDS, FACT_FIELDS, readSyncDoc, runKpiSync } from '../src/app/kpi-sync';
 import type { JiraIssue } from '../src/integrations/jira/types';
 import { keys } from '../src/store/keys';
 import { createLocalTransports } from '../local/compose';
@@ -138,6 +138,15 @@ export async function runKpiBench(record: Record_): Promise<void> {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+
+    // The alternative the issue names: the same searches without the changelog expansion, plus
+    // /changelog/bulkfetch (status, fixVersions, resolution) for every issue: what it adds.
+    jira.resetStats();
+    start = performance.now();
+    const ids = dataset.issues.filter((i) => i.projectId === project.id).map((i) => i.id);
+    await deps.jiraAsApp().bulkFetchChangelogs(ids, [...CHANGELOG_FIELD_IDS]);
+    const bulk = jira.stats();
+    record('alternative: bulk changelog for every issue, on top of the searches', bulk.points, 'points', `${bulk.requests} requests, ${Math.round(performance.now() - start)} ms; backfill would be ${backfill.points + bulk.points} points = ${((backfill.points + bulk.points) / (stored + backfill.requests + bulk.requests)).toFixed(2)} × (issues + requests) if issues count once, ${((backfill.points + bulk.points) / backfill.points).toFixed(2)}x ours`);
 
     // The naive implementation: a search per version, then every issue's changelog one by one.
     if (process.env.KPI_BENCH_NAIVE === '0') return;

@@ -3,7 +3,7 @@ import type { KpiReportView, ResolverResult } from '../../src/contract';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser } from './support/browser';
+import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -57,7 +57,8 @@ describeInBrowser('the KPIs page in Chromium', () => {
     await table.waitFor({ timeout: 30_000 });
     const leadTime = report.figures.find((f) => f.id === 'lead-time')!;
     expect(await table.innerText()).toContain(`${leadTime.numerator.value} rows`);
-    await page.screenshot({ path: 'docs/screenshots/kpis-page.png', fullPage: true });
+    await app.getByTestId('figure-deployment-frequency').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('kpis-page.png') });
   }, 90_000);
 
   it('shows a viewer the figures but no sync button', async () => {
