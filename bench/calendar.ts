@@ -22,17 +22,13 @@ import { LocalWorkQueue } from '../local/memory-queue';
 import { startLocalRuntime } from '../local/runtime';
 import { chromiumPath, launchBrowser } from '../test/browser/support/browser';
 import { silentLog } from '../test/support/fakes';
+import { median } from './support/timing';
 
 export type Record = (name: string, value: number, unit: string, note?: string) => void;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const VERSIONS = 300;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 interface Plan {
   environments: Array<Omit<PlanEnvironment, 'ownerName'>>;

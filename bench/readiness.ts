@@ -3,7 +3,6 @@
  * store operations), one product event, rebuilding a 2,000-issue release from Jira, and recomputing
  * its roll-up from stored facts (time and memory).
  */
-import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type AppDeps, createAppDeps } from '../src/app/deps';
@@ -20,6 +19,7 @@ import { DEMO_ACCOUNT, generateSyntheticDataset, startFakeJira, type FakeJira } 
 import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
 import { keys } from '../src/store/keys';
 import { silentLog } from '../test/support/fakes';
+import { medianTime } from './support/timing';
 
 type Record = (name: string, value: number, unit: string, note?: string) => void;
 
@@ -54,17 +54,6 @@ function depsFor(jira: FakeJira, store: KeyValueStore, pushed: QueuedJob[]): App
   });
 }
 
-async function median(runs: number, task: () => Promise<void>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
-
 export async function readinessBench(record: Record): Promise<void> {
   // A site whose one current version holds about 2,000 issues.
   const dataset = generateSyntheticDataset(NOW, { issueCount: 2400, versionCount: 1, projectKey: 'BIG' });
@@ -80,14 +69,14 @@ export async function readinessBench(record: Record): Promise<void> {
     // 1. Rebuilding the release from Jira (the daily repair, one queued job).
     jira.resetStats();
     store.ops = 0;
-    const rebuildMs = await median(1, async () => {
+    const rebuildMs = await medianTime(1, async () => {
       await reconcileReleaseReadiness(deps, project.id, version.id);
     });
     const rebuild = jira.stats();
     record(`readiness: build a ${inRelease.length}-issue release from Jira (complete read)`, rebuildMs, 'ms', `${rebuild.requests} Jira requests, ${rebuild.points} points, ${store.ops} store ops`);
     jira.resetStats();
     store.ops = 0;
-    const repairMs = await median(1, async () => {
+    const repairMs = await medianTime(1, async () => {
       await reconcileReleaseReadiness(deps, project.id, version.id);
     });
     const repair = jira.stats();
@@ -100,7 +89,7 @@ export async function readinessBench(record: Record): Promise<void> {
       const context = { accountId: DEMO_ACCOUNT.qa, extension: { issue: { id: issue.id, key: issue.key, type: 'Story' }, project: { id: project.id, key: project.key } } };
       jira.resetStats();
       store.ops = 0;
-      const ms = await median(5, async () => {
+      const ms = await medianTime(5, async () => {
         const result = await dispatchResolver(deps, 'getIssueReadiness', {}, context);
         if (!result.ok) throw new Error(JSON.stringify(result.error));
       });
@@ -119,7 +108,7 @@ export async function readinessBench(record: Record): Promise<void> {
     const event = { eventType: 'avi:jira:updated:issue', issue: { id: changed.id, key: changed.key, fields: { project: { id: project.id }, updated: changed.updated } } };
     jira.resetStats();
     store.ops = 0;
-    const eventMs = await median(1, async () => {
+    const eventMs = await medianTime(1, async () => {
       await handleProductEvent(deps, event);
     });
     record('readiness: one issue event', eventMs, 'ms', `${jira.stats().requests} Jira request(s), ${store.ops} store ops, ${pushed.length} dependent re-read(s) queued`);
@@ -143,14 +132,14 @@ export async function readinessBench(record: Record): Promise<void> {
     const policy = defaultPolicy();
     const target = { id: version.id, name: version.name, released: false, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
     const today = '2026-11-24' as CalendarDate;
-    const readMs = await median(9, async () => {
+    const readMs = await medianTime(9, async () => {
       await readReleaseShards(store, version.id);
     });
     record('readiness: read and decode the release’s buckets', readMs, 'ms', `${shards.length} store reads, median of 9`);
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
     let peak = heapBefore;
-    const computeMs = await median(9, async () => {
+    const computeMs = await medianTime(9, async () => {
       const rollup = rollUpRelease(policy, target, entries, today);
       peak = Math.max(peak, process.memoryUsage().heapUsed);
       if (rollup.total !== entries.length) throw new Error('roll-up lost issues');

@@ -14,6 +14,7 @@ import { calendarBench } from './calendar';
 import { readinessBench } from './readiness';
 import { releaseNotesBench } from './release-notes';
 import { runKpiBench } from './kpi';
+import { medianTime } from './support/timing';
 
 interface Row {
   name: string;
@@ -25,24 +26,13 @@ interface Row {
 const rows: Row[] = [];
 const record = (name: string, value: number, unit: string, note?: string) => rows.push({ name, value: Math.round(value * 100) / 100, unit, ...(note ? { note } : {}) });
 
-async function median(runs: number, task: () => Promise<void>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
-
 async function releasesOverview(latencyMs: number): Promise<void> {
   const site = await startDemoSite();
   const facts = demoFacts(site.jira.dataset);
   site.jira.faults.latencyMs = latencyMs;
   const context = { accountId: facts.admin.accountId, moduleKey: 'releases-page', extension: { project: { id: facts.project('SHOP').id, key: 'SHOP' } } };
   site.jira.resetStats();
-  const ms = await median(5, async () => {
+  const ms = await medianTime(5, async () => {
     const result = await dispatchResolver(site.deps, 'getProjectReleases', {}, context);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
   });
@@ -54,7 +44,7 @@ async function releasesOverview(latencyMs: number): Promise<void> {
   // The obvious alternative: fetch every issue of the project with status and fix versions.
   site.jira.resetStats();
   const jira = site.deps.jiraAsUser(facts.admin.accountId);
-  const naiveMs = await median(1, async () => {
+  const naiveMs = await medianTime(1, async () => {
     await jira.searchAll('project = SHOP AND fixVersion is not EMPTY', ['status', 'fixVersions'], { pageSize: 100 });
   });
   const naive = site.jira.stats();
@@ -62,7 +52,7 @@ async function releasesOverview(latencyMs: number): Promise<void> {
 
   const issue = site.jira.dataset.issues.find((i) => i.projectId === facts.project('SHOP').id && i.fixVersionIds.length > 0)!;
   site.jira.resetStats();
-  const panelMs = await median(5, async () => {
+  const panelMs = await medianTime(5, async () => {
     const result = await dispatchResolver(site.deps, 'getIssueRelease', {}, { accountId: facts.admin.accountId, extension: { issue: { id: issue.id, key: issue.key }, project: { id: facts.project('SHOP').id, key: 'SHOP' } } });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
   });

@@ -3,10 +3,11 @@ import { calendarDateIn } from '../domain/calendar/calendar-date';
 import { type LinkFacts, openBlockerKeys } from '../domain/releases/blockers';
 import { daysToRelease, releaseState } from '../domain/releases/release-summary';
 import { AppError } from '../errors';
-import type { JiraIssue, JiraIssueLink } from '../integrations/jira/types';
+import type { JiraIssue } from '../integrations/jira/types';
 import type { AppDeps } from './deps';
 import { type InvocationContext, requireIssue } from './invocation-context';
 import { toVersionFacts } from './project-releases';
+import { toLinkFacts } from './link-facts';
 
 const PANEL_FIELDS = ['summary', 'status', 'issuetype', 'fixVersions', 'issuelinks', 'project'];
 const BLOCKER_FIELDS = ['summary', 'status', 'issuetype', 'fixVersions'];
@@ -23,18 +24,6 @@ function toIssueRef(issue: JiraIssue): IssueRef {
     statusName: issue.fields.status?.name ?? 'Unknown',
     statusCategory: statusCategory(issue),
     issueType: issue.fields.issuetype?.name ?? 'Issue',
-  };
-}
-
-function toLinkFacts(link: JiraIssueLink): LinkFacts | undefined {
-  const linked = link.inwardIssue ?? link.outwardIssue;
-  if (!linked) return undefined;
-  return {
-    typeName: link.type.name,
-    inward: link.type.inward,
-    direction: link.inwardIssue ? 'inward' : 'outward',
-    linkedKey: linked.key,
-    linkedStatusCategory: String(linked.fields?.status?.statusCategory?.key ?? 'new'),
   };
 }
 

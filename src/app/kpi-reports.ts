@@ -8,12 +8,12 @@
 import type { KpiPublicationStatus } from '../contract-kpis';
 import { KPI_PORTFOLIO_TITLE, type PortfolioRow, kpiPageTitle, renderKpiPage, renderPortfolioPage } from '../domain/reports/kpi-page';
 import { completeSnapshots, trendWeekEnds, weekEndOf, type KpiSnapshot } from '../domain/kpis/report';
-import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
 import { job } from './jobs-catalog';
 import { TREND_WEEKS, loadKpis, readSettings, storeWeeklySnapshot } from './kpi-data';
 import { mapWithConcurrency } from './concurrency';
+import { jiraBaseUrl, publishAndRecord, requireSpace } from './report-publishing';
 import { reportSettingsSchema } from './weekly-reports';
 
 const PORTFOLIO = '_portfolio';
@@ -29,42 +29,29 @@ export async function runWeeklyKpiReports(deps: AppDeps): Promise<{ projects: nu
   return { projects: projects.length, spaceConfigured: settings.success };
 }
 
-async function jiraBaseUrl(deps: AppDeps): Promise<string> {
-  try {
-    return await deps.jiraAsApp().siteBaseUrl();
-  } catch {
-    return '';
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof AppError ? [error.message, ...(error.details ?? [])].join(' ') : String(error);
-}
-
 /** Publishes storage content under a title in the configured space; the outcome is stored under `outcomeKey`. */
 async function publish(deps: AppDeps, outcomeKey: string, title: string, render: () => Promise<string>): Promise<KpiPublicationStatus> {
   const at = deps.clock.now().toISOString();
-  const outcome = await (async (): Promise<KpiPublicationStatus> => {
-    const parsed = reportSettingsSchema.safeParse(await deps.store.get(keys.reportSettings()));
-    if (!parsed.success) return { at, ok: false, title, error: 'No Confluence space is chosen for reports: the KPI page is not published (the figures are kept).' };
-    const confluence = deps.confluenceAsApp();
-    const space = await confluence.findSpaceByKey(parsed.data.spaceKey);
-    if (!space) throw new AppError('NOT_FOUND', `The Confluence space ${parsed.data.spaceKey} does not exist or the app cannot see it.`);
-    const page = await confluence.upsertPage({
-      spaceId: space.id,
-      ...(parsed.data.parentPageId ? { parentId: parsed.data.parentPageId } : {}),
-      title,
-      storageValue: await render(),
-      versionMessage: 'Weekly delivery KPIs',
-    });
-    return { at, ok: true, title, action: page.action, pageId: page.id };
-  })().catch((error: unknown): KpiPublicationStatus => {
-    const message = errorText(error);
-    deps.log.warn('kpi page not published', { title, error: message });
-    return { at, ok: false, title, error: message };
-  });
-  await deps.store.set(keys.kpiReportOutcome(outcomeKey), outcome);
-  return outcome;
+  return publishAndRecord(
+    deps,
+    keys.kpiReportOutcome(outcomeKey),
+    { message: 'kpi page not published', fields: { title } },
+    async (): Promise<KpiPublicationStatus> => {
+      const parsed = reportSettingsSchema.safeParse(await deps.store.get(keys.reportSettings()));
+      if (!parsed.success) return { at, ok: false, title, error: 'No Confluence space is chosen for reports: the KPI page is not published (the figures are kept).' };
+      const confluence = deps.confluenceAsApp();
+      const space = await requireSpace(confluence, parsed.data.spaceKey);
+      const page = await confluence.upsertPage({
+        spaceId: space.id,
+        ...(parsed.data.parentPageId ? { parentId: parsed.data.parentPageId } : {}),
+        title,
+        storageValue: await render(),
+        versionMessage: 'Weekly delivery KPIs',
+      });
+      return { at, ok: true, title, action: page.action, pageId: page.id };
+    },
+    (error): KpiPublicationStatus => ({ at, ok: false, title, error }),
+  );
 }
 
 export async function publishProjectKpis(deps: AppDeps, ref: { projectId: string; projectKey: string }): Promise<KpiPublicationStatus & { weekEnd: string }> {

@@ -22,6 +22,7 @@ import { type InvocationContext, requireProject } from './invocation-context';
 import { job } from './jobs-catalog';
 import { assertCanPublish, notesTarget, readNotesSettings, readReportSettings } from './release-notes-settings';
 import { assertCanBrowse, projectAccess } from './release-managers';
+import { requireSpace } from './report-publishing';
 
 /** Issues read per version at most: notes for more than this are cut (and say so). */
 export const MAX_NOTES_ISSUES = 2000;
@@ -206,8 +207,7 @@ async function publishOnce(
     };
   }
   const confluence = deps.confluenceAsApp();
-  const space = await confluence.findSpaceByKey(target.spaceKey);
-  if (!space) throw new AppError('NOT_FOUND', `The Confluence space ${target.spaceKey} does not exist or the app cannot see it.`);
+  const space = await requireSpace(confluence, target.spaceKey);
   const storage = renderNotesStorage(document);
   const wantedHash = contentHash(normaliseStorage(storage));
   const recorded =

@@ -5,13 +5,13 @@ import { PORTFOLIO_PAGE_TITLE, type PortfolioProject, renderPortfolioPage } from
 import { renderReleaseStatusPage, releaseStatusPageTitle } from '../domain/reports/release-status-page';
 import { type SnapshotDocument, diffSnapshots, isoWeek, rollSnapshots, snapshotOf } from '../domain/reports/status-snapshot';
 import { type ReleaseSlip, releaseSlip } from '../domain/versions/version-slip';
-import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import type { AppDeps } from './deps';
 import { job } from './jobs-catalog';
 import { buildProjectReleasesView } from './project-releases';
 import { collectReleaseStatusFacts } from './status-report-facts';
+import { jiraBaseUrl, publishAndRecord, requireSpace } from './report-publishing';
 import { observationOf, readVersionHistory, recordVersionObservations } from './version-tracking';
 
 const pageId = z.string().regex(/^\d{1,20}$/);
@@ -79,18 +79,6 @@ export async function runWeeklyReports(deps: AppDeps): Promise<{ configured: boo
   return { configured: true, projects: projects.length };
 }
 
-async function jiraBaseUrl(deps: AppDeps): Promise<string> {
-  try {
-    return await deps.jiraAsApp().siteBaseUrl();
-  } catch {
-    return '';
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof AppError ? [error.message, ...(error.details ?? [])].join(' ') : String(error);
-}
-
 /**
  * Slip of every dated release, from the version date history the app records. What this run sees
  * is recorded first (idempotent), so a site without events or a daily sync yet gets its baseline.
@@ -115,38 +103,38 @@ async function slipsOf(deps: AppDeps, view: ProjectReleasesView): Promise<Record
 export async function publishProjectStatus(deps: AppDeps, projectKey: string): Promise<ReportOutcome> {
   const at = deps.clock.now().toISOString();
   const week = currentWeek(deps);
-  const outcome = await (async (): Promise<ReportOutcome> => {
-    const settings = reportSettingsSchema.parse(await deps.store.get(keys.reportSettings()));
-    const confluence = deps.confluenceAsApp();
-    const space = await confluence.findSpaceByKey(settings.spaceKey);
-    if (!space) throw new AppError('NOT_FOUND', `The Confluence space ${settings.spaceKey} does not exist or the app cannot see it.`);
-    const view = await buildProjectReleasesView(deps.jiraAsApp(), projectKey, deps.clock.now(), deps.timeZone);
-    const [slips, stored, facts, baseUrl] = await Promise.all([
-      slipsOf(deps, view),
-      deps.store.getVersioned<SnapshotDocument>(keys.reportSnapshot(projectKey)),
-      collectReleaseStatusFacts(deps, view.project, view.releases),
-      jiraBaseUrl(deps),
-    ]);
-    const snapshot = snapshotOf(view, week, slips);
-    const { baseline } = rollSnapshots(stored?.value, snapshot);
-    const page = await confluence.upsertPage({
-      spaceId: space.id,
-      ...(settings.parentPageId ? { parentId: settings.parentPageId } : {}),
-      title: releaseStatusPageTitle(view),
-      storageValue: renderReleaseStatusPage(view, baseUrl, { slips, changes: diffSnapshots(baseline, snapshot), facts }),
-      versionMessage: 'Weekly release status',
-    });
-    // Only what was published becomes next week's baseline.
-    await updateVersioned<SnapshotDocument>(deps.store, keys.reportSnapshot(projectKey), () => ({ current: snapshot }), (current) =>
-      current.current.takenAt > snapshot.takenAt ? undefined : rollSnapshots(current, snapshot).document,
-    );
-    return { projectKey, at, ok: true, action: page.action, pageId: page.id };
-  })().catch((error: unknown) => {
-    const message = errorText(error);
-    deps.log.warn('status report not published', { projectKey, error: message });
-    return { projectKey, at, ok: false, error: message };
-  });
-  await deps.store.set(keys.reportOutcome(projectKey), outcome);
+  const outcome = await publishAndRecord(
+    deps,
+    keys.reportOutcome(projectKey),
+    { message: 'status report not published', fields: { projectKey } },
+    async (): Promise<ReportOutcome> => {
+      const settings = reportSettingsSchema.parse(await deps.store.get(keys.reportSettings()));
+      const confluence = deps.confluenceAsApp();
+      const space = await requireSpace(confluence, settings.spaceKey);
+      const view = await buildProjectReleasesView(deps.jiraAsApp(), projectKey, deps.clock.now(), deps.timeZone);
+      const [slips, stored, facts, baseUrl] = await Promise.all([
+        slipsOf(deps, view),
+        deps.store.getVersioned<SnapshotDocument>(keys.reportSnapshot(projectKey)),
+        collectReleaseStatusFacts(deps, view.project, view.releases),
+        jiraBaseUrl(deps),
+      ]);
+      const snapshot = snapshotOf(view, week, slips);
+      const { baseline } = rollSnapshots(stored?.value, snapshot);
+      const page = await confluence.upsertPage({
+        spaceId: space.id,
+        ...(settings.parentPageId ? { parentId: settings.parentPageId } : {}),
+        title: releaseStatusPageTitle(view),
+        storageValue: renderReleaseStatusPage(view, baseUrl, { slips, changes: diffSnapshots(baseline, snapshot), facts }),
+        versionMessage: 'Weekly release status',
+      });
+      // Only what was published becomes next week's baseline.
+      await updateVersioned<SnapshotDocument>(deps.store, keys.reportSnapshot(projectKey), () => ({ current: snapshot }), (current) =>
+        current.current.takenAt > snapshot.takenAt ? undefined : rollSnapshots(current, snapshot).document,
+      );
+      return { projectKey, at, ok: true, action: page.action, pageId: page.id };
+    },
+    (error): ReportOutcome => ({ projectKey, at, ok: false, error }),
+  );
   await finishProject(deps, week, projectKey, outcome.ok);
   return outcome;
 }
@@ -183,42 +171,41 @@ export interface PortfolioOutcome {
 export async function publishPortfolioStatus(deps: AppDeps): Promise<PortfolioOutcome> {
   const at = deps.clock.now().toISOString();
   const week = currentWeek(deps);
-  const outcome = await (async (): Promise<PortfolioOutcome> => {
-    const settings = reportSettingsSchema.parse(await deps.store.get(keys.reportSettings()));
-    const run = (await deps.store.getVersioned<ReportRun>(keys.reportRun()))?.value;
-    const projectKeys = run?.week === week ? run.projectKeys : [];
-    const documents = await Promise.all(projectKeys.map((key) => deps.store.getVersioned<SnapshotDocument>(keys.reportSnapshot(key))));
-    const projects: PortfolioProject[] = [];
-    const missing: string[] = [];
-    projectKeys.forEach((key, index) => {
-      const document = documents[index]?.value;
-      if (!document || document.current.week !== week) {
-        missing.push(key);
-        return;
-      }
-      const view = { project: { name: document.current.projectName, key } };
-      projects.push({
-        snapshot: document.current,
-        changes: diffSnapshots(document.previous, document.current),
-        pageTitle: releaseStatusPageTitle(view as ProjectReleasesView),
+  return publishAndRecord(
+    deps,
+    keys.portfolioOutcome(),
+    { message: 'portfolio status not published' },
+    async (): Promise<PortfolioOutcome> => {
+      const settings = reportSettingsSchema.parse(await deps.store.get(keys.reportSettings()));
+      const run = (await deps.store.getVersioned<ReportRun>(keys.reportRun()))?.value;
+      const projectKeys = run?.week === week ? run.projectKeys : [];
+      const documents = await Promise.all(projectKeys.map((key) => deps.store.getVersioned<SnapshotDocument>(keys.reportSnapshot(key))));
+      const projects: PortfolioProject[] = [];
+      const missing: string[] = [];
+      projectKeys.forEach((key, index) => {
+        const document = documents[index]?.value;
+        if (!document || document.current.week !== week) {
+          missing.push(key);
+          return;
+        }
+        const view = { project: { name: document.current.projectName, key } };
+        projects.push({
+          snapshot: document.current,
+          changes: diffSnapshots(document.previous, document.current),
+          pageTitle: releaseStatusPageTitle(view as ProjectReleasesView),
+        });
       });
-    });
-    const confluence = deps.confluenceAsApp();
-    const space = await confluence.findSpaceByKey(settings.spaceKey);
-    if (!space) throw new AppError('NOT_FOUND', `The Confluence space ${settings.spaceKey} does not exist or the app cannot see it.`);
-    const page = await confluence.upsertPage({
-      spaceId: space.id,
-      ...(settings.parentPageId ? { parentId: settings.parentPageId } : {}),
-      title: PORTFOLIO_PAGE_TITLE,
-      storageValue: renderPortfolioPage(projects, await jiraBaseUrl(deps), missing),
-      versionMessage: 'Weekly portfolio status',
-    });
-    return { at, ok: true, week, action: page.action, pageId: page.id, projects: projects.length };
-  })().catch((error: unknown) => {
-    const message = errorText(error);
-    deps.log.warn('portfolio status not published', { error: message });
-    return { at, ok: false, week, error: message };
-  });
-  await deps.store.set(keys.portfolioOutcome(), outcome);
-  return outcome;
+      const confluence = deps.confluenceAsApp();
+      const space = await requireSpace(confluence, settings.spaceKey);
+      const page = await confluence.upsertPage({
+        spaceId: space.id,
+        ...(settings.parentPageId ? { parentId: settings.parentPageId } : {}),
+        title: PORTFOLIO_PAGE_TITLE,
+        storageValue: renderPortfolioPage(projects, await jiraBaseUrl(deps), missing),
+        versionMessage: 'Weekly portfolio status',
+      });
+      return { at, ok: true, week, action: page.action, pageId: page.id, projects: projects.length };
+    },
+    (error): PortfolioOutcome => ({ at, ok: false, week, error }),
+  );
 }

@@ -1,51 +1,41 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
+import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { defaultPolicies } from '../../src/domain/go-no-go/policies';
 import { type SmallRelease, createSmallRelease, transition } from '../support/go-no-go-release';
-import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
+import { describeInBrowser, screenshotPath } from './support/browser';
+import { useBrowserRuntime } from './support/runtime';
 
-const NOW = new Date('2026-11-24T10:00:00Z');
 const { releaseManager: RAVI, qa: PRIYA, developer: DANA } = DEMO_ACCOUNT;
 
 describeInBrowser('the Go/No-Go board in Chromium', () => {
-  let runtime: LocalRuntime;
-  let browser: Browser;
   let release: SmallRelease;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
-    release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.1', startDate: '2026-11-18', releaseDate: '2026-11-26' });
-    // Setup, not the subject: the release manager names the approvers of patch releases.
-    const policy = defaultPolicies().patch;
-    const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA] : [DANA] }));
-    const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        accountId: RAVI,
-        moduleKey: 'releases-page',
-        extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
-        functionKey: 'saveGoNoGoSettings',
-        payload: { releaseType: 'patch', policy: { ...policy, roles } },
-      }),
-    });
-    expect(await response.json()).toMatchObject({ ok: true });
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.close()));
-    await browser?.close();
-    await runtime?.close();
+  const { runtime, newPage } = useBrowserRuntime({
+    page: false,
+    setUp: async (runtime) => {
+      release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.1', startDate: '2026-11-18', releaseDate: '2026-11-26' });
+      // Setup, not the subject: the release manager names the approvers of patch releases.
+      const policy = defaultPolicies().patch;
+      const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA] : [DANA] }));
+      const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          accountId: RAVI,
+          moduleKey: 'releases-page',
+          extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
+          functionKey: 'saveGoNoGoSettings',
+          payload: { releaseType: 'patch', policy: { ...policy, roles } },
+        }),
+      });
+      expect(await response.json()).toMatchObject({ ok: true });
+    },
   });
 
   /** The board of the small release, as `accountId` sees it. */
   async function openBoard(accountId: string): Promise<{ page: Page; app: FrameLocator }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    pages.push(page);
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/go-no-go?as=${accountId}`);
+    const page = await newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-no-go?as=${accountId}`);
     const app = page.frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
     await app.getByTestId('gng-version-picker').selectOption(release.versionId);
@@ -62,7 +52,7 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await manager.page.screenshot({ path: screenshotPath('go-no-go-board.png') });
 
     // 2. A developer fixes the bug in Jira.
-    await transition(runtime.jiraUrl, DANA, release.bugKey, 'done');
+    await transition(runtime().jiraUrl, DANA, release.bugKey, 'done');
 
     // 3. QA ticks the rollback plan with evidence and votes GO.
     const qa = await openBoard(PRIYA);
@@ -94,7 +84,7 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await jiraRelease.waitFor();
     expect(await jiraRelease.innerText()).toContain('Released in Jira');
     expect(await manager.app.getByTestId('gng-verdict').getAttribute('data-decision')).toBe('GO');
-    expect(runtime.fakeJira!.dataset.versions.find((v) => v.id === release.versionId)).toMatchObject({ released: true, releaseDate: '2026-11-24' });
+    expect(runtime().fakeJira!.dataset.versions.find((v) => v.id === release.versionId)).toMatchObject({ released: true, releaseDate: '2026-11-24' });
 
     // The audit log lists every step.
     await manager.app.getByTestId('gng-audit-load').click();

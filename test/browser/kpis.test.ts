@@ -1,48 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
 import type { KpiReportView, ResolverResult } from '../../src/contract';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
-import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
-
-const NOW = new Date('2026-11-24T10:00:00Z');
+import { describeInBrowser, screenshotPath } from './support/browser';
+import { useBrowserRuntime } from './support/runtime';
 
 describeInBrowser('the KPIs page in Chromium', () => {
-  let runtime: LocalRuntime;
-  let browser: Browser;
-  let page: Page;
-  let facts: ReturnType<typeof demoFacts>;
-
-  beforeAll(async () => {
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
-    facts = demoFacts(runtime.fakeJira!.dataset);
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  });
-  afterEach(() => page.close());
+  const { runtime, page, facts } = useBrowserRuntime();
 
   async function open(accountId: string) {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/kpis?as=${accountId}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/kpis?as=${accountId}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('kpis-page').waitFor({ timeout: 30_000 });
     return app;
   }
 
   it('syncs on request, then shows each figure with its numerator and denominator, and what is behind it', async () => {
-    const app = await open(facts.admin.accountId);
+    const app = await open(facts().admin.accountId);
     await app.locator('[data-testid="kpi-sync-status"][data-state="never"]').waitFor();
     await app.getByTestId('kpi-sync-now').click();
     await app.locator('[data-testid="kpi-sync-status"][data-state="idle"]').waitFor({ timeout: 30_000 });
 
-    const report = await reportAs(facts.admin.accountId);
+    const report = await reportAs(facts().admin.accountId);
     for (const figure of report.figures) {
       const card = app.getByTestId(`figure-${figure.id}`);
       expect(await app.getByTestId(`figure-${figure.id}-numerator`).innerText()).toBe(`${figure.numerator.value} ${figure.numerator.label}`);
@@ -58,7 +35,7 @@ describeInBrowser('the KPIs page in Chromium', () => {
     const leadTime = report.figures.find((f) => f.id === 'lead-time')!;
     expect(await table.innerText()).toContain(`${leadTime.numerator.value} rows`);
     await app.getByTestId('figure-deployment-frequency').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('kpis-page.png') });
+    await page().screenshot({ path: screenshotPath('kpis-page.png') });
   }, 90_000);
 
   it('shows a viewer the figures but no sync button', async () => {
@@ -68,10 +45,10 @@ describeInBrowser('the KPIs page in Chromium', () => {
   }, 60_000);
 
   async function reportAs(accountId: string): Promise<KpiReportView> {
-    const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
+    const response = await fetch(`${runtime().hostUrl}/api/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ accountId, moduleKey: 'releases-page', extension: { project: { id: facts.project('SHOP').id, key: 'SHOP' } }, functionKey: 'getKpiReport', payload: {} }),
+      body: JSON.stringify({ accountId, moduleKey: 'releases-page', extension: { project: { id: facts().project('SHOP').id, key: 'SHOP' } }, functionKey: 'getKpiReport', payload: {} }),
     });
     const body = (await response.json()) as ResolverResult<KpiReportView>;
     if (!body.ok) throw new Error(body.error.message);

@@ -1,45 +1,27 @@
 import ICAL from 'ical.js';
-import type { Browser, Page, Request } from 'playwright-core';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
-import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
-
-const NOW = new Date('2026-11-24T10:00:00Z');
+import type { Request } from 'playwright-core';
+import { describeInBrowser, screenshotPath } from './support/browser';
+import { useBrowserRuntime } from './support/runtime';
 
 describeInBrowser('the release calendar in Chromium', () => {
-  let runtime: LocalRuntime;
-  let browser: Browser;
-  let page: Page;
-  let facts: ReturnType<typeof demoFacts>;
   let invoked: string[];
-
-  const releaseManager = () => runtime.fakeJira!.dataset.users.find((u) => u.role.startsWith('Release manager'))!.accountId;
-  const versionId = (name: string) => runtime.fakeJira!.dataset.versions.find((v) => v.name === name)!.id;
-
-  beforeAll(async () => {
-    // The demo plan is seeded: environments, bookings of SHOP and PAY, a freeze, a maintenance window.
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
-    facts = demoFacts(runtime.fakeJira!.dataset);
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
+  // The demo plan is seeded: environments, bookings of SHOP and PAY, a freeze, a maintenance window.
+  const { runtime, page, facts } = useBrowserRuntime({
+    page: { viewport: { width: 1400, height: 1100 }, timezoneId: 'UTC' },
+    onPage: (page) => {
+      invoked = [];
+      page.on('request', (request: Request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/api/invoke')) invoked.push((JSON.parse(request.postData() ?? '{}') as { functionKey: string }).functionKey);
+      });
+    },
   });
 
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, timezoneId: 'UTC' });
-    invoked = [];
-    page.on('request', (request: Request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/api/invoke')) invoked.push((JSON.parse(request.postData() ?? '{}') as { functionKey: string }).functionKey);
-    });
-  });
-  afterEach(() => page.close());
+  const releaseManager = () => runtime().fakeJira!.dataset.users.find((u) => u.role.startsWith('Release manager'))!.accountId;
+  const versionId = (name: string) => runtime().fakeJira!.dataset.versions.find((v) => v.name === name)!.id;
 
   it('books a slot that clashes, explains the clash, and fixes it with the suggested slot', async () => {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
     // One resolver call for the whole view.
     expect(invoked).toEqual(['getReleaseCalendar']);
@@ -63,7 +45,7 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(text).toContain('SHOP 2.4');
     expect(text).toContain('one release at a time');
     expect(await app.getByTestId('plan-announcement').innerText()).toContain('1 conflict: UAT-2 is double-booked');
-    await page.screenshot({ path: screenshotPath('release-calendar-clash.png') });
+    await page().screenshot({ path: screenshotPath('release-calendar-clash.png') });
 
     // The first suggestion moves our booking to the next free time on UAT-2.
     expect(text).toMatch(/Move SHOP 2\.4 on UAT-2 to Fri, 27 Nov 2026, 17:00 – Sat, 28 Nov 2026, 12:00/);
@@ -75,15 +57,15 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(await moved.first().getAttribute('aria-label')).toContain('27 Nov, 17:00 – 28 Nov, 12:00');
     // Every change answered with the fresh view: no extra loads.
     expect(invoked).toEqual(['getReleaseCalendar', 'saveEnvironmentSlot', 'saveEnvironmentSlot']);
-    await page.screenshot({ path: screenshotPath('release-calendar.png') });
+    await page().screenshot({ path: screenshotPath('release-calendar.png') });
   }, 90_000);
 
   it('is usable by keyboard: the editor opens from a button, validates, and Escape closes it', async () => {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
     await app.getByTestId('book-slot').focus();
-    await page.keyboard.press('Enter');
+    await page().keyboard.press('Enter');
     await app.getByTestId('slot-editor').waitFor();
     // Focus moved into the editor: the first field takes the keyboard.
     expect(await app.getByTestId('slot-version').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -97,20 +79,20 @@ describeInBrowser('the release calendar in Chromium', () => {
   }, 60_000);
 
   it('shows a viewer the calendar and the environments without editing', async () => {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/environments?as=${facts.shopOnlyViewer.accountId}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/environments?as=${facts().shopOnlyViewer.accountId}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('inventory-table').waitFor({ timeout: 30_000 });
     expect(await app.getByTestId('plan-maintenance').count()).toBe(0);
     expect(await app.getByTestId('environment-timeline').innerText()).toContain('UAT-2');
     // PAY's bookings show without their versions to someone who cannot browse PAY.
     const hidden = app.locator('[data-testid^="bar-slot-"]', { hasText: 'Booked' });
     expect(await hidden.count()).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshotPath('environments.png') });
+    await page().screenshot({ path: screenshotPath('environments.png') });
   }, 60_000);
 
   it('creates a calendar feed address in the settings that a calendar client can read', async () => {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('feed-section').waitFor({ timeout: 30_000 });
     await app.getByTestId('rotate-feed').click();
     const url = await app.getByTestId('feed-url').inputValue();

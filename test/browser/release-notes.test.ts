@@ -1,43 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import type { DatasetIssue } from '../../local/fake-jira/dataset';
-import { demoFacts } from '../support/demo-site';
-import { describeInBrowser, launchBrowser, screenshotPath } from './support/browser';
-
-const NOW = new Date('2026-11-24T10:00:00Z');
+import { describeInBrowser, screenshotPath } from './support/browser';
+import { useBrowserRuntime } from './support/runtime';
 
 describeInBrowser('the release notes preview in Chromium', () => {
-  let runtime: LocalRuntime;
-  let browser: Browser;
-  let page: Page;
-  let facts: ReturnType<typeof demoFacts>;
+  const { runtime, browser, page, facts } = useBrowserRuntime({ page: { viewport: { width: 1400, height: 1000 }, acceptDownloads: true } });
 
-  beforeAll(async () => {
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: NOW, clock: { now: () => NOW } });
-    facts = demoFacts(runtime.fakeJira!.dataset);
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  });
-  afterEach(() => page.close());
-
-  const dataset = () => runtime.fakeJira!.dataset;
+  const dataset = () => runtime().fakeJira!.dataset;
   const version = (name: string) => dataset().versions.find((v) => v.name === name)!;
   const typeName = (issue: DatasetIssue) => dataset().issueTypes.find((t) => t.id === issue.issueTypeId)!.name;
   const done = (issue: DatasetIssue) => dataset().statuses.find((s) => s.id === issue.statusId)!.categoryKey === 'done';
   const issuesOf = (versionId: string) => dataset().issues.filter((i) => i.fixVersionIds.includes(versionId) && typeName(i) !== 'Sub-task');
 
   async function openNotes(accountId: string, versionName: string) {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases/release-notes?as=${accountId}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/release-notes?as=${accountId}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('notes-preview').waitFor({ timeout: 30_000 });
     await app.getByTestId('notes-version').selectOption(version(versionName).id);
     await app.getByTestId('notes-preview').getByText(`Release notes: ${versionName} (`).waitFor();
@@ -58,9 +35,9 @@ describeInBrowser('the release notes preview in Chromium', () => {
 
     await app.getByTestId('notes-show-markdown').click();
     expect(await app.getByTestId('notes-markdown').inputValue()).toContain('# Release notes: SHOP 2.4 (Web Shop)\n');
-    const [download] = await Promise.all([page.waitForEvent('download'), app.getByTestId('notes-download').click()]);
+    const [download] = await Promise.all([page().waitForEvent('download'), app.getByTestId('notes-download').click()]);
     expect(download.suggestedFilename()).toBe('SHOP-2.4-release-notes.md');
-    await page.screenshot({ path: screenshotPath('release-notes-preview.png') });
+    await page().screenshot({ path: screenshotPath('release-notes-preview.png') });
   }, 60_000);
 
   it('previews template edits before they are saved', async () => {
@@ -82,8 +59,8 @@ describeInBrowser('the release notes preview in Chromium', () => {
     await status.getByText('Published to Confluence').waitFor({ timeout: 30_000 });
     expect(await status.getAttribute('data-status')).toBe('published');
 
-    const title = `Release notes: SHOP 2.3.1 (${facts.project('SHOP').name})`;
-    const found = await fetch(`${runtime.confluenceUrl}/wiki/api/v2/pages?title=${encodeURIComponent(title)}&body-format=storage`, { headers: { authorization: 'Bearer app' } });
+    const title = `Release notes: SHOP 2.3.1 (${facts().project('SHOP').name})`;
+    const found = await fetch(`${runtime().confluenceUrl}/wiki/api/v2/pages?title=${encodeURIComponent(title)}&body-format=storage`, { headers: { authorization: 'Bearer app' } });
     const pages = ((await found.json()) as { results: Array<{ id: string; body: { storage: { value: string } } }> }).results;
     expect(pages).toHaveLength(1);
     const firstDone = issuesOf(version('SHOP 2.3.1').id).find((i) => done(i) && !i.labels.includes('internal'))!;
@@ -91,7 +68,7 @@ describeInBrowser('the release notes preview in Chromium', () => {
 
     // Someone edits the page in Confluence: publishing again asks before overwriting it.
     const page0 = pages[0]!;
-    const edited = await fetch(`${runtime.confluenceUrl}/wiki/api/v2/pages/${page0.id}`, {
+    const edited = await fetch(`${runtime().confluenceUrl}/wiki/api/v2/pages/${page0.id}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('ravi.menon@example.com:token').toString('base64')}` },
       body: JSON.stringify({ id: page0.id, status: 'current', title, body: { representation: 'storage', value: `${page0.body.storage.value}<p>Hand-written support note.</p>` }, version: { number: 2 } }),
@@ -102,30 +79,30 @@ describeInBrowser('the release notes preview in Chromium', () => {
     expect(await status.getAttribute('data-status')).toBe('needs-confirmation');
     await app.getByTestId('notes-overwrite').click();
     await status.getByText('Published to Confluence').waitFor({ timeout: 30_000 });
-    const after = await fetch(`${runtime.confluenceUrl}/wiki/api/v2/pages/${page0.id}?body-format=storage`, { headers: { authorization: 'Bearer app' } });
+    const after = await fetch(`${runtime().confluenceUrl}/wiki/api/v2/pages/${page0.id}?body-format=storage`, { headers: { authorization: 'Bearer app' } });
     const overwritten = (await after.json()) as { version: { number: number }; body: { storage: { value: string } } };
     expect(overwritten.version.number).toBe(3);
     expect(overwritten.body.storage.value).not.toContain('Hand-written support note.');
 
-    const view = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    await view.goto(`${runtime.confluenceUrl}/wiki/spaces/REL/pages/${pages[0]!.id}`);
+    const view = await browser().newPage({ viewport: { width: 1200, height: 1000 } });
+    await view.goto(`${runtime().confluenceUrl}/wiki/spaces/REL/pages/${pages[0]!.id}`);
     await view.getByText(firstDone.key).first().waitFor();
     await view.screenshot({ path: screenshotPath('release-notes-confluence.png'), fullPage: true });
     await view.close();
   }, 60_000);
 
   it('opens a version’s notes from its row in the overview', async () => {
-    await page.goto(`${runtime.hostUrl}/#/project/SHOP/releases?as=${DEMO_ACCOUNT.releaseManager}`);
-    const app = page.frameLocator('[data-testid="app-frame"]');
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases?as=${DEMO_ACCOUNT.releaseManager}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
     const target = version('SHOP 2.5');
     await app.getByTestId(`release-notes-${target.id}`).click();
     await app.getByTestId('notes-preview').getByText('Release notes: SHOP 2.5 (').waitFor({ timeout: 30_000 });
     expect(await app.getByTestId('notes-version').inputValue()).toBe(target.id);
-    await page.waitForURL(/\/releases\/release-notes/);
+    await page().waitForURL(/\/releases\/release-notes/);
   }, 60_000);
 
   it('lets a stakeholder read the notes but not publish them', async () => {
-    const app = await openNotes(facts.shopOnlyViewer.accountId, 'SHOP 2.4');
+    const app = await openNotes(facts().shopOnlyViewer.accountId, 'SHOP 2.4');
     await app.getByTestId('notes-read-only').waitFor();
     expect(await app.getByTestId('notes-publish').count()).toBe(0);
     expect(await app.getByTestId('notes-edit-template').count()).toBe(0);

@@ -3,13 +3,14 @@ import { addDays, calendarDateIn, daysBetween, parseCalendarDate } from '../../d
 import { type LinkFacts, openBlockerKeys } from '../../domain/releases/blockers';
 import { AppError } from '../../errors';
 import type { JiraClient } from '../../integrations/jira/jira-client';
-import type { JiraIssue, JiraIssueLink, JiraVersion } from '../../integrations/jira/types';
+import type { JiraIssue, JiraVersion } from '../../integrations/jira/types';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { readinessRollupEvidence } from '../readiness/integrations';
 import { MAX_RANGE_DAYS, buildCalendarView } from '../release-plan/calendar-view';
 import { readInventory } from '../release-plan/documents';
 import type { ProjectAccess } from '../release-managers';
+import { toLinkFacts } from '../link-facts';
 
 /**
  * Where the board's evidence comes from. Readiness: the per-release readiness roll-up when one is
@@ -53,18 +54,6 @@ export const INSPECTED_OPEN_ISSUES = 100;
 export const LISTED_BLOCKING_ISSUES = 25;
 const BLOCKER_PRIORITIES = new Set(['highest', 'high']);
 const OPEN_ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'issuelinks'];
-
-function toLinkFacts(link: JiraIssueLink): LinkFacts | undefined {
-  const linked = link.inwardIssue ?? link.outwardIssue;
-  if (!linked) return undefined;
-  return {
-    typeName: link.type.name,
-    inward: link.type.inward,
-    direction: link.inwardIssue ? 'inward' : 'outward',
-    linkedKey: linked.key,
-    linkedStatusCategory: String(linked.fields?.status?.statusCategory?.key ?? 'new'),
-  };
-}
 
 function priorityName(issue: JiraIssue): string | undefined {
   const priority = issue.fields.priority as { name?: unknown } | null | undefined;

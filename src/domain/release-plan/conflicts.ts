@@ -209,6 +209,19 @@ function stillAhead(index: PlanIndex, interval: Interval): boolean {
   return interval.to > index.facts.now;
 }
 
+/** Bookings of the projects in focus that have not ended yet, on environments that still exist. */
+function upcomingBookings(index: PlanIndex): Array<{ slot: PlanSlot; environment: PlanEnvironment; interval: Interval }> {
+  const result: Array<{ slot: PlanSlot; environment: PlanEnvironment; interval: Interval }> = [];
+  for (const slot of index.facts.slots) {
+    if (!index.inFocus(slot.projectKey)) continue;
+    const environment = index.environmentById.get(slot.environmentId);
+    const interval = intervalOf(slot);
+    if (!environment || !stillAhead(index, interval)) continue;
+    result.push({ slot, environment, interval });
+  }
+  return result;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rules
 
@@ -271,11 +284,7 @@ export function crowdedGroups(slots: readonly PlanSlot[], capacity: number): Pla
 /** A booking overlapping a change freeze that applies to its project and environment tier. */
 export function slotsInFreeze(index: PlanIndex): PlanConflict[] {
   const result: PlanConflict[] = [];
-  for (const slot of index.facts.slots) {
-    if (!index.inFocus(slot.projectKey)) continue;
-    const environment = index.environmentById.get(slot.environmentId);
-    const interval = intervalOf(slot);
-    if (!environment || !stillAhead(index, interval)) continue;
+  for (const { slot, environment, interval } of upcomingBookings(index)) {
     for (const window of index.facts.windows) {
       if (!freezeApplies(window, slot.projectKey, environment)) continue;
       const freeze = intervalOf(window);
@@ -329,11 +338,7 @@ export function deploymentsInFreeze(index: PlanIndex): PlanConflict[] {
 /** A booking overlapping maintenance of its environment. */
 export function slotsInMaintenance(index: PlanIndex): PlanConflict[] {
   const result: PlanConflict[] = [];
-  for (const slot of index.facts.slots) {
-    if (!index.inFocus(slot.projectKey)) continue;
-    const environment = index.environmentById.get(slot.environmentId);
-    const interval = intervalOf(slot);
-    if (!environment || !stillAhead(index, interval)) continue;
+  for (const { slot, environment, interval } of upcomingBookings(index)) {
     for (const window of index.facts.windows) {
       if (!maintenanceApplies(window, environment)) continue;
       const maintenance = intervalOf(window);
@@ -358,11 +363,8 @@ export function slotsInMaintenance(index: PlanIndex): PlanConflict[] {
 /** A booking still ahead on an environment whose inventory status says it is down or in maintenance. */
 export function unavailableEnvironments(index: PlanIndex): PlanConflict[] {
   const result: PlanConflict[] = [];
-  for (const slot of index.facts.slots) {
-    if (!index.inFocus(slot.projectKey)) continue;
-    const environment = index.environmentById.get(slot.environmentId);
-    const interval = intervalOf(slot);
-    if (!environment || environment.status === 'available' || !stillAhead(index, interval)) continue;
+  for (const { slot, environment, interval } of upcomingBookings(index)) {
+    if (environment.status === 'available') continue;
     const status = environment.status === 'down' ? 'down' : 'in maintenance';
     result.push(
       conflict(

@@ -4,6 +4,7 @@
  * still be legible. Colours come only from here so dark mode follows Jira.
  */
 import { token } from '@atlaskit/tokens';
+import type { CSSProperties } from 'react';
 
 export const color = {
   text: token('color.text', '#172B4D'),
@@ -50,3 +51,40 @@ export const font = {
   small: token('font.body.small', 'normal 400 11px/16px ui-sans-serif, -apple-system, BlinkMacSystemFont, "Segoe UI", Ubuntu, "Helvetica Neue", sans-serif'),
   body: token('font.body', 'normal 400 14px/20px ui-sans-serif, -apple-system, BlinkMacSystemFont, "Segoe UI", Ubuntu, "Helvetica Neue", sans-serif'),
 } as const;
+
+/** A native form control (input, select, textarea) drawn with the tokens; red border when invalid. */
+export const inputStyle = (invalid = false): CSSProperties => ({
+  font: font.body,
+  color: color.text,
+  background: color.bgInput,
+  border: `1px solid ${invalid ? color.borderDanger : color.borderInput}`,
+  borderRadius: radius,
+  minHeight: 32,
+  padding: `0 ${space.s100}`,
+  boxSizing: 'border-box',
+  width: '100%',
+  colorScheme: 'light dark',
+});
+
+/** A compact native form control with a little vertical padding, sized by its container. */
+export const compactInputStyle: CSSProperties = {
+  font: font.body,
+  color: color.text,
+  background: color.bgInput,
+  border: `1px solid ${color.borderInput}`,
+  borderRadius: radius,
+  padding: `${space.s050} ${space.s100}`,
+  boxSizing: 'border-box',
+  minHeight: 32,
+};
+
+/** A filter drop-down above a table: one line high, next to compact text fields. */
+export const filterSelectStyle: CSSProperties = {
+  font: font.body,
+  color: color.text,
+  background: color.bgInput,
+  border: `1px solid ${color.borderInput}`,
+  borderRadius: radius,
+  height: 32,
+  padding: `0 ${space.s100}`,
+};

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorBody, ProjectReleasesView } from '../../../src/contract';
-import { invoke } from './platform';
+import { useResolverAnswer } from './use-resolver-answer';
 
 export interface ProjectReleasesState {
   /** Last data received; kept while a reload is running so the table does not flash. */
@@ -15,28 +15,6 @@ export interface ProjectReleasesState {
 /** Loads `getProjectReleases` once `enabled` turns true; later answers win over earlier ones. */
 export function useProjectReleases(enabled: boolean): ProjectReleasesState {
   const [includeOlderReleased, setIncludeOlderReleased] = useState(false);
-  const [data, setData] = useState<ProjectReleasesView>();
-  const [error, setError] = useState<ErrorBody>();
-  const [loading, setLoading] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    if (!enabled) return;
-    const request = ++latest.current;
-    setLoading(true);
-    void invoke('getProjectReleases', includeOlderReleased ? { includeOlderReleased: true } : {}).then((result) => {
-      if (request !== latest.current) return;
-      setLoading(false);
-      if (result.ok) {
-        setData(result.data);
-        setError(undefined);
-      } else {
-        setError(result.error);
-      }
-    });
-  }, [enabled, includeOlderReleased, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const { data, loading, error, reload } = useResolverAnswer('getProjectReleases', includeOlderReleased ? { includeOlderReleased: true } : {}, { enabled });
   return { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload };
 }

@@ -4,7 +4,7 @@
  */
 import { type ReactNode, useId } from 'react';
 import type { ErrorBody } from '../../../../src/contract';
-import { color, font, radius, space } from '../design';
+import { color, font, inputStyle, radius, space } from '../design';
 import { tone } from './gng-design';
 
 export function Section({ title, testId, actions, children, description }: { title: string; testId: string; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
@@ -36,18 +36,7 @@ export function Section({ title, testId, actions, children, description }: { tit
   );
 }
 
-export const inputStyle = (invalid = false): React.CSSProperties => ({
-  font: font.body,
-  color: color.text,
-  background: color.bgInput,
-  border: `1px solid ${invalid ? color.borderDanger : color.borderInput}`,
-  borderRadius: radius,
-  minHeight: 32,
-  padding: `0 ${space.s100}`,
-  boxSizing: 'border-box',
-  width: '100%',
-  colorScheme: 'light dark',
-});
+export { inputStyle };
 
 interface FieldShell {
   label: string;

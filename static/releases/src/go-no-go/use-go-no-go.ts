@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ErrorBody, GoNoGoBoardView } from '../../../../src/contract';
 import { type PayloadOf, type ResolverKey, invoke } from '../platform';
+import { useResolverAnswer } from '../use-resolver-answer';
 
 /** Resolvers that answer with the whole board, so the page re-renders from one answer. */
 export type BoardMutation = 'saveBoardConfig' | 'addOrUpdateRisk' | 'tickCriterion' | 'castVote' | 'recordDecision' | 'markVersionReleased' | 'startNewRound';
@@ -20,26 +21,7 @@ export interface GoNoGoBoardState {
 /** The board's first paint is one call; later answers win over earlier ones. */
 export function useGoNoGoBoard(): GoNoGoBoardState {
   const [versionId, setVersionId] = useState<string>();
-  const [data, setData] = useState<GoNoGoBoardView>();
-  const [error, setError] = useState<ErrorBody>();
-  const [loading, setLoading] = useState(true);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const request = ++latest.current;
-    setLoading(true);
-    void invoke('getGoNoGoBoard', versionId ? { versionId } : {}).then((result) => {
-      if (request !== latest.current) return;
-      setLoading(false);
-      if (result.ok) {
-        setData(result.data);
-        setError(undefined);
-      } else {
-        setError(result.error);
-      }
-    });
-  }, [versionId, generation]);
+  const { data, setData, error, setError, loading, setLoading, latest, reload } = useResolverAnswer('getGoNoGoBoard', versionId ? { versionId } : {}, { initialLoading: true });
 
   const mutate = useCallback(async <K extends BoardMutation>(name: K, payload: PayloadOf<K>) => {
     const request = ++latest.current;
@@ -51,7 +33,7 @@ export function useGoNoGoBoard(): GoNoGoBoardState {
       setError(undefined);
     }
     return undefined;
-  }, []);
+  }, [latest, setData, setError, setLoading]);
 
   return {
     ...(data ? { data } : {}),
@@ -59,7 +41,7 @@ export function useGoNoGoBoard(): GoNoGoBoardState {
     loading,
     ...(versionId ? { versionId } : {}),
     selectVersion: setVersionId,
-    reload: useCallback(() => setGeneration((g) => g + 1), []),
+    reload,
     mutate,
   };
 }

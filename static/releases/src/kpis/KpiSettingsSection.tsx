@@ -10,21 +10,10 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, KpiSettingsValues, KpiSettingsView } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
-import { color, font, radius, space } from '../design';
+import { color, font, inputStyle, radius, space } from '../design';
 import { invoke } from '../platform';
 
-const control: React.CSSProperties = {
-  font: font.body,
-  color: color.text,
-  background: color.bgInput,
-  border: `1px solid ${color.borderInput}`,
-  borderRadius: radius,
-  minHeight: 32,
-  padding: `0 ${space.s100}`,
-  boxSizing: 'border-box',
-  width: '100%',
-  colorScheme: 'light dark',
-};
+const control = inputStyle();
 
 function Labelled({ label, hint, children }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
   const id = useId();

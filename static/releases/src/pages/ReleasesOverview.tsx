@@ -9,7 +9,7 @@ import type { ReleaseState, ReleaseSummary } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { ProgressCell } from '../components/ProgressCell';
-import { color, font, radius, space } from '../design';
+import { color, filterSelectStyle, font, space } from '../design';
 import {
   STATE_LABELS,
   STATE_ORDER,
@@ -119,15 +119,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
             const value = e.currentTarget.value;
             if (isStateChoice(value)) setStateFilter(value);
           }}
-          style={{
-            font: font.body,
-            color: color.text,
-            background: color.bgInput,
-            border: `1px solid ${color.borderInput}`,
-            borderRadius: radius,
-            height: 32,
-            padding: `0 ${space.s100}`,
-          }}
+          style={filterSelectStyle}
         >
           <option value="all">All states</option>
           {STATE_ORDER.map((state) => (

@@ -310,10 +310,34 @@ function UserPicker({ label, value, onChange, testId }: { label: string; value?:
 
 // ---------------------------------------------------------------------------------------------
 
-function PromotionOrderSection({ settings, save }: { settings: PlanSettingsView; save: Save }) {
-  const [order, setOrder] = useState<Tier[]>(settings.tierOrder);
+/** Error and "saved" state of a settings form; `record` takes what the save answered. */
+function useSaveOutcome() {
   const [error, setError] = useState<ErrorBody>();
   const [saved, setSaved] = useState(false);
+  const record = (failed: ErrorBody | undefined) => {
+    setError(failed);
+    setSaved(!failed);
+  };
+  return { error, saved, setSaved, record };
+}
+
+/** A settings form's save button, with a "Saved." status next to it. */
+function SaveRow({ label, disabled, testId, saved, onSave }: { label: string; disabled: boolean; testId?: string; saved: boolean; onSave: () => Promise<void> }) {
+  return (
+    <div style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
+      <Button appearance="primary" isDisabled={disabled} {...(testId ? { testId } : {})} onClick={onSave}>
+        {label}
+      </Button>
+      <span role="status" style={{ font: font.small, color: color.textSuccess }}>
+        {saved ? 'Saved.' : ''}
+      </span>
+    </div>
+  );
+}
+
+function PromotionOrderSection({ settings, save }: { settings: PlanSettingsView; save: Save }) {
+  const [order, setOrder] = useState<Tier[]>(settings.tierOrder);
+  const { error, saved, setSaved, record } = useSaveOutcome();
   useEffect(() => setOrder(settings.tierOrder), [settings.tierOrder]);
   const move = (index: number, by: number) => {
     setSaved(false);
@@ -350,22 +374,7 @@ function PromotionOrderSection({ settings, save }: { settings: PlanSettingsView;
       </ol>
       {error && <ErrorMessage title="The promotion order was not saved" error={error} />}
       {settings.canEdit && (
-        <div style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
-          <Button
-            appearance="primary"
-            isDisabled={!changed}
-            onClick={async () => {
-              const failed = await save('savePromotionOrder', { tierOrder: order });
-              setError(failed);
-              setSaved(!failed);
-            }}
-          >
-            Save order
-          </Button>
-          <span role="status" style={{ font: font.small, color: color.textSuccess }}>
-            {saved && !changed ? 'Saved.' : ''}
-          </span>
-        </div>
+        <SaveRow label="Save order" disabled={!changed} saved={saved && !changed} onSave={async () => record(await save('savePromotionOrder', { tierOrder: order }))} />
       )}
     </Section>
   );
@@ -374,8 +383,7 @@ function PromotionOrderSection({ settings, save }: { settings: PlanSettingsView;
 function CalendarRulesSection({ settings, save }: { settings: PlanSettingsView; save: Save }) {
   const [limit, setLimit] = useState(String(settings.settings.maxReleasesPerDay));
   const [related, setRelated] = useState<string[]>(settings.settings.relatedProjects);
-  const [error, setError] = useState<ErrorBody>();
-  const [saved, setSaved] = useState(false);
+  const { error, saved, setSaved, record } = useSaveOutcome();
   const limitNumber = Number(limit);
   const limitError = Number.isInteger(limitNumber) && limitNumber >= 1 && limitNumber <= 50 ? undefined : 'A whole number from 1 to 50.';
   const choices = [...settings.projects, ...related.filter((k) => !settings.projects.some((p) => p.key === k)).map((key) => ({ key, name: key }))];
@@ -407,23 +415,7 @@ function CalendarRulesSection({ settings, save }: { settings: PlanSettingsView; 
       </fieldset>
       {error && <ErrorMessage title="The calendar settings were not saved" error={error} />}
       {settings.canEdit && (
-        <div style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
-          <Button
-            appearance="primary"
-            isDisabled={!!limitError}
-            testId="save-calendar-rules"
-            onClick={async () => {
-              const failed = await save('savePlanSettings', { maxReleasesPerDay: limitNumber, relatedProjects: related });
-              setError(failed);
-              setSaved(!failed);
-            }}
-          >
-            Save
-          </Button>
-          <span role="status" style={{ font: font.small, color: color.textSuccess }}>
-            {saved ? 'Saved.' : ''}
-          </span>
-        </div>
+        <SaveRow label="Save" disabled={!!limitError} testId="save-calendar-rules" saved={saved} onSave={async () => record(await save('savePlanSettings', { maxReleasesPerDay: limitNumber, relatedProjects: related }))} />
       )}
     </Section>
   );
@@ -431,8 +423,7 @@ function CalendarRulesSection({ settings, save }: { settings: PlanSettingsView; 
 
 function ReleaseManagersSection({ settings, save }: { settings: PlanSettingsView; save: Save }) {
   const [managers, setManagers] = useState<UserRef[]>(settings.releaseManagers);
-  const [error, setError] = useState<ErrorBody>();
-  const [saved, setSaved] = useState(false);
+  const { error, saved, setSaved, record } = useSaveOutcome();
   useEffect(() => setManagers(settings.releaseManagers), [settings.releaseManagers]);
   const changed = managers.map((m) => m.accountId).join() !== settings.releaseManagers.map((m) => m.accountId).join();
   return (
@@ -469,23 +460,7 @@ function ReleaseManagersSection({ settings, save }: { settings: PlanSettingsView
       )}
       {error && <ErrorMessage title="The release managers were not saved" error={error} />}
       {settings.canAdminister && (
-        <div style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
-          <Button
-            appearance="primary"
-            isDisabled={!changed}
-            testId="save-release-managers"
-            onClick={async () => {
-              const failed = await save('setReleaseManagers', { accountIds: managers.map((m) => m.accountId) });
-              setError(failed);
-              setSaved(!failed);
-            }}
-          >
-            Save release managers
-          </Button>
-          <span role="status" style={{ font: font.small, color: color.textSuccess }}>
-            {saved && !changed ? 'Saved.' : ''}
-          </span>
-        </div>
+        <SaveRow label="Save release managers" disabled={!changed} testId="save-release-managers" saved={saved && !changed} onSave={async () => record(await save('setReleaseManagers', { accountIds: managers.map((m) => m.accountId) }))} />
       )}
     </Section>
   );

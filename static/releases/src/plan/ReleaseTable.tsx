@@ -4,7 +4,7 @@ import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import Textfield from '@atlaskit/textfield';
 import type { CalendarVersion, ReleaseCalendarView, ReleaseState } from '../../../../src/contract';
-import { color, font, radius, space } from '../design';
+import { color, filterSelectStyle, font, radius, space } from '../design';
 import { STATE_LABELS, STATE_ORDER, formatJiraDate, stateAppearance } from '../release-rows';
 import { TIER_SWATCH } from './plan-design';
 import { type PlanLookups, isVisibleSlot, versionRef } from './plan-model';
@@ -173,14 +173,13 @@ export function ReleaseTable({ view, look, focus, onVersion, onDependencies }: P
   }, [all, text, state, project, sortKey, sortOrder, onVersion, onDependencies, view.project.key]);
 
   const projects = [...new Set(all.map((r) => r.version.projectKey))];
-  const selectStyle: React.CSSProperties = { font: font.body, color: color.text, background: color.bgInput, border: `1px solid ${color.borderInput}`, borderRadius: radius, height: 32, padding: `0 ${space.s100}` };
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: space.s100 }}>
       <div style={{ display: 'flex', gap: space.s100, flexWrap: 'wrap', alignItems: 'center' }}>
         <div style={{ flex: '1 1 220px', maxWidth: 300 }}>
           <Textfield aria-label="Filter versions by name or description" placeholder="Filter by name or description" value={text} onChange={(e) => setText(e.currentTarget.value)} isCompact />
         </div>
-        <select aria-label="Filter by state" className="rr-select" value={state} onChange={(e) => setState(e.currentTarget.value as ReleaseState | 'all')} style={selectStyle}>
+        <select aria-label="Filter by state" className="rr-select" value={state} onChange={(e) => setState(e.currentTarget.value as ReleaseState | 'all')} style={filterSelectStyle}>
           <option value="all">All states</option>
           {STATE_ORDER.map((s) => (
             <option key={s} value={s}>
@@ -189,7 +188,7 @@ export function ReleaseTable({ view, look, focus, onVersion, onDependencies }: P
           ))}
         </select>
         {projects.length > 1 && (
-          <select aria-label="Filter by project" className="rr-select" value={project} onChange={(e) => setProject(e.currentTarget.value)} style={selectStyle}>
+          <select aria-label="Filter by project" className="rr-select" value={project} onChange={(e) => setProject(e.currentTarget.value)} style={filterSelectStyle}>
             <option value="all">All projects</option>
             {projects.map((p) => (
               <option key={p} value={p}>

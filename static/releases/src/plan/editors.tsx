@@ -4,7 +4,7 @@
  * the server applies (src/domain/release-plan/validate.ts), shows the server's answer when it
  * still refuses, and stores nothing until Save.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type {
   CalendarVersion,
@@ -58,6 +58,26 @@ function useFocusFirst() {
     ref.current?.querySelector<HTMLElement>('select, input, textarea')?.focus();
   }, []);
   return ref;
+}
+
+/** An editor's form: Enter submits, the fields are disabled together, the footer (errors, buttons) stays enabled. */
+function EditorForm({ focusRef, disabled, onSubmit, footer, children }: { focusRef: RefObject<HTMLDivElement>; disabled: boolean; onSubmit: () => void; footer: ReactNode; children: ReactNode }) {
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <div ref={focusRef} style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
+        <fieldset disabled={disabled} style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
+          {children}
+        </fieldset>
+        {footer}
+      </div>
+    </form>
+  );
 }
 
 function Actions({ busy, onCancel, onDelete, submitLabel, testId }: { busy: boolean; onCancel: () => void; onDelete?: () => void; submitLabel: string; testId: string }) {
@@ -153,66 +173,66 @@ export function SlotEditor({ view, slot, draft, mutate, onClose }: SlotEditorPro
 
   return (
     <EditorPanel title={readOnly ? 'Environment slot' : slot ? 'Edit environment slot' : 'Book an environment slot'} onCancel={() => onClose()} testId="slot-editor">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <EditorForm
+        focusRef={ref}
+        disabled={readOnly || busy}
+        onSubmit={() => {
           if (!readOnly) void save();
         }}
+        footer={
+          <>
+            {serverError && <ErrorMessage title="The slot was not saved" error={serverError} />}
+            {readOnly ? (
+              <div>
+                <Button onClick={() => onClose()}>Close</Button>
+                <p style={{ font: font.small, color: color.textSubtle }}>Only project administrators and release managers can change bookings.</p>
+              </div>
+            ) : (
+              <Actions busy={busy} onCancel={() => onClose()} {...(slot ? { onDelete: () => void remove() } : {})} submitLabel={slot ? 'Save changes' : 'Book slot'} testId="slot" />
+            )}
+          </>
+        }
       >
-        <div ref={ref} style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-          <fieldset disabled={readOnly || busy} style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-            <FormRow>
-              <SelectInput
-                label="Version"
-                value={versionId}
-                placeholder="Choose a version"
-                options={own.map((v) => ({ value: v.id, label: versionLabel(v) }))}
-                onValue={setVersionId}
-                error={show('versionId')}
-                testId="slot-version"
-              />
-              <SelectInput
-                label="Environment"
-                value={environmentId}
-                placeholder={view.environments.length ? 'Choose an environment' : 'No environments in the inventory'}
-                options={view.environments.map((e) => ({ value: e.id, label: environmentLabel(e) }))}
-                onValue={(value) => {
-                  setEnvironmentId(value);
-                  const tier = view.environments.find((e) => e.id === value)?.tier;
-                  if (!requiredTouched && tier) setRequired(REQUIRED_BY_DEFAULT.has(tier));
-                }}
-                error={show('environmentId')}
-                hint={environment && environment.status !== 'available' ? `${environment.name} is marked ${environment.status}.` : undefined}
-                testId="slot-environment"
-              />
-            </FormRow>
-            <FormRow>
-              <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={fromValid || submitted ? show('from') : undefined} testId="slot-from" hint={version?.startDate ? `${version.name} starts ${formatJiraDate(version.startDate)}` : undefined} />
-              <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={fromValid && toValid ? show('to') : submitted ? show('to') : undefined} testId="slot-to" hint={version?.releaseDate ? `Due ${formatJiraDate(version.releaseDate)} (times in your time zone)` : 'Times in your time zone'} />
-            </FormRow>
-            <Checkbox
-              label="Must finish before the release (sign-off, NFT run)"
-              checked={required}
-              onChange={(checked) => {
-                setRequired(checked);
-                setRequiredTouched(true);
-              }}
-              testId="slot-required"
-            />
-            <TextArea label="Note" value={note} onValue={setNote} maxLength={500} testId="slot-note" error={show('note')} />
-          </fieldset>
-          {serverError && <ErrorMessage title="The slot was not saved" error={serverError} />}
-          {readOnly ? (
-            <div>
-              <Button onClick={() => onClose()}>Close</Button>
-              <p style={{ font: font.small, color: color.textSubtle }}>Only project administrators and release managers can change bookings.</p>
-            </div>
-          ) : (
-            <Actions busy={busy} onCancel={() => onClose()} {...(slot ? { onDelete: () => void remove() } : {})} submitLabel={slot ? 'Save changes' : 'Book slot'} testId="slot" />
-          )}
-        </div>
-      </form>
+        <FormRow>
+          <SelectInput
+            label="Version"
+            value={versionId}
+            placeholder="Choose a version"
+            options={own.map((v) => ({ value: v.id, label: versionLabel(v) }))}
+            onValue={setVersionId}
+            error={show('versionId')}
+            testId="slot-version"
+          />
+          <SelectInput
+            label="Environment"
+            value={environmentId}
+            placeholder={view.environments.length ? 'Choose an environment' : 'No environments in the inventory'}
+            options={view.environments.map((e) => ({ value: e.id, label: environmentLabel(e) }))}
+            onValue={(value) => {
+              setEnvironmentId(value);
+              const tier = view.environments.find((e) => e.id === value)?.tier;
+              if (!requiredTouched && tier) setRequired(REQUIRED_BY_DEFAULT.has(tier));
+            }}
+            error={show('environmentId')}
+            hint={environment && environment.status !== 'available' ? `${environment.name} is marked ${environment.status}.` : undefined}
+            testId="slot-environment"
+          />
+        </FormRow>
+        <FormRow>
+          <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={fromValid || submitted ? show('from') : undefined} testId="slot-from" hint={version?.startDate ? `${version.name} starts ${formatJiraDate(version.startDate)}` : undefined} />
+          <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={fromValid && toValid ? show('to') : submitted ? show('to') : undefined} testId="slot-to" hint={version?.releaseDate ? `Due ${formatJiraDate(version.releaseDate)} (times in your time zone)` : 'Times in your time zone'} />
+        </FormRow>
+        <Checkbox
+          label="Must finish before the release (sign-off, NFT run)"
+          checked={required}
+          onChange={(checked) => {
+            setRequired(checked);
+            setRequiredTouched(true);
+          }}
+          testId="slot-required"
+        />
+        <TextArea label="Note" value={note} onValue={setNote} maxLength={500} testId="slot-note" error={show('note')} />
+      </EditorForm>
     </EditorPanel>
   );
 }
@@ -296,61 +316,61 @@ export function WindowEditor({ view, window, draft, mutate, onClose }: { view: R
 
   return (
     <EditorPanel title={readOnly ? 'Window' : window ? 'Edit window' : 'Add a change freeze or maintenance window'} onCancel={() => onClose()} testId="window-editor">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <EditorForm
+        focusRef={ref}
+        disabled={readOnly || busy}
+        onSubmit={() => {
           if (!readOnly) void save();
         }}
-      >
-        <div ref={ref} style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-          <fieldset disabled={readOnly || busy} style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-            <FormRow>
-              <SelectInput
-                label="Kind"
-                value={kind}
-                options={[
-                  { value: 'freeze', label: 'Change freeze' },
-                  { value: 'maintenance', label: 'Maintenance (one environment)' },
-                ]}
-                onValue={(value) => {
-                  const next = value as WindowKind;
-                  setKind(next);
-                  if (next === 'maintenance' && !scope.startsWith('env:') && view.environments[0]) setScope(`env:${view.environments[0].id}`);
-                }}
-                testId="window-kind"
-                width={220}
-              />
-              <SelectInput label="Applies to" value={scope} options={scopeOptions} onValue={(v) => setScope(v as ScopeChoice)} error={show('scope') ?? show('environmentId') ?? show('projectKey')} testId="window-scope" />
-            </FormRow>
-            {kind === 'freeze' && (
-              <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
-                <legend style={{ font: font.small, fontWeight: 600, color: color.textSubtle, marginBottom: 4 }}>Tiers it freezes (none ticked: every tier)</legend>
-                <div style={{ display: 'flex', gap: space.s150, flexWrap: 'wrap' }}>
-                  {TIERS.map((tier) => (
-                    <Checkbox key={tier} label={tier} checked={tiers.includes(tier)} onChange={(checked) => setTiers((current) => (checked ? [...current, tier] : current.filter((t) => t !== tier)))} />
-                  ))}
-                </div>
-              </fieldset>
+        footer={
+          <>
+            {serverError && <ErrorMessage title="The window was not saved" error={serverError} />}
+            {readOnly ? (
+              <div>
+                <Button onClick={() => onClose()}>Close</Button>
+              </div>
+            ) : (
+              <Actions busy={busy} onCancel={() => onClose()} {...(window ? { onDelete: () => void remove() } : {})} submitLabel={window ? 'Save changes' : 'Add window'} testId="window" />
             )}
-            <FormRow>
-              <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={show('from')} testId="window-from" />
-              <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={show('to') ?? (fromInputValue(from) && fromInputValue(to) ? problems.get('to') : undefined)} testId="window-to" hint="Times in your time zone" />
-            </FormRow>
-            <FormRow>
-              <TextInput label="Reason" value={reason} onValue={setReason} maxLength={300} error={show('reason')} testId="window-reason" hint="People read this when their release is blocked." />
-            </FormRow>
-          </fieldset>
-          {serverError && <ErrorMessage title="The window was not saved" error={serverError} />}
-          {readOnly ? (
-            <div>
-              <Button onClick={() => onClose()}>Close</Button>
+          </>
+        }
+      >
+        <FormRow>
+          <SelectInput
+            label="Kind"
+            value={kind}
+            options={[
+              { value: 'freeze', label: 'Change freeze' },
+              { value: 'maintenance', label: 'Maintenance (one environment)' },
+            ]}
+            onValue={(value) => {
+              const next = value as WindowKind;
+              setKind(next);
+              if (next === 'maintenance' && !scope.startsWith('env:') && view.environments[0]) setScope(`env:${view.environments[0].id}`);
+            }}
+            testId="window-kind"
+            width={220}
+          />
+          <SelectInput label="Applies to" value={scope} options={scopeOptions} onValue={(v) => setScope(v as ScopeChoice)} error={show('scope') ?? show('environmentId') ?? show('projectKey')} testId="window-scope" />
+        </FormRow>
+        {kind === 'freeze' && (
+          <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+            <legend style={{ font: font.small, fontWeight: 600, color: color.textSubtle, marginBottom: 4 }}>Tiers it freezes (none ticked: every tier)</legend>
+            <div style={{ display: 'flex', gap: space.s150, flexWrap: 'wrap' }}>
+              {TIERS.map((tier) => (
+                <Checkbox key={tier} label={tier} checked={tiers.includes(tier)} onChange={(checked) => setTiers((current) => (checked ? [...current, tier] : current.filter((t) => t !== tier)))} />
+              ))}
             </div>
-          ) : (
-            <Actions busy={busy} onCancel={() => onClose()} {...(window ? { onDelete: () => void remove() } : {})} submitLabel={window ? 'Save changes' : 'Add window'} testId="window" />
-          )}
-        </div>
-      </form>
+          </fieldset>
+        )}
+        <FormRow>
+          <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={show('from')} testId="window-from" />
+          <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={show('to') ?? (fromInputValue(from) && fromInputValue(to) ? problems.get('to') : undefined)} testId="window-to" hint="Times in your time zone" />
+        </FormRow>
+        <FormRow>
+          <TextInput label="Reason" value={reason} onValue={setReason} maxLength={300} error={show('reason')} testId="window-reason" hint="People read this when their release is blocked." />
+        </FormRow>
+      </EditorForm>
     </EditorPanel>
   );
 }
@@ -398,29 +418,27 @@ export function DeploymentEditor({ view, mutate, onClose, now }: { view: Release
   };
   return (
     <EditorPanel title="Record a deployment" onCancel={() => onClose()} testId="deployment-editor">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <EditorForm
+        focusRef={ref}
+        disabled={busy}
+        onSubmit={() => void save()}
+        footer={
+          <>
+            {serverError && <ErrorMessage title="The deployment was not recorded" error={serverError} />}
+            <Actions busy={busy} onCancel={() => onClose()} submitLabel="Record deployment" testId="deployment" />
+          </>
+        }
       >
-        <div ref={ref} style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-          <fieldset disabled={busy} style={{ border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-            <FormRow>
-              <SelectInput label="Version" value={versionId} placeholder="Choose a version" options={own.map((v) => ({ value: v.id, label: versionLabel(v) }))} onValue={setVersionId} error={show('versionId')} testId="deployment-version" />
-              <SelectInput label="Environment" value={environmentId} placeholder="Choose an environment" options={view.environments.map((e) => ({ value: e.id, label: environmentLabel(e) }))} onValue={setEnvironmentId} error={show('environmentId')} testId="deployment-environment" />
-            </FormRow>
-            <FormRow>
-              <TextInput label="Deployed at" type="datetime-local" value={at} onValue={setAt} error={show('at')} testId="deployment-at" />
-              <SelectInput label="Outcome" value={status} options={STATUSES} onValue={(v) => setStatus(v as DeploymentStatus)} testId="deployment-status" />
-            </FormRow>
-            <TextArea label="Note" value={note} onValue={setNote} maxLength={500} hint="E.g. the change ticket, or why CI/CD did not report it." />
-          </fieldset>
-          {serverError && <ErrorMessage title="The deployment was not recorded" error={serverError} />}
-          <Actions busy={busy} onCancel={() => onClose()} submitLabel="Record deployment" testId="deployment" />
-        </div>
-      </form>
+        <FormRow>
+          <SelectInput label="Version" value={versionId} placeholder="Choose a version" options={own.map((v) => ({ value: v.id, label: versionLabel(v) }))} onValue={setVersionId} error={show('versionId')} testId="deployment-version" />
+          <SelectInput label="Environment" value={environmentId} placeholder="Choose an environment" options={view.environments.map((e) => ({ value: e.id, label: environmentLabel(e) }))} onValue={setEnvironmentId} error={show('environmentId')} testId="deployment-environment" />
+        </FormRow>
+        <FormRow>
+          <TextInput label="Deployed at" type="datetime-local" value={at} onValue={setAt} error={show('at')} testId="deployment-at" />
+          <SelectInput label="Outcome" value={status} options={STATUSES} onValue={(v) => setStatus(v as DeploymentStatus)} testId="deployment-status" />
+        </FormRow>
+        <TextArea label="Note" value={note} onValue={setNote} maxLength={500} hint="E.g. the change ticket, or why CI/CD did not report it." />
+      </EditorForm>
     </EditorPanel>
   );
 }

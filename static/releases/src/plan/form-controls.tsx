@@ -3,20 +3,7 @@
  * styled with design tokens, each with its label, hint and error wired up for screen readers.
  */
 import { type ReactNode, useId } from 'react';
-import { color, font, radius, space } from '../design';
-
-const controlStyle = (invalid: boolean): React.CSSProperties => ({
-  font: font.body,
-  color: color.text,
-  background: color.bgInput,
-  border: `1px solid ${invalid ? color.borderDanger : color.borderInput}`,
-  borderRadius: radius,
-  minHeight: 32,
-  padding: `0 ${space.s100}`,
-  boxSizing: 'border-box',
-  width: '100%',
-  colorScheme: 'light dark',
-});
+import { color, font, inputStyle as controlStyle, space } from '../design';
 
 interface FieldProps {
   label: string;

@@ -3,7 +3,7 @@
  * admins. Problems are checked as one types (the same validatePolicy the server runs on save) and
  * shown next to the criterion they concern; warnings do not stop a save.
  */
-import { useCallback, useEffect, useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -13,7 +13,7 @@ import type { ErrorBody, PolicyProblem, ReadinessCatalog, ReadinessCriterion, Re
 import { defaultPolicy, validatePolicy } from '../../../../src/domain/readiness/policy';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
-import { color, font, radius, space } from '../design';
+import { color, compactInputStyle as inputStyle, font, radius, space } from '../design';
 import { invoke } from '../platform';
 import { RAG_SWATCH } from './readiness-design';
 import { KIND_LABELS, KIND_ORDER, formatList, moveCriterion, newCriterion, parseList, problemField, problemsByPlace, removeCriterion, replaceCriterion } from './readiness-model';
@@ -192,16 +192,6 @@ export function ReadinessPolicySection({ projectKey }: { projectKey?: string }) 
 
 // ---------------------------------------------------------------------------------------------
 
-const inputStyle: CSSProperties = {
-  font: font.body,
-  color: color.text,
-  background: color.bgInput,
-  border: `1px solid ${color.borderInput}`,
-  borderRadius: radius,
-  padding: `${space.s050} ${space.s100}`,
-  boxSizing: 'border-box',
-  minHeight: 32,
-};
 
 function Field({
   label,

@@ -1,19 +1,9 @@
 /** Small form controls for the template editor: native elements styled with design tokens. */
 import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
-import { color, font, radius, space } from '../design';
+import { color, compactInputStyle, font, space } from '../design';
 import { formatList, parseList } from './notes-model';
 
-const inputStyle: CSSProperties = {
-  font: font.body,
-  color: color.text,
-  background: color.bgInput,
-  border: `1px solid ${color.borderInput}`,
-  borderRadius: radius,
-  padding: `${space.s050} ${space.s100}`,
-  boxSizing: 'border-box',
-  width: '100%',
-  minHeight: 32,
-};
+const inputStyle: CSSProperties = { ...compactInputStyle, width: '100%' };
 
 export function Field({ label, hint, children, htmlFor }: { label: string; hint?: ReactNode; children: ReactNode; htmlFor: string }) {
   return (
