@@ -50,14 +50,7 @@ async function releasesOverview(latencyMs: number): Promise<void> {
   const naive = site.jira.stats();
   record('naive overview (search all issues): Jira points', naive.points, 'points', `${(naive.points / (stats.points / 5)).toFixed(1)}x ours; ${Math.round(naiveMs)} ms`);
 
-  const issue = site.jira.dataset.issues.find((i) => i.projectId === facts.project('SHOP').id && i.fixVersionIds.length > 0)!;
-  site.jira.resetStats();
-  const panelMs = await medianTime(5, async () => {
-    const result = await dispatchResolver(site.deps, 'getIssueRelease', {}, { accountId: facts.admin.accountId, extension: { issue: { id: issue.id, key: issue.key }, project: { id: facts.project('SHOP').id, key: 'SHOP' } } });
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-  });
-  record(`issue panel first paint, ${latencyMs} ms Jira latency`, panelMs, 'ms', 'median of 5');
-  record('issue panel: Jira requests per paint', site.jira.stats().requests / 5, 'requests', 'limit 2');
+  // The issue panel's first paint is measured by bench/readiness.ts.
   await site.close();
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { handleProductEvent } from '../src/app/product-events';
 import { runDailySync } from '../src/app/scheduled';
 import { runWeeklyReports } from '../src/app/weekly-reports';
 import { runWeeklyKpiReports } from '../src/app/kpi-reports';
@@ -99,9 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Forge delivers product events to the app's trigger; locally the fake Jira's changes do.
   const inFlight = new Set<Promise<unknown>>();
   const unsubscribe = fakeJira?.onEvent((event: unknown) => {
-    const handled = import('../src/app/product-events').then(({ handleProductEvent }) =>
-      handleProductEvent(deps, event).catch((error: unknown) => deps.log.error('product event failed', { error: String(error) })),
-    );
+    const handled = handleProductEvent(deps, event).catch((error: unknown) => deps.log.error('product event failed', { error: String(error) }));
     inFlight.add(handled);
     void handled.finally(() => inFlight.delete(handled));
   });

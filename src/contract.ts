@@ -17,7 +17,6 @@ export * from './contract-kpis';
 
 export const RESOLVERS = {
   getProjectReleases: 'getProjectReleases',
-  getIssueRelease: 'getIssueRelease',
   ...RELEASE_PLAN_RESOLVERS,
   ...RELEASE_NOTES_RESOLVERS,
   ...READINESS_RESOLVERS,
@@ -100,16 +99,6 @@ export interface IssueRef {
   issueType: string;
 }
 
-export interface IssueReleaseView {
-  issue: IssueRef;
-  releases: Array<Pick<ReleaseSummary, 'id' | 'name' | 'releaseDate' | 'released' | 'state' | 'daysToRelease'>>;
-  /** Issues linked as "is blocked by" that are not done yet. */
-  openBlockers: Array<IssueRef & { fixVersions: string[] }>;
-}
-
-export type GetIssueReleasePayload = Record<string, never>;
-
 export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract {
   getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
-  getIssueRelease: { payload: GetIssueReleasePayload; result: IssueReleaseView };
 }

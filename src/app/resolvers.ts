@@ -4,7 +4,6 @@ import { RESOLVERS } from '../contract';
 import { AppError, toErrorBody } from '../errors';
 import type { AppDeps } from './deps';
 import { type InvocationContext, readInvocationContext } from './invocation-context';
-import { getIssueRelease } from './issue-release';
 import { getProjectReleases } from './project-releases';
 import { releasePlanResolvers } from './release-plan/resolvers';
 import { releaseNotesResolvers } from './release-notes-resolvers';
@@ -27,10 +26,6 @@ export const resolverTable: ResolverTable = {
   getProjectReleases: {
     payload: z.object({ includeOlderReleased: z.boolean().optional() }).strict(),
     handle: getProjectReleases,
-  },
-  getIssueRelease: {
-    payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
-    handle: (deps, context) => getIssueRelease(deps, context),
   },
   ...releasePlanResolvers,
   ...releaseNotesResolvers,

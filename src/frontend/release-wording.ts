@@ -1,35 +1,9 @@
 /**
- * Pure wording and appearance rules for the issue panel (and anything else that shows releases).
+ * Pure wording rules for release dates in the issue panel.
  * No React, no Forge: unit tested table-driven in test/frontend/release-wording.test.ts.
  */
-import type { IssueRef, IssueReleaseView, ReleaseState } from '../contract';
-
 /** The classic UI Kit Lozenge appearances (all accepted by @forge/react's Lozenge). */
 export type LozengeAppearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
-
-const STATE_APPEARANCE: Record<ReleaseState, LozengeAppearance> = {
-  released: 'success',
-  overdue: 'removed',
-  'in-progress': 'inprogress',
-  planned: 'new',
-  unscheduled: 'default',
-};
-
-const STATE_LABEL: Record<ReleaseState, string> = {
-  released: 'Released',
-  overdue: 'Overdue',
-  'in-progress': 'In progress',
-  planned: 'Planned',
-  unscheduled: 'Unscheduled',
-};
-
-export function stateAppearance(state: ReleaseState): LozengeAppearance {
-  return STATE_APPEARANCE[state] ?? 'default';
-}
-
-export function stateLabel(state: ReleaseState): string {
-  return STATE_LABEL[state] ?? state;
-}
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -57,37 +31,4 @@ export function formatReleaseDate(date: string | undefined): string {
   const month = MONTHS[Number(m[2]) - 1];
   if (!month) return date;
   return `${Number(m[3])} ${month} ${m[1]}`;
-}
-
-export function statusAppearance(category: IssueRef['statusCategory']): LozengeAppearance {
-  if (category === 'done') return 'success';
-  if (category === 'indeterminate') return 'inprogress';
-  return 'default';
-}
-
-export type BlockerConcern = 'no-release' | 'other-release' | null;
-
-/**
- * Why a blocker deserves attention next to this issue's release(s):
- *  - 'no-release': it is in no fix version at all, so nothing schedules it;
- *  - 'other-release': it ships in none of this issue's fix versions;
- *  - null: it ships with (one of) this issue's releases, or this issue has no release to compare.
- * `fixVersions` may hold version names or ids; both are compared.
- */
-export function blockerConcern(blockerFixVersions: readonly string[], issueReleases: IssueReleaseView['releases']): BlockerConcern {
-  if (blockerFixVersions.length === 0) return 'no-release';
-  if (issueReleases.length === 0) return null;
-  const mine = new Set(issueReleases.flatMap((r) => [r.name, r.id]));
-  return blockerFixVersions.some((v) => mine.has(v)) ? null : 'other-release';
-}
-
-export function blockerConcernText(concern: BlockerConcern, blockerFixVersions: readonly string[]): string | null {
-  if (concern === 'no-release') return 'In no release';
-  if (concern === 'other-release') return `In ${blockerFixVersions.join(', ')}`;
-  return null;
-}
-
-/** One-line summary of the blockers for the section heading. */
-export function blockersHeading(count: number): string {
-  return count === 0 ? 'No open blockers' : `Open blockers (${count})`;
 }

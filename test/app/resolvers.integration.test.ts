@@ -1,4 +1,4 @@
-import type { IssueReleaseView, ProjectReleasesView, ResolverResult } from '../../src/contract';
+import type { ProjectReleasesView, ResolverResult } from '../../src/contract';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
 
@@ -87,52 +87,5 @@ describe('the releases overview resolver', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'QUOTA_EXHAUSTED' } });
     expect(site.jira.stats().requests).toBe(before);
     await site.store.delete('quota:jira');
-  });
-});
-
-describe('the issue panel resolver', () => {
-  const issueContext = (accountId: string, key: string) => {
-    const issue = site.jira.dataset.issues.find((i) => i.key === key)!;
-    const project = site.jira.dataset.projects.find((p) => p.id === issue.projectId)!;
-    return {
-      accountId,
-      moduleKey: 'release-readiness-panel',
-      extension: { type: 'jira:issuePanel', issue: { id: issue.id, key, type: 'Story' }, project: { id: project.id, key: project.key } },
-    };
-  };
-
-  it('shows the issue’s release and its open blockers with their releases, in at most two Jira calls', async () => {
-    const dataset = site.jira.dataset;
-    const doneIds = new Set(dataset.statuses.filter((s) => s.categoryKey === 'done').map((s) => s.id));
-    const blockLink = dataset.issueLinks.find((l) => {
-      const blocker = dataset.issues.find((i) => i.id === l.sourceIssueId);
-      return l.typeId === dataset.issueLinkTypes.find((t) => t.name === 'Blocks')!.id && blocker && !doneIds.has(blocker.statusId);
-    })!;
-    const blocked = dataset.issues.find((i) => i.id === blockLink.destinationIssueId)!;
-    const blocker = dataset.issues.find((i) => i.id === blockLink.sourceIssueId)!;
-    const result = (await dispatchResolver(site.deps, 'getIssueRelease', {}, issueContext(facts.admin.accountId, blocked.key))) as ResolverResult<IssueReleaseView>;
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    expect(result.data.issue.key).toBe(blocked.key);
-    expect(result.data.releases.map((r) => r.id).sort()).toEqual([...blocked.fixVersionIds].sort());
-    expect(result.data.openBlockers.map((b) => b.key)).toContain(blocker.key);
-    expect(site.jira.stats().requests).toBeLessThanOrEqual(2);
-  });
-
-  it('answers NOT_FOUND to a user who may not browse the issue', async () => {
-    const payIssue = site.jira.dataset.issues.find((i) => i.projectId === facts.project('PAY').id)!;
-    const result = await dispatchResolver(site.deps, 'getIssueRelease', {}, issueContext(facts.shopOnlyViewer.accountId, payIssue.key));
-    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-  });
-
-  it('refuses an issue that is not in the project of the view', async () => {
-    const payIssue = site.jira.dataset.issues.find((i) => i.projectId === facts.project('PAY').id)!;
-    const context = issueContext(facts.admin.accountId, payIssue.key);
-    context.extension.project = { id: facts.project('SHOP').id, key: 'SHOP' };
-    expect(await dispatchResolver(site.deps, 'getIssueRelease', {}, context)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  });
-
-  it('refuses a payload that tries to name another issue', async () => {
-    const result = await dispatchResolver(site.deps, 'getIssueRelease', { issueKey: 'PAY-1' }, issueContext(facts.admin.accountId, 'SHOP-1'));
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

@@ -55,11 +55,11 @@ describe('buildModuleContext', () => {
 describe('invokeRequest', () => {
   it('is what POST /api/invoke expects, identity from the context only', () => {
     const ctx = buildModuleContext({ moduleKey: 'release-readiness-panel', project, issue: { id: '10012', key: 'SHOP-12', type: 'Story' } }, env);
-    expect(invokeRequest(ctx, { functionKey: 'getIssueRelease', payload: { accountId: 'someone-else' } })).toEqual({
+    expect(invokeRequest(ctx, { functionKey: 'getIssueReadiness', payload: { accountId: 'someone-else' } })).toEqual({
       accountId: 'user-alice',
       moduleKey: 'release-readiness-panel',
       extension: ctx.extension,
-      functionKey: 'getIssueRelease',
+      functionKey: 'getIssueReadiness',
       payload: { accountId: 'someone-else' },
     });
     expect(invokeRequest(ctx, { functionKey: 'x' }).payload).toEqual({});
