@@ -1,5 +1,6 @@
 import { type AppDeps, createAppDeps } from '../src/app/deps';
-import { createConsoleLogger, realTiming, systemClock } from '../src/app/console-logger';
+import { createConsoleLogger, realTiming } from '../src/app/console-logger';
+import { systemClock } from '../src/app/clock';
 import { runJob } from '../src/app/jobs';
 import type { Clock, KeyValueStore, ProductTransports, Timing } from '../src/ports';
 import { createFetchTransport } from './fetch-transport';

@@ -17,6 +17,8 @@ export * from './contract-kpis';
 
 export const RESOLVERS = {
   getProjectReleases: 'getProjectReleases',
+  getProjectTime: 'getProjectTime',
+  saveProjectTimeZone: 'saveProjectTimeZone',
   ...RELEASE_PLAN_RESOLVERS,
   ...RELEASE_NOTES_RESOLVERS,
   ...READINESS_RESOLVERS,
@@ -99,6 +101,30 @@ export interface IssueRef {
   issueType: string;
 }
 
+/** "Now" as the server sees it and the project's release time zone; pages take "today" from here. */
+export interface ProjectTimeView {
+  /** ISO instant on the server when this was answered. */
+  now: string;
+  /** The project's calendar date now (yyyy-MM-dd, in `timeZone`). */
+  today: string;
+  /** IANA zone all of the project's days are counted in. */
+  timeZone: string;
+  /** Chosen for the project, the site's default zone (Jira's), or UTC when Jira did not say. */
+  source: 'project' | 'site' | 'default';
+  siteTimeZone?: string;
+  /** Whether the caller may change the zone (only when asked `withAccess`). */
+  canEdit?: boolean;
+}
+
+export interface SaveProjectTimeZonePayload {
+  /** An IANA zone, or null to follow the site's zone again. */
+  timeZone: string | null;
+  /** The project's own choice as the page showed it (null: none), so a stale page cannot overwrite a newer one. */
+  expectedTimeZone: string | null;
+}
+
 export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract {
   getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
+  getProjectTime: { payload: { withAccess?: boolean }; result: ProjectTimeView };
+  saveProjectTimeZone: { payload: SaveProjectTimeZonePayload; result: ProjectTimeView };
 }

@@ -1,3 +1,5 @@
+import type { Clock } from '../../src/ports';
+import { systemClock } from '../../src/app/clock';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,6 +60,8 @@ export interface FakeConfluenceOptions {
   latencyMs?: number;
   /** Load pages from this JSON file on start and write it after every change. */
   file?: string;
+  /** The site's clock (page versions' `createdAt`); the machine's by default. */
+  clock?: Clock;
 }
 
 export interface FakeConfluence {
@@ -305,7 +309,7 @@ export async function startFakeConfluence(options: FakeConfluenceOptions = {}): 
     const method = req.method ?? 'GET';
     const path = url.pathname.replace(/\/+$/, '');
     const params = url.searchParams;
-    const now = new Date().toISOString();
+    const now = (options.clock ?? systemClock).now().toISOString();
 
     if (path === '/wiki/api/v2/spaces' && method === 'GET') {
       const keys = list(params, 'keys');

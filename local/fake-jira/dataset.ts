@@ -176,6 +176,8 @@ export interface JiraDataset {
   /** "Today" of the data (UTC day, yyyy-MM-dd) and the seed it was generated from. */
   anchor: string;
   seed: number;
+  /** The site's default time zone (serverInfo.serverTimeZone); UTC when absent. */
+  siteTimeZone?: string;
   statusCategories: DatasetStatusCategory[];
   statuses: DatasetStatus[];
   issueTypes: DatasetIssueType[];

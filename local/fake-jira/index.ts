@@ -8,6 +8,7 @@ import { generateDemoDataset } from './demo-data';
 import type { EventListener, JiraProductEvent } from './events';
 import { FakeJiraServer, type FakeJiraStats, type FaultSwitches } from './server';
 import { DAY, parseDay } from './time';
+import { anchoredClock, systemClock } from '../../src/app/clock';
 
 export interface StartFakeJiraOptions {
   /** 0 (default) picks a free port. */
@@ -40,15 +41,11 @@ export interface FakeJira {
 }
 
 export async function startFakeJira(options: StartFakeJiraOptions = {}): Promise<FakeJira> {
-  const startedAt = Date.now();
   // A given dataset brings its own "today": the fake clock runs on that day unless told otherwise.
-  const anchor = options.anchor ?? (options.dataset ? new Date(parseDay(options.dataset.anchor) + (startedAt % DAY)) : undefined);
-  const now = options.now
-    ? () => options.now!().getTime()
-    : anchor
-      ? () => anchor.getTime() + (Date.now() - startedAt)
-      : () => Date.now();
-  const dataset = options.dataset ?? generateDemoDataset(anchor ?? new Date(), options.seed ?? 1);
+  const anchor = options.anchor ?? (options.dataset ? new Date(parseDay(options.dataset.anchor) + (systemClock.now().getTime() % DAY)) : undefined);
+  const clock = options.now ? { now: options.now } : anchor ? anchoredClock(anchor) : systemClock;
+  const now = () => clock.now().getTime();
+  const dataset = options.dataset ?? generateDemoDataset(anchor ?? clock.now(), options.seed ?? 1);
   const fake = new FakeJiraServer({ dataset, now, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

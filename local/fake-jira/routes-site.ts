@@ -417,4 +417,5 @@ export const serverInfo: Handler = (ctx) =>
     serverTime: formatJiraTime(ctx.now()),
     scmInfo: 'fake-jira',
     serverTitle: 'Jira (fake)',
+    serverTimeZone: ctx.store.dataset.siteTimeZone ?? 'UTC',
   });

@@ -20,5 +20,3 @@ export const realTiming = {
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   random: () => Math.random(),
 };
-
-export const systemClock = { now: () => new Date() };

@@ -4,7 +4,8 @@ import type { QueuedJob } from '../ports';
 /** Work fanned out through the queue, one small job per project so each fits a function run. */
 export const jobSchemas = {
   'reconcile-project-versions': z.object({ projectId: z.string().min(1), projectKey: z.string().min(1) }).strict(),
-  'publish-project-status': z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
+  // projectId is optional only so jobs queued before it was added still run (in the site's zone).
+  'publish-project-status': z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/), projectId: z.string().regex(/^\d{1,20}$/).optional(), week: z.string().regex(/^\d{4}-W\d{2}$/).optional() }).strict(),
   'publish-release-notes': z
     .object({ projectId: z.string().regex(/^\d{1,20}$/), versionId: z.string().regex(/^\d{1,20}$/), trigger: z.enum(['release-event', 'manual']) })
     .strict(),

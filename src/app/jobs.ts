@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { AppDeps } from './deps';
+import { zonedFor } from './project-time';
 import { type JobType, jobSchemas } from './jobs-catalog';
 import { observationOf, recordVersionObservations } from './version-tracking';
 import { publishReleaseNotes } from './release-notes';
@@ -13,7 +14,8 @@ import { reconcileProjectReadiness, reconcileReleaseReadiness } from './readines
 const envelopeSchema = z.object({ type: z.string(), body: z.record(z.string(), z.unknown()) });
 
 /** Runs one queued job. Every job is idempotent: the queue delivers at least once. */
-export async function runJob(deps: AppDeps, raw: unknown): Promise<Record<string, unknown>> {
+export async function runJob(appDeps: AppDeps, raw: unknown): Promise<Record<string, unknown>> {
+  let deps = appDeps;
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success || !(envelope.data.type in jobSchemas)) {
     // A malformed job can never succeed: drop it instead of letting the queue retry it forever.
@@ -23,6 +25,9 @@ export async function runJob(deps: AppDeps, raw: unknown): Promise<Record<string
   const type = envelope.data.type as JobType;
   const parsed = jobSchemas[type].safeParse(envelope.data.body);
   if (!parsed.success) throw new AppError('VALIDATION', `Job ${type} has a malformed body.`);
+  // A project's job counts days in the project's release zone, as its pages do.
+  const projectId = (parsed.data as { projectId?: unknown }).projectId;
+  if (typeof projectId === 'string') deps = await zonedFor(deps, projectId);
 
   switch (type) {
     case 'reconcile-project-versions': {
@@ -38,7 +43,7 @@ export async function runJob(deps: AppDeps, raw: unknown): Promise<Record<string
     }
     case 'publish-project-status': {
       const body = jobSchemas[type].parse(parsed.data);
-      return { ...(await publishProjectStatus(deps, body.projectKey)) };
+      return { ...(await publishProjectStatus(deps, body.projectKey, body.week)) };
     }
     case 'publish-release-notes': {
       const body = jobSchemas[type].parse(parsed.data);

@@ -33,6 +33,8 @@ export interface ProjectRef {
   id: string;
   key: string;
   name: string;
+  /** The project's release time zone: the KPI days' zone unless the settings name another. */
+  timeZone?: string;
 }
 
 export interface LoadedKpis {
@@ -43,8 +45,9 @@ export interface LoadedKpis {
   settings: KpiSettings;
 }
 
-export async function readSettings(store: KeyValueStore): Promise<KpiSettings> {
-  return readKpiSettings(await store.get(keys.kpiSettings()));
+/** The site's KPI settings; `project` as the zone becomes `projectZone` (UTC when not given). */
+export async function readSettings(store: KeyValueStore, projectZone?: string): Promise<KpiSettings> {
+  return readKpiSettings(await store.get(keys.kpiSettings()), projectZone);
 }
 
 export function versionsFromHistory(history: ProjectVersionHistory | undefined): KpiVersion[] {
@@ -59,7 +62,7 @@ export function versionsFromHistory(history: ProjectVersionHistory | undefined):
 
 /** Everything one project's KPIs are computed from, as stored. */
 export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: Date): Promise<LoadedKpis> {
-  const settings = await readSettings(store);
+  const settings = await readSettings(store, project.timeZone);
   const [sync, history, snapshots, inventory] = await Promise.all([
     readSyncDoc({ store }, project.id),
     store.getVersioned<ProjectVersionHistory>(keys.versionHistory(project.id)),

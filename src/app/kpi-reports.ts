@@ -10,6 +10,7 @@ import { KPI_PORTFOLIO_TITLE, type PortfolioRow, kpiPageTitle, renderKpiPage, re
 import { completeSnapshots, trendWeekEnds, weekEndOf, type KpiSnapshot } from '../domain/kpis/report';
 import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
+import { resolveProjectZone, zonedForSite } from './project-time';
 import { job } from './jobs-catalog';
 import { TREND_WEEKS, loadKpis, readSettings, storeWeeklySnapshot } from './kpi-data';
 import { mapWithConcurrency } from './concurrency';
@@ -58,7 +59,7 @@ export async function publishProjectKpis(deps: AppDeps, ref: { projectId: string
   const now = deps.clock.now();
   const jira = deps.jiraAsApp();
   const project = await jira.getProject(ref.projectKey);
-  const loaded = await loadKpis(deps.store, { id: ref.projectId, key: ref.projectKey, name: project.name }, now);
+  const loaded = await loadKpis(deps.store, { id: ref.projectId, key: ref.projectKey, name: project.name, timeZone: deps.timeZone }, now);
   // Kept first: the trend has this week even when Confluence is not reachable.
   const { snapshot, report } = await storeWeeklySnapshot(deps.store, loaded, now);
   const trend = completeSnapshots(loaded.prepared, trendWeekEnds(now, loaded.settings.timeZone, TREND_WEEKS), [...loaded.snapshots.filter((s) => s.weekEnd !== snapshot.weekEnd), snapshot], now);
@@ -70,13 +71,18 @@ export async function publishProjectKpis(deps: AppDeps, ref: { projectId: string
 
 export async function publishPortfolioKpis(deps: AppDeps): Promise<KpiPublicationStatus & { projects: number }> {
   const now = deps.clock.now();
-  const settings = await readSettings(deps.store);
+  // The portfolio's own week is the site's; each project's row is its snapshot in its own zone.
+  const site = await zonedForSite(deps);
+  const settings = await readSettings(deps.store, site.timeZone);
   const weekEnd = weekEndOf(now, settings.timeZone);
   const projects = await deps.jiraAsApp().listProjects();
   const rows: PortfolioRow[] = await mapWithConcurrency(projects, 4, async (p) => {
+    const zone = (await resolveProjectZone(deps, p.id)).timeZone;
+    const projectSettings = await readSettings(deps.store, zone);
+    const projectWeekEnd = weekEndOf(now, projectSettings.timeZone);
     const stored = (await deps.store.getVersioned<{ weeks: KpiSnapshot[] }>(keys.kpiSnapshots(p.id)))?.value.weeks ?? [];
-    let snapshot = stored.find((s) => s.weekEnd === weekEnd && s.windowDays === settings.windowDays && s.timeZone === settings.timeZone);
-    if (!snapshot) snapshot = (await storeWeeklySnapshot(deps.store, await loadKpis(deps.store, { id: p.id, key: p.key, name: p.name }, now), now)).snapshot;
+    let snapshot = stored.find((s) => s.weekEnd === projectWeekEnd && s.windowDays === projectSettings.windowDays && s.timeZone === projectSettings.timeZone);
+    if (!snapshot) snapshot = (await storeWeeklySnapshot(deps.store, await loadKpis(deps.store, { id: p.id, key: p.key, name: p.name, timeZone: zone }, now), now)).snapshot;
     return { project: { key: p.key, name: p.name }, snapshot };
   });
   const outcome = await publish(deps, PORTFOLIO, KPI_PORTFOLIO_TITLE, async () => renderPortfolioPage(rows, settings, weekEnd, await jiraBaseUrl(deps)));

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { KPI_FIGURE_IDS, type KpiDrilldown, type KpiPublicationStatus, type KpiReportView, type KpiResolverContract, type KpiSettingsView, type KpiSyncStatus } from '../contract-kpis';
-import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema } from '../domain/kpis/settings';
+import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema, storedKpiSettings } from '../domain/kpis/settings';
 import { trendsOf } from '../domain/kpis/report';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
@@ -33,7 +33,7 @@ export async function getKpiReport(deps: AppDeps, context: InvocationContext): P
   const { project, admin } = await permissions(deps, context);
   const jiraProject = await deps.jiraAsUser(context.accountId).getProject(project.key);
   const now = deps.clock.now();
-  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: jiraProject.name }, now);
+  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: jiraProject.name, timeZone: deps.timeZone }, now);
   const publication = await deps.store.get<KpiPublicationStatus>(keys.kpiReportOutcome(project.key));
   const { report } = computed;
   return {
@@ -54,14 +54,14 @@ export async function getKpiReport(deps: AppDeps, context: InvocationContext): P
 
 export async function getKpiDrilldown(deps: AppDeps, context: InvocationContext, payload: { figureId: KpiDrilldown['figureId'] }): Promise<KpiDrilldown> {
   const { project } = await permissions(deps, context);
-  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: project.key }, deps.clock.now());
+  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: project.key, timeZone: deps.timeZone }, deps.clock.now());
   return computed.report.drilldowns[payload.figureId];
 }
 
 async function settingsView(deps: AppDeps, admin: boolean): Promise<KpiSettingsView> {
   const inventory = await readInventory(deps.store).catch(() => ({ environments: [] as Array<{ name: string; tier: string }> }));
   return {
-    settings: await readSettings(deps.store),
+    settings: storedKpiSettings(await deps.store.get(keys.kpiSettings())),
     defaults: DEFAULT_KPI_SETTINGS,
     canEdit: admin,
     deploymentSecret: await deploymentSecretStatus(deps),

@@ -5,6 +5,7 @@ import { AppError, toErrorBody } from '../errors';
 import type { AppDeps } from './deps';
 import { type InvocationContext, readInvocationContext } from './invocation-context';
 import { getProjectReleases } from './project-releases';
+import { getProjectTime, saveProjectTimeZone, zonedFor } from './project-time';
 import { releasePlanResolvers } from './release-plan/resolvers';
 import { releaseNotesResolvers } from './release-notes-resolvers';
 import { goNoGoResolvers } from './go-no-go/resolvers';
@@ -26,6 +27,14 @@ export const resolverTable: ResolverTable = {
   getProjectReleases: {
     payload: z.object({ includeOlderReleased: z.boolean().optional() }).strict(),
     handle: getProjectReleases,
+  },
+  getProjectTime: {
+    payload: z.object({ withAccess: z.boolean().optional() }).strict(),
+    handle: getProjectTime,
+  },
+  saveProjectTimeZone: {
+    payload: z.object({ timeZone: z.string().min(1).max(64).nullable(), expectedTimeZone: z.string().min(1).max(64).nullable() }).strict(),
+    handle: saveProjectTimeZone,
   },
   ...releasePlanResolvers,
   ...releaseNotesResolvers,
@@ -66,7 +75,9 @@ export async function dispatchResolver(deps: AppDeps, name: string, payload: unk
         parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`),
       );
     }
-    const data = await definition.handle(deps, context, parsed.data as never);
+    // Days in this call are the project's days: its release zone, not the server's.
+    const scoped = context.project ? await zonedFor(deps, context.project.id) : deps;
+    const data = await definition.handle(scoped, context, parsed.data as never);
     return { ok: true, data };
   } catch (error) {
     if (!(error instanceof AppError)) deps.log.error('resolver failed', { resolver: name, error: String(error), stack: (error as Error)?.stack });

@@ -74,7 +74,7 @@ export async function runWeeklyReports(deps: AppDeps): Promise<{ configured: boo
         : { week, projectKeys, finished: {} },
   );
   for (let i = 0; i < projects.length; i += PUSH_CHUNK) {
-    await deps.queue.push(projects.slice(i, i + PUSH_CHUNK).map((p) => job('publish-project-status', { projectKey: p.key })));
+    await deps.queue.push(projects.slice(i, i + PUSH_CHUNK).map((p) => job('publish-project-status', { projectKey: p.key, projectId: p.id, week })));
   }
   return { configured: true, projects: projects.length };
 }
@@ -100,8 +100,10 @@ async function slipsOf(deps: AppDeps, view: ProjectReleasesView): Promise<Record
  * page. Failures (space gone, no access) are recorded for the settings page and the next run tries
  * again. The last project of a weekly run publishes the portfolio page.
  */
-export async function publishProjectStatus(deps: AppDeps, projectKey: string): Promise<ReportOutcome> {
+export async function publishProjectStatus(deps: AppDeps, projectKey: string, runWeek?: string): Promise<ReportOutcome> {
   const at = deps.clock.now().toISOString();
+  // The project's own week (its release zone) labels its snapshot; the run's week, taken when the
+  // trigger fired, decides which run this job finishes.
   const week = currentWeek(deps);
   const outcome = await publishAndRecord(
     deps,
@@ -135,7 +137,7 @@ export async function publishProjectStatus(deps: AppDeps, projectKey: string): P
     },
     (error): ReportOutcome => ({ projectKey, at, ok: false, error }),
   );
-  await finishProject(deps, week, projectKey, outcome.ok);
+  await finishProject(deps, runWeek ?? week, projectKey, outcome.ok);
   return outcome;
 }
 

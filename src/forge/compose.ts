@@ -1,6 +1,7 @@
 import { webTrigger } from '@forge/api';
 import { type AppDeps, createAppDeps } from '../app/deps';
-import { createConsoleLogger, realTiming, systemClock } from '../app/console-logger';
+import { createConsoleLogger, realTiming } from '../app/console-logger';
+import { systemClock } from '../app/clock';
 import { ForgeKvStore } from './forge-kv-store';
 import { createForgeQueue } from './forge-queue';
 import { createForgeTransports } from './forge-transports';

@@ -20,6 +20,8 @@ export const keys = {
   deploymentPrefix: () => 'deployment:',
   /** Start and release date history of every version of a project (one shard per project). */
   versionHistory: (projectId: string) => `versionhist:${part(projectId)}`,
+  /** A project's release time zone as chosen in Release settings, and the site's zone as Jira last reported it (versioned). */
+  projectTimeZone: (projectId: string) => `settings:timezone:${part(projectId)}`,
   /** Where weekly reports go: { spaceKey, parentPageId? }. */
   reportSettings: () => 'settings:reports',
   /** The last publication attempt of a project's status page, shown in settings. */

@@ -4,7 +4,7 @@ import { dispatchResolver } from '../../src/app/resolvers';
 import { readVersionHistory } from '../../src/app/version-tracking';
 import { prepare } from '../../src/domain/kpis/model';
 import { reportFrom } from '../../src/domain/kpis/report';
-import { DEFAULT_KPI_SETTINGS } from '../../src/domain/kpis/settings';
+import { DEFAULT_KPI_SETTINGS, withZone } from '../../src/domain/kpis/settings';
 import { keys } from '../../src/store/keys';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import { DEMO_NOW, type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
@@ -56,7 +56,8 @@ describe('the KPI report', () => {
     const expected = reportFrom(
       prepare({
         project: { id: shop.id, key: 'SHOP', name: shop.name },
-        settings: DEFAULT_KPI_SETTINGS,
+        // The demo site reports UTC as its zone, so the project's days are UTC days.
+        settings: withZone(DEFAULT_KPI_SETTINGS, 'UTC'),
         facts: datasetFacts(site.jira.dataset, 'SHOP'),
         dictionaries: { issueTypes: Object.fromEntries(site.jira.dataset.issueTypes.map((t) => [t.id, { name: t.name, subtask: t.subtask }])), resolutions: Object.fromEntries(site.jira.dataset.resolutions.map((r) => [r.id, r.name])) },
         versions: versionsFromHistory(await readVersionHistory(site.deps, shop.id)),

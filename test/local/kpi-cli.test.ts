@@ -8,7 +8,7 @@ import { DATASET_FILE_NAME, generateDemoDataset, saveDatasetFile } from '../../l
 import { versionsFromHistory } from '../../src/app/kpi-data';
 import { prepare } from '../../src/domain/kpis/model';
 import { reportFrom } from '../../src/domain/kpis/report';
-import { DEFAULT_KPI_SETTINGS } from '../../src/domain/kpis/settings';
+import { DEFAULT_KPI_SETTINGS, withZone } from '../../src/domain/kpis/settings';
 import { recordObservation, type ProjectVersionHistory } from '../../src/domain/versions/version-history';
 import { DEMO_NOW } from '../support/demo-site';
 import { datasetFacts } from '../support/kpi';
@@ -44,7 +44,8 @@ describe('npm run kpi', () => {
     const expected = reportFrom(
       prepare({
         project: { id: shop.id, key: 'SHOP', name: shop.name },
-        settings: DEFAULT_KPI_SETTINGS,
+        // The demo site reports UTC as its zone, so the project's days are UTC days.
+        settings: withZone(DEFAULT_KPI_SETTINGS, 'UTC'),
         facts: datasetFacts(dataset, 'SHOP'),
         dictionaries: { issueTypes: Object.fromEntries(dataset.issueTypes.map((t) => [t.id, { name: t.name, subtask: t.subtask }])), resolutions: Object.fromEntries(dataset.resolutions.map((r) => [r.id, r.name])) },
         versions: versionsFromHistory(versionHistory),

@@ -13,6 +13,9 @@ export type FailureSignalKind = (typeof FAILURE_SIGNALS)[number];
 
 const name = z.string().trim().min(1).max(80);
 
+/** The KPI zone setting that follows each project's release time zone (the default). */
+export const PROJECT_ZONE = 'project';
+
 function isRegex(pattern: string): boolean {
   try {
     new RegExp(pattern, 'i');
@@ -24,8 +27,12 @@ function isRegex(pattern: string): boolean {
 
 export const kpiSettingsSchema = z
   .object({
-    /** IANA zone for days, weeks and window boundaries. */
-    timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/Berlin or UTC').default('UTC'),
+    /** IANA zone for days, weeks and window boundaries; `project`: each project's release time zone. */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((zone) => zone === PROJECT_ZONE || isTimeZone(zone), 'an IANA time zone such as Europe/Berlin or UTC, or "project"')
+      .default(PROJECT_ZONE),
     /** The window: this many whole days, ending at the start of today. */
     windowDays: z.number().int().min(7).max(365).default(90),
     /** How medians and p85 are taken. */
@@ -69,10 +76,23 @@ export type KpiSettings = z.infer<typeof kpiSettingsSchema>;
 
 export const DEFAULT_KPI_SETTINGS: KpiSettings = kpiSettingsSchema.parse({});
 
-/** Stored settings with defaults for anything missing; unreadable settings fall back to the defaults. */
-export function readKpiSettings(stored: unknown): KpiSettings {
+/**
+ * Stored settings with defaults for anything missing (unreadable settings fall back to the
+ * defaults), with the zone resolved: `project` becomes the project's release zone.
+ */
+export function readKpiSettings(stored: unknown, projectZone = 'UTC'): KpiSettings {
+  return withZone(storedKpiSettings(stored), projectZone);
+}
+
+/** The settings as an admin chose them (the zone may be `project`), defaults filled in. */
+export function storedKpiSettings(stored: unknown): KpiSettings {
   const parsed = kpiSettingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : DEFAULT_KPI_SETTINGS;
+}
+
+/** Settings whose zone is a real IANA zone: the engine counts days in it. */
+export function withZone(settings: KpiSettings, projectZone: string): KpiSettings {
+  return settings.timeZone === PROJECT_ZONE ? { ...settings, timeZone: projectZone } : settings;
 }
 
 // The contract's hand-written type and the schema must describe the same settings.

@@ -4,55 +4,13 @@
  * Only Intl is used (no I/O), so this stays a pure domain module.
  */
 import { type CalendarDate, addDays, dayNumber, parseCalendarDate } from '../calendar/calendar-date';
+import { isTimeZone, startOfDayIn, zoneOffsetMs } from '../calendar/zone';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** True for an IANA zone name the runtime knows (e.g. `Europe/Berlin`, `UTC`). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Wall-clock parts of an instant in a zone. */
-function wallClock(ms: number, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
-  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute'), s: get('second') };
-}
-
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-export function zoneOffsetMs(ms: number, timeZone: string): number {
-  if (timeZone === 'UTC') return 0;
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s);
-  return asUtc - (ms - (ms % 1000));
-}
+export { isTimeZone, zoneOffsetMs };
 
 // Converting many instants to days is the hot path of the engine (tens of thousands per report), so
 // the zone's offset is cached per UTC quarter hour. That is exact: zones switch at whole local
@@ -88,15 +46,9 @@ export function dayIndexOf(ms: number, timeZone: string): number {
   return Math.floor((ms + cachedOffset(ms, timeZone)) / DAY_MS);
 }
 
-/** The instant a calendar day starts in the zone (00:00 local; DST gaps resolved forward). */
+/** The instant a calendar day starts in the zone (00:00 local, or the first instant after a skipped midnight). */
 export function startOfDay(date: CalendarDate, timeZone: string): number {
-  const midnightUtc = dayNumber(date) * DAY_MS;
-  if (timeZone === 'UTC') return midnightUtc;
-  // Local midnight is UTC midnight minus the offset; the offset itself depends on the instant.
-  let guess = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
-  const corrected = midnightUtc - zoneOffsetMs(guess, timeZone);
-  if (corrected !== guess) guess = corrected;
-  return guess;
+  return startOfDayIn(date, timeZone);
 }
 
 /** The instant a calendar day ends in the zone: the next day's start minus 1 ms. */

@@ -82,6 +82,13 @@ export class JiraClient {
     return baseUrl.replace(/\/$/, '');
   }
 
+  /** The site's default time zone (IANA) as Jira reports it, if it says one. */
+  async siteTimeZone(): Promise<string | undefined> {
+    const response = await this.http.send({ method: 'GET', path: '/rest/api/3/serverInfo' });
+    const zone = (response.body as { serverTimeZone?: unknown }).serverTimeZone;
+    return typeof zone === 'string' && zone.length > 0 ? zone : undefined;
+  }
+
   /** Every project the caller can see, following Jira's pages. */
   async listProjects(): Promise<JiraProject[]> {
     const projects: JiraProject[] = [];

@@ -4,7 +4,7 @@
  */
 import type { IssueFact } from '../../../src/domain/kpis/facts';
 import type { KpiDeploymentEvent, KpiInput } from '../../../src/domain/kpis/model';
-import { kpiSettingsSchema } from '../../../src/domain/kpis/settings';
+import { kpiSettingsSchema, withZone } from '../../../src/domain/kpis/settings';
 
 export interface ExampleIssue {
   key: string;
@@ -65,7 +65,8 @@ export function exampleInput(example: KpiExample): KpiInput {
   const resolutions = ['Done', "Won't Do", 'Duplicate', 'Cannot Reproduce'];
   return {
     project: { id: '10000', key: 'P', name: 'Example' },
-    settings: kpiSettingsSchema.parse(example.settings ?? {}),
+    // Examples without a zone count days in UTC, as a project whose site says UTC would.
+    settings: withZone(kpiSettingsSchema.parse(example.settings ?? {}), 'UTC'),
     facts: (example.issues ?? []).map(exampleFact),
     dictionaries: {
       issueTypes: Object.fromEntries(types.map((t) => [t, { name: t, subtask: t === 'Sub-task' }])),

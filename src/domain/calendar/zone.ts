@@ -1,0 +1,97 @@
+/**
+ * Calendar days in a named time zone (IANA), with Intl only so this stays pure. A project's
+ * "today", its release days and freeze windows are days in the project's release zone; Jira's
+ * instants are UTC.
+ */
+import { type CalendarDate, addDays, dayNumber } from './calendar-date';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True for an IANA zone name the runtime knows (e.g. `Europe/Berlin`, `UTC`). */
+export function isTimeZone(name: string): boolean {
+  if (!name || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const wholeSeconds = ms - (((ms % 1000) + 1000) % 1000);
+  return asUtc - wholeSeconds;
+}
+
+/** The calendar day (in the zone) an instant falls on. */
+export function dayInZone(ms: number, timeZone: string): CalendarDate {
+  const local = ms + zoneOffsetMs(ms, timeZone);
+  return new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/**
+ * The first instant of a calendar day in the zone. Usually local 00:00; where the zone skips
+ * midnight (America/Santiago and America/Havana start summer time at 00:00) the day starts at the
+ * first instant that exists, 01:00, never at 23:00 of the day before.
+ */
+export function startOfDayIn(date: CalendarDate, timeZone: string): number {
+  const midnightUtc = dayNumber(date) * DAY_MS;
+  if (timeZone === 'UTC') return midnightUtc;
+  // Local midnight is UTC midnight minus the offset in force then; the offsets around that day
+  // are the candidates (before and after a change). Keep those that really fall on `date` and
+  // take the earliest: the first of two midnights when a day repeats its first hour.
+  const offsets = new Set<number>();
+  for (const probe of [midnightUtc - 14 * HOUR_MS, midnightUtc, midnightUtc + 14 * HOUR_MS]) offsets.add(zoneOffsetMs(probe, timeZone));
+  let best: number | undefined;
+  for (const offset of offsets) {
+    const candidate = midnightUtc - offset;
+    if (dayInZone(candidate, timeZone) !== date) continue;
+    if (dayInZone(candidate - 1, timeZone) === date) continue;
+    if (best === undefined || candidate < best) best = candidate;
+  }
+  if (best !== undefined) return best;
+  // No candidate is the day's first instant: midnight falls in a skipped hour. The day starts
+  // where the change happens, found by halving between the last instant of the day before and
+  // the first candidate inside the day.
+  let low = midnightUtc - Math.max(...offsets) - 1;
+  let high = midnightUtc - Math.min(...offsets) + 2 * HOUR_MS;
+  while (dayInZone(low, timeZone) === date) low -= HOUR_MS;
+  while (dayInZone(high, timeZone) !== date) high += HOUR_MS;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (dayInZone(mid, timeZone) === date) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/** The last instant (ms) of a calendar day in the zone: the next day's start minus 1 ms. */
+export function endOfDayIn(date: CalendarDate, timeZone: string): number {
+  return startOfDayIn(addDays(date, 1), timeZone) - 1;
+}
