@@ -14,7 +14,7 @@ import type { AppDeps } from './deps';
 import { deploymentSecretStatus, rotateDeploymentSecret } from './deployment-secret';
 import type { InvocationContext } from './invocation-context';
 import { requireProject } from './invocation-context';
-import { computeProjectKpis, readSettings } from './kpi-data';
+import { computeProjectKpis } from './kpi-data';
 import { readSyncDoc, requestKpiSync, syncStatusOf } from './kpi-sync';
 import { readInventory } from './release-plan/documents';
 
