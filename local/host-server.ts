@@ -11,7 +11,7 @@ import type { HttpMethod, ProductTransports } from '../src/ports';
 import type { LocalWorkQueue } from './memory-queue';
 
 const ROOT = resolve(__dirname, '..');
-const HOST_DIST = join(ROOT, 'local/host/dist');
+const HOST_DIST = join(ROOT, 'dist/local-host');
 const CUSTOM_UI_DIST = join(ROOT, 'static/releases/dist');
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -29,7 +29,8 @@ const MIME: Record<string, string> = {
 export interface SessionInfo {
   mode: 'demo' | 'jira';
   users: Array<{ accountId: string; displayName: string; emailAddress?: string }>;
-  projects: Array<{ id: string; key: string; name: string }>;
+  /** With each project's today and release time zone, from the runtime's one clock. */
+  projects: Array<{ id: string; key: string; name: string; today?: string; timeZone?: string }>;
   defaultAccountId: string;
   jiraUrl: string;
   confluenceUrl: string;

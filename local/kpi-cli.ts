@@ -26,6 +26,7 @@ import { DATASET_FILE_NAME, generateDemoDataset, loadDatasetFile, saveDatasetFil
 import { demoDeployments } from './kpi-demo-deployments';
 import { InMemoryKvStore } from './kv/in-memory-kv-store';
 import { LocalWorkQueue } from './memory-queue';
+import { systemClock } from '../src/app/clock';
 
 export const DEPLOYMENTS_FILE_NAME = 'deployments.json';
 export const VERSION_HISTORY_FILE_NAME = 'version-history.json';
@@ -153,7 +154,7 @@ function arg(args: string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const nowText = arg(args, '--now');
-  const now = nowText ? new Date(nowText) : new Date();
+  const now = nowText ? new Date(nowText) : systemClock.now();
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO date, not "${nowText}".`);
   const demo = arg(args, '--write-demo');
   if (demo) {

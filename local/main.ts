@@ -1,14 +1,19 @@
+import { clockFromEnvironment } from '../src/app/clock';
 import { startLocalRuntime } from './runtime';
 
 /** `npm start`: the app with demo data (or a real site when JIRA_* are set), until Ctrl+C. */
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
+  // NOW=2026-11-24T09:00:00Z pins the runtime's clock (it then runs on from there); the demo data
+  // is generated around the clock's today either way.
+  const clock = clockFromEnvironment(process.env.NOW);
   const port = process.env.PORT ? Number(process.env.PORT) : 4100;
   if (!Number.isInteger(port) || port < 0 || port > 65533) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`);
-  const runtime = await startLocalRuntime({ port, ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}) });
+  const runtime = await startLocalRuntime({ port, clock, ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}) });
   const lines = [
     '',
-    `Release readiness for Jira – local runtime (${runtime.mode === 'demo' ? 'demo data' : 'real Jira site'}), up in ${Date.now() - started} ms`,
+    `Release readiness for Jira – local runtime (${runtime.mode === 'demo' ? 'demo data' : 'real Jira site'}), up in ${Math.round(performance.now() - started)} ms`,
+    `  Clock:                  ${process.env.NOW ? `pinned, started at ${clock.now().toISOString()}` : 'this machine\'s'}`,
     `  Host page (open this):  ${runtime.hostUrl}/`,
     `  Project page:           ${runtime.hostUrl}/#/project/SHOP/releases`,
     `  ${runtime.mode === 'demo' ? 'Fake Jira REST:       ' : 'Jira site:            '}  ${runtime.jiraUrl}`,

@@ -6,6 +6,9 @@ import { runDailySync } from '../src/app/scheduled';
 import { runWeeklyReports } from '../src/app/weekly-reports';
 import { runWeeklyKpiReports } from '../src/app/kpi-reports';
 import type { Clock, KeyValueStore, Timing } from '../src/ports';
+import { systemClock } from '../src/app/clock';
+import { resolveProjectZone } from '../src/app/project-time';
+import { calendarDateIn } from '../src/domain/calendar/calendar-date';
 import { keys } from '../src/store/keys';
 import { composeLocal, createLocalTransports, type SiteConnection } from './compose';
 import { startFakeConfluence } from './fake-confluence';
@@ -24,9 +27,11 @@ export interface LocalRuntimeOptions {
   /** Where the file-backed store lives; omit with `inMemory` for tests. */
   dataDir?: string;
   inMemory?: boolean;
-  /** "Today" of the demo data (defaults to now). */
-  demoAnchor?: Date;
   demoSeed?: number;
+  /**
+   * The one clock of the runtime: the app, the fake Jira and Confluence and the demo data
+   * ("today" of the demo is the clock's now at start). Default: the machine's clock.
+   */
   clock?: Clock;
   timing?: Timing;
   quiet?: boolean;
@@ -62,6 +67,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const port = options.port ?? 4100;
   const dataDir = resolve(options.dataDir ?? join(process.cwd(), '.data'));
   const realJira = env.JIRA_BASE_URL && env.JIRA_EMAIL && env.JIRA_API_TOKEN;
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
 
   let fakeJira: FakeJira | undefined;
   let fakeConfluence: Awaited<ReturnType<typeof startFakeConfluence>> | undefined;
@@ -78,14 +85,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       confluenceApiToken: env.CONFLUENCE_API_TOKEN ?? env.JIRA_API_TOKEN,
     };
   } else {
-    fakeJira = await startFakeJira({ port: port === 0 ? 0 : port + 1, ...(options.demoAnchor ? { anchor: options.demoAnchor } : {}), ...(options.demoSeed !== undefined ? { seed: options.demoSeed } : {}) });
-    fakeConfluence = await startFakeConfluence({ port: port === 0 ? 0 : port + 2, ...(options.inMemory ? {} : { file: join(dataDir, 'confluence.json') }) });
+    fakeJira = await startFakeJira({ port: port === 0 ? 0 : port + 1, anchor: startedAt, now: () => clock.now(), ...(options.demoSeed !== undefined ? { seed: options.demoSeed } : {}) });
+    if (env.SITE_TIME_ZONE) fakeJira.dataset.siteTimeZone = env.SITE_TIME_ZONE;
+    fakeConfluence = await startFakeConfluence({ port: port === 0 ? 0 : port + 2, clock, ...(options.inMemory ? {} : { file: join(dataDir, 'confluence.json') }) });
     site = { mode: 'demo', jiraBaseUrl: fakeJira.url, confluenceBaseUrl: fakeConfluence.url };
   }
 
   const store: KeyValueStore & { flush?: () => void } = options.inMemory ? new InMemoryKvStore() : new FileKvStore(join(dataDir, 'kvs.json'));
   const transports = createLocalTransports(site);
-  const { deps, queue } = composeLocal({ site, store, ...(options.clock ? { clock: options.clock } : {}), ...(options.timing ? { timing: options.timing } : {}), ...(options.quiet !== undefined ? { quiet: options.quiet } : {}) });
+  const { deps, queue } = composeLocal({ site, store, clock, ...(options.timing ? { timing: options.timing } : {}), ...(options.quiet !== undefined ? { quiet: options.quiet } : {}) });
 
   // The web trigger needs a signing secret; a fresh site gets one so the curl example works.
   let deploymentSecret = env.DEPLOYMENT_WEBHOOK_SECRET ?? (await store.get<string>(keys.deploymentSecret()));
@@ -95,7 +103,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const reportSpace = env.REPORT_SPACE_KEY ?? (site.mode === 'demo' ? 'REL' : undefined);
   if (reportSpace && !(await store.get(keys.reportSettings()))) await store.set(keys.reportSettings(), { spaceKey: reportSpace });
   // Demo data for the release calendar (environments, bookings, windows), once per store.
-  if (fakeJira && options.demoPlan !== false) await seedDemoPlan(store, fakeJira.dataset, options.demoAnchor ?? new Date());
+  if (fakeJira && options.demoPlan !== false) await seedDemoPlan(store, fakeJira.dataset, startedAt);
 
   // Forge delivers product events to the app's trigger; locally the fake Jira's changes do.
   const inFlight = new Set<Promise<unknown>>();
@@ -114,7 +122,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       baseUrl: site.jiraBaseUrl,
       authorization: site.mode === 'demo' ? 'Bearer app' : basicAuth(site.email ?? '', site.apiToken ?? ''),
     });
-    const projects = await deps.jiraAsApp().listProjects();
+    const listed = await deps.jiraAsApp().listProjects();
+    const projects = await Promise.all(
+      listed.map(async (p) => {
+        const { timeZone } = await resolveProjectZone(deps, p.id);
+        return { ...p, timeZone, today: calendarDateIn(deps.clock.now(), timeZone) };
+      }),
+    );
     if (site.mode === 'demo') {
       const users = await jira({ method: 'GET', path: '/rest/api/3/users/search?maxResults=100' });
       const list = (users.body as Array<{ accountId: string; displayName: string; emailAddress?: string; accountType?: string }>).filter(

@@ -1,6 +1,6 @@
 // Builds everything the app and the local runtime serve:
 //  - static/releases/dist: the Custom UI (Vite), the resource the manifest names;
-//  - local/host/dist: the local host page, its bridge shims, the UI Kit forgeDoc renderer and the
+//  - dist/local-host: the local host page, its bridge shims, the UI Kit forgeDoc renderer and the
 //    issue panel bundle (esbuild; the local runtime only, never deployed).
 // `--if-stale` skips work when every output is newer than every input, so `npm start` is quick
 // the second time.
@@ -43,7 +43,7 @@ const hostEntries = {
   'panel-frame': 'local/host/src/panel-frame.tsx',
   'issue-panel': 'src/frontend/issue-panel.tsx',
 };
-const hostOutputs = Object.keys(hostEntries).map((name) => join(root, 'local/host/dist', `${name}.js`));
+const hostOutputs = Object.keys(hostEntries).map((name) => join(root, 'dist/local-host', `${name}.js`));
 
 async function buildCustomUi() {
   const { build } = await import('vite');
@@ -51,7 +51,7 @@ async function buildCustomUi() {
 }
 
 async function buildHost() {
-  const outdir = join(root, 'local/host/dist');
+  const outdir = join(root, 'dist/local-host');
   mkdirSync(outdir, { recursive: true });
   await esbuild({
     entryPoints: Object.fromEntries(Object.entries(hostEntries).map(([name, file]) => [name, join(root, file)])),

@@ -23,8 +23,8 @@ describeInBrowser('the release calendar in Chromium', () => {
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
     const app = page().frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
-    // One resolver call for the whole view.
-    expect(invoked).toEqual(['getReleaseCalendar']);
+    // One resolver call for the whole view, after the page asked the server for its "today".
+    expect(invoked).toEqual(['getProjectTime', 'getReleaseCalendar']);
     expect(await app.getByTestId('conflict-double-booking').count()).toBe(0);
 
     await app.getByTestId('book-slot').click();
@@ -56,7 +56,7 @@ describeInBrowser('the release calendar in Chromium', () => {
     await moved.first().waitFor();
     expect(await moved.first().getAttribute('aria-label')).toContain('27 Nov, 17:00 – 28 Nov, 12:00');
     // Every change answered with the fresh view: no extra loads.
-    expect(invoked).toEqual(['getReleaseCalendar', 'saveEnvironmentSlot', 'saveEnvironmentSlot']);
+    expect(invoked).toEqual(['getProjectTime', 'getReleaseCalendar', 'saveEnvironmentSlot', 'saveEnvironmentSlot']);
     await page().screenshot({ path: screenshotPath('release-calendar.png') });
   }, 90_000);
 
@@ -78,6 +78,35 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(await app.getByTestId('book-slot').evaluate((el) => el === document.activeElement)).toBe(true);
   }, 60_000);
 
+  it('takes "today" from the server, in the project’s zone, whatever the browser’s clock says', async () => {
+    // The browser thinks it is March 2027; the server says 24 Nov 2026 (demo site zone: UTC).
+    await page().clock.setFixedTime(new Date('2027-03-15T12:00:00Z'));
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
+    expect(await app.getByTestId('calendar-title').innerText()).toBe('November 2026');
+    expect(await app.locator('[aria-current="date"] time').getAttribute('datetime')).toBe('2026-11-24');
+  }, 60_000);
+
+  it('lets a release manager choose the project’s release time zone, and every page follows it', async () => {
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
+    const current = app.getByTestId('release-time-zone-current');
+    await current.waitFor({ timeout: 30_000 });
+    expect(await current.innerText()).toMatch(/UTC\W+the site's default zone in Jira/i);
+    await app.getByTestId('release-time-zone-select').selectOption('Pacific/Auckland');
+    await app.getByTestId('release-time-zone-save').click();
+    // 10:00 UTC on 24 Nov is 23:00 the same day in Auckland (UTC+13 in summer).
+    await app.getByText('Saved. Every page of SHOP now counts days in Pacific/Auckland.').waitFor({ timeout: 30_000 });
+    expect(await current.innerText()).toContain('Pacific/Auckland');
+    expect(await current.innerText()).toContain('today is 2026-11-24');
+    await page().screenshot({ path: screenshotPath('release-time-zone.png') });
+    // Put it back for the other tests of this runtime.
+    await app.getByTestId('release-time-zone-select').selectOption('');
+    await app.getByTestId('release-time-zone-save').click();
+    await app.getByText('Saved. Every page of SHOP now counts days in UTC.').waitFor({ timeout: 30_000 });
+  }, 60_000);
+
   it('shows a viewer the calendar and the environments without editing', async () => {
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/environments?as=${facts().shopOnlyViewer.accountId}`);
     const app = page().frameLocator('[data-testid="app-frame"]');
@@ -93,6 +122,7 @@ describeInBrowser('the release calendar in Chromium', () => {
   it('creates a calendar feed address in the settings that a calendar client can read', async () => {
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
     const app = page().frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('settings-tab-environments').click({ timeout: 30_000 });
     await app.getByTestId('feed-section').waitFor({ timeout: 30_000 });
     await app.getByTestId('rotate-feed').click();
     const url = await app.getByTestId('feed-url').inputValue();

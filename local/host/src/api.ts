@@ -11,6 +11,9 @@ export interface SessionProject {
   id: string;
   key: string;
   name: string;
+  /** The project's today (yyyy-MM-dd) in its release time zone, from the runtime's clock. */
+  today?: string;
+  timeZone?: string;
 }
 
 export interface Session {

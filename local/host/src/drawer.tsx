@@ -15,12 +15,15 @@ interface Answer {
   body: unknown;
 }
 
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-export function TriggersDrawer(props: { projectKey: string | null; projectId: string | null; accountId: string; issueKey: string | null; onClose: () => void }) {
+export function TriggersDrawer(props: {
+  projectKey: string | null;
+  projectId: string | null;
+  /** The project's today from the runtime (its release zone), never the browser's clock. */
+  projectToday: string | null;
+  accountId: string;
+  issueKey: string | null;
+  onClose: () => void;
+}) {
   const { projectKey, accountId } = props;
   const [busy, setBusy] = useState<string | null>(null);
   const [answers, setAnswers] = useState<Answer[]>([]);
@@ -77,7 +80,7 @@ export function TriggersDrawer(props: { projectKey: string | null; projectId: st
       if (!selected) throw new Error('Pick a version first');
       const out: Answer[] = [];
       if (markReleased && !selected.released) {
-        const body = JSON.stringify({ released: true, releaseDate: selected.releaseDate ?? todayIso() });
+        const body = JSON.stringify({ released: true, ...((selected.releaseDate ?? props.projectToday) ? { releaseDate: selected.releaseDate ?? props.projectToday } : {}) });
         const put = await requestJira(accountId, { restPath: `/rest/api/3/version/${selected.id}`, method: 'PUT', body });
         out.push({ label: `PUT /rest/api/3/version/${selected.id} (as ${accountId})`, status: put.status, body: put.json });
         if (put.status !== 200) return out;

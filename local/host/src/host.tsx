@@ -397,6 +397,7 @@ function HostApp() {
         <TriggersDrawer
           projectKey={project?.key ?? null}
           projectId={project?.id ?? null}
+          projectToday={project?.today ?? null}
           accountId={accountId}
           issueKey={route.kind === 'issue' ? route.issueKey : null}
           onClose={() => setDrawerOpen(false)}

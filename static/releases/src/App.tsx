@@ -3,7 +3,8 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody } from '../../../src/contract';
 import { ErrorMessage, localError } from './components/ErrorMessage';
 import { space } from './design';
-import { getContext, type PageContext } from './platform';
+import { getContext, invoke, type PageContext } from './platform';
+import { type ProjectTime, ProjectTimeProvider, projectTimeFrom } from './project-time';
 import { ReleasesPage } from './pages/ReleasesPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -13,15 +14,20 @@ export const MODULES = {
   releaseSettings: 'release-settings',
 } as const;
 
-type Loaded = { status: 'loading' } | { status: 'ready'; context: PageContext } | { status: 'failed'; error: ErrorBody };
+type Loaded = { status: 'loading' } | { status: 'ready'; context: PageContext; time: ProjectTime } | { status: 'failed'; error: ErrorBody };
 
 export function App() {
   const [state, setState] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    getContext().then(
-      (context) => !cancelled && setState({ status: 'ready', context }),
+    // The page's "today" is the server's in the project's zone: asked for alongside the context.
+    Promise.all([getContext(), invoke('getProjectTime', {})]).then(
+      ([context, time]) => {
+        if (cancelled) return;
+        if (time.ok) setState({ status: 'ready', context, time: projectTimeFrom(time.data) });
+        else setState({ status: 'failed', error: time.error });
+      },
       (error: unknown) => !cancelled && setState({ status: 'failed', error: localError('Jira did not hand over the page context.', error) }),
     );
     return () => {
@@ -43,9 +49,17 @@ function renderBody(state: Loaded) {
   if (state.status === 'failed') return <ErrorMessage title="This page could not start" error={state.error} />;
   switch (state.context.moduleKey) {
     case MODULES.releasesPage:
-      return <ReleasesPage context={state.context} />;
+      return (
+        <ProjectTimeProvider value={state.time}>
+          <ReleasesPage context={state.context} />
+        </ProjectTimeProvider>
+      );
     case MODULES.releaseSettings:
-      return <SettingsPage context={state.context} />;
+      return (
+        <ProjectTimeProvider value={state.time}>
+          <SettingsPage context={state.context} />
+        </ProjectTimeProvider>
+      );
     default:
       return (
         <ErrorMessage

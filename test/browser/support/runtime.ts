@@ -1,3 +1,4 @@
+import { fixedClock } from '../../../src/app/clock';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
 import { demoFacts } from '../../support/demo-site';
@@ -27,6 +28,14 @@ export interface BrowserRuntime {
 }
 
 /**
+ * The page's clock reads the same instant as the runtime's, so nothing in a page can depend on
+ * the day the tests happen to run (pages take "today" from the server; this makes sure).
+ */
+export async function pinClock(page: Page): Promise<void> {
+  await page.clock.setFixedTime(BROWSER_TEST_NOW);
+}
+
+/**
  * Starts the local runtime (in memory, demo data, fixed clock) and Chromium once for a describe
  * block, and gives each test a fresh page; everything is closed afterwards.
  */
@@ -38,7 +47,7 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
   const extraPages: Page[] = [];
 
   beforeAll(async () => {
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoAnchor: BROWSER_TEST_NOW, clock: { now: () => BROWSER_TEST_NOW } });
+    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: fixedClock(BROWSER_TEST_NOW) });
     await options.setUp?.(runtime);
     browser = await launchBrowser();
   }, 60_000);
@@ -53,6 +62,7 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
   if (pageOptions !== false) {
     beforeEach(async () => {
       page = await browser.newPage(pageOptions ?? { viewport: { width: 1400, height: 1000 } });
+      await pinClock(page);
       options.onPage?.(page);
     });
     afterEach(() => page.close());
@@ -65,6 +75,7 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
     facts: () => (facts ??= demoFacts(runtime.fakeJira!.dataset)),
     newPage: async (pageOptions) => {
       const opened = await browser.newPage(pageOptions);
+      await pinClock(opened);
       extraPages.push(opened);
       return opened;
     },

@@ -186,7 +186,7 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
           portfolio stays comparable.{readOnly ? ' Only project admins can change them.' : ''}
         </p>
         <div style={row}>
-          <Labelled label="Time zone" hint="Days, weeks and the window's edges (IANA name).">
+          <Labelled label="Time zone" hint={'Days, weeks and the window\'s edges: "project" (each project\'s release time zone, the default) or an IANA name such as Europe/Berlin.'}>
             {(id) => <input id={id} disabled={readOnly} value={draft.timeZone} onChange={(e) => set('timeZone', e.currentTarget.value)} style={control} data-testid="kpi-setting-timeZone" />}
           </Labelled>
           {number('windowDays', 'Window (days)', 'Whole days ending at the start of today.')}

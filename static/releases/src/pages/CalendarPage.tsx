@@ -20,12 +20,13 @@ import { ReleaseTable } from '../plan/ReleaseTable';
 import { Timeline } from '../plan/Timeline';
 import { allBands, versionRows } from '../plan/timeline-rows';
 import { useReleaseCalendar } from '../plan/use-release-calendar';
+import { useProjectTime } from '../project-time';
 
 type Mode = 'month' | 'quarter' | 'table';
 
 interface Props {
   projectKey: string;
-  /** Injected for tests and screenshots; defaults to the browser's today. */
+  /** Injected for tests and screenshots; defaults to the project's today from the server. */
   today?: Date;
 }
 
@@ -36,7 +37,8 @@ const MODES: Array<{ id: Mode; label: string }> = [
 ];
 
 export function CalendarPage({ projectKey, today: todayProp }: Props) {
-  const today = useMemo(() => todayProp ?? new Date(), [todayProp]);
+  const time = useProjectTime();
+  const today = todayProp ?? time.today;
   const state = useReleaseCalendar(today);
   const { view, loading, error, reload, ensure } = state;
   const [mode, setMode] = useState<Mode>('month');
@@ -174,7 +176,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
           <p>{notice}</p>
         </SectionMessage>
       ))}
-      <EditorArea shell={shell} view={view} look={look} mutate={state.mutate} now={new Date()} />
+      <EditorArea shell={shell} view={view} look={look} mutate={state.mutate} now={time.now()} />
       <Announcement text={shell.announcement} {...(shell.fixError ? { error: shell.fixError } : {})} />
       <ConflictPanel conflicts={view.conflicts} canEdit={view.canEdit} onApply={shell.applyFix} onItem={shell.openItem} busy={shell.applying || loading} scopeText={`from ${view.range.from} to ${view.range.to}`} />
       {mode === 'month' && (
@@ -199,7 +201,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
             end={endOfQuarter(focus)}
             rows={rows}
             bands={bands.filter((b) => b.to > startOfQuarter(focus).getTime() && b.from < endOfQuarter(focus).getTime() + 86_400_000)}
-            today={new Date()}
+            today={time.now()}
             label={`Quarter timeline, ${title}`}
             testId="quarter-timeline"
             empty="No versions, slots or deployments in this quarter."

@@ -3,6 +3,7 @@
  * and next, and a per-environment timeline of bookings (every project's; other projects' without
  * names when the viewer cannot browse them), deployments, freezes and maintenance.
  */
+import { useProjectTime } from '../project-time';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
@@ -25,7 +26,8 @@ import { useReleaseCalendar } from '../plan/use-release-calendar';
 const ENVIRONMENT_RULES: ReadonlySet<PlanConflict['rule']> = new Set(['double-booking', 'slot-in-freeze', 'deployment-in-freeze', 'slot-in-maintenance', 'environment-unavailable', 'promotion-order']);
 
 export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey: string; today?: Date }) {
-  const today = useMemo(() => todayProp ?? new Date(), [todayProp]);
+  const time = useProjectTime();
+  const today = todayProp ?? time.today;
   const state = useReleaseCalendar(today);
   const { view, error, reload, loading, ensure } = state;
   const [focus, setFocus] = useState(() => startOfMonth(today));
@@ -90,8 +92,8 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
           Edit the inventory
         </Button>
       </div>
-      <InventoryTable view={view} look={look} now={Date.now()} />
-      <EditorArea shell={shell} view={view} look={look} mutate={state.mutate} now={new Date()} />
+      <InventoryTable view={view} look={look} now={time.now().getTime()} />
+      <EditorArea shell={shell} view={view} look={look} mutate={state.mutate} now={time.now()} />
       <Announcement text={shell.announcement} {...(shell.fixError ? { error: shell.fixError } : {})} />
       <ConflictPanel conflicts={conflicts} canEdit={view.canEdit} onApply={shell.applyFix} onItem={shell.openItem} busy={shell.applying || loading} scopeText="on the environments" />
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
@@ -108,7 +110,7 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
         {loading && <Spinner size="small" label="Refreshing" />}
       </div>
       <PlanLegend />
-      <Timeline start={start} end={end} rows={rows} bands={globalBands(view, look, shell.openWindow)} today={new Date()} label={`Environment timeline, ${quarterTitle(focus)}`} labelWidth={240} testId="environment-timeline" />
+      <Timeline start={start} end={end} rows={rows} bands={globalBands(view, look, shell.openWindow)} today={time.now()} label={`Environment timeline, ${quarterTitle(focus)}`} labelWidth={240} testId="environment-timeline" />
       <p style={{ margin: 0, font: font.small, color: color.textSubtlest }}>Project {projectKey}: bookings of other projects you cannot browse show as “Booked”.</p>
     </div>
   );

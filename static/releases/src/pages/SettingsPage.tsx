@@ -7,12 +7,14 @@ import { ReleasePlanSettingsSection } from '../plan/ReleasePlanSettingsSection';
 import { ReleaseNotesSettingsSection } from '../release-notes/ReleaseNotesSettingsSection';
 import { KpiSettingsSection } from '../kpis/KpiSettingsSection';
 import { ReadinessPolicySection } from '../readiness/ReadinessPolicySection';
+import { ReleaseTimeZoneSection } from '../settings/ReleaseTimeZoneSection';
 
 /**
  * The sections of the settings page, one tab each. Every section is its own component file (it
  * loads and saves its own settings); add yours here with one line.
  */
 const SECTIONS: Array<{ id: string; label: string; render: (context: PageContext) => ReactNode }> = [
+  { id: 'general', label: 'General', render: (context) => <ReleaseTimeZoneSection projectKey={context.project?.key} /> },
   { id: 'environments', label: 'Environments & calendar', render: (context) => <ReleasePlanSettingsSection context={context} /> },
   { id: 'release-notes', label: 'Release notes', render: (context) => <ReleaseNotesSettingsSection projectKey={context.project?.key} /> },
   { id: 'kpis', label: 'Delivery KPIs', render: (context) => <KpiSettingsSection projectKey={context.project?.key} /> },

@@ -402,7 +402,7 @@ export function DeploymentEditor({ view, mutate, onClose, now }: { view: Release
   const problems = byField([
     ...(versionId ? [] : ['versionId: choose a version.']),
     ...(environmentId ? [] : ['environmentId: choose an environment.']),
-    ...validateDeployment(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}), now: Date.now() }).filter((p) => !p.startsWith('versionId') && !p.startsWith('environmentId') && !(p.startsWith('at') && !fromInputValue(at))),
+    ...validateDeployment(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}), now: now.getTime() }).filter((p) => !p.startsWith('versionId') && !p.startsWith('environmentId') && !(p.startsWith('at') && !fromInputValue(at))),
     ...(fromInputValue(at) ? [] : ['at: give the date and time it happened.']),
   ]);
   const show = (field: string) => (submitted ? problems.get(field) : undefined);

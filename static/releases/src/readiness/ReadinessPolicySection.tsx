@@ -15,12 +15,14 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, compactInputStyle as inputStyle, font, radius, space } from '../design';
 import { invoke } from '../platform';
+import { useProjectTime } from '../project-time';
 import { RAG_SWATCH } from './readiness-design';
 import { KIND_LABELS, KIND_ORDER, formatList, moveCriterion, newCriterion, parseList, problemField, problemsByPlace, removeCriterion, replaceCriterion } from './readiness-model';
 
 type Load = { status: 'loading' } | { status: 'failed'; error: ErrorBody } | { status: 'ready'; view: ReadinessPolicyView };
 
 export function ReadinessPolicySection({ projectKey }: { projectKey?: string }) {
+  const time = useProjectTime();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [draft, setDraft] = useState<ReadinessPolicy>();
   const [saving, setSaving] = useState(false);
@@ -66,7 +68,7 @@ export function ReadinessPolicySection({ projectKey }: { projectKey?: string }) 
     if (result.ok) {
       setLoad({ status: 'ready', view: result.data.view });
       setDraft(result.data.view.policy);
-      setSaved({ at: new Date(), warnings: result.data.warnings.length });
+      setSaved({ at: time.now(), warnings: result.data.warnings.length });
     } else setSaveError(result.error);
   }, [view, draft]);
 
