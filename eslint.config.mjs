@@ -36,6 +36,18 @@ export default tseslint.config(
     },
   },
   {
+    // One clock: only src/app/clock.ts reads the machine's time; everything else gets a Clock.
+    files: ['src/**/*.{ts,tsx}', 'local/**/*.{ts,tsx}', 'static/releases/src/**/*.{ts,tsx}'],
+    ignores: ['src/app/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -18,25 +18,64 @@ const typecheckOk = run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEm
 const lintOk = run('lint', npx, ['eslint', '--max-warnings=0', 'src', 'local', 'test', 'bench', 'scripts', 'static/releases/src']);
 const buildOk = run('build', process.execPath, ['scripts/build.mjs']);
 
-const outDir = mkdtempSync(join(tmpdir(), 'jest-'));
-const outFile = join(outDir, 'results.json');
-run('jest', npx, ['jest', '--json', `--outputFile=${outFile}`, ...process.argv.slice(2)]);
-
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-try {
-  const results = JSON.parse(readFileSync(outFile, 'utf8'));
-  passed = results.numPassedTests;
-  failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-  skipped = results.numPendingTests + results.numTodoTests;
-} catch {
-  failed += 1;
+
+/** Runs jest (optionally under a command such as faketime) and adds its counts to the totals. */
+function jest(name, args, { prefix = [], env = {} } = {}) {
+  const outDir = mkdtempSync(join(tmpdir(), 'jest-'));
+  const outFile = join(outDir, 'results.json');
+  const command = prefix.length ? prefix[0] : npx;
+  const commandArgs = prefix.length ? [...prefix.slice(1), npx, 'jest', '--json', `--outputFile=${outFile}`, ...args] : ['jest', '--json', `--outputFile=${outFile}`, ...args];
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', shell: false, env: { ...process.env, ...env } });
+  steps.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
+  try {
+    const results = JSON.parse(readFileSync(outFile, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests + results.numRuntimeErrorTestSuites;
+    skipped += results.numPendingTests + results.numTodoTests;
+  } catch {
+    failed += 1;
+  }
+  rmSync(outDir, { recursive: true, force: true });
 }
-rmSync(outDir, { recursive: true, force: true });
+
+jest('jest', process.argv.slice(2));
+
+// The clock guard: the date- and zone-sensitive suites again on other days and in another zone,
+// so a test or a page that reads the real clock, or a day computed in the machine's zone, fails
+// here and not on some future date in CI. libfaketime moves the whole process tree's clock
+// (Node, jest's workers and Chromium alike).
+const TIME_SENSITIVE = [
+  'test/domain',
+  'test/static',
+  'test/app/project-time.integration.test.ts',
+  'test/app/kpi-sync.integration.test.ts',
+  'test/app/kpi-reports.integration.test.ts',
+  'test/app/kpi-resolvers.integration.test.ts',
+  'test/app/weekly-status.integration.test.ts',
+  'test/app/release-plan.integration.test.ts',
+  'test/local/fake-jira/demo-data.test.ts',
+  'test/local/kpi-cli.test.ts',
+  'test/browser/release-calendar.test.ts',
+];
+if (process.argv.length > 2) {
+  console.log('Clock guard skipped: jest was given arguments.');
+} else if (spawnSync('faketime', ['-f', '+0d', 'true']).status !== 0) {
+  if (process.env.CI) {
+    console.error('Clock guard: faketime is missing (apt-get install faketime); CI needs it.');
+    failed += 1;
+  } else console.log('Clock guard skipped: install faketime (Debian: apt-get install faketime) to run it.');
+} else {
+  jest('clock +40 days', TIME_SENSITIVE, { prefix: ['faketime', '-f', '+40d'] });
+  jest('clock +400 days', TIME_SENSITIVE, { prefix: ['faketime', '-f', '+400d'] });
+  jest('zone Pacific/Auckland', TIME_SENSITIVE, { env: { TZ: 'Pacific/Auckland' } });
+}
 
 // A failed typecheck, lint or build counts as a failed test: nothing should land over it.
-for (const step of steps) if (!step.ok && step.name !== 'jest') failed += 1;
+for (const step of steps) if (!step.ok && !step.name.startsWith('jest') && !step.name.startsWith('clock') && !step.name.startsWith('zone')) failed += 1;
 console.log('\n' + steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds.toFixed(1)} s)`).join('\n'));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed === 0 && typecheckOk && lintOk && buildOk ? 0 : 1);
+process.exit(failed === 0 && typecheckOk && lintOk && buildOk && steps.every((s) => s.ok) ? 0 : 1);

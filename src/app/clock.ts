@@ -19,13 +19,6 @@ export function anchoredClock(anchor: Date, elapsedMs: () => number = monotonicM
   return { now: () => new Date(anchor.getTime() + (elapsedMs() - start)) };
 }
 
-/** A clock that never moves: tests that must read one instant everywhere. */
-export function fixedClock(at: Date): Clock {
-  const ms = at.getTime();
-  if (Number.isNaN(ms)) throw new Error('The fixed clock needs a valid instant.');
-  return { now: () => new Date(ms) };
-}
-
 function monotonicMs(): number {
   return performance.now();
 }

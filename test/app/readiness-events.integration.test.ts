@@ -3,7 +3,7 @@
  * people make them) reach the app's event trigger, which keeps the release roll-ups current.
  * Late, repeated and out-of-order events change nothing; one event costs O(1) store operations.
  */
-import { fixedClock } from '../../src/app/clock';
+import { anchoredClock } from '../../src/app/clock';
 import type { ProjectReadinessView, ReleaseRollup, ResolverResult } from '../../src/contract';
 import type { KeyValueStore } from '../../src/ports';
 import { keys } from '../../src/store/keys';
@@ -14,7 +14,7 @@ const NOW = new Date('2026-11-24T10:00:00Z');
 let runtime: LocalRuntime;
 
 beforeEach(async () => {
-  runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: fixedClock(NOW) });
+  runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: anchoredClock(NOW) });
   await post('/api/triggers/daily-sync', {});
   await runtime.settled();
 });

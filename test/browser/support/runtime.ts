@@ -1,4 +1,4 @@
-import { fixedClock } from '../../../src/app/clock';
+import { anchoredClock } from '../../../src/app/clock';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
 import { demoFacts } from '../../support/demo-site';
@@ -28,7 +28,7 @@ export interface BrowserRuntime {
 }
 
 /**
- * The page's clock reads the same instant as the runtime's, so nothing in a page can depend on
+ * The page's clock reads the instant the runtime's clock started at, so nothing in a page can depend on
  * the day the tests happen to run (pages take "today" from the server; this makes sure).
  */
 export async function pinClock(page: Page): Promise<void> {
@@ -47,7 +47,7 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
   const extraPages: Page[] = [];
 
   beforeAll(async () => {
-    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: fixedClock(BROWSER_TEST_NOW) });
+    runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: anchoredClock(BROWSER_TEST_NOW) });
     await options.setUp?.(runtime);
     browser = await launchBrowser();
   }, 60_000);
