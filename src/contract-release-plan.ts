@@ -184,8 +184,6 @@ export interface CalendarQuery {
   to: string;
   /** Other projects to show; the saved related projects when absent. */
   relatedProjects?: string[];
-  /** IANA zone for the wording of explanations (the viewer's); UTC when absent. */
-  timeZone?: string;
 }
 
 export interface ProjectPlanSettings {

@@ -37,7 +37,7 @@ const context = (accountId: string, key = 'SHOP', moduleKey = 'releases-page') =
   extension: { type: 'jira:projectPage', project: { id: facts.project(key).id, key, type: 'software' } },
 });
 
-const VIEW: CalendarQuery = { from: '2026-11-01', to: '2027-01-31', timeZone: 'UTC' };
+const VIEW: CalendarQuery = { from: '2026-11-01', to: '2027-01-31' };
 
 async function call<T>(name: string, payload: unknown, accountId = admin(), key = 'SHOP'): Promise<ResolverResult<T>> {
   return (await dispatchResolver(site.deps, name, payload, context(accountId, key))) as ResolverResult<T>;

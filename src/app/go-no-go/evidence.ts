@@ -154,7 +154,7 @@ export function releasePlanEvidence(deps: AppDeps): EnvironmentPlanSource {
       if (daysBetween(from, to) > MAX_RANGE_DAYS - 1) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       let view: Awaited<ReturnType<typeof buildCalendarView>>;
       try {
-        view = await buildCalendarView(deps, request.context, { from, to, timeZone: deps.timeZone }, { access: request.access });
+        view = await buildCalendarView(deps, request.context, { from, to }, { access: request.access });
       } catch (error) {
         if (error instanceof AppError && (error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXHAUSTED')) throw error;
         return { available: false, reason: `the release plan could not be read (${error instanceof Error ? error.message : String(error)}).` };

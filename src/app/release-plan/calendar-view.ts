@@ -17,7 +17,6 @@ import type {
 import { calendarDateIn, daysBetween, parseCalendarDate } from '../../domain/calendar/calendar-date';
 import { type PlanVersionFacts, detectConflicts } from '../../domain/release-plan/conflicts';
 import { type Interval, dayIntervalOf } from '../../domain/release-plan/intervals';
-import { safeTimeZone } from '../../domain/release-plan/wording';
 import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';
 import type { JiraClient } from '../../integrations/jira/jira-client';
@@ -45,7 +44,7 @@ export const MAX_RANGE_DAYS = 400;
 const MAX_BOOKING_PROJECTS = 6;
 
 /** The query's days as an interval, refused when backwards or longer than MAX_RANGE_DAYS. */
-export function rangeOf(query: Pick<CalendarQuery, 'from' | 'to'>): Interval {
+export function rangeOf(query: Pick<CalendarQuery, 'from' | 'to'>, timeZone = 'UTC'): Interval {
   const from = parseCalendarDate(query.from);
   const to = parseCalendarDate(query.to);
   const problems: string[] = [];
@@ -54,14 +53,14 @@ export function rangeOf(query: Pick<CalendarQuery, 'from' | 'to'>): Interval {
   if (from && to && daysBetween(from, to) < 0) problems.push('view.to: the last day comes before the first.');
   if (from && to && daysBetween(from, to) >= MAX_RANGE_DAYS) problems.push(`view.to: a view covers at most ${MAX_RANGE_DAYS} days.`);
   if (problems.length || !from || !to) throw new AppError('VALIDATION', undefined, problems);
-  return { from: (dayIntervalOf(from) as Interval).from, to: (dayIntervalOf(to) as Interval).to };
+  return { from: (dayIntervalOf(from, timeZone) as Interval).from, to: (dayIntervalOf(to, timeZone) as Interval).to };
 }
 
 /** Versions worth showing: not archived, and not released before the range. */
-function inView(version: CalendarVersion, range: Interval): boolean {
+function inView(version: CalendarVersion, range: Interval, timeZone: string): boolean {
   if (!version.released) return true;
-  const release = dayIntervalOf(version.releaseDate);
-  const start = dayIntervalOf(version.startDate);
+  const release = dayIntervalOf(version.releaseDate, timeZone);
+  const start = dayIntervalOf(version.startDate, timeZone);
   return (release?.to ?? start?.to ?? 0) > range.from;
 }
 
@@ -71,7 +70,7 @@ export interface ViewInputs {
 
 export async function buildCalendarView(deps: AppDeps, context: InvocationContext, query: CalendarQuery, inputs: ViewInputs = {}): Promise<ReleaseCalendarView> {
   const projectRef = requireProject(context);
-  const range = rangeOf(query);
+  const range = rangeOf(query, deps.timeZone);
   const jira = deps.jiraAsUser(context.accountId);
   const now = deps.clock.now();
   const today = calendarDateIn(now, deps.timeZone);
@@ -149,7 +148,8 @@ export async function buildCalendarView(deps: AppDeps, context: InvocationContex
   const resolvedDeployments = resolveDeployments(deployments, environments, facts);
   const conflicts = detectConflicts({
     now: now.getTime(),
-    timeZone: safeTimeZone(query.timeZone),
+    // Days and wording in the project's release zone, the same for every viewer.
+    timeZone: deps.timeZone,
     environments,
     tierOrder: inventory.tierOrder,
     versions: facts,
@@ -183,7 +183,7 @@ export async function buildCalendarView(deps: AppDeps, context: InvocationContex
     canEdit: access.canEdit,
     environments,
     tierOrder: inventory.tierOrder,
-    versions: versions.filter((v) => (focusSet.has(v.projectKey) ? inView(v, range) : isDependedOn(v, versions) || slots.some((s) => s.projectKey === v.projectKey && s.versionId === v.id))),
+    versions: versions.filter((v) => (focusSet.has(v.projectKey) ? inView(v, range, deps.timeZone) : isDependedOn(v, versions) || slots.some((s) => s.projectKey === v.projectKey && s.versionId === v.id))),
     slots: slots.map((s) => maskSlot(s, visible)),
     windows,
     deployments: resolvedDeployments,

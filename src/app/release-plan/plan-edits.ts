@@ -74,7 +74,7 @@ export async function saveSlot(deps: AppDeps, context: InvocationContext, payloa
   if (input.id && !payload.current) throw new AppError('VALIDATION', undefined, ['current: say where the booking is now to change it.']);
   const [inventory, version] = await Promise.all([readInventory(deps.store), versionOfProject(access.jira, project.id, project.key, input.versionId)]);
   const environment = inventory.environments.find((e) => e.id === input.environmentId);
-  const problems = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}) });
+  const problems = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}), timeZone: deps.timeZone });
   if (problems.length) throw new AppError('VALIDATION', 'The slot was not saved.', problems);
 
   const now = deps.clock.now().toISOString();

@@ -45,7 +45,6 @@ const view = z
     from: calendarDate,
     to: calendarDate,
     relatedProjects: z.array(projectKey).max(10).optional(),
-    timeZone: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'an IANA time zone such as Europe/Berlin').optional(),
   })
   .strict();
 const location = z.object({ environmentId: id, from: dateTime }).strict();

@@ -18,7 +18,7 @@ import type {
   Tier,
 } from '../../contract-release-plan';
 import { type Occupancy, fits, nearestFreeStart } from './free-time';
-import { DAY_MS, type Interval, containsInstant, dayIntervalOf, duration, intersection, intervalOf, isoOf, overlaps } from './intervals';
+import { DAY_MS, type Interval, containsInstant, dayIntervalAt, dayIntervalOf, duration, intersection, intervalOf, isoOf, overlaps } from './intervals';
 import { tierRank } from './tiers';
 import { formatDay, formatInstant, formatLength, formatSpan, listOf, plural } from './wording';
 
@@ -117,8 +117,8 @@ export class PlanIndex {
   /** Where a version's slots must lie: from its start day to the end of its release day. */
   versionBounds(projectKey: string, versionId: string): { min?: number; max?: number } {
     const version = this.version(projectKey, versionId);
-    const start = dayIntervalOf(version?.startDate);
-    const release = dayIntervalOf(version?.releaseDate);
+    const start = dayIntervalOf(version?.startDate, this.facts.timeZone);
+    const release = dayIntervalOf(version?.releaseDate, this.facts.timeZone);
     return { ...(start ? { min: start.from } : {}), ...(release ? { max: release.to } : {}) };
   }
 
@@ -386,7 +386,7 @@ export function releasesBeforeRequiredSlots(index: PlanIndex): PlanConflict[] {
   const result: PlanConflict[] = [];
   for (const version of index.facts.versions) {
     if (version.released || !index.inFocus(version.projectKey)) continue;
-    const release = dayIntervalOf(version.releaseDate);
+    const release = dayIntervalOf(version.releaseDate, index.facts.timeZone);
     if (!release) continue;
     for (const slot of index.slotsByVersion.get(versionKey(version.projectKey, version.id)) ?? []) {
       if (!slot.required) continue;
@@ -396,13 +396,13 @@ export function releasesBeforeRequiredSlots(index: PlanIndex): PlanConflict[] {
       const fixes: SuggestedFix[] = [];
       const moved = moveFixEndingBy(index, slot, release.to);
       if (moved) fixes.push(moved);
-      fixes.push({ text: `${moved ? 'Or move' : 'Move'} ${version.name}’s release date in Jira to ${formatDay(dayStartOf(interval.to - 1))} or later.` });
+      fixes.push({ text: `${moved ? 'Or move' : 'Move'} ${version.name}’s release date in Jira to ${formatDay(dayStartOf(interval.to - 1, index.facts.timeZone), index.facts.timeZone)} or later.` });
       result.push(
         conflict(
           'release-before-slot-end',
           'error',
           `${version.name} is due before its ${index.environmentName(slot.environmentId)} slot ends`,
-          `${version.name} is due on ${formatDay(release.from)}, but its required ${index.environmentName(slot.environmentId)} slot (${formatLength(length)}) runs until ${index.at(interval.to)}. The release cannot go ahead before that slot has finished.`,
+          `${version.name} is due on ${formatDay(release.from, index.facts.timeZone)}, but its required ${index.environmentName(slot.environmentId)} slot (${formatLength(length)}) runs until ${index.at(interval.to)}. The release cannot go ahead before that slot has finished.`,
           [index.versionItem(version), index.slotItem(slot)],
           { from: release.from, to: interval.to },
           fixes,
@@ -413,8 +413,8 @@ export function releasesBeforeRequiredSlots(index: PlanIndex): PlanConflict[] {
   return result;
 }
 
-function dayStartOf(ms: number): number {
-  return Math.floor(ms / DAY_MS) * DAY_MS;
+function dayStartOf(ms: number, timeZone: string): number {
+  return dayIntervalAt(ms, timeZone).from;
 }
 
 /** Move a slot so it ends by `deadline`, as late as it fits. */
@@ -435,7 +435,7 @@ export function lateDependencies(index: PlanIndex): PlanConflict[] {
   const result: PlanConflict[] = [];
   for (const version of index.facts.versions) {
     if (version.released || !index.inFocus(version.projectKey)) continue;
-    const release = dayIntervalOf(version.releaseDate);
+    const release = dayIntervalOf(version.releaseDate, index.facts.timeZone);
     for (const dependency of version.dependsOn) {
       const other = index.version(dependency.projectKey, dependency.versionId);
       const when = release ?? { from: index.facts.now, to: index.facts.now + DAY_MS };
@@ -454,17 +454,17 @@ export function lateDependencies(index: PlanIndex): PlanConflict[] {
         continue;
       }
       if (other.released || !release) continue;
-      const otherRelease = dayIntervalOf(other.releaseDate);
+      const otherRelease = dayIntervalOf(other.releaseDate, index.facts.timeZone);
       if (!otherRelease) {
         result.push(
           conflict(
             'dependency-later',
             'warning',
             `${version.name} depends on ${other.name}, which has no release date`,
-            `${version.name} is due on ${formatDay(release.from)} and depends on ${other.name} (${other.projectKey}), which is not scheduled yet.`,
+            `${version.name} is due on ${formatDay(release.from, index.facts.timeZone)} and depends on ${other.name} (${other.projectKey}), which is not scheduled yet.`,
             [index.versionItem(version), index.versionItem(other)],
             release,
-            [{ text: `Ask the ${other.projectKey} team to schedule ${other.name} on or before ${formatDay(release.from)}.` }],
+            [{ text: `Ask the ${other.projectKey} team to schedule ${other.name} on or before ${formatDay(release.from, index.facts.timeZone)}.` }],
           ),
         );
         continue;
@@ -476,12 +476,12 @@ export function lateDependencies(index: PlanIndex): PlanConflict[] {
           'dependency-later',
           'error',
           `${version.name} is due before ${other.name}, which it depends on`,
-          `${version.name} is due on ${formatDay(release.from)}, but it depends on ${other.name} (${other.projectKey}), due on ${formatDay(otherRelease.from)}: ${plural(days, 'day')} later.`,
+          `${version.name} is due on ${formatDay(release.from, index.facts.timeZone)}, but it depends on ${other.name} (${other.projectKey}), due on ${formatDay(otherRelease.from, index.facts.timeZone)}: ${plural(days, 'day')} later.`,
           [index.versionItem(version), index.versionItem(other)],
           { from: release.from, to: otherRelease.to },
           [
-            { text: `Move ${version.name}’s release date in Jira to ${formatDay(otherRelease.from)} or later.` },
-            { text: `Or ask the ${other.projectKey} team to bring ${other.name} forward to ${formatDay(release.from)}.` },
+            { text: `Move ${version.name}’s release date in Jira to ${formatDay(otherRelease.from, index.facts.timeZone)} or later.` },
+            { text: `Or ask the ${other.projectKey} team to bring ${other.name} forward to ${formatDay(release.from, index.facts.timeZone)}.` },
           ],
         ),
       );
@@ -496,25 +496,26 @@ export function crowdedReleaseDays(index: PlanIndex): PlanConflict[] {
   const byDay = new Map<number, PlanVersionFacts[]>();
   for (const version of index.facts.versions) {
     if (version.released || !index.inFocus(version.projectKey)) continue;
-    const day = dayIntervalOf(version.releaseDate);
+    const day = dayIntervalOf(version.releaseDate, index.facts.timeZone);
     if (day && day.to > index.facts.now) push(byDay, day.from, version);
   }
   const result: PlanConflict[] = [];
   for (const [day, versions] of [...byDay].sort((a, b) => a[0] - b[0])) {
     if (versions.length <= limit) continue;
     versions.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-    let free = day + DAY_MS;
-    while ((byDay.get(free)?.length ?? 0) >= limit) free += DAY_MS;
+    const zone = index.facts.timeZone;
+    let free = dayIntervalAt(day, zone).to;
+    while ((byDay.get(free)?.length ?? 0) >= limit) free = dayIntervalAt(free, zone).to;
     const last = versions[versions.length - 1] as PlanVersionFacts;
     result.push(
       conflict(
         'too-many-releases',
         'warning',
-        `${versions.length} releases on ${formatDay(day)}`,
-        `${listOf(versions.map((v) => v.name))} are all due on ${formatDay(day)}; the limit is ${plural(limit, 'release')} a day, so support and rollback would be stretched.`,
+        `${versions.length} releases on ${formatDay(day, index.facts.timeZone)}`,
+        `${listOf(versions.map((v) => v.name))} are all due on ${formatDay(day, index.facts.timeZone)}; the limit is ${plural(limit, 'release')} a day, so support and rollback would be stretched.`,
         versions.map((v) => index.versionItem(v)),
-        { from: day, to: day + DAY_MS },
-        [{ text: `Move ${last.name} to ${formatDay(free)}, the next day with room.` }],
+        dayIntervalAt(day, zone),
+        [{ text: `Move ${last.name} to ${formatDay(free, index.facts.timeZone)}, the next day with room.` }],
       ),
     );
   }
@@ -607,8 +608,8 @@ export function slotsOutsideVersions(index: PlanIndex): PlanConflict[] {
     const late = bounds.max !== undefined && interval.to > bounds.max && !slot.required;
     if (!early && !late) continue;
     const where = early
-      ? `starts ${index.at(interval.from)}, before ${version.name} starts (${formatDay(bounds.min as number)})`
-      : `ends ${index.at(interval.to)}, after ${version.name}’s release date (${formatDay((bounds.max as number) - DAY_MS)})`;
+      ? `starts ${index.at(interval.from)}, before ${version.name} starts (${formatDay(bounds.min as number, index.facts.timeZone)})`
+      : `ends ${index.at(interval.to)}, after ${version.name}’s release date (${formatDay((bounds.max as number) - 1, index.facts.timeZone)})`;
     result.push(
       conflict(
         'slot-outside-version',

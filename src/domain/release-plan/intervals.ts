@@ -3,7 +3,8 @@
  * and one starting at 12:00 touch but do not overlap. A start at or after the end is refused where
  * intervals are made, never silently treated as empty.
  */
-import { type CalendarDate, dayNumber, parseCalendarDate } from '../calendar/calendar-date';
+import { type CalendarDate, addDays, dayNumber, parseCalendarDate } from '../calendar/calendar-date';
+import { dayInZone, startOfDayIn } from '../calendar/zone';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -48,16 +49,22 @@ export function duration(interval: Interval): number {
   return interval.to - interval.from;
 }
 
-/** A Jira calendar date as the UTC day it names: `[00:00, next day 00:00)`. */
-export function dayInterval(date: CalendarDate): Interval {
-  const from = dayNumber(date) * DAY_MS;
-  return { from, to: from + DAY_MS };
+/**
+ * A Jira calendar date as the day it names in a zone (the project's release zone):
+ * `[its first instant, the next day's first instant)`, 23 or 25 hours long on DST days.
+ */
+export function dayInterval(date: CalendarDate, timeZone = 'UTC'): Interval {
+  if (timeZone === 'UTC') {
+    const from = dayNumber(date) * DAY_MS;
+    return { from, to: from + DAY_MS };
+  }
+  return { from: startOfDayIn(date, timeZone), to: startOfDayIn(addDays(date, 1), timeZone) };
 }
 
-/** The UTC day of a `yyyy-MM-dd` text, undefined when it is not a real date. */
-export function dayIntervalOf(text: string | undefined): Interval | undefined {
+/** The day of a `yyyy-MM-dd` text in a zone, undefined when it is not a real date. */
+export function dayIntervalOf(text: string | undefined, timeZone = 'UTC'): Interval | undefined {
   const date = text ? parseCalendarDate(text) : undefined;
-  return date ? dayInterval(date) : undefined;
+  return date ? dayInterval(date, timeZone) : undefined;
 }
 
 /** The UTC calendar date an instant falls on. */
@@ -89,4 +96,9 @@ export function quartersBetween(from: number, to: number): string[] {
     }
   }
   return result;
+}
+
+/** The day (in the zone) that contains an instant, as an interval. */
+export function dayIntervalAt(ms: number, timeZone = 'UTC'): Interval {
+  return dayInterval(dayInZone(ms, timeZone), timeZone);
 }

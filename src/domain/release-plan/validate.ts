@@ -30,17 +30,19 @@ function checkSpan(from: string, to: string, maxDays: number, problems: string[]
   return { from: start, to: end };
 }
 
-export function validateSlot(input: SlotInput, facts: { environment?: PlanEnvironment; version?: PlanVersionFacts }): string[] {
+/** `timeZone`: the project's release zone, in which the version's dates are whole days. */
+export function validateSlot(input: SlotInput, facts: { environment?: PlanEnvironment; version?: PlanVersionFacts; timeZone?: string }): string[] {
   const problems: string[] = [];
   if (!facts.environment) problems.push(`environmentId: there is no environment “${input.environmentId}” in the inventory.`);
   if (!facts.version) problems.push(`versionId: this project has no version “${input.versionId}”.`);
   const span = checkSpan(input.from, input.to, MAX_SLOT_DAYS, problems, 'slot');
   if (span && span.to - span.from < MIN_SLOT_MINUTES * MINUTE_MS) problems.push(`to: a slot lasts at least ${MIN_SLOT_MINUTES} minutes.`);
   if (span && facts.version) {
-    const start = dayIntervalOf(facts.version.startDate);
-    const release = dayIntervalOf(facts.version.releaseDate);
-    if (start && span.from < start.from) problems.push(`from: ${facts.version.name} starts on ${formatDay(start.from)}; the slot cannot start before that.`);
-    if (release && span.to > release.to) problems.push(`to: ${facts.version.name} is due on ${formatDay(release.from)}; the slot must end by the end of that day.`);
+    const zone = facts.timeZone ?? 'UTC';
+    const start = dayIntervalOf(facts.version.startDate, zone);
+    const release = dayIntervalOf(facts.version.releaseDate, zone);
+    if (start && span.from < start.from) problems.push(`from: ${facts.version.name} starts on ${formatDay(start.from, zone)}; the slot cannot start before that.`);
+    if (release && span.to > release.to) problems.push(`to: ${facts.version.name} is due on ${formatDay(release.from, zone)}; the slot must end by the end of that day.`);
   }
   return problems;
 }

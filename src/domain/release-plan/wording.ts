@@ -37,9 +37,16 @@ export function formatSpan(from: number, to: number, zone: string): string {
   return `${formatInstant(from, zone)} – ${formatInstant(to, zone)} (${zone})`;
 }
 
-/** "Fri 4 Dec 2026" for the UTC day starting at `ms`. */
-export function formatDay(ms: number): string {
-  return dayFormat.format(new Date(ms));
+const dayFormats = new Map<string, Intl.DateTimeFormat>([['UTC', dayFormat]]);
+
+/** "Fri 4 Dec 2026": the day (in the zone, UTC when not given) that the instant `ms` falls on. */
+export function formatDay(ms: number, zone = 'UTC'): string {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(new Date(ms));
 }
 
 /** "3 days", "1 day", "5 hours". */

@@ -276,3 +276,25 @@ describe('detectConflicts', () => {
     expect(detectConflicts(planFacts({ slots: [shop], environments: [...ENVIRONMENTS, anEnvironment({ id: 'env-x', name: 'X' })] }))).toEqual([]);
   });
 });
+
+describe('release days are days in the project’s release time zone', () => {
+  // SHOP 2.4 is due on 11 Dec. 12:00 UTC on the 11th is 01:00 on the 12th in Auckland.
+  const lateSlot = aSlot({ id: 'shop-late', from: t('12-10 09:00'), to: t('12-11 12:00') });
+
+  it.each<[string, number]>([
+    ['UTC', 0],
+    ['Pacific/Auckland', 1],
+    ['America/Los_Angeles', 0],
+  ])('a slot ending at 12:00 UTC the day SHOP 2.4 is due, in %s: %i slot(s) past the release day', (timeZone, expected) => {
+    expect(run(slotsOutsideVersions, { timeZone, slots: [lateSlot] })).toHaveLength(expected);
+  });
+
+  it('names the release day as it is in the zone, and suggests the next day there', () => {
+    const versions = [aPlanVersion(), aPlanVersion({ id: '10002', name: 'SHOP 2.5', releaseDate: '2026-12-11' })];
+    const [crowded] = run(crowdedReleaseDays, { timeZone: 'Pacific/Auckland', maxReleasesPerDay: 1, versions });
+    expect(crowded?.title).toBe('2 releases on Fri, 11 Dec 2026');
+    expect(crowded?.fixes.map((f) => f.text)).toEqual(['Move SHOP 2.5 to Sat, 12 Dec 2026, the next day with room.']);
+    // The day runs from Auckland's midnight to the next one.
+    expect(crowded).toMatchObject({ from: '2026-12-10T11:00:00.000Z', to: '2026-12-11T11:00:00.000Z' });
+  });
+});

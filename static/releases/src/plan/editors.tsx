@@ -4,6 +4,7 @@
  * the server applies (src/domain/release-plan/validate.ts), shows the server's answer when it
  * still refuses, and stores nothing until Save.
  */
+import { useProjectTime } from '../project-time';
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type {
@@ -129,13 +130,14 @@ export function SlotEditor({ view, slot, draft, mutate, onClose }: SlotEditorPro
   const [submitted, setSubmitted] = useState(false);
   const ref = useFocusFirst();
   const readOnly = !view.canEdit;
+  const time = useProjectTime();
 
   const environment = view.environments.find((e) => e.id === environmentId);
   const version = own.find((v) => v.id === versionId);
   const input: SlotInput = { versionId, environmentId, from: fromInputValue(from) ?? from, to: fromInputValue(to) ?? to, required, ...(note.trim() ? { note: note.trim() } : {}) };
   const problems = (() => {
     const empty = (p: string) => (!versionId && p.startsWith('versionId')) || (!environmentId && p.startsWith('environmentId')) || (!fromInputValue(from) && p.startsWith('from')) || (!fromInputValue(to) && p.startsWith('to'));
-    const list = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}) }).filter((p) => !empty(p));
+    const list = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}), timeZone: time.timeZone }).filter((p) => !empty(p));
     if (!versionId) list.unshift('versionId: choose a version.');
     if (!environmentId) list.unshift('environmentId: choose an environment.');
     if (!fromInputValue(from)) list.push('from: give a start date and time.');

@@ -41,12 +41,11 @@ export function covers(loaded: DayRange, from: Date, to: Date): boolean {
   return startOfDay(from) >= startOfDay(loaded.from) && startOfDay(to) <= startOfDay(loaded.to);
 }
 
-export function queryFor(range: DayRange, relatedProjects: string[] | undefined, timeZone: string | undefined): CalendarQuery {
+export function queryFor(range: DayRange, relatedProjects: string[] | undefined): CalendarQuery {
   return {
     from: toDayKey(range.from),
     to: toDayKey(range.to),
     ...(relatedProjects ? { relatedProjects } : {}),
-    ...(timeZone ? { timeZone } : {}),
   };
 }
 

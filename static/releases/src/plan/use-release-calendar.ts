@@ -24,14 +24,6 @@ export interface ReleaseCalendarState {
   mutate<K extends PlanMutation>(name: K, payload: MutationPayload<K>): Promise<MutationOutcome>;
 }
 
-function timeZone(): string | undefined {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The release calendar of the page's project: one `getReleaseCalendar` call per view (a range of
  * about a year around the day in focus), and every change answers with the fresh view. Later
@@ -45,8 +37,7 @@ export function useReleaseCalendar(initialFocus: Date): ReleaseCalendarState {
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
-  const zone = useMemo(timeZone, []);
-  const query: CalendarQuery = useMemo(() => queryFor(range, related, zone), [range, related, zone]);
+  const query: CalendarQuery = useMemo(() => queryFor(range, related), [range, related]);
 
   const accept = useCallback((next: ReleaseCalendarView) => {
     performance.mark('calendar:data');
