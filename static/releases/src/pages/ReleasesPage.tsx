@@ -1,9 +1,11 @@
+import { useProjectTime } from '../project-time';
+import { formatLongDate } from '../date-format';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { SubPageNav } from '../components/SubPageNav';
-import { space } from '../design';
+import { color, font, space } from '../design';
 import { createHistory, type PageContext, type PageHistory } from '../platform';
 import { pathForRoute, routeFromPathname, type RouteId } from '../routes';
 import { useProjectReleases } from '../use-project-releases';
@@ -74,13 +76,18 @@ export function ReleasesPage({ context }: { context: PageContext }) {
 
   const projectKey = context.project?.key;
   const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
+  const time = useProjectTime();
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column' }}>
-      <div style={{ marginBottom: space.s150 }}>
+      <div style={{ marginBottom: space.s150, display: 'flex', alignItems: 'baseline', gap: space.s150, flexWrap: 'wrap' }}>
         <Heading size="large" as="h1">
           {projectName} releases
         </Heading>
+        {/* Every day on these pages is a day in the project's release zone: say which. */}
+        <span style={{ font: font.small, color: color.textSubtle }} data-testid="project-today" title="Change it under Project settings → Release settings → General">
+          Today is {formatLongDate(time.today)} in {time.timeZone}
+        </span>
       </div>
       {route && <SubPageNav current={route} onNavigate={navigate} />}
       {historyProblem && (
