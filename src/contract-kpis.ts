@@ -176,7 +176,7 @@ export interface KpiSettingsValues {
   failureWindowHours: number;
   cfrNumerator: 'failed-deployments' | 'incidents';
   recoveryStart: 'detected' | 'deployment';
-  recoveryEnd: 'first-of' | 'next-deployment' | 'incident-resolved';
+  recoveryEnd: 'incident-resolved' | 'fix-deployed';
   incidentIssueTypes: string[];
   bugIssueTypes: string[];
   hotfixVersionPattern: string;

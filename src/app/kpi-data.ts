@@ -8,6 +8,7 @@
  * index (one per month of the window and trend range: ~7) and the release calendar's deployment
  * shards (one per quarter: ~3, for deployments recorded by hand).
  */
+import type { IndexDoc } from '../store/go-no-go-store';
 import type { KpiFigureId } from '../contract-kpis';
 import { type CalendarDate } from '../domain/calendar/calendar-date';
 import { monthsBetween } from '../domain/deployments/deployment-index';
@@ -69,6 +70,11 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     store.getVersioned<{ weeks: KpiSnapshot[] }>(keys.kpiSnapshots(project.id)),
     readInventory(store).catch(() => ({ environments: [] as Array<{ name: string; tier: string }> })),
   ]);
+  // Releases decided as hotfix or emergency on the Go/No-Go board: explicit hotfix signals.
+  const decided = await store.getVersioned<IndexDoc>(keys.goNoGoIndex(project.id));
+  const hotfixVersionIds = Object.entries(decided?.value.releases ?? {})
+    .filter(([, entry]) => entry.value === 'GO' && (entry.releaseType === 'hotfix' || entry.releaseType === 'emergency'))
+    .map(([versionId]) => versionId);
   const { tuples } = await readFacts(store, project.id, sync?.months ?? []);
   // Deployments from before the oldest trend window, to now.
   const from = now.getTime() - (settings.windowDays + 7 * TREND_WEEKS + 31) * 86_400_000;
@@ -81,6 +87,7 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     ...(d.version ? { version: d.version } : {}),
     ...(d.issueKeys ? { issueKeys: d.issueKeys } : {}),
     ...(d.rollback ? { isRollback: true } : {}),
+    ...(d.hotfix ? { isHotfix: true } : {}),
     ...(d.url ? { url: d.url } : {}),
   }));
   // Deployments recorded by hand in the release calendar are not web-trigger events: add them.
@@ -99,6 +106,7 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     deployments,
     inventoryProductionEnvironments: inventory.environments.filter((e) => e.tier === 'PROD').map((e) => e.name),
     ...(sync ? { horizon: sync.horizon } : {}),
+    ...(hotfixVersionIds.length ? { hotfixVersionIds } : {}),
   };
   return { input, prepared: prepare(input), sync, snapshots: snapshots?.value.weeks ?? [], settings };
 }

@@ -16,6 +16,8 @@ export const deploymentEventSchema = z
     pipeline: z.object({ name: z.string().max(200), url: z.url().max(2000).optional() }).strict().optional(),
     commit: z.string().max(80).optional(),
     isRollback: z.boolean().optional(),
+    /** This deployment fixes a failure of the one before it in production (a hotfix). */
+    isHotfix: z.boolean().optional(),
   })
   .strict();
 

@@ -16,6 +16,7 @@ export interface IndexedDeployment {
   version?: string;
   issueKeys?: string[];
   rollback?: true;
+  hotfix?: true;
   url?: string;
 }
 
@@ -35,6 +36,7 @@ export function indexedDeploymentOf(event: StoredDeployment): IndexedDeployment 
     ...(event.version ? { version: event.version } : {}),
     ...(event.issueKeys?.length ? { issueKeys: [...new Set(event.issueKeys)] } : {}),
     ...(event.isRollback ? { rollback: true as const } : {}),
+    ...(event.isHotfix ? { hotfix: true as const } : {}),
     ...(event.pipeline?.url ? { url: event.pipeline.url } : {}),
   };
 }

@@ -84,6 +84,9 @@ export function failures(p: Prepared): Failures {
       return successful[index + 1];
     };
 
+    // Incidents and hotfixes are failures of what was live: a deployment that failed or was rolled
+    // back never served users, so nothing that happens later is its failure.
+    const live = p.changes.filter((d) => d.status === 'successful');
     for (const deployment of p.changes) {
       if (enabled.has('failed-status') && deployment.status !== 'successful') {
         const next = nextSuccessfulAfter(deployment.at);
@@ -96,8 +99,8 @@ export function failures(p: Prepared): Failures {
           recoveredBy: next ? `next successful deployment ${next.id}` : 'no successful deployment since',
         });
       }
-      if (enabled.has('hotfix') && deployment.status === 'successful' && p.isHotfixName(deployment.versionName)) {
-        const target = p.changes[lastAtOrBefore(p.changes, deployment.at, true)];
+      if (enabled.has('hotfix') && deployment.status === 'successful' && p.isHotfix(deployment)) {
+        const target = live[lastAtOrBefore(live, deployment.at, true)];
         if (target && deployment.at - target.at <= windowMs) {
           add(target, { kind: 'hotfix', ref: deployment.id, at: deployment.at, startedAt: target.at, recoveredAt: deployment.at, recoveredBy: `hotfix ${deployment.versionName ?? deployment.id}` });
         }
@@ -114,7 +117,7 @@ export function failures(p: Prepared): Failures {
     }
     if (enabled.has('incident')) {
       const byVersion = new Map<string, ProdDeployment[]>();
-      for (const d of p.changes) for (const v of d.versionIds) byVersion.set(v, [...(byVersion.get(v) ?? []), d]);
+      for (const d of live) for (const v of d.versionIds) byVersion.set(v, [...(byVersion.get(v) ?? []), d]);
       for (const fact of p.input.facts) {
         if (!p.isIncident(fact) || !p.counted(fact)) continue;
         const at = fromMinutes(fact.created);
@@ -126,31 +129,30 @@ export function failures(p: Prepared): Failures {
           target = named.reduce((a, b) => (b.at > a.at ? b : a));
           reason = `its affected version was deployed ${formatHours((at - target.at) / HOUR_MS)} before it, more than the ${settings.failureWindowHours} h failure window`;
         } else {
-          target = p.changes[lastAtOrBefore(p.changes, at, false)];
+          target = live[lastAtOrBefore(live, at, false)];
           reason = target
-            ? `the last production deployment before it was ${formatHours((at - target.at) / HOUR_MS)} earlier, more than the ${settings.failureWindowHours} h failure window`
+            ? `the last live production deployment before it was ${formatHours((at - target.at) / HOUR_MS)} earlier, more than the ${settings.failureWindowHours} h failure window`
             : 'no production deployment before it';
         }
         if (!target || at - target.at > windowMs) {
           unattributed.push({ fact, at, reason });
           continue;
         }
+        // An open incident is not recovered, whatever else ships meanwhile; resolved, it is
+        // recovered then, or (setting) when the next production deployment ships the fix.
         const resolved = fact.resolved === null ? null : fromMinutes(fact.resolved);
-        const next = nextSuccessfulAfter(at);
         let recoveredAt: number | null;
         let recoveredBy: string;
-        if (settings.recoveryEnd === 'incident-resolved') {
-          recoveredAt = resolved;
-          recoveredBy = resolved === null ? `${fact.key} still open` : `${fact.key} resolved`;
-        } else if (settings.recoveryEnd === 'next-deployment') {
-          recoveredAt = next?.at ?? null;
-          recoveredBy = next ? `next deployment ${next.id}` : 'no deployment since';
-        } else if (resolved !== null && (!next || resolved <= next.at)) {
+        if (resolved === null) {
+          recoveredAt = null;
+          recoveredBy = `${fact.key} still open`;
+        } else if (settings.recoveryEnd === 'fix-deployed') {
+          const fix = nextSuccessfulAfter(resolved - 1);
+          recoveredAt = fix?.at ?? null;
+          recoveredBy = fix ? `fix deployed in ${fix.id} after ${fact.key} was resolved` : `${fact.key} resolved, no deployment since`;
+        } else {
           recoveredAt = resolved;
           recoveredBy = `${fact.key} resolved`;
-        } else {
-          recoveredAt = next?.at ?? null;
-          recoveredBy = next ? `next deployment ${next.id}` : `${fact.key} still open, no deployment since`;
         }
         add(target, { kind: 'incident', ref: fact.key, at, startedAt: settings.recoveryStart === 'detected' ? at : target.at, recoveredAt, recoveredBy });
       }
@@ -502,7 +504,7 @@ export function recoveryTime(p: Prepared, w: WindowBounds): MetricResult {
     settings.recoveryStart === 'detected'
       ? 'Timed from when the failure was detected: the incident raised, or the deployment itself for rollbacks, hotfixes and failed deployments.'
       : 'Timed from the failed deployment.',
-    `Recovery of an incident-signalled failure: ${settings.recoveryEnd === 'first-of' ? 'the incident resolved or the next production deployment, whichever came first' : settings.recoveryEnd === 'incident-resolved' ? 'the incident resolved' : 'the next production deployment'}.`,
+    `Recovery of an incident-signalled failure: ${settings.recoveryEnd === 'incident-resolved' ? 'the incident resolved' : 'the first production deployment after the incident was resolved (the fix shipped)'}; an open incident is not recovered.`,
   ];
   if (open) notes.push(`${formatCount(open, 'failed deployment')} not recovered yet: left out of the median.`);
   return {

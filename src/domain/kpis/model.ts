@@ -5,7 +5,7 @@
 import type { VersionDateRecord } from '../versions/version-history';
 import { type CalendarDate, addDays, parseCalendarDate } from '../calendar/calendar-date';
 import type { FactDictionaries, IssueFact } from './facts';
-import type { KpiSettings } from './settings';
+import { type KpiSettings, compileHotfixPattern } from './settings';
 import { MINUTE_MS, dayOf, endOfDay, parseInstant, startOfDay } from './time';
 
 export interface KpiVersion {
@@ -28,6 +28,8 @@ export interface KpiDeploymentEvent {
   version?: string;
   issueKeys?: string[];
   isRollback?: boolean;
+  /** CI says this deployment is a hotfix (an explicit signal, unlike a version name). */
+  isHotfix?: boolean;
   url?: string;
 }
 
@@ -42,6 +44,8 @@ export interface KpiInput {
   inventoryProductionEnvironments?: string[];
   /** Issues created before this day are known only if they changed after it (the sync's horizon). */
   horizon?: string;
+  /** Versions whose Go/No-Go release type is hotfix or emergency: deploying them is a hotfix. */
+  hotfixVersionIds?: string[];
 }
 
 /** A production deployment as the definitions see it (from CI or from a version release). */
@@ -53,6 +57,8 @@ export interface ProdDeployment {
   environment: string;
   status: 'successful' | 'failed' | 'rolled_back';
   isRollback: boolean;
+  /** CI marked it a hotfix. */
+  isHotfix: boolean;
   versionIds: string[];
   versionName?: string;
   issueKeys: string[];
@@ -76,9 +82,12 @@ export interface Prepared {
   delivered: (fact: IssueFact) => boolean;
   isIncident: (fact: IssueFact) => boolean;
   isBug: (fact: IssueFact) => boolean;
-  isHotfixName: (name: string | undefined) => boolean;
+  /** A hotfix by an explicit signal, or by the opt-in version-name pattern. */
+  isHotfix: (deployment: ProdDeployment) => boolean;
   /** Release instant of a released version (ms), or undefined. */
   releaseInstant: (version: KpiVersion) => number | undefined;
+  /** When and from what a released version shipped, or undefined. */
+  releaseMoment: (version: KpiVersion) => ReleaseMoment | undefined;
   /** Results that do not depend on the window (deliveries, failures), computed once. */
   cache: Map<string, unknown>;
 }
@@ -88,23 +97,55 @@ export const fromMinutes = (minutes: number) => minutes * MINUTE_MS;
 
 const lower = (text: string) => text.trim().toLowerCase();
 
+/** Where a release's moment comes from, most trusted first (shown in drill-downs). */
+export type ReleaseSource = 'deployment' | 'event' | 'jira-date';
+
+export const RELEASE_SOURCE_LABELS: Record<ReleaseSource, string> = {
+  deployment: 'production deployment',
+  event: 'release seen by the app',
+  'jira-date': 'release date in Jira',
+};
+
+export interface ReleaseMoment {
+  /** Epoch ms. */
+  at: number;
+  /** The day (in the report's zone) the release happened. */
+  day: CalendarDate;
+  source: ReleaseSource;
+}
+
 /**
- * A version release carries a day, not a time: the release counts at the end of that day in the
- * report's zone, unless a version event recorded the release on that very day (then that instant).
+ * When a version really shipped, from what was observed. The day comes from the release the app
+ * saw (a version event), else Jira's release date. Jira's release dialog pre-fills the planned
+ * date and a REST release keeps it, so Jira's date alone would report a late release as on time.
+ * A production deployment of the version then gives the moment: the last one on that day, else
+ * (it shipped later than Jira says) the first one after it. Deployments of the version before
+ * that day are increments of continuous delivery, not the release.
  */
-export function versionReleaseInstant(version: KpiVersion, tz: string): number | undefined {
-  if (!version.released || !version.releaseDate) return undefined;
-  const day = parseCalendarDate(version.releaseDate);
-  if (!day) return undefined;
+export function versionReleaseMoment(version: KpiVersion, tz: string, deployments: readonly number[] = []): ReleaseMoment | undefined {
+  if (!version.released) return undefined;
+  let base: ReleaseMoment | undefined;
   let previousReleased = false;
   for (const record of version.history) {
     if (record.released && !previousReleased && record.source === 'event') {
       const at = parseInstant(record.observedAt);
-      if (at !== undefined && dayOf(at, tz) === day) return at;
+      if (at !== undefined) {
+        base = { at, day: dayOf(at, tz), source: 'event' };
+        break;
+      }
     }
     previousReleased = record.released;
   }
-  return endOfDay(day, tz);
+  if (!base) {
+    const day = version.releaseDate ? parseCalendarDate(version.releaseDate) : undefined;
+    if (day) base = { at: endOfDay(day, tz), day, source: 'jira-date' };
+  }
+  const sorted = [...deployments].sort((a, b) => a - b);
+  if (!base) return sorted.length ? { at: sorted[0] as number, day: dayOf(sorted[0] as number, tz), source: 'deployment' } : undefined;
+  const dayEnd = endOfDay(base.day, tz);
+  const onTheDay = sorted.filter((at) => at <= dayEnd && dayOf(at, tz) === base.day);
+  const shipped = onTheDay.length ? onTheDay[onTheDay.length - 1] : sorted.find((at) => at > dayEnd);
+  return shipped === undefined ? base : { at: shipped, day: dayOf(shipped, tz), source: 'deployment' };
 }
 
 export function prepare(input: KpiInput): Prepared {
@@ -121,12 +162,8 @@ export function prepare(input: KpiInput): Prepared {
   const bugTypeIds = typeIds((name) => bugTypes.has(name));
   const notDeliveredIds = new Set(Object.entries(input.dictionaries.resolutions).filter(([, name]) => notDelivered.has(lower(name))).map(([id]) => id));
   const productionNames = new Set([...settings.productionEnvironments, ...(input.inventoryProductionEnvironments ?? [])].map(lower));
-  let hotfix: RegExp | undefined;
-  try {
-    hotfix = new RegExp(settings.hotfixVersionPattern, 'i');
-  } catch {
-    hotfix = undefined;
-  }
+  const hotfixPattern = compileHotfixPattern(settings.hotfixVersionPattern);
+  const hotfixVersions = new Set(input.hotfixVersionIds ?? []);
 
   const versions = new Map(input.versions.map((v) => [v.id, v]));
   const versionByName = new Map(input.versions.map((v) => [lower(v.name), v]));
@@ -159,6 +196,7 @@ export function prepare(input: KpiInput): Prepared {
       environment: event.environment,
       status: event.status,
       isRollback: event.isRollback === true,
+      isHotfix: event.isHotfix === true,
       versionIds: version ? [version.id] : [],
       ...(event.version ? { versionName: event.version } : {}),
       issueKeys: event.issueKeys ?? [],
@@ -166,11 +204,18 @@ export function prepare(input: KpiInput): Prepared {
     });
   }
 
-  const releaseInstants = new Map<string, number | undefined>();
-  const releaseInstant = (version: KpiVersion) => {
-    if (!releaseInstants.has(version.id)) releaseInstants.set(version.id, versionReleaseInstant(version, tz));
-    return releaseInstants.get(version.id);
+  // Production deployments of each version that reached users (a failed attempt did not ship).
+  const deploymentsOf = new Map<string, number[]>();
+  for (const d of ci) {
+    if (d.status !== 'successful' || d.isRollback) continue;
+    for (const id of d.versionIds) deploymentsOf.set(id, [...(deploymentsOf.get(id) ?? []), d.at]);
+  }
+  const releaseMoments = new Map<string, ReleaseMoment | undefined>();
+  const releaseMoment = (version: KpiVersion) => {
+    if (!releaseMoments.has(version.id)) releaseMoments.set(version.id, versionReleaseMoment(version, tz, deploymentsOf.get(version.id)));
+    return releaseMoments.get(version.id);
   };
+  const releaseInstant = (version: KpiVersion) => releaseMoment(version)?.at;
   const fromVersions: ProdDeployment[] = [];
   for (const version of input.versions) {
     const at = releaseInstant(version);
@@ -182,6 +227,7 @@ export function prepare(input: KpiInput): Prepared {
       environment: 'production (version released in Jira)',
       status: 'successful',
       isRollback: false,
+      isHotfix: false,
       versionIds: [version.id],
       versionName: version.name,
       issueKeys: [],
@@ -220,8 +266,10 @@ export function prepare(input: KpiInput): Prepared {
     delivered: (fact) => fact.resolved !== null && !(fact.resolutionId !== null && notDeliveredIds.has(fact.resolutionId)),
     isIncident: (fact) => incidentTypeIds.has(fact.typeId),
     isBug: (fact) => bugTypeIds.has(fact.typeId),
-    isHotfixName: (name) => (name && hotfix ? hotfix.test(name) : false),
+    isHotfix: (d) =>
+      d.isHotfix || d.versionIds.some((id) => hotfixVersions.has(id)) || (!!hotfixPattern && !!d.versionName && hotfixPattern.matcher(d.versionName).find()),
     releaseInstant,
+    releaseMoment,
     cache: new Map(),
   };
 }

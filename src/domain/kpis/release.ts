@@ -9,7 +9,7 @@ import { releaseSlips } from '../versions/version-history';
 import { type MetricResult, memo, windowOf } from './dora';
 import { type IssueFact, inVersionAt, resolvedAt } from './facts';
 import { formatCount, formatDays, formatNumber, formatShare, isoMinute } from './format';
-import { type KpiVersion, type Prepared, type WindowBounds, fromMinutes, toMinutes } from './model';
+import { type KpiVersion, type Prepared, RELEASE_SOURCE_LABELS, type WindowBounds, fromMinutes, toMinutes } from './model';
 import { PERCENTILE_METHOD_LABELS, percentileOfSorted } from './stats';
 import { DAY_MS, dayOf, endOfDay, mondayOf, parseInstant, startOfDay } from './time';
 
@@ -47,12 +47,6 @@ export function plannedRelease(version: KpiVersion, asOf: number): { date: Calen
   return undefined;
 }
 
-/** Released by `asOf`, with the release's instant. */
-function releasedBy(p: Prepared, version: KpiVersion, asOf: number): number | undefined {
-  const at = p.releaseInstant(version);
-  return at !== undefined && at <= asOf ? at : undefined;
-}
-
 const versionCell = (v: KpiVersion) => `${v.id}|${v.name}`;
 const inDays = (day: CalendarDate, w: WindowBounds) => day >= w.fromDay && day < w.toDay;
 
@@ -60,12 +54,12 @@ function countedIn(p: Prepared, versionId: string): IssueFact[] {
   return (p.factsByVersion.get(versionId) ?? []).filter((f) => p.counted(f));
 }
 
+/** Versions that shipped in the window, on the day they really shipped (see `versionReleaseMoment`). */
 function versionsReleasedIn(p: Prepared, w: WindowBounds): Array<{ v: KpiVersion; at: number; day: CalendarDate }> {
   const out: Array<{ v: KpiVersion; at: number; day: CalendarDate }> = [];
   for (const v of p.input.versions) {
-    const at = releasedBy(p, v, w.now);
-    const day = v.releaseDate ? parseCalendarDate(v.releaseDate) : undefined;
-    if (at !== undefined && day && at >= w.from && at < w.to) out.push({ v, at, day });
+    const moment = p.releaseMoment(v);
+    if (moment && moment.at <= w.now && moment.at >= w.from && moment.at < w.to) out.push({ v, at: moment.at, day: moment.day });
   }
   return out.sort((a, b) => a.at - b.at || a.v.name.localeCompare(b.v.name));
 }
@@ -76,32 +70,42 @@ function versionsReleasedIn(p: Prepared, w: WindowBounds): Array<{ v: KpiVersion
 export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const tolerance = settings.onTimeToleranceDays;
-  type Row = { v: KpiVersion; planned?: { date: CalendarDate; recordedAt: string }; actual: string | null; slip: number | null; onTime: boolean | null; state: string; moves: number };
+  type Row = {
+    v: KpiVersion;
+    planned?: { date: CalendarDate; recordedAt: string };
+    actual: string | null;
+    source: string | null;
+    slip: number | null;
+    onTime: boolean | null;
+    state: string;
+    moves: number;
+  };
   const rows: Row[] = [];
   let pending = 0;
   for (const v of p.input.versions) {
     const planned = plannedRelease(v, w.now);
-    const releasedAt = releasedBy(p, v, w.now);
+    const moment = p.releaseMoment(v);
+    const released = moment && moment.at <= w.now ? moment : undefined;
     const history = { versionId: v.id, name: v.name, records: v.history.filter((r) => (parseInstant(r.observedAt) ?? 0) <= w.now) };
     const moves = releaseSlips(history);
     if (!planned) {
-      const day = v.releaseDate ? parseCalendarDate(v.releaseDate) : undefined;
-      if (releasedAt !== undefined && day && inDays(day, w)) {
-        rows.push({ v, actual: day, slip: null, onTime: null, state: 'not measurable: the app first saw it already released', moves });
+      if (released && inDays(released.day, w)) {
+        rows.push({ v, actual: released.day, source: RELEASE_SOURCE_LABELS[released.source], slip: null, onTime: null, state: 'not measurable: the app first saw it already released', moves });
       }
       continue;
     }
     if (!inDays(planned.date, w)) continue;
-    if (releasedAt !== undefined && v.releaseDate) {
-      const slip = daysBetween(planned.date, v.releaseDate as CalendarDate);
-      rows.push({ v, planned, actual: v.releaseDate, slip, onTime: slip <= tolerance, state: 'released', moves });
+    if (released) {
+      // The day it really shipped, not Jira's release date (often the planned date, kept as it was).
+      const slip = daysBetween(planned.date, released.day);
+      rows.push({ v, planned, actual: released.day, source: RELEASE_SOURCE_LABELS[released.source], slip, onTime: slip <= tolerance, state: 'released', moves });
     } else {
       const overdue = daysBetween(planned.date, w.toDay);
       if (overdue <= tolerance) {
         pending++;
         continue;
       }
-      rows.push({ v, planned, actual: null, slip: overdue, onTime: false, state: 'not released yet', moves });
+      rows.push({ v, planned, actual: null, source: null, slip: overdue, onTime: false, state: 'not released yet', moves });
     }
   }
   const measured = rows.filter((r) => r.onTime !== null);
@@ -112,7 +116,10 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
   const medianSlip = percentileOfSorted(slips, 0.5, method) ?? null;
   const maxSlip = slips.length ? (slips[slips.length - 1] as number) : null;
   const unmeasured = rows.length - measured.length;
-  const notes = [`On time: released at most ${formatDays(tolerance)} after the planned date (the first release date the app recorded).`];
+  const notes = [
+    `On time: released at most ${formatDays(tolerance)} after the planned date (the first release date the app recorded).`,
+    'Released: the day the app saw the release (else Jira’s release date), moved to the production deployment that shipped it when CI reported one.',
+  ];
   if (unmeasured) notes.push(`${formatCount(unmeasured, 'version')} released in the window left out: no planned date recorded before release.`);
   if (pending) notes.push(`${formatCount(pending, 'version')} due in the window still within the tolerance: not decided yet.`);
   if (measured.some((r) => r.actual === null)) notes.push('A version not released yet counts as late; its slip is the days overdue so far.');
@@ -147,6 +154,7 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'planned', label: 'Planned date', kind: 'day' },
         { key: 'recorded', label: 'Plan recorded (UTC)', kind: 'time' },
         { key: 'actual', label: 'Released', kind: 'day' },
+        { key: 'source', label: 'Release from', kind: 'text' },
         { key: 'slip', label: 'Slip (days)', kind: 'number' },
         { key: 'moves', label: 'Date moves', kind: 'number' },
         { key: 'onTime', label: 'On time', kind: 'flag' },
@@ -157,6 +165,7 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
         planned: r.planned?.date ?? null,
         recorded: r.planned ? isoMinute(parseInstant(r.planned.recordedAt)) : null,
         actual: r.actual,
+        source: r.source,
         slip: r.slip,
         moves: r.moves,
         onTime: r.onTime,

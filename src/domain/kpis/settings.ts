@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 import type { KpiSettingsValues } from '../../contract-kpis';
 import { PERCENTILE_METHODS } from './stats';
@@ -16,14 +17,26 @@ const name = z.string().trim().min(1).max(80);
 /** The KPI zone setting that follows each project's release time zone (the default). */
 export const PROJECT_ZONE = 'project';
 
-function isRegex(pattern: string): boolean {
+/**
+ * A hotfix pattern is matched by RE2 (re2js): linear time whatever the pattern, so an admin's
+ * `^(\w+\s?)*$` cannot stall the engine on a long version name. Back-references and look-arounds,
+ * which RE2 cannot match in linear time, are refused when the pattern is saved.
+ */
+export function compileHotfixPattern(pattern: string): RE2JS | undefined {
+  if (!pattern) return undefined;
   try {
-    new RegExp(pattern, 'i');
-    return true;
+    return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+function isSafePattern(pattern: string): boolean {
+  return pattern === '' || compileHotfixPattern(pattern) !== undefined;
+}
+
+/** Stored settings from before recovery ended at resolution read as their nearest safe meaning. */
+const LEGACY_RECOVERY_END: Record<string, string> = { 'first-of': 'incident-resolved', 'next-deployment': 'fix-deployed' };
 
 export const kpiSettingsSchema = z
   .object({
@@ -55,12 +68,28 @@ export const kpiSettingsSchema = z
     cfrNumerator: z.enum(['failed-deployments', 'incidents']).default('failed-deployments'),
     /** Recovery is timed from the failed deployment, or from when the failure was detected (an incident raised). */
     recoveryStart: z.enum(['detected', 'deployment']).default('detected'),
-    /** When a failure signalled by an incident counts as recovered. */
-    recoveryEnd: z.enum(['first-of', 'next-deployment', 'incident-resolved']).default('first-of'),
+    /**
+     * When a failure signalled by an incident counts as recovered: when the incident is resolved,
+     * or when the first production deployment after its resolution ships the fix. An open
+     * incident is never recovered, whatever else is deployed meanwhile.
+     */
+    recoveryEnd: z
+      .enum(['incident-resolved', 'fix-deployed', 'first-of', 'next-deployment'])
+      .default('incident-resolved')
+      .transform((value) => (LEGACY_RECOVERY_END[value] ?? value) as 'incident-resolved' | 'fix-deployed'),
     incidentIssueTypes: z.array(name).min(1).max(10).default(['Incident']),
     bugIssueTypes: z.array(name).min(1).max(10).default(['Bug']),
-    /** A production deployment of a version whose name matches is a hotfix (case-insensitive). */
-    hotfixVersionPattern: z.string().min(1).max(200).refine(isRegex, 'a regular expression').default('hotfix|\\b\\d+\\.\\d+\\.[1-9]\\d*\\b'),
+    /**
+     * Opt-in: a production deployment of a version whose name matches is a hotfix (case-insensitive,
+     * RE2 syntax). Empty by default: a patch or CalVer number says nothing about a failure, so
+     * hotfixes are known from explicit signals (the deployment event's `isHotfix`, a hotfix or
+     * emergency release type on the Go/No-Go board).
+     */
+    hotfixVersionPattern: z
+      .string()
+      .max(200)
+      .refine(isSafePattern, 'a regular expression RE2 accepts (no back-references or look-arounds), or empty')
+      .default(''),
     /** A release is on time when it ships at most this many days after its planned date. */
     onTimeToleranceDays: z.number().int().min(0).max(60).default(0),
     /** Bugs raised against a release this many days after it shipped are escaped defects. */

@@ -89,7 +89,7 @@ function definitions(settings: KpiSettingsValues): string {
     `Medians and 85th percentiles: ${PERCENTILE_METHOD_LABELS[settings.percentileMethod]}.`,
     `DORA bands: the ${settings.doraTable} State of DevOps table; deployment frequency counts ${settings.frequencyCounts === 'deployments' ? 'deployments' : 'days with a deployment'}.`,
     `Change failure rate: ${settings.cfrNumerator === 'failed-deployments' ? 'failed deployments' : 'incidents'} per production deployment; signals ${settings.failureSignals.join(', ')}; attributed within ${settings.failureWindowHours} h.`,
-    `Recovery: from ${settings.recoveryStart === 'detected' ? 'detection' : 'the deployment'} to ${settings.recoveryEnd === 'first-of' ? 'the incident resolved or the next deployment, whichever is first' : settings.recoveryEnd === 'incident-resolved' ? 'the incident resolved' : 'the next deployment'}.`,
+    `Recovery: from ${settings.recoveryStart === 'detected' ? 'detection' : 'the deployment'} to ${settings.recoveryEnd === 'incident-resolved' ? 'the incident resolved' : 'the first deployment after the incident was resolved'}; an open incident is not recovered.`,
     `Production environments: ${settings.productionEnvironments.join(', ')} (and inventory environments of the production tier).`,
   ];
   return `<ul>${items.map((i) => `<li>${escapeXml(i)}</li>`).join('')}</ul>`;

@@ -33,7 +33,9 @@ export interface KpiExample {
   issues?: ExampleIssue[];
   versions?: ExampleVersion[];
   deployments?: KpiDeploymentEvent[];
-  expect: Record<string, Record<string, number | string>>;
+  /** Versions decided as hotfix or emergency releases on the Go/No-Go board. */
+  hotfixVersionIds?: string[];
+  expect: Record<string, Record<string, number | string | null>>;
 }
 
 const minutes = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
@@ -87,5 +89,6 @@ export function exampleInput(example: KpiExample): KpiInput {
       })),
     })),
     deployments: example.deployments ?? [],
+    ...(example.hotfixVersionIds ? { hotfixVersionIds: example.hotfixVersionIds } : {}),
   };
 }

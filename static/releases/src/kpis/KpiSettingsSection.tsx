@@ -245,15 +245,17 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
             ['deployment', 'The failed deployment'],
           ])}
           {select('recoveryEnd', 'Recovered when', [
-            ['first-of', 'Incident resolved or next deployment, first'],
             ['incident-resolved', 'Incident resolved'],
-            ['next-deployment', 'Next production deployment'],
+            ['fix-deployed', 'Fix deployed (first deployment after it is resolved)'],
           ])}
         </div>
         <div style={row}>
           {listField('incidentIssueTypes', 'Incident issue types')}
           {listField('bugIssueTypes', 'Bug issue types', 'For escaped defects.')}
-          <Labelled label="Hotfix versions (regular expression)" hint="A production deployment of a matching version marks the one before as failed.">
+          <Labelled
+            label="Hotfix versions (optional pattern)"
+            hint="Off when empty (the default): hotfixes are known from CI's isHotfix and the Go/No-Go release type. A pattern here (RE2 syntax) also makes every matching version a hotfix, which marks the deployment before it as failed."
+          >
             {(id) => <input id={id} disabled={readOnly} value={draft.hotfixVersionPattern} onChange={(e) => set('hotfixVersionPattern', e.currentTarget.value)} style={control} data-testid="kpi-setting-hotfixVersionPattern" />}
           </Labelled>
         </div>
