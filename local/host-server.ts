@@ -174,16 +174,16 @@ export function createHostServer(options: HostServerOptions): Server {
         sendJson(res, 200, { ok: true, result });
       },
     },
-    {
-      method: 'POST',
+    ...(['POST', 'DELETE'] as const).map((method) => ({
+      method,
       pattern: /^\/x\/deployment-events$/,
-      handle: async (req, res) => {
+      handle: async (req: IncomingMessage, res: ServerResponse) => {
         const headers: Record<string, string | undefined> = {};
         for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
-        const answer = await ingestDeployment(deps, { method: req.method ?? 'POST', headers, body: await readBody(req) });
+        const answer = await ingestDeployment(deps, { method, headers, body: await readBody(req) });
         sendJson(res, answer.statusCode, answer.body);
       },
-    },
+    })),
     {
       // GET, as calendar clients subscribe; the token in the query is the only credential.
       method: 'GET',

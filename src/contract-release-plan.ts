@@ -86,7 +86,7 @@ export interface PlanWindow {
   updatedBy: string;
 }
 
-export type DeploymentStatus = 'successful' | 'failed' | 'rolled_back' | 'in_progress' | 'cancelled';
+export type DeploymentStatus = 'pending' | 'successful' | 'failed' | 'rolled_back' | 'in_progress' | 'cancelled';
 
 /** An actual deployment: from CI/CD (the deployment web trigger) or recorded by hand. */
 export interface PlanDeployment {

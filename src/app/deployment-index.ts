@@ -11,6 +11,7 @@ import {
   indexedDeploymentOf,
   monthOfInstant,
   projectsOfDeployment,
+  removeFromIndex,
 } from '../domain/deployments/deployment-index';
 import type { KeyValueStore } from '../ports';
 import { keys } from '../store/keys';
@@ -22,13 +23,37 @@ const MAX_PARTS = 50;
 
 class PartFull extends Error {}
 
-/** Files the event under every project it names; returns those projects. */
-export async function indexDeploymentForKpis(store: KeyValueStore, event: StoredDeployment): Promise<string[]> {
+/**
+ * Files the event under every project it names; returns those projects. With `previous` (a status
+ * update or a correction of the same id), the old entry is taken out first wherever it was filed,
+ * so a changed month or project never leaves it counted twice.
+ */
+export async function indexDeploymentForKpis(store: KeyValueStore, event: StoredDeployment, previous?: StoredDeployment): Promise<string[]> {
   const projects = projectsOfDeployment(event);
   const entry = indexedDeploymentOf(event);
   const month = monthOfInstant(entry.at);
+  if (previous) {
+    const before = monthOfInstant(indexedDeploymentOf(previous).at);
+    for (const projectKey of projectsOfDeployment(previous)) {
+      if (before !== month || !projects.includes(projectKey)) await removeEntry(store, projectKey, before, previous.deploymentId);
+    }
+  }
   for (const projectKey of projects) await fileEntry(store, projectKey, month, entry);
   return projects;
+}
+
+/** Takes a deployment out of the KPI index (it was deleted). */
+export async function unindexDeployment(store: KeyValueStore, event: StoredDeployment): Promise<void> {
+  const month = monthOfInstant(indexedDeploymentOf(event).at);
+  for (const projectKey of projectsOfDeployment(event)) await removeEntry(store, projectKey, month, event.deploymentId);
+}
+
+async function removeEntry(store: KeyValueStore, projectKey: string, month: string, id: string): Promise<void> {
+  for (let part = 0; part < MAX_PARTS; part++) {
+    const key = keys.kpiDeployments(projectKey, month, part);
+    if (!(await store.getVersioned<DeploymentIndexDoc>(key))) return;
+    await updateVersioned<DeploymentIndexDoc>(store, key, () => ({ entries: [] }), (doc) => removeFromIndex(doc, id));
+  }
 }
 
 async function fileEntry(store: KeyValueStore, projectKey: string, month: string, entry: IndexedDeployment): Promise<void> {

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { deploymentEventSchema, type StoredDeployment } from '../domain/deployments/deployment-event';
+import { projectsOfDeployment } from '../domain/deployments/deployment-index';
+import { decideUpdate, implausibleDates } from '../domain/deployments/lifecycle';
 import { keys } from '../store/keys';
-import { fileDeploymentEvent } from './release-plan/deployments';
-import { indexDeploymentForKpis } from './deployment-index';
+import { fileDeploymentEvent, unfileDeploymentEvent } from './release-plan/deployments';
+import { auditDeployment } from './deployment-audit';
+import { indexDeploymentForKpis, unindexDeployment } from './deployment-index';
 import { signingSecrets } from './deployment-secret';
 import type { AppDeps } from './deps';
 
@@ -43,13 +47,8 @@ function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/**
- * Ingests one deployment event from CI/CD. Every body is hostile until proven otherwise: size,
- * signature and freshness are checked before it is parsed, and nothing is stored unless all pass.
- * A replay of an accepted event (same deploymentId) is answered 200 and stores nothing new.
- */
-export async function ingestDeployment(deps: AppDeps, request: WebRequest): Promise<WebResponse> {
-  if (request.method !== 'POST') return reply(405, { error: 'Use POST.' });
+/** Checks size and signature; undefined when the request may go on, else the answer to give. */
+async function authenticate(deps: AppDeps, request: WebRequest): Promise<WebResponse | undefined> {
   const size = new TextEncoder().encode(request.body ?? '').length;
   if (size > MAX_DEPLOYMENT_BODY_BYTES) return reply(413, { error: `The body is ${size} bytes; the limit is ${MAX_DEPLOYMENT_BODY_BYTES}.` });
 
@@ -68,29 +67,111 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
   let matches = false;
   for (const secret of secrets) matches = constantTimeEqual(await signDeploymentBody(secret, timestamp, request.body), given) || matches;
   if (!matches) return reply(401, { error: 'The signature does not match.' });
+  return undefined;
+}
 
-  let json: unknown;
+function parseJson(body: string): { ok: true; json: unknown } | { ok: false } {
   try {
-    json = JSON.parse(request.body);
+    return { ok: true, json: JSON.parse(body) };
   } catch {
-    return reply(400, { error: 'The body is not JSON.' });
+    return { ok: false };
   }
-  const parsed = deploymentEventSchema.safeParse(json);
+}
+
+/**
+ * Ingests one deployment event from CI/CD (POST), or removes one (DELETE). Every body is hostile
+ * until proven otherwise: size, signature and freshness are checked before it is parsed, and
+ * nothing is stored unless all pass. The same deploymentId may be reported again as its pipeline
+ * moves on (src/domain/deployments/lifecycle.ts): an identical replay answers 200, an update in
+ * order 200 with `updated`, a conflicting one 409. Projects Jira does not know are refused (422),
+ * so made-up keys create no storage.
+ */
+export async function ingestDeployment(deps: AppDeps, request: WebRequest): Promise<WebResponse> {
+  if (request.method !== 'POST' && request.method !== 'DELETE') return reply(405, { error: 'Use POST to report a deployment, DELETE to remove one.' });
+  const refused = await authenticate(deps, request);
+  if (refused) return refused;
+  const body = parseJson(request.body);
+  if (!body.ok) return reply(400, { error: 'The body is not JSON.' });
+  if (request.method === 'DELETE') return deleteByWebTrigger(deps, body.json);
+
+  const parsed = deploymentEventSchema.safeParse(body.json);
   if (!parsed.success) {
     return reply(400, { error: 'The deployment event is not valid.', details: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`) });
   }
+  const event = parsed.data;
+  const dates = implausibleDates(event, deps.clock.now().getTime());
+  if (dates.length) return reply(400, { error: 'The deployment event is not valid.', details: dates });
+  const unknown = await unknownProjects(deps, projectsOfDeployment(event));
+  if (unknown.length) {
+    return reply(422, { error: `Jira has no project ${unknown.join(', ')} that this app can see: check projectKey and issueKeys.`, unknownProjects: unknown });
+  }
 
-  const stored: StoredDeployment = { ...parsed.data, receivedAt: deps.clock.now().toISOString() };
-  const created = await deps.store.setIfAbsent(keys.deployment(parsed.data.deploymentId), stored);
+  const key = keys.deployment(event.deploymentId);
+  const stored: StoredDeployment = { ...event, receivedAt: deps.clock.now().toISOString() };
+  const created = await deps.store.setIfAbsent(key, stored);
+  let filed = stored;
+  let previous: StoredDeployment | undefined;
+  let updated = false;
+  if (!created) {
+    const existing = await deps.store.get<StoredDeployment>(key);
+    if (existing) {
+      const decision = decideUpdate(existing, event);
+      if (decision.kind === 'conflict') return reply(409, { error: decision.reason, deploymentId: event.deploymentId, stored: { status: existing.status, deployedAt: existing.deployedAt, ...(existing.updatedAt ? { updatedAt: existing.updatedAt } : {}) } });
+      if (decision.kind === 'update') {
+        await deps.store.set(key, stored);
+        await auditDeployment(deps, { action: 'updated', deploymentId: event.deploymentId, by: 'CI/CD (web trigger)', before: existing, after: stored });
+        previous = existing;
+        updated = true;
+      } else filed = existing;
+    }
+  }
   // Filed for the release calendar and the KPIs too; idempotent, so a replay repairs a filing that failed once.
-  const filed = created ? stored : ((await deps.store.get<StoredDeployment>(keys.deployment(parsed.data.deploymentId))) ?? stored);
-  await fileDeploymentEvent(deps, filed);
-  const projects = await indexDeploymentForKpis(deps.store, filed);
-  deps.log.info(created ? 'deployment stored' : 'deployment replay ignored', { deploymentId: parsed.data.deploymentId });
+  await fileDeploymentEvent(deps, filed, previous);
+  const projects = await indexDeploymentForKpis(deps.store, filed, previous);
+  deps.log.info(created ? 'deployment stored' : updated ? 'deployment updated' : 'deployment replay ignored', { deploymentId: event.deploymentId });
   return reply(created ? 201 : 200, {
-    deploymentId: parsed.data.deploymentId,
-    duplicate: !created,
+    deploymentId: event.deploymentId,
+    duplicate: !created && !updated,
+    ...(updated ? { updated: true } : {}),
     projects,
     ...(projects.length ? {} : { warning: 'Not linked to a project: send projectKey or issueKeys so the KPIs count this deployment.' }),
   });
+}
+
+const deleteSchema = z.object({ deploymentId: deploymentEventSchema.shape.deploymentId }).strict();
+
+async function deleteByWebTrigger(deps: AppDeps, json: unknown): Promise<WebResponse> {
+  const parsed = deleteSchema.safeParse(json);
+  if (!parsed.success) return reply(400, { error: 'Send {"deploymentId": "..."} to remove a deployment.', details: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`) });
+  const removed = await removeDeployment(deps, parsed.data.deploymentId, 'CI/CD (web trigger)');
+  return removed ? reply(200, { deploymentId: parsed.data.deploymentId, deleted: true }) : reply(404, { error: `No deployment ${parsed.data.deploymentId} is recorded.` });
+}
+
+/** Removes a recorded deployment everywhere it was filed, with an audit entry. False when unknown. */
+export async function removeDeployment(deps: AppDeps, deploymentId: string, by: string): Promise<boolean> {
+  const key = keys.deployment(deploymentId);
+  const existing = await deps.store.get<StoredDeployment>(key);
+  if (!existing) return false;
+  await unfileDeploymentEvent(deps, existing);
+  await unindexDeployment(deps.store, existing);
+  await auditDeployment(deps, { action: 'deleted', deploymentId, by, before: existing });
+  await deps.store.delete(key);
+  return true;
+}
+
+const PROJECT_CACHE_MS = 3_600_000;
+
+/** Project keys Jira does not know among `wanted`; the list is cached for an hour, re-read on a miss. */
+async function unknownProjects(deps: AppDeps, wanted: string[]): Promise<string[]> {
+  if (!wanted.length) return [];
+  const now = deps.clock.now().getTime();
+  const cached = await deps.store.get<{ keys: string[]; checkedAt: string }>(keys.projectKeysCache());
+  let known = new Set(cached?.keys ?? []);
+  const fresh = cached && now - Date.parse(cached.checkedAt) < PROJECT_CACHE_MS;
+  if (!fresh || wanted.some((k) => !known.has(k))) {
+    const projects = await deps.jiraAsApp().listProjects();
+    known = new Set(projects.map((p) => p.key));
+    await deps.store.set(keys.projectKeysCache(), { keys: [...known].slice(0, 5_000), checkedAt: new Date(now).toISOString() });
+  }
+  return wanted.filter((k) => !known.has(k));
 }

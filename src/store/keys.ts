@@ -18,6 +18,11 @@ export const keys = {
   /** One deployment event, keyed by its id so a replay is a no-op. */
   deployment: (deploymentId: string) => `deployment:${part(deploymentId)}`,
   deploymentPrefix: () => 'deployment:',
+  /** One audit entry about a recorded deployment (updated, corrected, deleted); create-once, sortable by time. */
+  deploymentAudit: (stamp: string, entryId: string) => `audit:deployments:${part(stamp)}:${part(entryId)}`,
+  deploymentAuditPrefix: () => 'audit:deployments:',
+  /** The site's project keys as Jira last listed them, to refuse events for unknown projects. */
+  projectKeysCache: () => 'cache:project-keys',
   /** Start and release date history of every version of a project (one shard per project). */
   versionHistory: (projectId: string) => `versionhist:${part(projectId)}`,
   /** A project's release time zone as chosen in Release settings, and the site's zone as Jira last reported it (versioned). */

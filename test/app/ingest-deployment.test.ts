@@ -4,6 +4,7 @@ import { PREVIOUS_SECRET_GRACE_MS } from '../../src/app/deployment-secret';
 import { keys } from '../../src/store/keys';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { testDeps } from '../support/app-deps';
+import type { HttpTransport } from '../../src/ports';
 
 const SECRET = 'test-secret-0123456789';
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -20,10 +21,19 @@ const event = {
   pipeline: { name: 'deploy.yml', url: 'https://ci.example.com/runs/4711' },
 };
 
+/** The site's projects as Jira's GET /rest/api/3/project/search answers (one page). */
+function projectSearch(projectKeys: string[]): HttpTransport {
+  return async (request) => {
+    if (!request.path.startsWith('/rest/api/3/project/search')) throw new Error(`unexpected ${request.method} ${request.path}`);
+    const values = projectKeys.map((key, i) => ({ id: String(10000 + i), key, name: key }));
+    return { status: 200, headers: {}, body: { startAt: 0, maxResults: 50, total: values.length, isLast: true, values } };
+  };
+}
+
 async function setup() {
   const store = new InMemoryKvStore();
   await store.set(keys.deploymentSecret(), SECRET);
-  const deps = testDeps({ store, clock: { now: () => NOW } });
+  const deps = testDeps({ store, clock: { now: () => NOW }, transports: { jiraAsApp: () => projectSearch(['SHOP', 'PAY']) } });
   return { store, deps };
 }
 
@@ -113,7 +123,7 @@ describe('deployment events for the KPIs', () => {
   it('accepts the previous secret for a day after a rotation, and refuses it afterwards without storing anything', async () => {
     const store = new InMemoryKvStore();
     let now = NOW;
-    const deps = testDeps({ store, clock: { now: () => now } });
+    const deps = testDeps({ store, clock: { now: () => now }, transports: { jiraAsApp: () => projectSearch(['SHOP', 'PAY']) } });
     await store.set(keys.deploymentSecret(), 'new-secret-abcdefghijklmnop');
     await store.set(keys.deploymentSecretMeta(), { rotatedAt: NOW.toISOString(), rotatedBy: 'x', previous: { secret: SECRET, validUntil: new Date(NOW.getTime() + PREVIOUS_SECRET_GRACE_MS).toISOString() } });
     expect((await ingestDeployment(deps, await signed(JSON.stringify(event)))).statusCode).toBe(201);
@@ -125,5 +135,72 @@ describe('deployment events for the KPIs', () => {
     expect(old.statusCode).toBe(401);
     expect(await storedDeployments(store)).toBe(2);
     expect(await indexed(store)).toEqual(['gha-run-4711', 'run-2']);
+  });
+});
+
+describe('a deployment’s lifecycle: updates in order, conflicts refused, corrections and removal', () => {
+  const post = async (deps: Awaited<ReturnType<typeof setup>>['deps'], body: Record<string, unknown>) => ingestDeployment(deps, await signed(JSON.stringify(body)));
+  const statusIn = async (store: InMemoryKvStore) => (await readDeploymentIndex(store, 'SHOP', ['2026-11'])).map((d) => `${d.id}:${d.status}`);
+
+  it('takes a pipeline’s in_progress then successful report for one id, and counts the final status once', async () => {
+    const { store, deps } = await setup();
+    expect(await post(deps, { ...event, status: 'pending' })).toMatchObject({ statusCode: 201 });
+    expect(await post(deps, { ...event, status: 'in_progress' })).toMatchObject({ statusCode: 200, body: { updated: true, duplicate: false } });
+    expect(await post(deps, { ...event, status: 'successful' })).toMatchObject({ statusCode: 200, body: { updated: true } });
+    expect(await statusIn(store)).toEqual(['gha-run-4711:successful']);
+    expect(await store.get(keys.deployment('gha-run-4711'))).toMatchObject({ status: 'successful' });
+    // Each update is audited.
+    expect((await store.query(keys.deploymentAuditPrefix())).results.map((r) => (r.value as { action: string }).action)).toEqual(['updated', 'updated']);
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>, number, string]>([
+    ['a late in_progress after the outcome', { status: 'successful' }, { status: 'in_progress' }, 409, 'successful'],
+    ['another outcome without a newer updatedAt', { status: 'successful' }, { status: 'failed' }, 409, 'successful'],
+    ['other details under the same id', { status: 'successful' }, { status: 'successful', environment: 'staging' }, 409, 'successful'],
+    ['a retried job’s newer outcome', { status: 'failed', updatedAt: '2026-11-24T09:59:00Z' }, { status: 'successful', updatedAt: '2026-11-24T09:59:30Z' }, 200, 'successful'],
+    ['an older outcome arriving late', { status: 'successful', updatedAt: '2026-11-24T09:59:30Z' }, { status: 'failed', updatedAt: '2026-11-24T09:59:00Z' }, 409, 'successful'],
+  ])('answers %s with %i and keeps the right status', async (_case, first, second, code, final) => {
+    const { store, deps } = await setup();
+    expect(await post(deps, { ...event, ...first })).toMatchObject({ statusCode: 201 });
+    const answer = await post(deps, { ...event, ...second });
+    expect(answer.statusCode).toBe(code);
+    expect(await statusIn(store)).toEqual([`gha-run-4711:${final}`]);
+  });
+
+  it('moves an event to another month when an update corrects its time, without counting it twice', async () => {
+    const { store, deps } = await setup();
+    await post(deps, { ...event, status: 'in_progress', deployedAt: '2026-10-31T23:50:00Z' });
+    await post(deps, { ...event, status: 'successful', deployedAt: '2026-11-01T00:10:00Z' });
+    expect(await readDeploymentIndex(store, 'SHOP', ['2026-10'])).toEqual([]);
+    expect(await statusIn(store)).toEqual(['gha-run-4711:successful']);
+  });
+
+  it.each([
+    ['year 0000', { deployedAt: '0000-01-01T00:00:00Z' }, 400],
+    ['year 9999', { deployedAt: '9999-12-31T00:00:00Z' }, 400],
+    ['two days ahead', { deployedAt: '2026-11-26T10:00:00Z' }, 400],
+    ['a project Jira does not have', { projectKey: 'NOPE', issueKeys: [] }, 422],
+    ['made-up issue keys', { issueKeys: Array.from({ length: 500 }, (_, i) => `FAKE${i}-1`) }, 422],
+  ])('refuses an event with %s and stores nothing', async (_case, change, code) => {
+    const { store, deps } = await setup();
+    expect((await post(deps, { ...event, ...change })).statusCode).toBe(code);
+    expect(await storedDeployments(store)).toBe(0);
+    expect((await store.query('kpideps:')).results).toEqual([]);
+  });
+
+  it('removes a recorded deployment through a signed DELETE, everywhere it was filed, with an audit entry', async () => {
+    const { store, deps } = await setup();
+    await post(deps, event);
+    const body = JSON.stringify({ deploymentId: 'gha-run-4711' });
+    const request = { ...(await signed(body)), method: 'DELETE' };
+    expect(await ingestDeployment(deps, request)).toEqual({ statusCode: 200, body: { deploymentId: 'gha-run-4711', deleted: true } });
+    expect(await storedDeployments(store)).toBe(0);
+    expect(await indexed(store)).toEqual([]);
+    expect((await store.query(keys.deploymentAuditPrefix())).results.map((r) => (r.value as { action: string }).action)).toEqual(['deleted']);
+    expect((await ingestDeployment(deps, request)).statusCode).toBe(404);
+    // Unsigned deletes change nothing.
+    await post(deps, event);
+    expect((await ingestDeployment(deps, { method: 'DELETE', headers: {}, body })).statusCode).toBe(401);
+    expect(await storedDeployments(store)).toBe(1);
   });
 });

@@ -16,8 +16,10 @@ import { type DeploymentsDoc, MAX_DEPLOYMENTS_PER_SHARD, emptyDeployments, newId
 import type { PlanVersionFacts } from '../../domain/release-plan/conflicts';
 
 function append(doc: DeploymentsDoc, deployment: PlanDeployment): DeploymentsDoc | undefined {
-  if (doc.deployments.some((d) => d.id === deployment.id)) return undefined;
-  const deployments = [...doc.deployments, deployment].sort((a, b) => a.at.localeCompare(b.at));
+  const existing = doc.deployments.find((d) => d.id === deployment.id);
+  if (existing && JSON.stringify(existing) === JSON.stringify(deployment)) return undefined;
+  // A status update of the same id replaces the entry.
+  const deployments = [...doc.deployments.filter((d) => d.id !== deployment.id), deployment].sort((a, b) => a.at.localeCompare(b.at));
   // A full quarter keeps its most recent events: the calendar is about what is current.
   return { deployments: deployments.slice(-MAX_DEPLOYMENTS_PER_SHARD) };
 }
@@ -26,7 +28,8 @@ function append(doc: DeploymentsDoc, deployment: PlanDeployment): DeploymentsDoc
  * Files a stored web-trigger event under its project and quarter. Idempotent (the id is checked),
  * so the web trigger calls it for replays too and an event whose filing failed once is filed later.
  */
-export async function fileDeploymentEvent(deps: Pick<AppDeps, 'store'>, event: StoredDeployment): Promise<void> {
+export async function fileDeploymentEvent(deps: Pick<AppDeps, 'store'>, event: StoredDeployment, previous?: StoredDeployment): Promise<void> {
+  if (previous) await unfileDeploymentEvent(deps, previous, event);
   if (!event.projectKey) return;
   const deployment: PlanDeployment = {
     id: event.deploymentId,
@@ -39,6 +42,16 @@ export async function fileDeploymentEvent(deps: Pick<AppDeps, 'store'>, event: S
     ...(event.pipeline?.url ? { url: event.pipeline.url } : {}),
   };
   await updateVersioned(deps.store, keys.planDeployments(event.projectKey, quarterOf(Date.parse(deployment.at))), emptyDeployments, (doc) => append(doc, deployment));
+}
+
+/** Takes a web-trigger event off the calendar (deleted, or moved to another project or quarter by `next`). */
+export async function unfileDeploymentEvent(deps: Pick<AppDeps, 'store'>, event: StoredDeployment, next?: StoredDeployment): Promise<void> {
+  if (!event.projectKey) return;
+  const quarter = quarterOf(Date.parse(event.deployedAt));
+  if (next && next.projectKey === event.projectKey && quarterOf(Date.parse(next.deployedAt)) === quarter) return;
+  await updateVersioned(deps.store, keys.planDeployments(event.projectKey, quarter), emptyDeployments, (doc) =>
+    doc.deployments.some((d) => d.id === event.deploymentId) ? { deployments: doc.deployments.filter((d) => d.id !== event.deploymentId) } : undefined,
+  );
 }
 
 /** Records a deployment someone made by hand (or one CI/CD did not report). */

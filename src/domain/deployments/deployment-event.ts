@@ -8,8 +8,10 @@ export const deploymentEventSchema = z
   .object({
     deploymentId: z.string().regex(/^[A-Za-z0-9._-]{1,120}$/, 'use 1-120 letters, digits, dot, dash or underscore'),
     environment: z.string().trim().min(1).max(80),
-    status: z.enum(['successful', 'failed', 'rolled_back', 'in_progress', 'cancelled']),
+    status: z.enum(['pending', 'in_progress', 'successful', 'failed', 'rolled_back', 'cancelled']),
     deployedAt: z.iso.datetime({ offset: true }),
+    /** When the pipeline last changed this deployment (status updates): a newer one wins. */
+    updatedAt: z.iso.datetime({ offset: true }).optional(),
     projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'a Jira project key such as SHOP').optional(),
     version: z.string().trim().min(1).max(255).optional(),
     issueKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'Jira issue keys such as SHOP-12')).max(500).optional(),

@@ -69,10 +69,21 @@ function size(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
-/** Adds an entry: `present` when the id is filed already, `full` when this part has no room. */
+/**
+ * Adds an entry, or replaces the one with its id (a status update): `present` when the same entry
+ * is filed already, `full` when this part has no room.
+ */
 export function appendToIndex(doc: DeploymentIndexDoc, entry: IndexedDeployment): DeploymentIndexDoc | 'present' | 'full' {
-  if (doc.entries.some((e) => e.id === entry.id)) return 'present';
-  const next = { entries: [...doc.entries, entry].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)) };
+  const existing = doc.entries.find((e) => e.id === entry.id);
+  if (existing && JSON.stringify(existing) === JSON.stringify(entry)) return 'present';
+  const others = doc.entries.filter((e) => e.id !== entry.id);
+  const next = { entries: [...others, entry].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)) };
+  if (existing) return next;
   if (doc.entries.length > 0 && size(next) > DEPLOYMENT_INDEX_BUDGET_BYTES) return 'full';
   return next;
+}
+
+/** The document without the entry of `id`, or undefined when it holds none. */
+export function removeFromIndex(doc: DeploymentIndexDoc, id: string): DeploymentIndexDoc | undefined {
+  return doc.entries.some((e) => e.id === id) ? { entries: doc.entries.filter((e) => e.id !== id) } : undefined;
 }

@@ -22,7 +22,7 @@ export interface KpiVersion {
 export interface KpiDeploymentEvent {
   id: string;
   environment: string;
-  status: 'successful' | 'failed' | 'rolled_back' | 'in_progress' | 'cancelled';
+  status: 'pending' | 'successful' | 'failed' | 'rolled_back' | 'in_progress' | 'cancelled';
   /** ISO instant. */
   at: string;
   version?: string;
