@@ -107,6 +107,7 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     inventoryProductionEnvironments: inventory.environments.filter((e) => e.tier === 'PROD').map((e) => e.name),
     ...(sync ? { horizon: sync.horizon } : {}),
     ...(hotfixVersionIds.length ? { hotfixVersionIds } : {}),
+    deploymentsSince: new Date(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth(), 1)).toISOString(),
   };
   return { input, prepared: prepare(input), sync, snapshots: snapshots?.value.weeks ?? [], settings };
 }

@@ -293,6 +293,28 @@ export function firstDeliveries(p: Prepared): Delivery[] {
   });
 }
 
+/**
+ * Issues of versions deployed in the window that were resolved only after the version's last
+ * deployment there, and that no deployment has shipped since: their lead time is not known yet.
+ */
+function resolvedAfterTheirDeployment(p: Prepared, w: WindowBounds): string[] {
+  const shipped = new Set(firstDeliveries(p).map((d) => d.fact.id));
+  const lastDeployment = new Map<string, number>();
+  for (const d of p.changes) {
+    if (d.status !== 'successful' || d.at < w.from || d.at >= w.to) continue;
+    for (const id of d.versionIds) lastDeployment.set(id, Math.max(lastDeployment.get(id) ?? 0, d.at));
+  }
+  const keys = new Set<string>();
+  for (const [versionId, at] of lastDeployment) {
+    for (const fact of p.factsByVersion.get(versionId) ?? []) {
+      if (shipped.has(fact.id) || !p.counted(fact) || !p.delivered(fact) || fact.resolved === null) continue;
+      const resolved = fromMinutes(fact.resolved);
+      if (resolved > at && resolved <= w.now) keys.add(fact.key);
+    }
+  }
+  return [...keys].sort();
+}
+
 interface LeadRow {
   fact: IssueFact;
   deployment: ProdDeployment;
@@ -301,13 +323,16 @@ interface LeadRow {
   hours: number;
 }
 
-type LeadEntry = LeadRow | { skip: 'subtask' | 'not-delivered' | 'before-start'; deployment: ProdDeployment; fromCreation: boolean };
+type LeadEntry = LeadRow | { skip: 'subtask' | 'not-delivered' | 'before-start' | 'deployed-earlier'; deployment: ProdDeployment; fromCreation: boolean };
 
 /** Each first delivery as a lead-time row or the reason it is left out (window independent, so computed once). */
 function leadEntries(p: Prepared): LeadEntry[] {
+  const since = p.input.deploymentsSince ? Date.parse(p.input.deploymentsSince) : undefined;
   return memo(p, 'lead-entries', () =>
     firstDeliveries(p).map(({ fact, deployment }): LeadEntry => {
       if (!p.counted(fact)) return { skip: 'subtask', deployment, fromCreation: false };
+      // Resolved before the deployments the report reads begin: it shipped then, not now.
+      if (since !== undefined && fact.resolved !== null && fromMinutes(fact.resolved) < since) return { skip: 'deployed-earlier', deployment, fromCreation: false };
       if (fact.resolved !== null && !p.delivered(fact)) return { skip: 'not-delivered', deployment, fromCreation: false };
       const useStarted = p.settings.leadTimeStart === 'in-progress' && fact.started !== null;
       const fromCreation = p.settings.leadTimeStart === 'in-progress' && fact.started === null;
@@ -338,12 +363,14 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
   let notDelivered = 0;
   let fromCreation = 0;
   let beforeStart = 0;
+  let deployedEarlier = 0;
   const entries = leadEntries(p);
   for (let i = firstAtOrAfter(entries, w.from), end = firstAtOrAfter(entries, w.to); i < end; i++) {
     const entry = entries[i] as LeadEntry;
     if ('skip' in entry) {
       if (entry.skip === 'subtask') subtasks++;
       else if (entry.skip === 'not-delivered') notDelivered++;
+      else if (entry.skip === 'deployed-earlier') deployedEarlier++;
       else beforeStart++;
       continue;
     }
@@ -358,6 +385,9 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
   if (beforeStart) notes.push(`${formatCount(beforeStart, 'issue')} left out: deployed before work on them started.`);
   if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
   if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} left out: resolved as not delivered (${settings.notDeliveredResolutions.join(', ')}).`);
+  if (deployedEarlier) notes.push(`${formatCount(deployedEarlier, 'issue')} named again by a deployment in the window left out: resolved, and so first deployed, before the deployments the report reads.`);
+  const late = resolvedAfterTheirDeployment(p, w);
+  if (late.length) notes.push(`${formatCount(late.length, 'issue')} resolved after their version was deployed, and not shipped by a later deployment yet, not counted: ${late.slice(0, 10).join(', ')}${late.length > 10 ? ', …' : ''}.`);
   if (p.deploymentSource === 'versions') notes.push('Deployments are version releases: an issue counts when it was done and in the version when it was released.');
   else notes.push('An issue counts at the first successful production deployment that named it (issueKeys) or shipped its fix version done.');
   return {

@@ -46,6 +46,11 @@ export interface KpiInput {
   horizon?: string;
   /** Versions whose Go/No-Go release type is hotfix or emergency: deploying them is a hotfix. */
   hotfixVersionIds?: string[];
+  /**
+   * ISO instant from which `deployments` are complete (the app reads a bounded history). An issue
+   * resolved before it was deployed first before it too, whatever later deployment names it again.
+   */
+  deploymentsSince?: string;
 }
 
 /** A production deployment as the definitions see it (from CI or from a version release). */

@@ -30,6 +30,7 @@ describe('docs/kpi-definitions.md', () => {
         else if (field === 'denominator') expect([where, figure.denominator?.value]).toEqual([where, value]);
         else if (field === 'band') expect([where, figure.band?.level]).toEqual([where, value]);
         else if (field === 'rows') expect([where, figure.drilldownRows]).toEqual([where, value]);
+        else if (field === 'note') expect([where, figure.notes.join(' ')]).toEqual([where, expect.stringContaining(value as string)]);
         else if (SECONDARY[field]) {
           const secondary = figure.secondary.find((s) => s.label === SECONDARY[field]);
           expect([where, secondary?.value === null || secondary?.value === undefined ? null : Number(secondary.value.toFixed(6))]).toEqual([where, Number((value as number).toFixed(6))]);

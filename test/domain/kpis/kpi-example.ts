@@ -35,6 +35,8 @@ export interface KpiExample {
   deployments?: KpiDeploymentEvent[];
   /** Versions decided as hotfix or emergency releases on the Go/No-Go board. */
   hotfixVersionIds?: string[];
+  /** From when the deployments given are complete. */
+  deploymentsSince?: string;
   expect: Record<string, Record<string, number | string | null>>;
 }
 
@@ -90,5 +92,6 @@ export function exampleInput(example: KpiExample): KpiInput {
     })),
     deployments: example.deployments ?? [],
     ...(example.hotfixVersionIds ? { hotfixVersionIds: example.hotfixVersionIds } : {}),
+    ...(example.deploymentsSince ? { deploymentsSince: example.deploymentsSince } : {}),
   };
 }
