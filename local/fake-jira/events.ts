@@ -25,6 +25,8 @@ export interface VersionProductEvent {
   eventType: 'avi:jira:created:version' | 'avi:jira:updated:version' | 'avi:jira:released:version' | 'avi:jira:unreleased:version';
   version: Record<string, unknown> & { id: string; name: string; projectId: number; released: boolean; archived: boolean };
   atlassianId?: string;
+  /** When Jira raised the event (ms since the epoch), as Jira's webhook payloads carry it. */
+  timestamp?: number;
 }
 
 export interface IssueLinkProductEvent {
@@ -94,7 +96,7 @@ export class EventHub {
   }
 
   version(eventType: VersionProductEvent['eventType'], version: DatasetVersion, principal: Principal): void {
-    this.emit({ eventType, version: this.render.version(version, new Set()) as VersionProductEvent['version'], ...this.actor(principal) });
+    this.emit({ eventType, version: this.render.version(version, new Set()) as VersionProductEvent['version'], timestamp: this.store.now(), ...this.actor(principal) });
   }
 
   issueLink(link: DatasetIssueLink, principal: Principal): void {

@@ -7,6 +7,8 @@ import { READINESS_EVENTS, handleReadinessEvent } from './readiness/events';
 const versionEvent = z
   .object({
     eventType: z.string(),
+    /** When Jira raised the event (ms), where the payload says; events can arrive minutes late. */
+    timestamp: z.number().int().positive().optional(),
     version: z
       .object({
         id: z.union([z.string(), z.number()]).transform(String),
@@ -34,9 +36,13 @@ export async function handleProductEvent(deps: AppDeps, event: unknown): Promise
       deps.log.warn('version event without a readable version', { eventType });
       return { handled: false, detail: 'unreadable version event' };
     }
-    const { version } = parsed.data;
+    const { version, timestamp } = parsed.data;
+    // Stamped with when it happened, not when it was handled: a late or replayed event then falls
+    // into its place in the date history instead of re-inserting an old date as the newest.
+    const now = deps.clock.now().getTime();
+    const happenedAt = timestamp !== undefined ? Math.min(timestamp, now) : now;
     const { written } = await recordVersionObservations(deps, version.projectId, [
-      observationOf({ ...version }, deps.clock.now().toISOString(), 'event'),
+      observationOf({ ...version }, new Date(happenedAt).toISOString(), 'event'),
     ]);
     let detail = written ? 'version history updated' : 'version unchanged';
     if (READINESS_EVENTS.has(eventType)) detail += `; ${(await handleReadinessEvent(deps, eventType, event)).detail}`;
