@@ -167,6 +167,19 @@ async function statusCatalogue(jira: JiraClient): Promise<Record<string, StatusC
 }
 
 /** Pages of a search with fields and expanded changelogs, turned into facts. */
+/** Enhanced search embeds at most this many histories per issue (newest first). */
+export const EMBEDDED_CHANGELOG_LIMIT = 40;
+
+/**
+ * Whether an embedded changelog may lack older histories: missing, shorter than its `total`, or a
+ * full page (the search does not always say `total`, and a page of exactly 40 may hide more).
+ */
+export function changelogPossiblyCut(changelog: { total?: number; histories?: unknown[] } | undefined): boolean {
+  if (!changelog?.histories) return true;
+  const shown = changelog.histories.length;
+  return (changelog.total ?? 0) > shown || shown >= EMBEDDED_CHANGELOG_LIMIT;
+}
+
 async function fetchFacts(jira: JiraClient, jql: string, known: Record<string, StatusCategory>, maxIssues = Number.POSITIVE_INFINITY): Promise<Fetched> {
   const facts: IssueFact[] = [];
   const dictionaries: FactDictionaries = { issueTypes: {}, resolutions: {} };
@@ -179,7 +192,7 @@ async function fetchFacts(jira: JiraClient, jql: string, known: Record<string, S
     const page = await jira.searchPage(jql, [...FACT_FIELDS], { maxResults: PAGE_SIZE, expand: 'changelog', ...(nextPageToken ? { nextPageToken } : {}) });
     const issues = page.issues as unknown as SearchIssue[];
     // Issues whose changelog the expansion cut short (or left out) are read in full, few fields only.
-    const truncated = issues.filter((i) => !i.changelog?.histories || (i.changelog.total ?? 0) > i.changelog.histories.length).map((i) => String(i.id));
+    const truncated = issues.filter((i) => changelogPossiblyCut(i.changelog)).map((i) => String(i.id));
     const full = new Map<string, IssueChangelogs['changeHistories']>();
     if (truncated.length) for (const entry of await jira.bulkFetchChangelogs(truncated, [...CHANGELOG_FIELD_IDS])) full.set(String(entry.issueId), entry.changeHistories);
     for (const issue of issues) {
