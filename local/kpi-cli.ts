@@ -8,7 +8,7 @@
  *
  * `npm run kpi -- --write-demo <dir> --now <ISO date>` writes a demo folder to start from.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { createAppDeps } from '../src/app/deps';
@@ -22,11 +22,16 @@ import { kpiSettingsSchema } from '../src/domain/kpis/settings';
 import type { VersionObservation } from '../src/domain/versions/version-history';
 import { keys } from '../src/store/keys';
 import { createLocalTransports } from './compose';
-import { DATASET_FILE_NAME, generateDemoDataset, loadDatasetFile, saveDatasetFile, startFakeJira } from './fake-jira';
+import { DATASET_FILE_NAME, generateDemoDataset, saveDatasetFile, startFakeJira } from './fake-jira';
+import { parseDataset } from './fake-jira/dataset';
 import { demoDeployments } from './kpi-demo-deployments';
 import { InMemoryKvStore } from './kv/in-memory-kv-store';
 import { LocalWorkQueue } from './memory-queue';
-import { systemClock } from '../src/app/clock';
+import { clockFromEnvironment, systemClock } from '../src/app/clock';
+import { countWithLabel } from '../src/domain/kpis/format';
+import { DatasetError, datasetProblems, parseFile, readJsonFile } from './kpi-dataset-check';
+import { projectsOfDeployment } from '../src/domain/deployments/deployment-index';
+import type { JiraDataset } from './fake-jira/dataset';
 
 export const DEPLOYMENTS_FILE_NAME = 'deployments.json';
 export const VERSION_HISTORY_FILE_NAME = 'version-history.json';
@@ -59,10 +64,19 @@ export interface KpiCliOptions {
 /** Runs the app's sync and engine over a data-set folder; the JSON the CLI prints. */
 export async function computeDatasetKpis(options: KpiCliOptions) {
   const dir = resolve(options.dataset);
-  const dataset = loadDatasetFile(join(dir, DATASET_FILE_NAME));
+  const datasetPath = join(dir, DATASET_FILE_NAME);
+  let dataset: JiraDataset;
+  try {
+    dataset = parseDataset(readJsonFile(datasetPath));
+  } catch (error) {
+    if (error instanceof DatasetError) throw error;
+    throw new DatasetError(DATASET_FILE_NAME, [(error as Error).message]);
+  }
+  const inconsistent = datasetProblems(dataset);
+  if (inconsistent.length) throw new DatasetError(DATASET_FILE_NAME, inconsistent);
   const store = new InMemoryKvStore();
   const settingsPath = options.settingsFile ?? (existsSync(join(dir, SETTINGS_FILE_NAME)) ? join(dir, SETTINGS_FILE_NAME) : undefined);
-  if (settingsPath) await store.set(keys.kpiSettings(), kpiSettingsSchema.parse(JSON.parse(readFileSync(settingsPath, 'utf8'))));
+  if (settingsPath) await store.set(keys.kpiSettings(), parseFile(settingsPath, kpiSettingsSchema, readJsonFile(settingsPath)));
 
   const jira = await startFakeJira({ dataset, now: () => options.now });
   try {
@@ -80,11 +94,12 @@ export async function computeDatasetKpis(options: KpiCliOptions) {
     // Version date history, as the app would have recorded it from events (optional).
     const historyPath = join(dir, VERSION_HISTORY_FILE_NAME);
     if (existsSync(historyPath)) {
-      const records = historyFileSchema.parse(JSON.parse(readFileSync(historyPath, 'utf8')));
+      const records = parseFile(historyPath, historyFileSchema, readJsonFile(historyPath));
+      const unknown = records.map((r, i) => [r, i] as const).filter(([r]) => !dataset.versions.some((v) => v.id === r.versionId));
+      if (unknown.length) throw new DatasetError(VERSION_HISTORY_FILE_NAME, unknown.map(([r, i]) => `[${i}]: version ${r.versionId} is not in ${DATASET_FILE_NAME}`));
       const byProject = new Map<string, VersionObservation[]>();
       for (const r of records.sort((a, b) => a.observedAt.localeCompare(b.observedAt))) {
-        const version = dataset.versions.find((v) => v.id === r.versionId);
-        if (!version) throw new Error(`${VERSION_HISTORY_FILE_NAME}: no version ${r.versionId} in the dataset.`);
+        const version = dataset.versions.find((v) => v.id === r.versionId)!;
         const observation = observationOf({ id: r.versionId, name: r.name ?? version.name, startDate: r.startDate ?? undefined, releaseDate: r.releaseDate ?? undefined, released: r.released }, r.observedAt, r.source ?? 'event');
         byProject.set(version.projectId, [...(byProject.get(version.projectId) ?? []), observation]);
       }
@@ -95,7 +110,11 @@ export async function computeDatasetKpis(options: KpiCliOptions) {
     const deploymentsPath = join(dir, DEPLOYMENTS_FILE_NAME);
     let deployments = 0;
     if (existsSync(deploymentsPath)) {
-      const events = z.array(deploymentEventSchema).parse(JSON.parse(readFileSync(deploymentsPath, 'utf8')));
+      const events = parseFile(deploymentsPath, z.array(deploymentEventSchema), readJsonFile(deploymentsPath));
+      const keysKnown = new Set(dataset.projects.map((p) => p.key));
+      const strangers = events.flatMap((e, i) => projectsOfDeployment(e).filter((k) => !keysKnown.has(k)).map((k) => `[${i}] (${e.deploymentId}): project ${k} is not in ${DATASET_FILE_NAME}`));
+      const twice = events.map((e) => e.deploymentId).filter((id, i, all) => all.indexOf(id) !== i);
+      if (strangers.length || twice.length) throw new DatasetError(DEPLOYMENTS_FILE_NAME, [...strangers, ...[...new Set(twice)].map((id) => `the deploymentId ${id} is used twice`)]);
       for (const event of events) {
         const stored: StoredDeployment = { ...event, receivedAt: options.now.toISOString() };
         await store.setIfAbsent(keys.deployment(event.deploymentId), stored);
@@ -113,7 +132,7 @@ export async function computeDatasetKpis(options: KpiCliOptions) {
       await queue.drain();
       const sync = await readSyncDoc(deps, project.id);
       const stats = jira.stats();
-      const computed = await computeProjectKpis(store, { id: project.id, key: project.key, name: project.name }, options.now);
+      const computed = await computeProjectKpis(store, { id: project.id, key: project.key, name: project.name, ...(dataset.siteTimeZone ? { timeZone: dataset.siteTimeZone } : {}) }, options.now);
       results.push({
         project: { id: project.id, key: project.key, name: project.name },
         window: computed.report.window,
@@ -138,8 +157,11 @@ function text(result: Awaited<ReturnType<typeof computeDatasetKpis>>): string {
     lines.push(`${p.project.name} (${p.project.key}): ${p.window.days} days from ${p.window.from} to ${p.window.to} (exclusive), ${p.window.timeZone}`);
     lines.push(`  ${p.deploymentSourceReason}`);
     for (const f of p.figures) {
-      const counts = `${f.numerator.value} ${f.numerator.label}${f.denominator ? ` / ${f.denominator.value} ${f.denominator.label}` : ''}`;
+      const counts = `${countWithLabel(f.numerator.value, f.numerator.label)}${f.denominator ? ` / ${countWithLabel(f.denominator.value, f.denominator.label)}` : ''}`;
       lines.push(`  ${f.title.padEnd(32)} ${f.display.padEnd(22)} ${(f.band ? `${f.band.label} (${f.band.table})` : f.rag).padEnd(16)} ${counts}`);
+      // The statistic's method and the figures beside it (p85, mean, slips), as the KPIs page shows them.
+      const beside = [...(f.method ? [`${f.statistic}, ${f.method}`] : []), ...f.secondary.map((s) => `${s.label} ${s.display}`)];
+      if (beside.length) lines.push(`  ${''.padEnd(32)} ${beside.join(' · ')}`);
     }
     lines.push(`  sync: ${p.sync.issuesStored} issues, ${p.sync.jiraRequests} Jira requests, ${p.sync.jiraPoints} points`);
   }
@@ -154,8 +176,13 @@ function arg(args: string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const nowText = arg(args, '--now');
-  const now = nowText ? new Date(nowText) : systemClock.now();
-  if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO date, not "${nowText}".`);
+  // A time without a zone would be read in this machine's zone: another instant on every machine.
+  let now: Date;
+  try {
+    now = nowText === undefined ? systemClock.now() : clockFromEnvironment(nowText).now();
+  } catch {
+    throw new Error(`--now must be an ISO date and time with a zone, such as 2026-11-24T10:00:00Z (got "${nowText}"); without a zone it would mean another instant on every machine.`);
+  }
   const demo = arg(args, '--write-demo');
   if (demo) {
     mkdirSync(demo, { recursive: true });

@@ -73,4 +73,56 @@ describe('npm run kpi', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Usage: npm run kpi -- --dataset <dir>');
   }, 30_000);
+
+  describe('refuses a data set that contradicts itself, naming the file and the item', () => {
+    const broken = (change: (d: typeof dataset) => void, files: Record<string, unknown> = {}) => {
+      const copy = structuredClone(dataset);
+      change(copy);
+      const where = mkdtempSync(join(tmpdir(), 'kpi-broken-'));
+      saveDatasetFile(join(where, DATASET_FILE_NAME), copy);
+      for (const [name, content] of Object.entries(files)) writeFileSync(join(where, name), typeof content === 'string' ? content : JSON.stringify(content));
+      return where;
+    };
+    const first = () => dataset.issues[0]!;
+
+    it.each<[string, () => string, RegExp]>([
+      ['an unknown issue type', () => broken((d) => void (d.issues[0]!.issueTypeId = '99999')), new RegExp(`jira-dataset\\.json: .*issues\\[0\\] \\(${first().key}\\): issue type 99999 is not in issueTypes`)],
+      ['an unknown project', () => broken((d) => void (d.issues[0]!.projectId = '77777')), /jira-dataset\.json: .*project 77777 is not in projects/],
+      ['a duplicate issue key', () => broken((d) => void (d.issues[1]!.key = d.issues[0]!.key)), new RegExp(`jira-dataset\\.json: .*the key ${first().key} is used twice`)],
+      [
+        'a changelog that disagrees with the status',
+        () =>
+          broken((d) => {
+            const issue = d.issues.find((i) => i.changelog.some((h) => h.items.some((x) => x.fieldId === 'status')))!;
+            issue.statusId = d.statuses.find((s) => s.id !== issue.statusId)!.id;
+          }),
+        /the changelog last moves the status to .*, but the issue's status is/,
+      ],
+      ['a deployment naming a project the data set lacks', () => broken(() => undefined, { [DEPLOYMENTS_FILE_NAME]: [{ ...deployments[0], projectKey: 'NOPE', issueKeys: [] }] }), /deployments\.json: \[0\] \(.*\): project NOPE is not in jira-dataset\.json/],
+      ['a deployment file that is not JSON', () => broken(() => undefined, { [DEPLOYMENTS_FILE_NAME]: '{oops' }), /deployments\.json: is not valid JSON/],
+      ['a malformed deployment', () => broken(() => undefined, { [DEPLOYMENTS_FILE_NAME]: [{ ...deployments[0], status: 'done' }] }), /deployments\.json: \[0\]\.status: /],
+      ['history of an unknown version', () => broken(() => undefined, { [VERSION_HISTORY_FILE_NAME]: [{ versionId: '424242', released: false, observedAt: '2026-10-26T09:00:00Z' }] }), /version-history\.json: \[0\]: version 424242 is not in jira-dataset\.json/],
+    ])('%s', async (_case, make, message) => {
+      const where = make();
+      try {
+        await expect(computeDatasetKpis({ dataset: where, now: DEMO_NOW, project: 'SHOP' })).rejects.toThrow(message);
+      } finally {
+        rmSync(where, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses --now without a zone: it would be read in this machine’s zone', () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'local/kpi-cli.ts', '--dataset', dir, '--now', '2026-11-24T10:00:00'], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('--now must be an ISO date and time with a zone');
+    }, 30_000);
+
+    it('prints the method and the figures beside each one, with counts in agreeing words', () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'local/kpi-cli.ts', '--dataset', dir, '--now', DEMO_NOW.toISOString(), '--project', 'SHOP'], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/median, linear interpolation.* · 85th percentile .* · Mean /);
+      expect(run.stdout).toContain('Median slip of late versions');
+      expect(run.stdout).not.toMatch(/\b1 (versions|bugs|issues|deployments|incidents)\b/);
+    }, 30_000);
+  });
 });

@@ -380,6 +380,8 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
   const sorted = Float64Array.from(rows, (r) => r.hours).sort();
   const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
   const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
+  // The mean beside the median: a long tail shows as a mean far above it.
+  const mean = rows.length ? rows.reduce((sum, r) => sum + r.hours, 0) / rows.length : null;
   const notes: string[] = [];
   if (fromCreation) notes.push(`${formatCount(fromCreation, 'issue')} never moved to an In Progress status: measured from creation.`);
   if (beforeStart) notes.push(`${formatCount(beforeStart, 'issue')} left out: deployed before work on them started.`);
@@ -402,7 +404,10 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
       numerator: { value: rows.length, label: 'issues first deployed to production in the window' },
       denominator: null,
       method: PERCENTILE_METHOD_LABELS[method],
-      secondary: [{ label: '85th percentile', value: p85, display: formatHours(p85) }],
+      secondary: [
+        { label: '85th percentile', value: p85, display: formatHours(p85) },
+        { label: 'Mean', value: mean, display: formatHours(mean) },
+      ],
       ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
       rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
       window: windowOf(w, tz),

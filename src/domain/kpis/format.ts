@@ -34,3 +34,26 @@ export function isoMinute(ms: number | null | undefined): string | null {
   if (ms === null || ms === undefined) return null;
   return `${new Date(ms).toISOString().slice(0, 16)}Z`;
 }
+
+/** Plural nouns of the figures' count labels, with their singular. */
+const SINGULAR: Record<string, string> = {
+  versions: 'version',
+  bugs: 'bug',
+  issues: 'issue',
+  deployments: 'deployment',
+  days: 'day',
+  incidents: 'incident',
+  releases: 'release',
+};
+
+/**
+ * "1 version released on time", "3 versions released on time": a figure's count with its label,
+ * whose first plural noun (the labels are written for many) agrees with the count.
+ */
+export function countWithLabel(value: number, label: string): string {
+  if (value !== 1) return `${value} ${label}`;
+  const words = label.split(' ');
+  const index = words.findIndex((w) => w in SINGULAR);
+  if (index >= 0) words[index] = SINGULAR[words[index] as string] as string;
+  return `1 ${words.join(' ')}`;
+}

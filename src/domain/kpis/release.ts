@@ -114,6 +114,9 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
   const slips = measured.map((r) => r.slip as number).sort((a, b) => a - b);
   const method = settings.percentileMethod;
   const medianSlip = percentileOfSorted(slips, 0.5, method) ?? null;
+  // How late the late ones were: on-time versions (slip 0 or less) pull the overall median down.
+  const lateSlips = measured.filter((r) => r.onTime === false).map((r) => r.slip as number).sort((a, b) => a - b);
+  const lateSlip = percentileOfSorted(lateSlips, 0.5, method) ?? null;
   const maxSlip = slips.length ? (slips[slips.length - 1] as number) : null;
   const unmeasured = rows.length - measured.length;
   const notes = [
@@ -137,6 +140,7 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
       method: PERCENTILE_METHOD_LABELS[method],
       secondary: [
         { label: 'Median slip', value: medianSlip, display: formatDays(medianSlip) },
+        { label: 'Median slip of late versions', value: lateSlip, display: formatDays(lateSlip) },
         { label: 'Largest slip', value: maxSlip, display: formatDays(maxSlip) },
         { label: 'Date moves (later)', value: measured.reduce((n, r) => n + r.moves, 0), display: String(measured.reduce((n, r) => n + r.moves, 0)) },
       ],

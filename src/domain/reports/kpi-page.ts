@@ -5,7 +5,7 @@
  * a week without changes renders the same page, and the publisher leaves it alone.
  */
 import type { KpiFigure, KpiFigureId, KpiRag, KpiSettingsValues } from '../../contract-kpis';
-import { formatDays, formatHours, formatNumber, formatShare } from '../kpis/format';
+import { countWithLabel, formatDays, formatHours, formatNumber, formatShare } from '../kpis/format';
 import { judge } from '../kpis/rag';
 import type { KpiReport, KpiSnapshot } from '../kpis/report';
 import { TRENDED } from '../kpis/report';
@@ -38,8 +38,8 @@ function issuesLink(jiraBaseUrl: string, keys: string[], text: string): string {
 }
 
 function counts(figure: KpiFigure): string {
-  const numerator = `${figure.numerator.value} ${figure.numerator.label}`;
-  return escapeXml(figure.denominator ? `${numerator} / ${figure.denominator.value} ${figure.denominator.label}` : numerator);
+  const numerator = countWithLabel(figure.numerator.value, figure.numerator.label);
+  return escapeXml(figure.denominator ? `${numerator} / ${countWithLabel(figure.denominator.value, figure.denominator.label)}` : numerator);
 }
 
 function secondary(figure: KpiFigure): string {

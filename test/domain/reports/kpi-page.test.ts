@@ -28,7 +28,7 @@ describe('the KPI page in storage format', () => {
     expect(page.match(/ac:name="chart"/g)).toHaveLength(8);
     expect(page).toContain('https://acme.atlassian.net/issues/?jql=key%20in%20(P-1)%20ORDER%20BY%20key');
     expect(page).toContain('Web &lt;Shop&gt; (SHOP)');
-    expect(page).toContain('1 production deployments / 14 days in the window');
+    expect(page).toContain('1 production deployment / 14 days in the window');
     expect(page).not.toMatch(/<Shop>/);
   });
 

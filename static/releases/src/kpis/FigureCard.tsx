@@ -1,3 +1,4 @@
+import { countWithLabel } from '../../../../src/domain/kpis/format';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { KpiFigure } from '../../../../src/contract';
@@ -52,13 +53,13 @@ export function FigureCard({ figure, selected, onDrilldown }: Props) {
       <dl className="rr-kpi-facts" style={{ margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'minmax(72px, 38%) minmax(0, 1fr)', columnGap: space.s150, rowGap: 2, font: font.small, color: color.textSubtle }}>
         <dt style={{ fontWeight: 600 }}>{denominator ? 'Numerator' : 'Count'}</dt>
         <dd style={{ margin: 0 }} data-testid={`figure-${figure.id}-numerator`}>
-          {numerator.value} {numerator.label}
+          {countWithLabel(numerator.value, numerator.label)}
         </dd>
         {denominator && (
           <>
             <dt style={{ fontWeight: 600 }}>Denominator</dt>
             <dd style={{ margin: 0 }} data-testid={`figure-${figure.id}-denominator`}>
-              {denominator.value} {denominator.label}
+              {countWithLabel(denominator.value, denominator.label)}
             </dd>
           </>
         )}
