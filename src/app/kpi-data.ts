@@ -88,6 +88,7 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     ...(d.issueKeys ? { issueKeys: d.issueKeys } : {}),
     ...(d.rollback ? { isRollback: true } : {}),
     ...(d.hotfix ? { isHotfix: true } : {}),
+    ...(d.commits ? { commits: d.commits.map(([sha, committedAt]) => ({ sha, committedAt })) } : {}),
     ...(d.url ? { url: d.url } : {}),
   }));
   // Deployments recorded by hand in the release calendar are not web-trigger events: add them.

@@ -203,4 +203,18 @@ describe('a deployment’s lifecycle: updates in order, conflicts refused, corre
     expect((await ingestDeployment(deps, { method: 'DELETE', headers: {}, body })).statusCode).toBe(401);
     expect(await storedDeployments(store)).toBe(1);
   });
+
+  it('keeps the commit times CI sends, for DORA’s commit-to-production lead time', async () => {
+    const { store, deps } = await setup();
+    const commits = [
+      { sha: 'C3D4E5F6A7B8C9', committedAt: '2026-11-23T09:00:00Z' },
+      { sha: 'a1b2c3d', committedAt: '2026-11-24T08:00:00+01:00' },
+    ];
+    expect(await post(deps, { ...event, commits })).toMatchObject({ statusCode: 201 });
+    const [entry] = await readDeploymentIndex(store, 'SHOP', ['2026-11']);
+    expect(entry?.commits).toEqual([
+      ['c3d4e5f6a7b8', '2026-11-23T09:00:00.000Z'],
+      ['a1b2c3d', '2026-11-24T07:00:00.000Z'],
+    ]);
+  });
 });

@@ -17,6 +17,13 @@ export const deploymentEventSchema = z
     issueKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'Jira issue keys such as SHOP-12')).max(500).optional(),
     pipeline: z.object({ name: z.string().max(200), url: z.url().max(2000).optional() }).strict().optional(),
     commit: z.string().max(80).optional(),
+    /** The commits this deployment brought to production, with when each was made: DORA's lead time. */
+    commits: z
+      .array(z.object({ sha: z.string().regex(/^[0-9a-fA-F]{4,64}$/, 'a commit hash'), committedAt: z.iso.datetime({ offset: true }) }).strict())
+      .max(500)
+      .optional(),
+    /** When only the oldest commit's time is known: one lead time for the deployment. */
+    firstCommitAt: z.iso.datetime({ offset: true }).optional(),
     isRollback: z.boolean().optional(),
     /** This deployment fixes a failure of the one before it in production (a hotfix). */
     isHotfix: z.boolean().optional(),

@@ -18,6 +18,8 @@ export interface IndexedDeployment {
   rollback?: true;
   hotfix?: true;
   url?: string;
+  /** Commits brought to production: [short sha, ISO instant]; at most 200, the oldest kept. */
+  commits?: Array<[string, string]>;
 }
 
 export interface DeploymentIndexDoc {
@@ -37,8 +39,16 @@ export function indexedDeploymentOf(event: StoredDeployment): IndexedDeployment 
     ...(event.issueKeys?.length ? { issueKeys: [...new Set(event.issueKeys)] } : {}),
     ...(event.isRollback ? { rollback: true as const } : {}),
     ...(event.isHotfix ? { hotfix: true as const } : {}),
+    ...(commitsOf(event).length ? { commits: commitsOf(event) } : {}),
     ...(event.pipeline?.url ? { url: event.pipeline.url } : {}),
   };
+}
+
+/** The event's commit times, oldest first (`firstCommitAt` alone counts as one commit). */
+function commitsOf(event: StoredDeployment): Array<[string, string]> {
+  const list: Array<[string, string]> = (event.commits ?? []).map((c) => [c.sha.slice(0, 12).toLowerCase(), new Date(c.committedAt).toISOString()]);
+  if (!list.length && event.firstCommitAt) list.push([event.commit?.slice(0, 12).toLowerCase() ?? 'first', new Date(event.firstCommitAt).toISOString()]);
+  return list.sort((a, b) => a[1].localeCompare(b[1])).slice(0, 200);
 }
 
 /** The projects a deployment belongs to: its projectKey and the projects of the issues it names. */

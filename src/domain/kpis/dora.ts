@@ -355,7 +355,75 @@ function firstAtOrAfter(entries: readonly { deployment: ProdDeployment }[], t: n
   return lo;
 }
 
+/**
+ * DORA's lead time for changes when CI sends commit times: commit to production, one value per
+ * commit at the first successful production deployment that brought it.
+ */
+function commitLeadTime(p: Prepared, w: WindowBounds): MetricResult | undefined {
+  const { settings, tz } = p;
+  const method = settings.percentileMethod;
+  const seen = new Set<string>();
+  const rows: Array<{ sha: string; committed: number; deployment: ProdDeployment; hours: number }> = [];
+  let withoutCommits = 0;
+  for (const d of p.changes) {
+    if (d.status !== 'successful') continue;
+    const inWindow = d.at >= w.from && d.at < w.to;
+    if (inWindow && d.commits.length === 0) withoutCommits++;
+    for (const c of d.commits) {
+      if (seen.has(c.sha)) continue;
+      seen.add(c.sha);
+      if (inWindow && c.at <= d.at) rows.push({ sha: c.sha, committed: c.at, deployment: d, hours: (d.at - c.at) / HOUR_MS });
+    }
+  }
+  if (!rows.length) return undefined;
+  const sorted = Float64Array.from(rows, (r) => r.hours).sort();
+  const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
+  const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
+  const mean = rows.reduce((sum, r) => sum + r.hours, 0) / rows.length;
+  const notes = ['Commit to production, from the commit times CI sent with each deployment (DORA’s definition).'];
+  if (withoutCommits) notes.push(`${formatCount(withoutCommits, 'production deployment')} in the window sent no commit times: not counted.`);
+  return {
+    figure: {
+      id: 'lead-time',
+      group: 'dora',
+      title: 'Lead time for changes',
+      value: p50,
+      unit: 'hours',
+      display: formatHours(p50),
+      statistic: 'median',
+      numerator: { value: rows.length, label: 'commits first deployed to production in the window' },
+      denominator: null,
+      method: PERCENTILE_METHOD_LABELS[method],
+      secondary: [
+        { label: '85th percentile', value: p85, display: formatHours(p85) },
+        { label: 'Mean', value: mean, display: formatHours(mean) },
+      ],
+      ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
+      rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
+      window: windowOf(w, tz),
+      definition: 'Time from a commit until the first production deployment that brought it; median and 85th percentile.',
+      notes,
+      drilldownRows: rows.length,
+    },
+    drilldown: () => ({
+      figureId: 'lead-time',
+      title: 'Commits first deployed to production in the window',
+      columns: [
+        { key: 'commit', label: 'Commit', kind: 'text' },
+        { key: 'committed', label: 'Committed (UTC)', kind: 'time' },
+        { key: 'deployment', label: 'Deployment', kind: 'deployment' },
+        { key: 'deployed', label: 'Deployed (UTC)', kind: 'time' },
+        { key: 'hours', label: 'Lead time (h)', kind: 'number' },
+      ],
+      rows: rows.map((r) => ({ commit: r.sha, committed: isoMinute(r.committed), deployment: r.deployment.id, deployed: isoMinute(r.deployment.at), hours: Number(r.hours.toFixed(2)) })),
+      issueKeys: [],
+    }),
+  };
+}
+
 export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
+  const fromCommits = commitLeadTime(p, w);
+  if (fromCommits) return fromCommits;
   const { settings, tz } = p;
   const method = settings.percentileMethod;
   const rows: LeadRow[] = [];
@@ -411,10 +479,11 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
       ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
       rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
       window: windowOf(w, tz),
+      // Without commit times from CI this is Jira's view of the same thing: a proxy, and said so.
       definition:
         settings.leadTimeStart === 'in-progress'
-          ? 'Time from the first move of an issue to an In Progress status until its first production deployment; median and 85th percentile.'
-          : 'Time from the creation of an issue until its first production deployment; median and 85th percentile.',
+          ? 'Proxy (CI sent no commit times): time from the first move of an issue to an In Progress status until its first production deployment; median and 85th percentile.'
+          : 'Proxy (CI sent no commit times): time from the creation of an issue until its first production deployment; median and 85th percentile.',
       notes,
       drilldownRows: rows.length,
     },

@@ -31,6 +31,8 @@ export interface KpiDeploymentEvent {
   /** CI says this deployment is a hotfix (an explicit signal, unlike a version name). */
   isHotfix?: boolean;
   url?: string;
+  /** Commits it brought to production, with their times (DORA's lead time starts there). */
+  commits?: Array<{ sha: string; committedAt: string }>;
 }
 
 export interface KpiInput {
@@ -64,6 +66,8 @@ export interface ProdDeployment {
   isRollback: boolean;
   /** CI marked it a hotfix. */
   isHotfix: boolean;
+  /** Commits and their times (ms), when CI sent them. */
+  commits: Array<{ sha: string; at: number }>;
   versionIds: string[];
   versionName?: string;
   issueKeys: string[];
@@ -202,6 +206,10 @@ export function prepare(input: KpiInput): Prepared {
       status: event.status,
       isRollback: event.isRollback === true,
       isHotfix: event.isHotfix === true,
+      commits: (event.commits ?? []).flatMap((c) => {
+        const committed = parseInstant(c.committedAt);
+        return committed === undefined ? [] : [{ sha: c.sha, at: committed }];
+      }),
       versionIds: version ? [version.id] : [],
       ...(event.version ? { versionName: event.version } : {}),
       issueKeys: event.issueKeys ?? [],
@@ -233,6 +241,7 @@ export function prepare(input: KpiInput): Prepared {
       status: 'successful',
       isRollback: false,
       isHotfix: false,
+      commits: [],
       versionIds: [version.id],
       versionName: version.name,
       issueKeys: [],

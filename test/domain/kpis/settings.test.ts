@@ -10,6 +10,7 @@ const deployment = (versionName: string, extra: Partial<ProdDeployment> = {}): P
   status: 'successful',
   isRollback: false,
   isHotfix: false,
+  commits: [],
   versionIds: [],
   versionName,
   issueKeys: [],
