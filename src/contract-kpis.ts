@@ -14,6 +14,9 @@ export const KPI_RESOLVERS = {
   saveKpiSettings: 'saveKpiSettings',
   rotateDeploymentSecret: 'rotateDeploymentSecret',
   startKpiSync: 'startKpiSync',
+  listRecordedDeployments: 'listRecordedDeployments',
+  correctRecordedDeployment: 'correctRecordedDeployment',
+  deleteRecordedDeployment: 'deleteRecordedDeployment',
 } as const;
 
 export type KpiFigureId =
@@ -248,4 +251,38 @@ export interface KpiResolverContract {
   saveKpiSettings: { payload: SaveKpiSettingsPayload; result: KpiSettingsView };
   rotateDeploymentSecret: { payload: Record<string, never>; result: RotatedSecret };
   startKpiSync: { payload: StartKpiSyncPayload; result: KpiSyncStatus };
+  listRecordedDeployments: { payload: Record<string, never>; result: RecordedDeploymentsView };
+  correctRecordedDeployment: { payload: CorrectDeploymentPayload; result: RecordedDeploymentsView };
+  deleteRecordedDeployment: { payload: { deploymentId: string }; result: RecordedDeploymentsView };
+}
+
+/** A deployment CI/CD reported for the project, as stored (admins can correct or remove it). */
+export interface RecordedDeployment {
+  deploymentId: string;
+  environment: string;
+  status: 'pending' | 'in_progress' | 'successful' | 'failed' | 'rolled_back' | 'cancelled';
+  deployedAt: string;
+  version?: string;
+  issueCount: number;
+  isRollback: boolean;
+  isHotfix: boolean;
+  receivedAt?: string;
+}
+
+export interface RecordedDeploymentsView {
+  projectKey: string;
+  /** Months (yyyy-MM) listed, newest first. */
+  months: string[];
+  deployments: RecordedDeployment[];
+  /** The last changes made to recorded deployments (corrections and removals), newest first. */
+  audit: Array<{ action: 'updated' | 'corrected' | 'deleted'; deploymentId: string; by: string; at: string }>;
+}
+
+export interface CorrectDeploymentPayload {
+  deploymentId: string;
+  status?: RecordedDeployment['status'];
+  environment?: string;
+  deployedAt?: string;
+  isRollback?: boolean;
+  isHotfix?: boolean;
 }

@@ -17,6 +17,7 @@ import { requireProject } from './invocation-context';
 import { computeProjectKpis } from './kpi-data';
 import { readSyncDoc, requestKpiSync, syncStatusOf } from './kpi-sync';
 import { readInventory } from './release-plan/documents';
+import { correctRecordedDeployment, deleteRecordedDeployment, listRecordedDeployments } from './recorded-deployments';
 
 async function permissions(deps: AppDeps, context: InvocationContext): Promise<{ project: { id: string; key: string }; admin: boolean }> {
   const project = requireProject(context);
@@ -90,6 +91,7 @@ export async function startKpiSync(deps: AppDeps, context: InvocationContext, pa
 }
 
 type Contract = KpiResolverContract;
+const deploymentId = z.string().regex(/^[A-Za-z0-9._-]{1,120}$/, 'a deployment id as CI/CD sent it');
 interface Definition<N extends keyof Contract> {
   payload: z.ZodType<Contract[N]['payload']>;
   handle(deps: AppDeps, context: InvocationContext, payload: Contract[N]['payload']): Promise<Contract[N]['result']>;
@@ -108,4 +110,19 @@ export const kpiResolvers: { [N in keyof Contract]: Definition<N> } = {
   saveKpiSettings: { payload: z.object({ settings: kpiSettingsSchema }).strict() as z.ZodType<Contract['saveKpiSettings']['payload']>, handle: saveKpiSettings },
   rotateDeploymentSecret: { payload: empty, handle: (deps, context) => rotateDeploymentSecret(deps, context) },
   startKpiSync: { payload: z.object({ full: z.boolean().optional() }).strict(), handle: startKpiSync },
+  listRecordedDeployments: { payload: z.object({}).strict() as z.ZodType<Record<string, never>>, handle: listRecordedDeployments },
+  correctRecordedDeployment: {
+    payload: z
+      .object({
+        deploymentId,
+        status: z.enum(['pending', 'in_progress', 'successful', 'failed', 'rolled_back', 'cancelled']).optional(),
+        environment: z.string().trim().min(1).max(80).optional(),
+        deployedAt: z.iso.datetime({ offset: true }).optional(),
+        isRollback: z.boolean().optional(),
+        isHotfix: z.boolean().optional(),
+      })
+      .strict(),
+    handle: correctRecordedDeployment,
+  },
+  deleteRecordedDeployment: { payload: z.object({ deploymentId }).strict(), handle: deleteRecordedDeployment },
 };

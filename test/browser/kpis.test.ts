@@ -1,5 +1,8 @@
 import type { KpiReportView, ResolverResult } from '../../src/contract';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
+import { countWithLabel } from '../../src/domain/kpis/format';
+import { indexDeploymentForKpis } from '../../src/app/deployment-index';
+import { keys } from '../../src/store/keys';
 import { describeInBrowser, screenshotPath } from './support/browser';
 import { useBrowserRuntime } from './support/runtime';
 
@@ -22,8 +25,8 @@ describeInBrowser('the KPIs page in Chromium', () => {
     const report = await reportAs(facts().admin.accountId);
     for (const figure of report.figures) {
       const card = app.getByTestId(`figure-${figure.id}`);
-      expect(await app.getByTestId(`figure-${figure.id}-numerator`).innerText()).toBe(`${figure.numerator.value} ${figure.numerator.label}`);
-      if (figure.denominator) expect(await app.getByTestId(`figure-${figure.id}-denominator`).innerText()).toBe(`${figure.denominator.value} ${figure.denominator.label}`);
+      expect(await app.getByTestId(`figure-${figure.id}-numerator`).innerText()).toBe(countWithLabel(figure.numerator.value, figure.numerator.label));
+      if (figure.denominator) expect(await app.getByTestId(`figure-${figure.id}-denominator`).innerText()).toBe(countWithLabel(figure.denominator.value, figure.denominator.label));
       expect(await card.innerText()).toContain('26 Aug 2026 – 23 Nov 2026 (90 days, UTC)');
     }
     expect(await app.getByTestId('figure-lead-time').innerText()).toContain('linear interpolation');
@@ -54,4 +57,28 @@ describeInBrowser('the KPIs page in Chromium', () => {
     if (!body.ok) throw new Error(body.error.message);
     return body.data;
   }
+
+  it('lets a project admin remove a test deployment, after a confirmation, and says what changed', async () => {
+    const event = { deploymentId: 'curl-test-1', environment: 'production', status: 'successful' as const, deployedAt: '2026-11-23T09:00:00Z', projectKey: 'SHOP', receivedAt: '2026-11-23T09:00:01.000Z' };
+    await runtime().store.set(keys.deployment(event.deploymentId), event);
+    await indexDeploymentForKpis(runtime().store, event);
+    const app = await open(facts().admin.accountId);
+    const row = app.getByTestId('recorded-curl-test-1');
+    await row.waitFor({ timeout: 30_000 });
+    await app.getByTestId('remove-curl-test-1').click();
+    // Nothing is removed until the removal is confirmed.
+    expect(await runtime().store.get(keys.deployment('curl-test-1'))).toBeDefined();
+    await app.getByTestId('confirm-remove-curl-test-1').click();
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await app.getByTestId('recorded-deployments').innerText()).toContain('curl-test-1: removed');
+    expect(await runtime().store.get(keys.deployment('curl-test-1'))).toBeUndefined();
+    await app.getByTestId('recorded-deployments').scrollIntoViewIfNeeded();
+    await page().screenshot({ path: screenshotPath('kpis-recorded-deployments.png') });
+  }, 60_000);
+
+  it('does not show recorded deployments to someone who cannot administer the project', async () => {
+    const app = await open(DEMO_ACCOUNT.viewer);
+    await app.getByTestId('figure-lead-time').waitFor({ timeout: 30_000 });
+    expect(await app.getByTestId('recorded-deployments').count()).toBe(0);
+  }, 60_000);
 });

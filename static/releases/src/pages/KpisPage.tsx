@@ -16,6 +16,7 @@ import { dayBefore, longDay } from '../kpis/kpi-display';
 import { PublicationStatus, SyncStatusPanel } from '../kpis/SyncStatusPanel';
 import { TrendChart } from '../kpis/TrendChart';
 import { useKpiReport } from '../kpis/use-kpi-report';
+import { RecordedDeployments } from '../kpis/RecordedDeployments';
 
 const GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: space.s150 } as const;
 
@@ -87,6 +88,7 @@ export function KpisPage({ projectKey }: { projectKey: string }) {
       {section('DORA', 'dora')}
       {section('Releases', 'release')}
       <Trends report={report} />
+      {report.canAdminister && <RecordedDeployments onChanged={reload} />}
     </div>
   );
 }
