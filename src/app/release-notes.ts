@@ -104,6 +104,12 @@ export async function publishReleaseNotesNow(deps: AppDeps, context: InvocationC
   const access = await projectAccess(deps, jira, context, project.key);
   assertCanBrowse(access);
   assertCanPublish(access);
+  // The version must be the page's project's, checked before anything is read or written by its id.
+  const version = await jira.getVersion(payload.versionId).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return undefined;
+    throw error;
+  });
+  if (!version || String(version.projectId) !== project.id) throw new AppError('NOT_FOUND', `${project.key} has no version ${payload.versionId}.`);
   const [{ settings }, site] = await Promise.all([readNotesSettings(deps, project.id), readReportSettings(deps)]);
   if (!notesTarget(site, settings.publishing)) {
     throw new AppError('VALIDATION', 'No Confluence space is configured for release notes. Choose one in the release-notes settings.');

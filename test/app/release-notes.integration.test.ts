@@ -309,3 +309,14 @@ describe('the release-notes resolvers', () => {
     expect((await site.store.query('notes:')).results).toHaveLength(0);
   });
 });
+
+describe('publishing release notes for a version of another project', () => {
+  it('is refused as not found before anything of that version is read or written', async () => {
+    const pay = site.jira.dataset.versions.find((v) => v.projectId === facts.project('PAY').id)!;
+    const before = await site.store.get(keys.notesPublication(pay.id));
+    const pagesBefore = notesPages().length;
+    expect(await call('publishReleaseNotes', { versionId: pay.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await site.store.get(keys.notesPublication(pay.id))).toEqual(before);
+    expect(notesPages()).toHaveLength(pagesBefore);
+  });
+});

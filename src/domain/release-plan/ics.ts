@@ -4,6 +4,7 @@
  * Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; TEXT values
  * are escaped. UIDs are stable per item so a calendar updates events instead of duplicating them.
  */
+import { xmlSafe } from '../reports/storage-format';
 import type { PlanEnvironment, PlanSlot, PlanWindow } from '../../contract-release-plan';
 import { parseCalendarDate, addDays } from '../calendar/calendar-date';
 
@@ -30,9 +31,9 @@ export interface CalendarFeedInput {
 
 const MAX_LINE_OCTETS = 75;
 
-/** Escapes a TEXT value (RFC 5545 3.3.11). */
+/** Escapes a TEXT value (RFC 5545 3.3.11); control characters a calendar would choke on are dropped. */
 export function escapeText(value: string): string {
-  return value
+  return xmlSafe(value)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
