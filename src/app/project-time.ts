@@ -20,6 +20,8 @@ const SITE_ZONE_MAX_AGE_MS = 24 * 3_600_000;
  * chosen for the project (if any) and the site's zone as last read from Jira, with when.
  */
 interface ProjectTimeZoneDoc {
+  /** The project's key when its id and key were last checked against each other in Jira. */
+  projectKey?: string;
   timeZone?: string;
   updatedBy?: string;
   updatedAt?: string;
@@ -55,23 +57,48 @@ async function readSiteZone(deps: AppDeps): Promise<SiteTimeZone | undefined> {
   return undefined;
 }
 
-/** The zone a project's days are counted in, and where that choice comes from. */
-export async function resolveProjectZone(deps: AppDeps, projectId: string): Promise<ResolvedZone> {
+/**
+ * The zone a project's days are counted in, and where that choice comes from. With `projectKey`
+ * (from an invocation context), the key is first checked to be that project's in Jira (once, then
+ * remembered): permissions are checked by key and state is keyed by id, so a context whose two
+ * disagree must not reach another project's state.
+ */
+export async function resolveProjectZone(deps: AppDeps, projectId: string, projectKey?: string): Promise<ResolvedZone> {
   const key = keys.projectTimeZone(projectId);
   const stored = await deps.store.getVersioned<ProjectTimeZoneDoc>(key);
-  const doc = stored?.value ?? {};
+  let doc = stored?.value ?? {};
   const revision = stored?.rev ?? 0;
+  let write = false;
+  if (projectKey !== undefined && doc.projectKey !== projectKey) {
+    // Not found means no such project; any other failure (quota, outage) is reported as it is.
+    const project = await deps
+      .jiraAsApp()
+      .getProject(projectKey)
+      .catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+        throw error;
+      });
+    if (!project || project.id !== projectId) {
+      throw new AppError('FORBIDDEN', 'This page’s project id and key do not belong together; reload the page from the project.');
+    }
+    doc = { ...doc, projectKey };
+    write = true;
+  }
   let site = doc.site;
   if (!(doc.timeZone && isTimeZone(doc.timeZone)) && !fresh(site, deps.clock.now())) {
     const read = await readSiteZone(deps);
     if (read) {
       site = read;
-      // Cache it for a day; losing this write to a concurrent one only costs another read.
-      try {
-        await deps.store.transact([{ kind: 'put', key, value: { ...doc, site: read }, expectRev: revision }]);
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
+      doc = { ...doc, site: read };
+      write = true;
+    }
+  }
+  if (write) {
+    // A cache of checked facts: losing this write to a concurrent one only costs another read.
+    try {
+      await deps.store.transact([{ kind: 'put', key, value: doc, expectRev: revision }]);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
     }
   }
   const siteZone = site && isTimeZone(site.timeZone) ? site.timeZone : undefined;
@@ -88,8 +115,8 @@ export async function zonedForSite(deps: AppDeps): Promise<AppDeps> {
 }
 
 /** The same dependencies with `timeZone` set to the project's release zone. */
-export async function zonedFor(deps: AppDeps, projectId: string): Promise<AppDeps> {
-  const { timeZone } = await resolveProjectZone(deps, projectId);
+export async function zonedFor(deps: AppDeps, projectId: string, projectKey?: string): Promise<AppDeps> {
+  const { timeZone } = await resolveProjectZone(deps, projectId, projectKey);
   return timeZone === deps.timeZone ? deps : { ...deps, timeZone };
 }
 

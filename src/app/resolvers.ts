@@ -76,7 +76,8 @@ export async function dispatchResolver(deps: AppDeps, name: string, payload: unk
       );
     }
     // Days in this call are the project's days: its release zone, not the server's.
-    const scoped = context.project ? await zonedFor(deps, context.project.id) : deps;
+    // Also checks that the context's project id and key are the same project's, before any use case.
+    const scoped = context.project ? await zonedFor(deps, context.project.id, context.project.key) : deps;
     const data = await definition.handle(scoped, context, parsed.data as never);
     return { ok: true, data };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { dispatchResolver } from '../../src/app/resolvers';
 import type { ProjectReleasesView, ProjectTimeView, ResolverResult } from '../../src/contract';
 import { type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
+import { keys } from '../../src/store/keys';
 
 /**
  * A project's days are counted in its release time zone: a release due today is due until
@@ -85,6 +86,8 @@ describe('a project’s release time zone', () => {
   });
 
   it('falls back to UTC, and says so, when Jira cannot tell the site’s zone', async () => {
+    // The project's id and key were checked on an earlier call; now Jira fails on the zone.
+    await site.store.transact([{ kind: 'put', key: keys.projectTimeZone(facts.project('SHOP').id), value: { projectKey: 'SHOP' }, expectRev: 0 }]);
     site.jira.faults.fail5xxNext = 10;
     const view = ok(await call<ProjectTimeView>('getProjectTime', facts.admin.accountId, {}));
     expect(view).toMatchObject({ timeZone: 'UTC', source: 'default' });
@@ -99,6 +102,15 @@ describe('a project’s release time zone', () => {
     const result = await call('saveProjectTimeZone', facts.admin.accountId, { ...payload, ...(payload.expectedTimeZone === 'Asia/Tokyo' ? {} : { expectedTimeZone: 'Europe/Berlin' }) });
     expect(result).toMatchObject({ ok: false, error: { code } });
     expect(ok(await call<ProjectTimeView>('getProjectTime', facts.admin.accountId, {}))).toMatchObject({ timeZone: 'Europe/Berlin', source: 'project' });
+  });
+
+  it('refuses a context whose project id and key are different projects’, before reading or writing anything', async () => {
+    const mixed = { accountId: facts.admin.accountId, moduleKey: 'release-settings', extension: { project: { id: facts.project('PAY').id, key: 'SHOP' } } };
+    const result = await dispatchResolver(site.deps, 'saveProjectTimeZone', { timeZone: 'Europe/Paris', expectedTimeZone: null }, mixed);
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await site.store.getVersioned(keys.projectTimeZone(facts.project('PAY').id))).toBeUndefined();
+    // The same goes for every resolver: the Go/No-Go settings of PAY stay untouched.
+    expect(await dispatchResolver(site.deps, 'getGoNoGoSettings', {}, mixed)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('lets only the project’s admins and release managers change it', async () => {

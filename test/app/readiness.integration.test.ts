@@ -25,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => site.close());
 
 /** The site's zone is read from Jira once a day per project (the daily sync does it first). */
-const warmTimeZone = () => resolveProjectZone(site.deps, facts.project('SHOP').id);
+const warmTimeZone = () => resolveProjectZone(site.deps, facts.project('SHOP').id, 'SHOP');
 
 const ok = <T>(result: ResolverResult<unknown>): T => {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
