@@ -8,6 +8,7 @@ import { publishReleaseNotes } from './release-notes';
 import { publishProjectStatus } from './weekly-reports';
 import { publishPortfolioKpis, publishProjectKpis } from './kpi-reports';
 import { runKpiSync, runKpiSyncChunk } from './kpi-sync';
+import { runDailySync } from './scheduled';
 import { refresh } from './readiness/events';
 import { reconcileProjectReadiness, reconcileReleaseReadiness } from './readiness/release-readiness';
 
@@ -76,5 +77,9 @@ export async function runJob(appDeps: AppDeps, raw: unknown): Promise<Record<str
     }
     case 'publish-portfolio-kpis':
       return { ...(await publishPortfolioKpis(deps)) };
+    case 'retry-daily-sync': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await runDailySync(deps, body.attempt)) };
+    }
   }
 }

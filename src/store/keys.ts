@@ -31,6 +31,8 @@ export const keys = {
   reportSettings: () => 'settings:reports',
   /** The last publication attempt of a project's status page, shown in settings. */
   reportOutcome: (projectKey: string) => `report:status:${part(projectKey)}`,
+  /** The last outcome of a scheduled job (ok, or why it failed and when it retries), for the settings page. */
+  jobOutcome: (job: string) => `jobrun:outcome:${part(job)}`,
   /** Marker that a scheduled job ran for a period, so a duplicate run does nothing. */
   jobRun: (job: string, period: string) => `jobrun:${part(job)}:${part(period)}`,
   // Weekly status (src/app/weekly-reports.ts) and release notes (src/app/release-notes*.ts).
