@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     `  Project page:           ${runtime.hostUrl}/#/project/SHOP/releases`,
     `  ${runtime.mode === 'demo' ? 'Fake Jira REST:       ' : 'Jira site:            '}  ${runtime.jiraUrl}`,
     `  ${runtime.mode === 'demo' ? 'Fake Confluence:      ' : 'Confluence:           '}  ${runtime.confluenceUrl}${runtime.mode === 'demo' ? '/' : ''}`,
-    `  Deployment web trigger: POST ${runtime.hostUrl}/x/deployment-events  (signing secret: ${runtime.deploymentSecret})`,
+    // The secret is shown once, when this start generated it; logs of later starts do not carry it.
+    `  Deployment web trigger: POST ${runtime.hostUrl}/x/deployment-events  (${runtime.deploymentSecretGenerated ? `signing secret, shown once: ${runtime.deploymentSecret}` : 'signing secret: see Release settings → Delivery KPIs, or set DEPLOYMENT_WEBHOOK_SECRET'})`,
     `  Calendar feed:          GET  ${runtime.hostUrl}/x/calendar-feed?project=KEY&token=…  (token: Release settings → Calendar feed)`,
     '',
   ];

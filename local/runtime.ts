@@ -47,6 +47,8 @@ export interface LocalRuntime {
   confluenceUrl: string;
   mode: 'demo' | 'jira';
   deploymentSecret: string;
+  /** True when this start generated the secret (a fresh store): only then is it worth printing. */
+  deploymentSecretGenerated: boolean;
   fakeJira?: FakeJira;
   store: KeyValueStore;
   queue: LocalWorkQueue;
@@ -97,8 +99,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   // The web trigger needs a signing secret; a fresh site gets one so the curl example works.
   let deploymentSecret = env.DEPLOYMENT_WEBHOOK_SECRET ?? (await store.get<string>(keys.deploymentSecret()));
+  const deploymentSecretGenerated = !deploymentSecret;
   if (!deploymentSecret) deploymentSecret = randomBytes(24).toString('hex');
-  await store.set(keys.deploymentSecret(), deploymentSecret);
+  if (deploymentSecretGenerated || env.DEPLOYMENT_WEBHOOK_SECRET) await store.set(keys.deploymentSecret(), deploymentSecret);
   // Demo Confluence has a REL space; reports go there unless settings say otherwise.
   const reportSpace = env.REPORT_SPACE_KEY ?? (site.mode === 'demo' ? 'REL' : undefined);
   if (reportSpace && !(await store.get(keys.reportSettings()))) await store.set(keys.reportSettings(), { spaceKey: reportSpace });
@@ -161,6 +164,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     confluenceUrl: site.confluenceBaseUrl,
     mode: site.mode,
     deploymentSecret,
+    deploymentSecretGenerated,
     ...(fakeJira ? { fakeJira } : {}),
     store,
     queue,

@@ -1,19 +1,27 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InMemoryKvStore, type KvSnapshot } from './in-memory-kv-store';
 
+/** One change in the log: the key's state after the write (absent: deleted). */
+type LogRecord = { p: string; v?: string } | { x: string; v?: string; r?: number };
+
 /**
- * The local runtime's store: Forge KVS semantics and limits, persisted to one JSON file so data
- * survives restarts. Writes are coalesced and the file is replaced atomically (write, rename).
+ * The local runtime's store: Forge KVS semantics and limits, kept on disk so nothing acknowledged
+ * is lost. Every write is appended to a log and fsync'ed before it is acknowledged (a write costs
+ * what it changes, not the whole store); on start the snapshot is read and the log replayed, then
+ * both are compacted into a new snapshot (temp file, fsync, rename). Files are readable by the
+ * owner only: the store holds the deployment secret.
  */
 export class FileKvStore extends InMemoryKvStore {
-  private flushTimer: NodeJS.Timeout | undefined;
+  private fd: number | undefined;
+  private readonly log: string;
 
-  constructor(
-    private readonly file: string,
-    private readonly flushDelayMs = 50,
-  ) {
+  constructor(private readonly file: string) {
     super(FileKvStore.read(file));
+    this.log = `${file}.log`;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    this.replay();
+    this.compact();
   }
 
   private static read(file: string): KvSnapshot | undefined {
@@ -22,18 +30,69 @@ export class FileKvStore extends InMemoryKvStore {
     return { plain: snapshot.plain ?? {}, versioned: snapshot.versioned ?? {} };
   }
 
-  protected override changed(): void {
-    if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.flushDelayMs);
-    this.flushTimer.unref?.();
+  /** Applies the log written since the last snapshot; a torn last line (a crash mid-write) was never acknowledged. */
+  private replay(): void {
+    if (!existsSync(this.log)) return;
+    for (const line of readFileSync(this.log, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      let record: LogRecord;
+      try {
+        record = JSON.parse(line) as LogRecord;
+      } catch {
+        break;
+      }
+      if ('p' in record) {
+        if (record.v === undefined) this.plain.delete(record.p);
+        else this.plain.set(record.p, record.v);
+      } else if (record.v === undefined) this.versioned.delete(record.x);
+      else this.versioned.set(record.x, { value: record.v, rev: record.r ?? 1 });
+    }
   }
 
-  flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    mkdirSync(dirname(this.file), { recursive: true });
+  /** Writes the whole store as the new snapshot and starts an empty log. */
+  private compact(): void {
+    this.closeLog();
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.snapshot()));
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(this.snapshot()));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, this.file);
+    writeFileSync(this.log, '', { mode: 0o600 });
+    this.fd = openSync(this.log, 'a', 0o600);
+  }
+
+  protected override changed(plainKeys: string[], versionedKeys: string[]): void {
+    const lines: string[] = [];
+    for (const key of plainKeys) {
+      const value = this.plain.get(key);
+      lines.push(JSON.stringify(value === undefined ? { p: key } : { p: key, v: value }));
+    }
+    for (const key of versionedKeys) {
+      const doc = this.versioned.get(key);
+      lines.push(JSON.stringify(doc === undefined ? { x: key } : { x: key, v: doc.value, r: doc.rev }));
+    }
+    if (!lines.length || this.fd === undefined) return;
+    writeSync(this.fd, `${lines.join('\n')}\n`);
+    fsyncSync(this.fd);
+    // Keep restarts quick: fold a long log into the snapshot now and then.
+    if (statSync(this.log).size > 16 * 1024 * 1024) this.compact();
+  }
+
+  /** Everything is on disk already; kept for callers that flush before exit. */
+  flush(): void {
+    if (this.fd !== undefined) fsyncSync(this.fd);
+  }
+
+  private closeLog(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  close(): void {
+    this.closeLog();
   }
 }

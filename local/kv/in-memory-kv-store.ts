@@ -55,7 +55,8 @@ export class InMemoryKvStore implements KeyValueStore {
   }
 
   /** Called after every successful mutation; the file-backed store persists here. */
-  protected changed(): void {}
+  /** Called after every write with the keys it changed (plain and versioned), before the write is acknowledged. */
+  protected changed(_plainKeys: string[], _versionedKeys: string[]): void {}
 
   async get<T>(key: string): Promise<T | undefined> {
     assertValidKey(key);
@@ -68,7 +69,7 @@ export class InMemoryKvStore implements KeyValueStore {
     assertValidValue(value);
     this.counters.writes++;
     this.plain.set(key, freeze(value));
-    this.changed();
+    this.changed([key], []);
   }
 
   async setIfAbsent<T>(key: string, value: T): Promise<boolean> {
@@ -77,14 +78,14 @@ export class InMemoryKvStore implements KeyValueStore {
     this.counters.writes++;
     if (this.plain.has(key)) return false;
     this.plain.set(key, freeze(value));
-    this.changed();
+    this.changed([key], []);
     return true;
   }
 
   async delete(key: string): Promise<void> {
     assertValidKey(key);
     this.counters.writes++;
-    if (this.plain.delete(key)) this.changed();
+    if (this.plain.delete(key)) this.changed([key], []);
   }
 
   async batchGet<T>(keys: string[]): Promise<Map<string, T>> {
@@ -107,7 +108,7 @@ export class InMemoryKvStore implements KeyValueStore {
       this.counters.writes++;
       this.plain.set(entry.key, freeze(entry.value));
     }
-    if (entries.length) this.changed();
+    if (entries.length) this.changed(entries.map((e) => e.key), []);
   }
 
   async query<T>(prefix: string, options: { limit?: number; cursor?: string } = {}): Promise<QueryPage<T>> {
@@ -154,6 +155,6 @@ export class InMemoryKvStore implements KeyValueStore {
       if (op.kind === 'delete') this.versioned.delete(op.key);
       if (op.kind !== 'check') this.counters.writes++;
     }
-    this.changed();
+    this.changed([], operations.filter((op) => op.kind !== 'check').map((op) => op.key));
   }
 }

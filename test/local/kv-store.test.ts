@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConflictError } from '../../src/errors';
@@ -114,5 +115,62 @@ describe('the file-backed store', () => {
     const second = new FileKvStore(file);
     expect(await second.get('settings:reports')).toEqual({ spaceKey: 'REL' });
     expect(await second.getVersioned('versionhist:10000')).toEqual({ value: { v: 1 }, rev: 1 });
+  });
+
+  it('has every acknowledged write on disk, even when the process is killed right after', async () => {
+    const file = join(dir, 'kvs.json');
+    const script = join(dir, 'writer.ts');
+    writeFileSync(
+      script,
+      `import { FileKvStore } from ${JSON.stringify(join(__dirname, '../../local/kv/file-kv-store'))};
+const store = new FileKvStore(${JSON.stringify(file)});
+(async () => {
+  for (let i = 1; i <= 3; i++) {
+    await store.transact([{ kind: 'put', key: 'readiness:signoffs:' + i, value: { signedBy: 'qa', check: i }, expectRev: 0 }]);
+    process.stdout.write('ack ' + i + '\\n');
+  }
+  setInterval(() => undefined, 1000);
+})();`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        // SIGKILL the moment the third write is acknowledged: no exit handler, no flush.
+        if (out.includes('ack 3')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('error', reject);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const reopened = new FileKvStore(file);
+    for (let i = 1; i <= 3; i++) expect(await reopened.getVersioned(`readiness:signoffs:${i}`)).toEqual({ value: { signedBy: 'qa', check: i }, rev: 1 });
+    reopened.close();
+  }, 30_000);
+
+  it('survives a torn last log line, and keeps its files private to the owner', async () => {
+    const file = join(dir, 'kvs.json');
+    const first = new FileKvStore(file);
+    await first.set('settings:deployments:secret', 's3cret');
+    first.close();
+    appendFileSync(`${file}.log`, '{"p":"half-writ');
+    const second = new FileKvStore(file);
+    expect(await second.get('settings:deployments:secret')).toBe('s3cret');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}.log`).mode & 0o777).toBe(0o600);
+    second.close();
+  });
+
+  it('appends what a write changes instead of rewriting the store', async () => {
+    const file = join(dir, 'kvs.json');
+    const store = new FileKvStore(file);
+    for (let i = 0; i < 200; i++) await store.set(`bulk:${i}`, { text: 'x'.repeat(1000) });
+    const before = statSync(`${file}.log`).size;
+    await store.set('one:more', { small: true });
+    expect(statSync(`${file}.log`).size - before).toBeLessThan(100);
+    store.close();
   });
 });
