@@ -227,6 +227,8 @@ export interface KpiSettingsView {
   deploymentSecret: DeploymentSecretStatus;
   /** Inventory environments of the production tier, counted as production besides the names above. */
   inventoryProductionEnvironments: string[];
+  /** The last outcome of each scheduled job that has run: failures say why and when they retry. */
+  scheduledRuns: Array<{ job: 'daily-sync' | 'weekly-reports' | 'weekly-kpis'; at: string; ok: boolean; error?: string; retryAt?: string; attempt: number }>;
 }
 
 export interface SaveKpiSettingsPayload {

@@ -20,8 +20,8 @@ export const jobSchemas = {
     .strict(),
   'publish-project-kpis': z.object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
   'publish-portfolio-kpis': z.object({}).strict(),
-  // A failed daily reconciliation, tried again (src/app/scheduled.ts).
-  'retry-daily-sync': z.object({ attempt: z.number().int().min(1).max(10) }).strict(),
+  // A failed scheduled run, tried again (src/app/scheduled-runs.ts).
+  'retry-scheduled': z.object({ job: z.enum(['daily-sync', 'weekly-reports', 'weekly-kpis']), attempt: z.number().int().min(1).max(10) }).strict(),
 } as const;
 
 export type JobType = keyof typeof jobSchemas;

@@ -5,8 +5,8 @@ import { zonedFor } from './project-time';
 import { type JobType, jobSchemas } from './jobs-catalog';
 import { observationOf, recordVersionObservations } from './version-tracking';
 import { publishReleaseNotes } from './release-notes';
-import { publishProjectStatus } from './weekly-reports';
-import { publishPortfolioKpis, publishProjectKpis } from './kpi-reports';
+import { publishProjectStatus, runWeeklyReports } from './weekly-reports';
+import { publishPortfolioKpis, publishProjectKpis, runWeeklyKpiReports } from './kpi-reports';
 import { runKpiSync, runKpiSyncChunk } from './kpi-sync';
 import { runDailySync } from './scheduled';
 import { refresh } from './readiness/events';
@@ -77,9 +77,10 @@ export async function runJob(appDeps: AppDeps, raw: unknown): Promise<Record<str
     }
     case 'publish-portfolio-kpis':
       return { ...(await publishPortfolioKpis(deps)) };
-    case 'retry-daily-sync': {
+    case 'retry-scheduled': {
       const body = jobSchemas[type].parse(parsed.data);
-      return { ...(await runDailySync(deps, body.attempt)) };
+      const run = body.job === 'daily-sync' ? runDailySync : body.job === 'weekly-reports' ? runWeeklyReports : runWeeklyKpiReports;
+      return { job: body.job, ...(await run(deps, body.attempt)) };
     }
   }
 }

@@ -12,6 +12,7 @@ import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
 import { resolveProjectZone, zonedForSite } from './project-time';
 import { job } from './jobs-catalog';
+import { runScheduled } from './scheduled-runs';
 import { TREND_WEEKS, loadKpis, readSettings, storeWeeklySnapshot } from './kpi-data';
 import { mapWithConcurrency } from './concurrency';
 import { jiraBaseUrl, publishAndRecord, requireSpace } from './report-publishing';
@@ -20,14 +21,16 @@ import { reportSettingsSchema } from './weekly-reports';
 const PORTFOLIO = '_portfolio';
 
 /** The weekly trigger: one job per project, then the portfolio page. */
-export async function runWeeklyKpiReports(deps: AppDeps): Promise<{ projects: number; spaceConfigured: boolean }> {
-  const projects = await deps.jiraAsApp().listProjects();
-  const jobs = projects.map((p) => job('publish-project-kpis', { projectId: p.id, projectKey: p.key }));
-  for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50));
-  // The portfolio job computes any project snapshot that is not stored yet, so order does not matter.
-  await deps.queue.push([job('publish-portfolio-kpis', {})]);
-  const settings = reportSettingsSchema.safeParse(await deps.store.get(keys.reportSettings()));
-  return { projects: projects.length, spaceConfigured: settings.success };
+export async function runWeeklyKpiReports(deps: AppDeps, attempt = 0): Promise<{ projects: number; spaceConfigured: boolean } | { failed: true; retryAt?: string }> {
+  return runScheduled(deps, 'weekly-kpis', attempt, async () => {
+    const projects = await deps.jiraAsApp().listProjects();
+    const jobs = projects.map((p) => job('publish-project-kpis', { projectId: p.id, projectKey: p.key }));
+    for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50));
+    // The portfolio job computes any project snapshot that is not stored yet, so order does not matter.
+    await deps.queue.push([job('publish-portfolio-kpis', {})]);
+    const settings = reportSettingsSchema.safeParse(await deps.store.get(keys.reportSettings()));
+    return { projects: projects.length, spaceConfigured: settings.success };
+  });
 }
 
 /** Publishes storage content under a title in the configured space; the outcome is stored under `outcomeKey`. */

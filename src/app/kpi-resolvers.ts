@@ -17,6 +17,7 @@ import { requireProject } from './invocation-context';
 import { computeProjectKpis } from './kpi-data';
 import { readSyncDoc, requestKpiSync, syncStatusOf } from './kpi-sync';
 import { readInventory } from './release-plan/documents';
+import { readJobOutcomes } from './scheduled-runs';
 import { correctRecordedDeployment, deleteRecordedDeployment, listRecordedDeployments } from './recorded-deployments';
 
 async function permissions(deps: AppDeps, context: InvocationContext): Promise<{ project: { id: string; key: string }; admin: boolean }> {
@@ -67,6 +68,7 @@ async function settingsView(deps: AppDeps, admin: boolean): Promise<KpiSettingsV
     canEdit: admin,
     deploymentSecret: await deploymentSecretStatus(deps),
     inventoryProductionEnvironments: inventory.environments.filter((e) => e.tier === 'PROD').map((e) => e.name),
+    scheduledRuns: await readJobOutcomes(deps),
   };
 }
 

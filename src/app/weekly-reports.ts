@@ -9,6 +9,7 @@ import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import type { AppDeps } from './deps';
 import { job } from './jobs-catalog';
+import { runScheduled } from './scheduled-runs';
 import { buildProjectReleasesView } from './project-releases';
 import { collectReleaseStatusFacts } from './status-report-facts';
 import { jiraBaseUrl, publishAndRecord, requireSpace } from './report-publishing';
@@ -55,28 +56,30 @@ function currentWeek(deps: AppDeps): string {
  * The run record lets the last project job publish the portfolio page; a second trigger in the
  * same week keeps what already finished.
  */
-export async function runWeeklyReports(deps: AppDeps): Promise<{ configured: boolean; projects: number }> {
-  const settings = await deps.store.get<ReportSettings>(keys.reportSettings());
-  if (!settings || !reportSettingsSchema.safeParse(settings).success) {
-    deps.log.info('weekly reports not configured: no Confluence space chosen');
-    return { configured: false, projects: 0 };
-  }
-  const projects = await deps.jiraAsApp().listProjects();
-  const week = currentWeek(deps);
-  const projectKeys = projects.map((p) => p.key);
-  await updateVersioned<ReportRun>(
-    deps.store,
-    keys.reportRun(),
-    () => ({ week, projectKeys: [], finished: {} }),
-    (run) =>
-      run.week === week
-        ? { ...run, projectKeys: [...new Set([...run.projectKeys, ...projectKeys])] }
-        : { week, projectKeys, finished: {} },
-  );
-  for (let i = 0; i < projects.length; i += PUSH_CHUNK) {
-    await deps.queue.push(projects.slice(i, i + PUSH_CHUNK).map((p) => job('publish-project-status', { projectKey: p.key, projectId: p.id, week })));
-  }
-  return { configured: true, projects: projects.length };
+export async function runWeeklyReports(deps: AppDeps, attempt = 0): Promise<{ configured: boolean; projects: number } | { failed: true; retryAt?: string }> {
+  return runScheduled(deps, 'weekly-reports', attempt, async () => {
+    const settings = await deps.store.get<ReportSettings>(keys.reportSettings());
+    if (!settings || !reportSettingsSchema.safeParse(settings).success) {
+      deps.log.info('weekly reports not configured: no Confluence space chosen');
+      return { configured: false, projects: 0 };
+    }
+    const projects = await deps.jiraAsApp().listProjects();
+    const week = currentWeek(deps);
+    const projectKeys = projects.map((p) => p.key);
+    await updateVersioned<ReportRun>(
+      deps.store,
+      keys.reportRun(),
+      () => ({ week, projectKeys: [], finished: {} }),
+      (run) =>
+        run.week === week
+          ? { ...run, projectKeys: [...new Set([...run.projectKeys, ...projectKeys])] }
+          : { week, projectKeys, finished: {} },
+    );
+    for (let i = 0; i < projects.length; i += PUSH_CHUNK) {
+      await deps.queue.push(projects.slice(i, i + PUSH_CHUNK).map((p) => job('publish-project-status', { projectKey: p.key, projectId: p.id, week })));
+    }
+    return { configured: true, projects: projects.length };
+  });
 }
 
 /**

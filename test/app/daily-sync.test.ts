@@ -1,4 +1,7 @@
-import { type JobOutcome, DAILY_SYNC_RETRIES, runDailySync } from '../../src/app/scheduled';
+import { runDailySync } from '../../src/app/scheduled';
+import { type JobOutcome, SCHEDULED_RETRIES as DAILY_SYNC_RETRIES } from '../../src/app/scheduled-runs';
+import { runWeeklyReports } from '../../src/app/weekly-reports';
+import { runWeeklyKpiReports } from '../../src/app/kpi-reports';
 import type { HttpTransport, QueuedJob, WorkQueue } from '../../src/ports';
 import { keys } from '../../src/store/keys';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
@@ -43,7 +46,7 @@ describe('the daily reconciliation when Jira fails', () => {
     expect(await runDailySync(deps)).toEqual({ skipped: false, projects: 0, failed: true });
     expect(await store.get(keys.jobRun('daily-sync', '2026-11-24'))).toBeUndefined();
     expect(await store.get<JobOutcome>(keys.jobOutcome('daily-sync'))).toMatchObject({ ok: false, error: 'Jira answered 503.', attempt: 0, retryAt: '2026-11-24T03:01:00.000Z' });
-    expect(pushed).toEqual([{ jobs: [{ type: 'retry-daily-sync', body: { attempt: 1 } }], delaySeconds: 60 }]);
+    expect(pushed).toEqual([{ jobs: [{ type: 'retry-scheduled', body: { job: 'daily-sync', attempt: 1 } }], delaySeconds: 60 }]);
 
     // A second scheduled run the same day is not skipped either: nothing was done yet.
     site.up();
@@ -60,5 +63,16 @@ describe('the daily reconciliation when Jira fails', () => {
     const last = await store.get<JobOutcome>(keys.jobOutcome('daily-sync'));
     expect(last).toMatchObject({ ok: false, attempt: DAILY_SYNC_RETRIES });
     expect(last?.retryAt).toBeUndefined();
+  });
+
+  it.each([
+    ['weekly-reports', (deps: ReturnType<typeof setup>['deps']) => runWeeklyReports(deps)],
+    ['weekly-kpis', (deps: ReturnType<typeof setup>['deps']) => runWeeklyKpiReports(deps)],
+  ] as const)('the %s trigger does not skip the week when Jira fails: it says why and tries again', async (name, run) => {
+    const { store, pushed, deps } = setup();
+    await store.set(keys.reportSettings(), { spaceKey: 'REL' });
+    expect(await run(deps)).toMatchObject({ failed: true, retryAt: '2026-11-24T03:01:00.000Z' });
+    expect(await store.get<JobOutcome>(keys.jobOutcome(name))).toMatchObject({ job: name, ok: false, error: 'Jira answered 503.' });
+    expect(pushed).toEqual([{ jobs: [{ type: 'retry-scheduled', body: { job: name, attempt: 1 } }], delaySeconds: 60 }]);
   });
 });

@@ -179,6 +179,7 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
   return (
     <div data-testid="kpi-settings" style={{ display: 'flex', flexDirection: 'column', gap: space.s200, maxWidth: 960 }}>
       <SecretCard view={view} onRotated={setView} />
+      <ScheduledRuns runs={view.scheduledRuns} />
       <section aria-label="KPI definitions" style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
         <h3 style={{ margin: 0, font: font.body, fontWeight: 600, color: color.text }}>KPI definitions (whole site)</h3>
         <p style={{ margin: 0, font: font.small, color: color.textSubtle }}>
@@ -286,5 +287,31 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
         )}
       </section>
     </div>
+  );
+}
+
+const JOB_NAMES: Record<KpiSettingsView['scheduledRuns'][number]['job'], string> = {
+  'daily-sync': 'Daily sync (versions, readiness, KPI facts)',
+  'weekly-reports': 'Weekly status pages',
+  'weekly-kpis': 'Weekly KPI pages',
+};
+
+/** Whether the scheduled jobs ran, and if not why and when they try again. */
+function ScheduledRuns({ runs }: { runs: KpiSettingsView['scheduledRuns'] }) {
+  if (!runs.length) return null;
+  return (
+    <section aria-label="Scheduled runs" data-testid="scheduled-runs" style={{ display: 'flex', flexDirection: 'column', gap: space.s050 }}>
+      <h3 style={{ margin: 0, font: font.body, fontWeight: 600, color: color.text }}>Scheduled runs</h3>
+      <ul style={{ margin: 0, paddingLeft: space.s200, font: font.small, color: color.text }}>
+        {runs.map((run) => (
+          <li key={run.job} data-testid={`scheduled-run-${run.job}`}>
+            <strong>{JOB_NAMES[run.job]}</strong>:{' '}
+            {run.ok
+              ? `last run ${formatDateTime(new Date(run.at))}, queued its work.`
+              : `last run ${formatDateTime(new Date(run.at))} failed: ${run.error ?? 'unknown error'}${run.retryAt ? ` Retrying at ${formatDateTime(new Date(run.retryAt))}.` : ' It runs again at its next scheduled time.'}`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
