@@ -355,13 +355,44 @@ function firstAtOrAfter(entries: readonly { deployment: ProdDeployment }[], t: n
   return lo;
 }
 
+/** The lead-time figure from its hours, whatever they are measured from (commits or Jira). */
+function leadTimeFigure(p: Prepared, w: WindowBounds, hours: readonly number[], counted: string, definition: string, notes: string[]): KpiFigure {
+  const { settings, tz } = p;
+  const method = settings.percentileMethod;
+  const sorted = Float64Array.from(hours).sort();
+  const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
+  const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
+  // The mean beside the median: a long tail shows as a mean far above it.
+  const mean = hours.length ? hours.reduce((sum, h) => sum + h, 0) / hours.length : null;
+  return {
+    id: 'lead-time',
+    group: 'dora',
+    title: 'Lead time for changes',
+    value: p50,
+    unit: 'hours',
+    display: formatHours(p50),
+    statistic: 'median',
+    numerator: { value: hours.length, label: counted },
+    denominator: null,
+    method: PERCENTILE_METHOD_LABELS[method],
+    secondary: [
+      { label: '85th percentile', value: p85, display: formatHours(p85) },
+      { label: 'Mean', value: mean, display: formatHours(mean) },
+    ],
+    ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
+    rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
+    window: windowOf(w, tz),
+    definition,
+    notes,
+    drilldownRows: hours.length,
+  };
+}
+
 /**
  * DORA's lead time for changes when CI sends commit times: commit to production, one value per
  * commit at the first successful production deployment that brought it.
  */
 function commitLeadTime(p: Prepared, w: WindowBounds): MetricResult | undefined {
-  const { settings, tz } = p;
-  const method = settings.percentileMethod;
   const seen = new Set<string>();
   const rows: Array<{ sha: string; committed: number; deployment: ProdDeployment; hours: number }> = [];
   let withoutCommits = 0;
@@ -376,35 +407,11 @@ function commitLeadTime(p: Prepared, w: WindowBounds): MetricResult | undefined 
     }
   }
   if (!rows.length) return undefined;
-  const sorted = Float64Array.from(rows, (r) => r.hours).sort();
-  const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
-  const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
-  const mean = rows.reduce((sum, r) => sum + r.hours, 0) / rows.length;
   const notes = ['Commit to production, from the commit times CI sent with each deployment (DORA’s definition).'];
   if (withoutCommits) notes.push(`${formatCount(withoutCommits, 'production deployment')} in the window sent no commit times: not counted.`);
+  const definition = 'Time from a commit until the first production deployment that brought it; median and 85th percentile.';
   return {
-    figure: {
-      id: 'lead-time',
-      group: 'dora',
-      title: 'Lead time for changes',
-      value: p50,
-      unit: 'hours',
-      display: formatHours(p50),
-      statistic: 'median',
-      numerator: { value: rows.length, label: 'commits first deployed to production in the window' },
-      denominator: null,
-      method: PERCENTILE_METHOD_LABELS[method],
-      secondary: [
-        { label: '85th percentile', value: p85, display: formatHours(p85) },
-        { label: 'Mean', value: mean, display: formatHours(mean) },
-      ],
-      ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
-      rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
-      window: windowOf(w, tz),
-      definition: 'Time from a commit until the first production deployment that brought it; median and 85th percentile.',
-      notes,
-      drilldownRows: rows.length,
-    },
+    figure: leadTimeFigure(p, w, rows.map((r) => r.hours), 'commits first deployed to production in the window', definition, notes),
     drilldown: () => ({
       figureId: 'lead-time',
       title: 'Commits first deployed to production in the window',
@@ -424,8 +431,7 @@ function commitLeadTime(p: Prepared, w: WindowBounds): MetricResult | undefined 
 export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
   const fromCommits = commitLeadTime(p, w);
   if (fromCommits) return fromCommits;
-  const { settings, tz } = p;
-  const method = settings.percentileMethod;
+  const { settings } = p;
   const rows: LeadRow[] = [];
   let subtasks = 0;
   let notDelivered = 0;
@@ -445,11 +451,6 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
     if (entry.from === 'created' && settings.leadTimeStart === 'in-progress') fromCreation++;
     rows.push(entry);
   }
-  const sorted = Float64Array.from(rows, (r) => r.hours).sort();
-  const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
-  const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
-  // The mean beside the median: a long tail shows as a mean far above it.
-  const mean = rows.length ? rows.reduce((sum, r) => sum + r.hours, 0) / rows.length : null;
   const notes: string[] = [];
   if (fromCreation) notes.push(`${formatCount(fromCreation, 'issue')} never moved to an In Progress status: measured from creation.`);
   if (beforeStart) notes.push(`${formatCount(beforeStart, 'issue')} left out: deployed before work on them started.`);
@@ -460,33 +461,13 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
   if (late.length) notes.push(`${formatCount(late.length, 'issue')} resolved after their version was deployed, and not shipped by a later deployment yet, not counted: ${late.slice(0, 10).join(', ')}${late.length > 10 ? ', …' : ''}.`);
   if (p.deploymentSource === 'versions') notes.push('Deployments are version releases: an issue counts when it was done and in the version when it was released.');
   else notes.push('An issue counts at the first successful production deployment that named it (issueKeys) or shipped its fix version done.');
+  // Without commit times from CI this is Jira's view of the same thing: a proxy, and said so.
+  const definition =
+    settings.leadTimeStart === 'in-progress'
+      ? 'Proxy (CI sent no commit times): time from the first move of an issue to an In Progress status until its first production deployment; median and 85th percentile.'
+      : 'Proxy (CI sent no commit times): time from the creation of an issue until its first production deployment; median and 85th percentile.';
   return {
-    figure: {
-      id: 'lead-time',
-      group: 'dora',
-      title: 'Lead time for changes',
-      value: p50,
-      unit: 'hours',
-      display: formatHours(p50),
-      statistic: 'median',
-      numerator: { value: rows.length, label: 'issues first deployed to production in the window' },
-      denominator: null,
-      method: PERCENTILE_METHOD_LABELS[method],
-      secondary: [
-        { label: '85th percentile', value: p85, display: formatHours(p85) },
-        { label: 'Mean', value: mean, display: formatHours(mean) },
-      ],
-      ...(p50 !== null ? { band: doraBand(settings.doraTable, 'lead-time', p50) } : {}),
-      rag: p50 !== null ? bandRag(doraBand(settings.doraTable, 'lead-time', p50)) : 'neutral',
-      window: windowOf(w, tz),
-      // Without commit times from CI this is Jira's view of the same thing: a proxy, and said so.
-      definition:
-        settings.leadTimeStart === 'in-progress'
-          ? 'Proxy (CI sent no commit times): time from the first move of an issue to an In Progress status until its first production deployment; median and 85th percentile.'
-          : 'Proxy (CI sent no commit times): time from the creation of an issue until its first production deployment; median and 85th percentile.',
-      notes,
-      drilldownRows: rows.length,
-    },
+    figure: leadTimeFigure(p, w, rows.map((r) => r.hours), 'issues first deployed to production in the window', definition, notes),
     drilldown: () => ({
       figureId: 'lead-time',
       title: 'Issues first deployed to production in the window',
