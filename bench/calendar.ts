@@ -119,7 +119,7 @@ export async function calendarBench(record: Record): Promise<void> {
   for (let i = 0; i < 5; i++) {
     jira.resetStats();
     const start = performance.now();
-    const result = await dispatchResolver(deps, 'getReleaseCalendar', { from, to, timeZone: 'UTC' }, context);
+    const result = await dispatchResolver(deps, 'getReleaseCalendar', { from, to }, context);
     resolverTimes.push(performance.now() - start);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     view = result.data as ReleaseCalendarView;

@@ -87,6 +87,15 @@ export async function readinessBench(record: Record): Promise<void> {
       jira.faults.latencyMs = latencyMs;
       const issue = inRelease.find((i) => i.issueTypeId === '10001')!;
       const context = { accountId: DEMO_ACCOUNT.qa, extension: { issue: { id: issue.id, key: issue.key, type: 'Story' }, project: { id: project.id, key: project.key } } };
+      if (latencyMs === 0) {
+        // The first call of a day per project also reads the site's zone and checks the project's
+        // id and key in Jira (then cached with the project's zone): counted apart from a paint.
+        jira.resetStats();
+        store.ops = 0;
+        const first = await dispatchResolver(deps, 'getIssueReadiness', {}, context);
+        if (!first.ok) throw new Error(JSON.stringify(first.error));
+        record('readiness panel: first paint of the day per project', jira.stats().requests, 'requests', `${store.ops} store ops (zone and project check from Jira, then cached for a day)`);
+      }
       jira.resetStats();
       store.ops = 0;
       const ms = await medianTime(5, async () => {
@@ -96,7 +105,7 @@ export async function readinessBench(record: Record): Promise<void> {
       record(`readiness panel first paint, ${latencyMs} ms Jira latency`, ms, 'ms', 'median of 5');
       if (latencyMs === 0) {
         record('readiness panel: Jira requests per paint', jira.stats().requests / 5, 'requests', 'limit 2');
-        record('readiness panel: store operations per paint', store.ops / 5, 'ops', 'limit 3');
+        record('readiness panel: store operations per paint', store.ops / 5, 'ops', 'limit 4: 3, and 1 for the project’s release zone');
       }
     }
     jira.faults.latencyMs = 0;
