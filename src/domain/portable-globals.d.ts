@@ -4,6 +4,6 @@
  * Node's nor the DOM's types, so anything else (process, fetch, window, Buffer) fails to compile.
  */
 declare class TextEncoder {
-  encode(input?: string): Uint8Array;
+  encode(input?: string): Uint8Array<ArrayBuffer>;
 }
 declare function structuredClone<T>(value: T): T;
