@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Selectors for reading the machine's time: `new Date()` without arguments and `Date.now()`. */
+const wallClock = (message) => [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -52,11 +58,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'local/**/*.{ts,tsx}', 'static/releases/src/**/*.{ts,tsx}'],
     ignores: ['src/app/clock.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).' },
-      ],
+      'no-restricted-syntax': ['error', ...wallClock('Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).')],
     },
   },
   {
@@ -65,8 +67,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain takes "now" as an argument.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The domain takes "now" as an argument.' },
+        ...wallClock('The domain takes "now" as an argument.'),
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is deterministic: pass ids or seeds in.' },
       ],
     },
