@@ -1,6 +1,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Selectors for reading the machine's time: `new Date()` without arguments and `Date.now()`. */
+const wallClock = (message) => [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -19,7 +25,12 @@ export default tseslint.config(
     // The architecture's boundaries: the domain is pure, the core never imports Forge or the local runtime.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@forge/*', 'node:*', '../../app/*', '../../forge/*', '../../store/*', '**/local/**'] }],
+      'no-restricted-imports': ['error', { patterns: ['@forge/*', 'node:*', '**/app', '**/app/**', '**/forge', '**/forge/**', '**/store', '**/store/**', '**/integrations', '**/integrations/**', '**/local/**'] }],
+      // The domain gets its inputs as arguments: no environment, network or randomness of its own.
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'The domain takes settings as arguments, not from the environment.' },
+        { name: 'fetch', message: 'The domain does no I/O: an integration fetches, the domain computes.' },
+      ],
     },
   },
   {
@@ -32,7 +43,14 @@ export default tseslint.config(
     files: ['static/releases/src/**/*.{ts,tsx}'],
     ignores: ['static/releases/src/platform.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@forge/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['@forge/*', '**/src/app', '**/src/app/**', '**/src/store', '**/src/store/**'] }],
+    },
+  },
+  {
+    // UI Kit code runs in the browser: it talks to resolvers, never to use cases or storage directly.
+    files: ['src/frontend/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/app', '**/app/**', '**/store', '**/store/**'] }],
     },
   },
   {
@@ -40,10 +58,17 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'local/**/*.{ts,tsx}', 'static/releases/src/**/*.{ts,tsx}'],
     ignores: ['src/app/clock.ts'],
     rules: {
+      'no-restricted-syntax': ['error', ...wallClock('Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).')],
+    },
+  },
+  {
+    // Same clock rule for the domain, plus no randomness: results must follow from the arguments.
+    files: ['src/domain/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).' },
+        ...wallClock('The domain takes "now" as an argument.'),
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is deterministic: pass ids or seeds in.' },
       ],
     },
   },

@@ -14,9 +14,10 @@ function run(name, command, args) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const typecheckOk = run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+// The domain again on its own, with neither Node's nor the DOM's types: it must run anywhere.
+const typecheckOk = run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']) & run('typecheck domain (no Node, no DOM)', npx, ['tsc', '-p', 'tsconfig.domain.json', '--noEmit']);
 const lintOk = run('lint', npx, ['eslint', '--max-warnings=0', 'src', 'local', 'test', 'bench', 'scripts', 'static/releases/src']);
-const buildOk = run('build', process.execPath, ['scripts/build.mjs']);
+const buildOk = run('build', process.execPath, ['scripts/build.mjs']) & run('forge bundle (@forge/bundler, offline)', process.execPath, ['scripts/forge-bundle.cjs']);
 
 let passed = 0;
 let failed = 0;
