@@ -115,7 +115,10 @@ export interface ReadinessEvidence {
   sourceLabel: string;
   computedAt: string;
   total: number;
+  /** Issues with no failing blocking criterion, at-risk ones included. */
   ready: number;
+  /** Of the ready ones, those at risk (only advisory criteria fail, or work open close to the date); undefined when the source does not say. */
+  atRisk?: number;
   notReady: number;
   failuresByCriterion: Array<{ id: string; label: string; count: number }>;
   /** Open Highest/High bugs in the release; null when the source does not say. */

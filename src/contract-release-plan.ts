@@ -8,6 +8,7 @@
  * Version dates stay Jira calendar dates (`yyyy-MM-dd`); a release date covers that whole UTC day.
  */
 import type { ReleaseState } from './contract';
+import type { ReleaseHealth } from './domain/status/vocabulary';
 
 /** Environment tiers in their default promotion order (lowest first). */
 export const TIERS = ['DEV', 'IT', 'SIT', 'UAT', 'NFT', 'PREPROD', 'PROD'] as const;
@@ -122,8 +123,11 @@ export interface CalendarVersion {
   releaseDate?: string;
   released: boolean;
   state: ReleaseState;
-  /** From the readiness roll-up, when one has been computed for the version. */
-  rag?: Rag;
+  /**
+   * On track / At risk / Overdue in the app's one vocabulary (src/domain/status/vocabulary.ts),
+   * for versions due soon whose readiness roll-up has been computed.
+   */
+  health?: ReleaseHealth;
   dependsOn: VersionDependency[];
 }
 

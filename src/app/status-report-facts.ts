@@ -5,7 +5,6 @@ import { toBoardRisk, sortRisks } from '../domain/go-no-go/board';
 import { isOpenRisk } from '../domain/go-no-go/risks';
 import { rollUpRelease } from '../domain/readiness/rollup';
 import type { ReleaseStatusFacts, StatusFactsByVersion } from '../domain/reports/status-facts';
-import type { StatusColour } from '../domain/reports/storage-format';
 import type { BoardDoc, IndexDoc } from '../store/go-no-go-store';
 import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
@@ -53,9 +52,8 @@ export async function collectReleaseStatusFacts(deps: AppDeps, project: { id: st
   return merged;
 }
 
-const RAG_COLOUR: Record<'red' | 'amber' | 'green', StatusColour> = { red: 'Red', amber: 'Yellow', green: 'Green' };
 
-/** The readiness roll-up of each release that has one built: "12/40 READY", coloured by its RAG. */
+/** The readiness roll-up of each release that has one built, as counts of issues by readiness. */
 const readinessFacts: Source = async (deps, project, releases) => {
   const { policy } = await loadPolicy(deps.store, project.id, deps.log);
   const today = calendarDateIn(deps.clock.now(), deps.timeZone);
@@ -68,7 +66,7 @@ const readinessFacts: Source = async (deps, project, releases) => {
       const target = { id: r.id, name: r.name, released: r.released, ...(r.releaseDate ? { releaseDate: r.releaseDate } : {}) };
       const rollup = rollUpRelease(policy, target, shards.flatMap((s) => Object.values(s.issues)), today, releaseDates);
       if (rollup.total === 0) return;
-      out[r.id] = { readiness: { label: `${rollup.ready}/${rollup.total} READY`, colour: RAG_COLOUR[rollup.overall] } };
+      out[r.id] = { readiness: { ready: rollup.rag.green, atRisk: rollup.rag.amber, notReady: rollup.rag.red } };
     }),
   );
   return out;

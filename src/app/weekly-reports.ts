@@ -123,7 +123,7 @@ export async function publishProjectStatus(deps: AppDeps, projectKey: string, ru
         collectReleaseStatusFacts(deps, view.project, view.releases),
         jiraBaseUrl(deps),
       ]);
-      const snapshot = snapshotOf(view, week, slips);
+      const snapshot = snapshotOf(view, week, slips, facts);
       const { baseline } = rollSnapshots(stored?.value, snapshot);
       const page = await confluence.upsertPage({
         spaceId: space.id,

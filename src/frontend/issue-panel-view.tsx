@@ -257,7 +257,7 @@ function Summary({ view }: { view: IssueReadinessView }) {
         ) : null}
       </Inline>
       <Text weight="medium" testId="readiness-ready-for-date">
-        {readyForDateText(view.readyForReleaseDate, target)}
+        {readyForDateText(view.readyForReleaseDate, target, view.rag)}
       </Text>
       <Text color="color.text.subtle">{view.ragReason}</Text>
       {others.length ? <Text color="color.text.subtlest" size="small">{`Also in: ${others.map(releaseLine).join('; ')}`}</Text> : null}

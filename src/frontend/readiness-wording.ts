@@ -3,10 +3,15 @@
  * tested table-driven in test/frontend/readiness-wording.test.ts.
  */
 import type { ReadinessCriterionResult, ReadinessRag, ReadinessRelease, SignOffRecord } from '../contract';
+import { ISSUE_READINESS, LOZENGE_APPEARANCE, readyForDateAnswer } from '../domain/status/vocabulary';
 import { type LozengeAppearance, daysWording, formatReleaseDate } from './release-wording';
 
-export const RAG_LABEL: Record<ReadinessRag, string> = { red: 'Not ready', amber: 'At risk', green: 'Ready' };
-export const RAG_APPEARANCE: Record<ReadinessRag, LozengeAppearance> = { red: 'removed', amber: 'moved', green: 'success' };
+export const RAG_LABEL: Record<ReadinessRag, string> = { red: ISSUE_READINESS.red.word, amber: ISSUE_READINESS.amber.word, green: ISSUE_READINESS.green.word };
+export const RAG_APPEARANCE: Record<ReadinessRag, LozengeAppearance> = {
+  red: LOZENGE_APPEARANCE[ISSUE_READINESS.red.colour],
+  amber: LOZENGE_APPEARANCE[ISSUE_READINESS.amber.colour],
+  green: LOZENGE_APPEARANCE[ISSUE_READINESS.green.colour],
+};
 
 export function resultAppearance(result: Pick<ReadinessCriterionResult, 'status' | 'severity'>): LozengeAppearance {
   if (result.status === 'pass') return 'success';
@@ -25,13 +30,13 @@ export function releaseLine(release: ReadinessRelease): string {
   return [release.name, formatReleaseDate(release.releaseDate), days].filter(Boolean).join(' · ');
 }
 
-/** The answer to "is it ready for the release date?". */
-export function readyForDateText(ready: boolean | null, release: ReadinessRelease | undefined): string {
+/** The answer to "is it ready for the release date?", in the same words as the issue's status. */
+export function readyForDateText(ready: boolean | null, release: ReadinessRelease | undefined, rag?: ReadinessRag): string {
   if (!release) return 'No fix version: not planned for a release.';
   if (release.released) return `${release.name} is released.`;
   if (ready === null) return `${release.name} has no release date yet.`;
   const date = formatReleaseDate(release.releaseDate);
-  return `Ready for ${date}? ${ready ? 'Yes.' : 'No.'}`;
+  return `Ready for ${date}? ${readyForDateAnswer(ready ? (rag === 'amber' ? 'amber' : 'green') : 'red')}`;
 }
 
 /** "7 of 9 met" over the criteria that apply. */

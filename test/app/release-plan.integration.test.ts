@@ -315,15 +315,16 @@ describe('windows, deployments and dependencies', () => {
 });
 
 describe('readiness on the calendar', () => {
-  it('shows the RAG of the readiness roll-up for versions due soon, once the roll-up is built', async () => {
+  it('shows the health of versions due soon in the weekly status\'s words, once the roll-up is built', async () => {
     const shop24 = version('SHOP 2.4');
     const before = ok(await call<ReleaseCalendarView>('getReleaseCalendar', VIEW));
-    expect(before.versions.find((v) => v.id === shop24.id)!.rag).toBeUndefined();
+    expect(before.versions.find((v) => v.id === shop24.id)!.health).toBeUndefined();
     await reconcileReleaseReadiness(site.deps, facts.project('SHOP').id, shop24.id);
     const after = ok(await call<ReleaseCalendarView>('getReleaseCalendar', VIEW));
-    expect(['red', 'amber', 'green']).toContain(after.versions.find((v) => v.id === shop24.id)!.rag);
+    const health = after.versions.find((v) => v.id === shop24.id)!.health;
+    expect(health).toMatchObject({ word: expect.stringMatching(/^(On track|At risk|Overdue)$/), reason: expect.any(String) });
     // Far-off versions are not rolled up for the calendar.
-    expect(after.versions.find((v) => v.name === 'SHOP 3.0')!.rag).toBeUndefined();
+    expect(after.versions.find((v) => v.name === 'SHOP 3.0')!.health).toBeUndefined();
   });
 });
 

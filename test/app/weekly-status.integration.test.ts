@@ -1,4 +1,7 @@
+import type { ReleaseCalendarView, ResolverResult } from '../../src/contract';
 import { job } from '../../src/app/jobs-catalog';
+import { reconcileReleaseReadiness } from '../../src/app/readiness/release-readiness';
+import { dispatchResolver } from '../../src/app/resolvers';
 import { type PortfolioOutcome, runWeeklyReports } from '../../src/app/weekly-reports';
 import { PORTFOLIO_PAGE_TITLE } from '../../src/domain/reports/portfolio-page';
 import { keys } from '../../src/store/keys';
@@ -73,5 +76,29 @@ describe('the weekly status with slip, changes and the portfolio', () => {
     expect(portfolio?.body).toContain('Not refreshed this week');
     expect(portfolio?.body).toContain('GONE');
     expect(portfolio?.body).toContain('SHOP 2.4');
+  });
+});
+
+describe('one status vocabulary', () => {
+  it('gives each release the same health word on the calendar as on the Confluence status and portfolio pages', async () => {
+    const facts = demoFacts(site.jira.dataset);
+    const shop = facts.project('SHOP');
+    const unreleased = site.jira.dataset.versions.filter((v) => v.projectId === shop.id && !v.released && !v.archived);
+    for (const version of unreleased) await reconcileReleaseReadiness(site.deps, shop.id, version.id);
+    const context = { accountId: facts.admin.accountId, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop.id, key: 'SHOP', type: 'software' } } };
+    const answer = (await dispatchResolver(site.deps, 'getReleaseCalendar', { from: '2026-10-01', to: '2027-03-31' }, context)) as ResolverResult<ReleaseCalendarView>;
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    const withHealth = answer.data.versions.filter((v) => v.projectKey === 'SHOP' && v.health);
+    expect(withHealth.length).toBeGreaterThan(0);
+
+    await weeklyRun();
+    const status = statusPage('SHOP').body;
+    const portfolio = page(PORTFOLIO_PAGE_TITLE)!.body;
+    for (const version of withHealth) {
+      const cell = `<ac:parameter ac:name="title">${version.health!.word}</ac:parameter>`;
+      const rowOf = (body: string) => body.slice(body.indexOf(`>${version.name}</a>`)).split('</tr>')[0]!;
+      expect(rowOf(status)).toContain(cell);
+      expect(rowOf(portfolio)).toContain(cell);
+    }
   });
 });

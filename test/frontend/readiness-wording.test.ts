@@ -25,13 +25,15 @@ describe('readiness wording', () => {
   });
 
   it.each([
-    [true, release, 'Ready for 3 Dec 2026? Yes.'],
-    [false, release, 'Ready for 3 Dec 2026? No.'],
-    [null, { ...release, releaseDate: undefined, daysLeft: null }, 'SHOP 2.4 has no release date yet.'],
-    [null, { ...release, released: true }, 'SHOP 2.4 is released.'],
-    [null, undefined, 'No fix version: not planned for a release.'],
-  ])('answers "ready for the date?" (%s) with "%s"', (ready, r, text) => {
-    expect(readyForDateText(ready, r)).toBe(text);
+    [true, release, 'green', 'Ready for 3 Dec 2026? Yes.'],
+    // An At risk issue is ready, but the answer must not read as a plain yes beside "At risk".
+    [true, release, 'amber', 'Ready for 3 Dec 2026? Yes, but at risk.'],
+    [false, release, 'red', 'Ready for 3 Dec 2026? No.'],
+    [null, { ...release, releaseDate: undefined, daysLeft: null }, 'green', 'SHOP 2.4 has no release date yet.'],
+    [null, { ...release, released: true }, 'green', 'SHOP 2.4 is released.'],
+    [null, undefined, 'red', 'No fix version: not planned for a release.'],
+  ] as const)('answers "ready for the date?" (%s, %s %s) with "%s"', (ready, r, rag, text) => {
+    expect(readyForDateText(ready, r, rag)).toBe(text);
   });
 
   it('counts met criteria among those that apply', () => {

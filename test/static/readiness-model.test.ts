@@ -16,10 +16,12 @@ import { KIND_ORDER } from '../../static/releases/src/readiness/readiness-model'
 
 describe('readiness page wording', () => {
   it.each([
-    [{ ready: 0, total: 0 }, null, 'No issues'],
-    [{ ready: 12, total: 40 }, 30, '12 of 40 ready'],
-    [{ ready: 39, total: 40 }, 97, '39 of 40 ready'],
-    [{ ready: 40, total: 40 }, 100, '40 of 40 ready'],
+    [{ rag: { green: 0, amber: 0, red: 0 }, total: 0 }, null, 'No issues'],
+    [{ rag: { green: 12, amber: 0, red: 28 }, total: 40 }, 30, '12 of 40 ready'],
+    [{ rag: { green: 39, amber: 0, red: 1 }, total: 40 }, 97, '39 of 40 ready'],
+    [{ rag: { green: 40, amber: 0, red: 0 }, total: 40 }, 100, '40 of 40 ready'],
+    // At risk is never counted as ready, so the text and the RAG bar beside it add up.
+    [{ rag: { green: 18, amber: 1, red: 1 }, total: 20 }, 90, '18 of 20 ready, 1 at risk'],
   ])('%j is %s%% ready: "%s"', (rollup, share, text) => {
     expect(readyShare(rollup)).toBe(share);
     expect(readyText(rollup)).toBe(text);

@@ -65,6 +65,7 @@ export function readinessRollupEvidence(deps: AppDeps, fallback: ReleaseEvidence
         computedAt: request.now.toISOString(),
         total: rollup.total,
         ready: rollup.ready,
+        atRisk: rollup.rag.amber,
         notReady: rollup.total - rollup.ready,
         failuresByCriterion: rollup.failing.map((f) => ({ id: f.id, label: f.label, count: f.count })),
         openBlockerBugs: openBugs,

@@ -37,7 +37,7 @@ import {
   readProjectPlan,
   readSiteWindows,
 } from './documents';
-import { readinessRag } from './readiness-rag';
+import { readinessHealth } from './readiness-rag';
 
 export const MAX_RANGE_DAYS = 400;
 /** At most this many other projects' version lists are read to name their bookings. */
@@ -131,10 +131,10 @@ export async function buildCalendarView(deps: AppDeps, context: InvocationContex
   });
   const focusSet = new Set(focus);
   const projectIds = new Map([...visible.values()].map((p) => [p.key, p.id]));
-  const rag = await readinessRag(deps, versions.filter((v) => focusSet.has(v.projectKey)), projectIds, today);
+  const health = await readinessHealth(deps, versions.filter((v) => focusSet.has(v.projectKey)), projectIds, today);
   for (const version of versions) {
-    const colour = rag.get(`${version.projectKey}/${version.id}`);
-    if (colour) version.rag = colour;
+    const found = health.get(`${version.projectKey}/${version.id}`);
+    if (found) version.health = found;
   }
 
   const environments: PlanEnvironment[] = inventory.environments.map((e) => {

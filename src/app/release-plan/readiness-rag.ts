@@ -1,14 +1,17 @@
 /**
- * RAG per version from the readiness roll-up (src/app/readiness/), for the calendar. Reading a
+ * Health per version (On track / At risk / Overdue, src/domain/status/vocabulary.ts) from the
+ * readiness roll-up (src/app/readiness/), for the calendar: the same rule as the weekly status. Reading a
  * roll-up costs one store read per bucket, so only the versions where readiness matters now get
  * one: unreleased, overdue or due within RAG_HORIZON_DAYS, at most MAX_VERSIONS_WITH_RAG per view.
  * A roll-up still being built has no RAG yet; the calendar never triggers a rebuild (the readiness
  * page and the daily job do).
  */
-import type { CalendarVersion, Rag } from '../../contract-release-plan';
+import type { CalendarVersion } from '../../contract-release-plan';
 import type { CalendarDate } from '../../domain/calendar/calendar-date';
 import { daysBetween, parseCalendarDate } from '../../domain/calendar/calendar-date';
 import { type ShardEntry, rollUpRelease } from '../../domain/readiness/rollup';
+import { daysLeftFor } from '../../domain/readiness/evaluate';
+import { type ReleaseHealth, releaseHealth } from '../../domain/status/vocabulary';
 import { mapWithConcurrency } from '../concurrency';
 import type { AppDeps } from '../deps';
 import { loadPolicy } from '../readiness/policy';
@@ -17,7 +20,7 @@ import { builtAtOf, readReleaseShards } from '../readiness/rollup-store';
 export const RAG_HORIZON_DAYS = 45;
 export const MAX_VERSIONS_WITH_RAG = 12;
 
-type Candidate = Pick<CalendarVersion, 'id' | 'projectKey' | 'name' | 'releaseDate' | 'released'>;
+type Candidate = Pick<CalendarVersion, 'id' | 'projectKey' | 'name' | 'releaseDate' | 'released' | 'state'>;
 
 /** The versions that get a RAG: soonest due first (overdue ones first of all). */
 export function versionsNeedingRag(versions: Candidate[], today: CalendarDate): Candidate[] {
@@ -30,13 +33,13 @@ export function versionsNeedingRag(versions: Candidate[], today: CalendarDate): 
     .slice(0, MAX_VERSIONS_WITH_RAG);
 }
 
-/** RAG keyed `${projectKey}/${versionId}`, for the versions that have a built roll-up. */
-export async function readinessRag(
+/** Health keyed `${projectKey}/${versionId}`, for the versions that have a built roll-up. */
+export async function readinessHealth(
   deps: Pick<AppDeps, 'store' | 'log'>,
   versions: Candidate[],
   projectIds: ReadonlyMap<string, string>,
   today: CalendarDate,
-): Promise<Map<string, Rag>> {
+): Promise<Map<string, ReleaseHealth>> {
   const chosen = versionsNeedingRag(versions, today);
   if (chosen.length === 0) return new Map();
   const projects = [...new Set(chosen.map((v) => v.projectKey))];
@@ -51,9 +54,16 @@ export async function readinessRag(
     if (!builtAtOf(shards)) return undefined;
     const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
     const target = { id: version.id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
-    return rollUpRelease(policy, target, entries, today, releaseDates).overall;
+    const rollup = rollUpRelease(policy, target, entries, today, releaseDates);
+    const done = entries.filter((e) => e.category === 'done').length;
+    return releaseHealth({
+      state: version.state,
+      daysToRelease: daysLeftFor(target, today, releaseDates),
+      percentDone: entries.length ? Math.floor((done / entries.length) * 100) : 0,
+      notReady: rollup.total - rollup.ready,
+    });
   });
-  const result = new Map<string, Rag>();
+  const result = new Map<string, ReleaseHealth>();
   chosen.forEach((v, i) => {
     const rag = rags[i];
     if (rag) result.set(`${v.projectKey}/${v.id}`, rag);

@@ -1,5 +1,6 @@
 import type { SnapshotRelease, StatusChanges, StatusSnapshot } from './status-snapshot';
 import { escapeXml, link, statusMacro, table } from './storage-format';
+import { CONFLUENCE_COLOUR, RELEASE_HEALTH, RELEASE_HEALTH_ORDER } from '../status/vocabulary';
 
 /** Not "Release status: …" like the project pages, so it never collides with a project's title. */
 export const PORTFOLIO_PAGE_TITLE = 'Portfolio release status';
@@ -37,14 +38,9 @@ function slip(r: SnapshotRelease): string {
 export function renderPortfolioPage(projects: PortfolioProject[], jiraBaseUrl: string, missing: string[] = []): string {
   const sorted = [...projects].sort((a, b) => a.snapshot.projectKey.localeCompare(b.snapshot.projectKey));
   const all = sorted.flatMap((p) => p.snapshot.releases);
-  const count = (label: string) => all.filter((r) => r.rag.label === label).length;
-  const summary = [
-    ['Red', 'OVERDUE'],
-    ['Yellow', 'AT RISK'],
-    ['Green', 'ON TRACK'],
-    ['Grey', 'PLANNED'],
-    ['Grey', 'NO DATE'],
-  ] as const;
+  // Stored snapshots from before the one vocabulary say "AT RISK" for "At risk": count them alike.
+  const count = (label: string) => all.filter((r) => r.rag.label.toLowerCase() === label.toLowerCase()).length;
+  const summary = RELEASE_HEALTH_ORDER.filter((key) => key !== 'released').map((key) => [CONFLUENCE_COLOUR[RELEASE_HEALTH[key].colour], RELEASE_HEALTH[key].word] as const);
   const parts = [
     `<p>Every unreleased version of ${sorted.length} project${sorted.length === 1 ? '' : 's'}, refreshed weekly by the Release readiness app from the project status pages.</p>`,
     `<p>${summary

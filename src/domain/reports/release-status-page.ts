@@ -2,6 +2,7 @@ import type { ProjectReleasesView, ReleaseSummary } from '../../contract';
 import { type ReleaseSlip, describeSlip } from '../versions/version-slip';
 import type { ReleaseStatusFacts, StatusFactsByVersion } from './status-facts';
 import type { StatusChanges } from './status-snapshot';
+import { AT_RISK_DAYS, AT_RISK_PERCENT_DONE, CONFLUENCE_COLOUR, RELEASE_HEALTH, type ReleaseHealthKey, readinessTallyText, releaseHealth } from '../status/vocabulary';
 import { type StatusColour, escapeXml, link, statusMacro, table } from './storage-format';
 
 /** What the weekly status adds to the view: slips, changes since last week, other modules' facts. */
@@ -13,35 +14,19 @@ export interface StatusPageExtras {
   facts?: StatusFactsByVersion;
 }
 
-/** Within this many days of its date, an unfinished release is at risk. */
-export const AT_RISK_DAYS = 7;
-/** Below this share of done issues, a release near its date is at risk. */
-export const AT_RISK_PERCENT_DONE = 80;
-
 export interface ReleaseRag {
   colour: StatusColour;
   label: string;
 }
 
 /**
- * A plain, explainable RAG for the weekly status until the readiness policy exists: late is Red,
- * close to the date with work open is Amber, otherwise Green; released and undated are neutral.
+ * The release's health in the app's one vocabulary (src/domain/status/vocabulary.ts), with the
+ * readiness roll-up's not-ready count when the weekly status has one, so the page, the calendar
+ * and the Releases pages say the same word for the same release.
  */
-export function releaseRag(release: ReleaseSummary): ReleaseRag {
-  switch (release.state) {
-    case 'released':
-      return { colour: 'Blue', label: 'RELEASED' };
-    case 'overdue':
-      return { colour: 'Red', label: 'OVERDUE' };
-    case 'unscheduled':
-      return { colour: 'Grey', label: 'NO DATE' };
-    case 'planned':
-      return { colour: 'Grey', label: 'PLANNED' };
-    case 'in-progress':
-      return release.daysToRelease !== null && release.daysToRelease <= AT_RISK_DAYS && release.percentDone < AT_RISK_PERCENT_DONE
-        ? { colour: 'Yellow', label: 'AT RISK' }
-        : { colour: 'Green', label: 'ON TRACK' };
-  }
+export function releaseRag(release: ReleaseSummary, facts: ReleaseStatusFacts = {}): ReleaseRag {
+  const health = releaseHealth({ ...release, ...(facts.readiness ? { notReady: facts.readiness.notReady } : {}) });
+  return { colour: CONFLUENCE_COLOUR[health.colour], label: health.word };
 }
 
 export function releaseStatusPageTitle(view: ProjectReleasesView): string {
@@ -67,8 +52,8 @@ export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: 
   const facts = extras.facts ?? {};
   const factColumns = factColumnsFor(unreleased.map((r) => facts[r.id] ?? {}));
   const rows = unreleased.map((r) => {
-    const rag = releaseRag(r);
     const f = facts[r.id] ?? {};
+    const rag = releaseRag(r, f);
     return [
       versionLink(r),
       statusMacro(rag.colour, rag.label),
@@ -92,7 +77,7 @@ export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: 
   ];
   const parts = [
     `<p>Every unreleased version of ${link(`${jiraBaseUrl}/projects/${view.project.key}`, view.project.name)}, refreshed weekly by the Release readiness app. ` +
-      `RAG: ${statusMacro('Red', 'OVERDUE')} past its date; ${statusMacro('Yellow', 'AT RISK')} due within ${AT_RISK_DAYS} days with under ${AT_RISK_PERCENT_DONE}% done; ${statusMacro('Green', 'ON TRACK')} otherwise.` +
+      `Status: ${healthMacro('overdue')} past its date; ${healthMacro('at-risk')} due within ${AT_RISK_DAYS} days with under ${AT_RISK_PERCENT_DONE}% done or issues not ready; ${healthMacro('on-track')} otherwise.` +
       (extras.slips ? ' Slip: days the release date moved since the app first recorded it.' : '') +
       '</p>',
     '<h2>Releases in flight</h2>',
@@ -124,10 +109,20 @@ interface FactColumn {
 }
 
 /** Only the facts some release has become columns: nothing is shown that no module provided. */
+/** A status macro with the health's own word and colour. */
+export function healthMacro(key: ReleaseHealthKey): string {
+  return statusMacro(CONFLUENCE_COLOUR[RELEASE_HEALTH[key].colour], RELEASE_HEALTH[key].word);
+}
+
 function factColumnsFor(all: Array<ReleaseStatusFacts>): FactColumn[] {
   const lines = (items: string[] | undefined) => (items?.length ? items.map(escapeXml).join('<br/>') : '–');
   const columns: FactColumn[] = [];
-  if (all.some((f) => f.readiness)) columns.push({ header: 'Readiness', cell: (f) => (f.readiness ? statusMacro(f.readiness.colour, f.readiness.label) : '–') });
+  if (all.some((f) => f.readiness)) {
+    columns.push({
+      header: 'Readiness',
+      cell: (f) => (f.readiness ? escapeXml(readinessTallyText({ green: f.readiness.ready, amber: f.readiness.atRisk, red: f.readiness.notReady })) : '–'),
+    });
+  }
   if (all.some((f) => f.goNoGo)) columns.push({ header: 'Go/No-Go', cell: (f) => (f.goNoGo ? statusMacro(f.goNoGo.colour, f.goNoGo.label) : '–') });
   if (all.some((f) => f.risks)) columns.push({ header: 'Open risks', cell: (f) => lines(f.risks) });
   if (all.some((f) => f.upcoming)) columns.push({ header: 'Environments and freezes', cell: (f) => lines(f.upcoming) });

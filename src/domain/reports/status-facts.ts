@@ -8,7 +8,8 @@ import type { StatusColour } from './storage-format';
  * column only when some release has that fact, and never makes one up.
  */
 export interface ReleaseStatusFacts {
-  readiness?: { label: string; colour: StatusColour };
+  /** The readiness roll-up by issue: its tally in the app's words, and how many are not ready. */
+  readiness?: { ready: number; atRisk: number; notReady: number };
   /** Open risks, one short line each. */
   risks?: string[];
   goNoGo?: { label: string; colour: StatusColour };

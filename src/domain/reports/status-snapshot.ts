@@ -3,6 +3,7 @@ import { type CalendarDate, dayNumber, daysBetween, fromDayNumber, parseCalendar
 import type { ReleaseSlip } from '../versions/version-slip';
 import { releaseRag } from './release-status-page';
 import type { StatusColour } from './storage-format';
+import type { StatusFactsByVersion } from './status-facts';
 
 /** What the weekly status showed for one release, kept to tell next week what changed. */
 export interface SnapshotRelease {
@@ -49,7 +50,7 @@ export function isoWeek(date: CalendarDate): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-export function snapshotOf(view: ProjectReleasesView, week: string, slips: Record<string, ReleaseSlip | undefined>): StatusSnapshot {
+export function snapshotOf(view: ProjectReleasesView, week: string, slips: Record<string, ReleaseSlip | undefined>, facts: StatusFactsByVersion = {}): StatusSnapshot {
   return {
     projectKey: view.project.key,
     projectName: view.project.name,
@@ -58,7 +59,7 @@ export function snapshotOf(view: ProjectReleasesView, week: string, slips: Recor
     releases: view.releases
       .filter((r) => !r.released)
       .map((r) => {
-        const rag = releaseRag(r);
+        const rag = releaseRag(r, facts[r.id]);
         const slip = slips[r.id];
         return {
           id: r.id,
@@ -135,7 +136,8 @@ export function diffSnapshots(baseline: StatusSnapshot | undefined, current: Sta
         else if (!old.releaseDate) changes.push(`Release date set to ${release.releaseDate}.`);
         else changes.push(`Release date moved from ${old.releaseDate} to ${release.releaseDate}${signedDays(old.releaseDate, release.releaseDate)}.`);
       }
-      if (old.rag.label !== release.rag.label) changes.push(`Status ${old.rag.label} → ${release.rag.label}.`);
+      // Snapshots written before the one vocabulary said "AT RISK" for "At risk": same status.
+      if (old.rag.label.toLowerCase() !== release.rag.label.toLowerCase()) changes.push(`Status ${old.rag.label} → ${release.rag.label}.`);
       if (old.total !== release.total) {
         const delta = release.total - old.total;
         changes.push(`Scope ${delta > 0 ? '+' : '−'}${plural(Math.abs(delta), 'issue')} (${old.total} → ${release.total}).`);

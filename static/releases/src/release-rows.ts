@@ -2,29 +2,19 @@
 import { isValid } from 'date-fns';
 import { formatDay } from './date-format';
 import type { ReleaseState, ReleaseSummary, StatusCategoryCounts } from '../../../src/contract';
+import { LOZENGE_APPEARANCE, type LozengeAppearance, RELEASE_STATE } from '../../../src/domain/status/vocabulary';
 
-export type LozengeAppearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
+export type { LozengeAppearance } from '../../../src/domain/status/vocabulary';
 
 export const STATE_ORDER: readonly ReleaseState[] = ['overdue', 'in-progress', 'planned', 'unscheduled', 'released'];
 
-export const STATE_LABELS: Record<ReleaseState, string> = {
-  released: 'Released',
-  overdue: 'Overdue',
-  'in-progress': 'In progress',
-  planned: 'Planned',
-  unscheduled: 'Unscheduled',
-};
-
-const APPEARANCE: Record<ReleaseState, LozengeAppearance> = {
-  released: 'success',
-  overdue: 'removed',
-  'in-progress': 'inprogress',
-  planned: 'new',
-  unscheduled: 'default',
-};
+/** The state words of the app's one vocabulary (src/domain/status/vocabulary.ts). */
+export const STATE_LABELS: Record<ReleaseState, string> = Object.fromEntries(
+  Object.entries(RELEASE_STATE).map(([state, word]) => [state, word.word]),
+) as Record<ReleaseState, string>;
 
 export function stateAppearance(state: ReleaseState): LozengeAppearance {
-  return APPEARANCE[state];
+  return LOZENGE_APPEARANCE[RELEASE_STATE[state].colour];
 }
 
 /** Parses a Jira calendar date (yyyy-MM-dd) as a local date; undefined when absent or malformed. */

@@ -24,8 +24,8 @@ describe('the portfolio page', () => {
   );
 
   it('counts the releases by RAG and lists every release in flight, projects in key order', () => {
-    expect(page).toContain('<ac:parameter ac:name="title">OVERDUE</ac:parameter></ac:structured-macro> 1');
-    expect(page).toContain('<ac:parameter ac:name="title">AT RISK</ac:parameter></ac:structured-macro> 1');
+    expect(page).toContain('<ac:parameter ac:name="title">Overdue</ac:parameter></ac:structured-macro> 1');
+    expect(page).toContain('<ac:parameter ac:name="title">At risk</ac:parameter></ac:structured-macro> 1');
     expect(page.indexOf('PAY 3.1')).toBeLessThan(page.indexOf('SHOP 2.4'));
     expect(page).toContain('href="https://acme.atlassian.net/projects/SHOP/versions/10"');
     expect(page).toContain('<td>+4 d</td>');
@@ -59,9 +59,10 @@ describe('the project status page with the weekly extras', () => {
   it('shows columns for other modules’ facts only when some release has them', () => {
     expect(renderReleaseStatusPage(shop, '', { facts: {} })).not.toContain('Readiness');
     const page = renderReleaseStatusPage(shop, '', {
-      facts: { '10': { readiness: { label: '82% READY', colour: 'Yellow' }, risks: ['PSP contract <unsigned>'], upcoming: ['UAT-1 1–5 Dec', 'Freeze 20 Dec'] } },
+      facts: { '10': { readiness: { ready: 30, atRisk: 2, notReady: 8 }, risks: ['PSP contract <unsigned>'], upcoming: ['UAT-1 1–5 Dec', 'Freeze 20 Dec'] } },
     });
     expect(page).toContain('<th>Readiness</th>');
+    expect(page).toContain('<td>30 ready, 2 at risk, 8 not ready</td>');
     expect(page).toContain('<th>Open risks</th>');
     expect(page).toContain('<th>Environments and freezes</th>');
     expect(page).not.toContain('<th>Go/No-Go</th>');

@@ -3,7 +3,7 @@ import { aReleaseSummary } from '../../support/builders';
 
 describe('the RAG of a release in the weekly status', () => {
   it.each([
-    ['released', { state: 'released' as const, released: true }, 'Blue'],
+    ['released', { state: 'released' as const, released: true }, 'Green'],
     ['overdue', { state: 'overdue' as const, daysToRelease: -2 }, 'Red'],
     ['due in 5 days with half the work done', { daysToRelease: 5, percentDone: 50 }, 'Yellow'],
     ['due in 5 days and nearly done', { daysToRelease: 5, percentDone: 85 }, 'Green'],
@@ -11,6 +11,14 @@ describe('the RAG of a release in the weekly status', () => {
     ['without dates', { state: 'unscheduled' as const, daysToRelease: null }, 'Grey'],
   ])('%s is %s', (_case, overrides, colour) => {
     expect(releaseRag(aReleaseSummary(overrides)).colour).toBe(colour);
+  });
+
+  it('turns At risk close to the date when the readiness roll-up has issues not ready, as the calendar does', () => {
+    const nearlyDone = aReleaseSummary({ daysToRelease: 5, percentDone: 85 });
+    expect(releaseRag(nearlyDone, { readiness: { ready: 17, atRisk: 0, notReady: 3 } })).toEqual({ colour: 'Yellow', label: 'At risk' });
+    expect(releaseRag(nearlyDone, { readiness: { ready: 20, atRisk: 2, notReady: 0 } })).toEqual({ colour: 'Green', label: 'On track' });
+    // Far from the date, open work is normal.
+    expect(releaseRag(aReleaseSummary({ daysToRelease: 30, percentDone: 10 }), { readiness: { ready: 1, atRisk: 0, notReady: 19 } }).label).toBe('On track');
   });
 });
 

@@ -68,8 +68,13 @@ describe('what changed since last week', () => {
   });
 
   it('notices a RAG change', () => {
-    const late = { ...lastWeek, releases: [{ ...lastWeek.releases[0]!, rag: { colour: 'Red' as const, label: 'OVERDUE' } }] };
-    expect(diffSnapshots(lastWeek, late).releases[0]!.changes).toEqual(['Status ON TRACK → OVERDUE.']);
+    const late = { ...lastWeek, releases: [{ ...lastWeek.releases[0]!, rag: { colour: 'Red' as const, label: 'Overdue' } }] };
+    expect(diffSnapshots(lastWeek, late).releases[0]!.changes).toEqual(['Status On track → Overdue.']);
+  });
+
+  it('reads a snapshot stored before the one vocabulary ("ON TRACK") as the same status', () => {
+    const stored = { ...lastWeek, releases: lastWeek.releases.map((r) => ({ ...r, rag: { ...r.rag, label: r.rag.label.toUpperCase() } })) };
+    expect(diffSnapshots(stored, lastWeek).releases.flatMap((r) => r.changes)).toEqual([]);
   });
 
   it('keeps the slip in the snapshot', () => {

@@ -2,6 +2,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { GoNoGoBoardView } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
 import { openInNewTab } from '../platform';
+import { readinessTallyText } from '../../../../src/domain/status/vocabulary';
 import { Muted, Section, tableStyle, tdStyle, thStyle } from './controls';
 import { plural } from './board-model';
 
@@ -9,7 +10,11 @@ import { plural } from './board-model';
 export function ReadinessSection({ board }: { board: GoNoGoBoardView }) {
   const r = board.readiness;
   const share = r.total === 0 ? 100 : Math.floor((r.ready / r.total) * 100);
-  const summary = `${r.ready} of ${plural(r.total, 'issue')} ready (${share}%)`;
+  // The readiness page's words when the roll-up says which ready issues are at risk.
+  const summary =
+    r.atRisk === undefined
+      ? `${r.ready} of ${plural(r.total, 'issue')} ready (${share}%)`
+      : `${plural(r.total, 'issue')}: ${readinessTallyText({ green: r.ready - r.atRisk, amber: r.atRisk, red: r.notReady })}`;
   return (
     <Section title="Readiness" testId="gng-readiness" description={<>Source: {r.sourceLabel}{r.partial ? ` · the first ${r.notReady > 100 ? 100 : r.notReady} open issues were inspected for blockers` : ''}</>}>
       <div>
@@ -18,7 +23,7 @@ export function ReadinessSection({ board }: { board: GoNoGoBoardView }) {
         </div>
         <div data-testid="gng-readiness-summary" style={{ font: font.body, color: color.text, marginTop: space.s050 }}>
           <strong>{summary}</strong>
-          {r.notReady > 0 && <span style={{ color: color.textDanger }}> · {r.notReady} not ready</span>}
+          {r.notReady > 0 && r.atRisk === undefined && <span style={{ color: color.textDanger }}> · {r.notReady} not ready</span>}
         </div>
       </div>
       <ul aria-label="Failures by criterion" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', gap: space.s100, flexWrap: 'wrap' }}>

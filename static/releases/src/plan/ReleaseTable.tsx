@@ -4,11 +4,12 @@ import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import Textfield from '@atlaskit/textfield';
 import type { CalendarVersion, ReleaseCalendarView, ReleaseState } from '../../../../src/contract';
+import { RELEASE_HEALTH_ORDER } from '../../../../src/domain/status/vocabulary';
 import { color, filterSelectStyle, font, radius, space } from '../design';
 import { STATE_LABELS, STATE_ORDER, formatJiraDate, stateAppearance } from '../release-rows';
 import { TIER_SWATCH } from './plan-design';
 import { type PlanLookups, isVisibleSlot, versionRef } from './plan-model';
-import { RagDot } from './timeline-rows';
+import { HealthDot } from './timeline-rows';
 
 type Column = 'project' | 'name' | 'state' | 'rag' | 'start' | 'release' | 'environments' | 'conflicts' | 'dependencies';
 type Order = 'ASC' | 'DESC';
@@ -17,7 +18,7 @@ const COLUMNS: Array<{ key: Column; label: string; width: number }> = [
   { key: 'project', label: 'Project', width: 8 },
   { key: 'name', label: 'Version', width: 16 },
   { key: 'state', label: 'State', width: 10 },
-  { key: 'rag', label: 'RAG', width: 6 },
+  { key: 'rag', label: 'Health', width: 8 },
   { key: 'start', label: 'Start', width: 9 },
   { key: 'release', label: 'Release', width: 9 },
   { key: 'environments', label: 'Environment slots', width: 20 },
@@ -30,7 +31,6 @@ function cellsOf(rank: number, contents: Array<{ key: number; content: React.Rea
   return contents.map((c) => ({ key: 0, content: c.content }));
 }
 
-const RAG_ORDER = { red: 0, amber: 1, green: 2 } as const;
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 interface Row {
@@ -42,6 +42,11 @@ interface Row {
   dependencies: string[];
 }
 
+/** Worst health first; versions without one (not due soon, or no roll-up yet) last. */
+function healthRank(version: CalendarVersion): number {
+  return version.health ? RELEASE_HEALTH_ORDER.indexOf(version.health.key) : RELEASE_HEALTH_ORDER.length;
+}
+
 function compare(column: Column, a: Row, b: Row): number {
   switch (column) {
     case 'project':
@@ -51,7 +56,7 @@ function compare(column: Column, a: Row, b: Row): number {
     case 'state':
       return STATE_ORDER.indexOf(a.version.state) - STATE_ORDER.indexOf(b.version.state);
     case 'rag':
-      return (a.version.rag ? RAG_ORDER[a.version.rag] : 3) - (b.version.rag ? RAG_ORDER[b.version.rag] : 3);
+      return healthRank(a.version) - healthRank(b.version);
     case 'start':
       return (a.version.startDate ?? '9999').localeCompare(b.version.startDate ?? '9999');
     case 'release':
@@ -134,7 +139,17 @@ export function ReleaseTable({ view, look, focus, onVersion, onDependencies }: P
           ),
         },
         { key: 0, content: <Lozenge appearance={stateAppearance(r.version.state)}>{STATE_LABELS[r.version.state]}</Lozenge> },
-        { key: 0, content: r.version.rag ? <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}><RagDot rag={r.version.rag} />{r.version.rag}</span> : <span style={{ color: color.textSubtlest }}>–</span> },
+        {
+          key: 0,
+          content: r.version.health ? (
+            <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }} title={r.version.health.reason}>
+              <HealthDot health={r.version.health} />
+              {r.version.health.word}
+            </span>
+          ) : (
+            <span style={{ color: color.textSubtlest }}>–</span>
+          ),
+        },
         { key: 0, content: <span style={{ whiteSpace: 'nowrap' }}>{formatJiraDate(r.version.startDate)}</span> },
         { key: 0, content: <span style={{ whiteSpace: 'nowrap' }}>{formatJiraDate(r.version.releaseDate)}</span> },
         {

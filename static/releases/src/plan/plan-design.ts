@@ -59,6 +59,7 @@ export const planColor = {
   ragRed: token('color.background.danger.bold', '#C9372C'),
   ragAmber: token('color.background.warning.bold', '#FBC828'),
   ragGreen: token('color.background.success.bold', '#1F845A'),
+  ragNeutral: token('color.background.neutral.bold', '#44546F'),
   weekend: token('color.background.accent.gray.subtlest', '#F0F1F2'),
   textWarning: token('color.text.warning', '#9E4C00'),
   bgWarning: token('color.background.warning', '#FFF5DB'),

@@ -1,6 +1,7 @@
 /** Rows of the quarter timeline (per version) and of the environment timeline (per environment). */
 import Lozenge from '@atlaskit/lozenge';
 import type { CalendarSlot, CalendarVersion, PlanDeployment, PlanEnvironment, PlanWindow, ReleaseCalendarView } from '../../../../src/contract';
+import type { StatusColour } from '../../../../src/domain/status/vocabulary';
 import { color } from '../design';
 import { STATE_LABELS, stateAppearance } from '../release-rows';
 import { HIDDEN_SWATCH, TIER_SWATCH, type Swatch, planColor } from './plan-design';
@@ -21,10 +22,20 @@ const STATE_SWATCH = (v: CalendarVersion): Swatch =>
       ? { background: color.bgDanger, text: color.textDanger, border: color.borderDanger }
       : { background: color.bgInformation, text: color.textInformation, border: color.borderInformation };
 
-export function RagDot({ rag }: { rag: CalendarVersion['rag'] }) {
-  if (!rag) return null;
-  const background = rag === 'red' ? planColor.ragRed : rag === 'amber' ? planColor.ragAmber : planColor.ragGreen;
-  return <span role="img" aria-label={`Readiness ${rag}`} title={`Readiness: ${rag}`} style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background, flex: '0 0 10px' }} />;
+const DOT: Record<StatusColour, string> = {
+  red: planColor.ragRed,
+  yellow: planColor.ragAmber,
+  green: planColor.ragGreen,
+  grey: planColor.ragNeutral,
+  blue: planColor.ragNeutral,
+  purple: planColor.ragNeutral,
+};
+
+/** The version's health as a dot; its word and reason in the label and tooltip. */
+export function HealthDot({ health }: { health: CalendarVersion['health'] }) {
+  if (!health) return null;
+  const text = `${health.word}: ${health.reason}`;
+  return <span role="img" aria-label={text} title={text} style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: DOT[health.colour], flex: '0 0 10px' }} />;
 }
 
 function deploymentBar(d: PlanDeployment, look: PlanLookups, onDeployment: (d: PlanDeployment) => void): TimelineBar {
@@ -104,7 +115,7 @@ export function versionRows(view: ReleaseCalendarView, look: PlanLookups, from: 
         id: key,
         label: (
           <>
-            <RagDot rag={v.rag} />
+            <HealthDot health={v.health} />
             <span style={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis' }} title={v.name}>
               {v.name}
             </span>

@@ -4,6 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { ReadinessRag, ReleaseReadiness, ReleaseRollup } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
 import { openInNewTab } from '../platform';
+import { readinessTallyText } from '../../../../src/domain/status/vocabulary';
 import { RAG_LOZENGE, RAG_SWATCH, RAG_WORD } from './readiness-design';
 import { plural, ragWidths, readyText } from './readiness-model';
 
@@ -18,7 +19,7 @@ export function RagLozenge({ rag, testId }: { rag: ReadinessRag; testId?: string
 /** A stacked bar of the release's issues by RAG, with the counts as its accessible name. */
 export function RagBar({ rag, height = 8 }: { rag: ReleaseRollup['rag']; height?: number }) {
   const widths = ragWidths(rag);
-  const label = `${plural(rag.red, 'issue')} not ready, ${rag.amber} at risk, ${rag.green} ready`;
+  const label = `${plural(rag.red + rag.amber + rag.green, 'issue')}: ${readinessTallyText(rag)}`;
   return (
     <div role="img" aria-label={label} title={label} style={{ display: 'flex', height, borderRadius: radius, overflow: 'hidden', background: color.barTodo, minWidth: 120 }}>
       {(['red', 'amber', 'green'] as const).map((k) => (

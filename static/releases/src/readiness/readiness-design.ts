@@ -4,6 +4,7 @@
  */
 import { token } from '@atlaskit/tokens';
 import type { ReadinessRag } from '../../../../src/contract';
+import { ISSUE_READINESS, LOZENGE_APPEARANCE, type LozengeAppearance } from '../../../../src/domain/status/vocabulary';
 
 export interface RagSwatch {
   /** Strong fill: bars and the dot. */
@@ -31,5 +32,9 @@ export const RAG_SWATCH: Record<ReadinessRag, RagSwatch> = {
   },
 };
 
-export const RAG_LOZENGE: Record<ReadinessRag, 'removed' | 'moved' | 'success'> = { red: 'removed', amber: 'moved', green: 'success' };
-export const RAG_WORD: Record<ReadinessRag, string> = { red: 'Not ready', amber: 'At risk', green: 'Ready' };
+export const RAG_LOZENGE: Record<ReadinessRag, LozengeAppearance> = {
+  red: LOZENGE_APPEARANCE[ISSUE_READINESS.red.colour],
+  amber: LOZENGE_APPEARANCE[ISSUE_READINESS.amber.colour],
+  green: LOZENGE_APPEARANCE[ISSUE_READINESS.green.colour],
+};
+export const RAG_WORD: Record<ReadinessRag, string> = { red: ISSUE_READINESS.red.word, amber: ISSUE_READINESS.amber.word, green: ISSUE_READINESS.green.word };

@@ -9,13 +9,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** Share of ready issues, 0-100, rounded down so 100 means all ready. Null for an empty release. */
-export function readyShare(rollup: Pick<ReleaseRollup, 'ready' | 'total'>): number | null {
-  return rollup.total === 0 ? null : Math.floor((rollup.ready / rollup.total) * 100);
+/** Share of issues Ready (at-risk ones not included, as everywhere: src/domain/status/vocabulary.ts). */
+export function readyShare(rollup: Pick<ReleaseRollup, 'rag' | 'total'>): number | null {
+  return rollup.total === 0 ? null : Math.floor((rollup.rag.green / rollup.total) * 100);
 }
 
-/** "12 of 40 ready", "No issues". */
-export function readyText(rollup: Pick<ReleaseRollup, 'ready' | 'total'>): string {
-  return rollup.total === 0 ? 'No issues' : `${rollup.ready} of ${rollup.total} ready`;
+/** "12 of 40 ready", "12 of 40 ready, 3 at risk", "No issues". */
+export function readyText(rollup: Pick<ReleaseRollup, 'rag' | 'total'>): string {
+  if (rollup.total === 0) return 'No issues';
+  return `${rollup.rag.green} of ${rollup.total} ready${rollup.rag.amber ? `, ${rollup.rag.amber} at risk` : ''}`;
 }
 
 /** Widths (percent) of the red, amber and green parts of a bar. */
