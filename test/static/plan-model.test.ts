@@ -1,6 +1,6 @@
 import type { ReleaseCalendarView } from '../../src/contract';
 import { assignLanes, type TimelineBar } from '../../static/releases/src/plan/Timeline';
-import { barPosition, csvCell, dayContent, dayKeysOf, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
+import { barPosition, conflictSummary, csvCell, dayContent, dayKeysOf, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
 
 const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView => ({
   project: { id: '10000', key: 'SHOP', name: 'Web Shop' },
@@ -81,5 +81,18 @@ describe('plan helpers of the calendar page', () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""x""), ""quoted"""`);
     expect(lines[3]).toContain('Booking,,(another project),UAT-1');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe('the conflict summary', () => {
+  const of = (...severities: Array<'error' | 'warning' | 'info'>) => severities.map((severity) => ({ severity }));
+  it.each([
+    [of(), 'No conflicts in view.', 'success'],
+    // Only warnings: never red, never "0 clashes".
+    [of('warning'), '1 warning in view', 'warning'],
+    [of('error', 'error', 'warning', 'info'), '2 clashes, 1 warning, 1 note in view', 'danger'],
+    [of('info', 'info'), '2 notes in view', 'neutral'],
+  ])('%j reads "%s" in the %s tone', (conflicts, text, tone) => {
+    expect(conflictSummary(conflicts, 'in view')).toEqual({ text, tone });
   });
 });

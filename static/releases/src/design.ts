@@ -11,6 +11,7 @@ export const color = {
   textSubtle: token('color.text.subtle', '#44546F'),
   textSubtlest: token('color.text.subtlest', '#626F86'),
   textDanger: token('color.text.danger', '#AE2E24'),
+  textWarning: token('color.text.warning', '#A54800'),
   textSuccess: token('color.text.success', '#216E4E'),
   textInformation: token('color.text.information', '#0055CC'),
   textSelected: token('color.text.selected', '#0C66E4'),

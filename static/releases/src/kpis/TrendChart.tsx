@@ -66,7 +66,10 @@ export function TrendChart({ trend: raw }: { trend: KpiTrend }) {
     <figure data-testid={`trend-${trend.figureId}`} style={{ margin: 0, padding: space.s150, border: `1px solid ${color.border}`, borderRadius: 6, background: color.surface }}>
       <figcaption style={{ display: 'flex', justifyContent: 'space-between', gap: space.s100, font: font.body, fontWeight: 600, color: color.text, marginBottom: space.s050 }}>
         <span>{trend.title}</span>
-        <span style={{ fontWeight: 400, color: color.textSubtle }}>{formatValue(trend.unit, lastValue)}</span>
+        {/* The last week alone, said so: the card beside it holds the figure over the whole window. */}
+        <span style={{ fontWeight: 400, color: color.textSubtle }} data-testid={`trend-${trend.figureId}-last`}>
+          {last ? `Week to ${shortDay(last.weekEnd)}: ${formatValue(trend.unit, lastValue)}` : formatValue(trend.unit, lastValue)}
+        </span>
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} style={{ display: 'block' }}>
         <title id={`${id}-title`}>{`${trend.title}, weekly`}</title>

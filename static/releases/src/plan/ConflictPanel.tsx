@@ -4,6 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { ConflictItem, FixAction, PlanConflict } from '../../../../src/contract';
 import { color, font, space } from '../design';
 import { SEVERITY_APPEARANCE, SEVERITY_LABEL, planColor } from './plan-design';
+import { conflictSummary } from './plan-model';
 
 interface Props {
   conflicts: PlanConflict[];
@@ -21,8 +22,8 @@ const COLLAPSED = 6;
 /** Every conflict of the plan, most severe first: what happens, who is involved, and a fix. */
 export function ConflictPanel({ conflicts, canEdit, onApply, onItem, busy, scopeText }: Props) {
   const [expanded, setExpanded] = useState(false);
-  const errors = conflicts.filter((c) => c.severity === 'error').length;
-  const warnings = conflicts.filter((c) => c.severity === 'warning').length;
+  const summary = conflictSummary(conflicts, scopeText);
+  const tone = { danger: color.textDanger, warning: color.textWarning, neutral: color.textSubtle, success: color.textSuccess }[summary.tone];
   const shown = expanded ? conflicts : conflicts.slice(0, COLLAPSED);
   return (
     <section aria-labelledby="conflicts-heading" data-testid="conflict-panel" style={{ display: 'flex', flexDirection: 'column', gap: space.s100 }}>
@@ -30,10 +31,8 @@ export function ConflictPanel({ conflicts, canEdit, onApply, onItem, busy, scope
         <h2 id="conflicts-heading" style={{ margin: 0, font: font.body, fontSize: 16, fontWeight: 600, color: color.text }}>
           Conflicts
         </h2>
-        <span aria-live="polite" data-testid="conflict-summary" style={{ font: font.small, color: conflicts.length ? color.textDanger : color.textSuccess }}>
-          {conflicts.length === 0
-            ? `No conflicts ${scopeText}.`
-            : `${errors} clash${errors === 1 ? '' : 'es'}, ${warnings} warning${warnings === 1 ? '' : 's'}${conflicts.length - errors - warnings ? `, ${conflicts.length - errors - warnings} note${conflicts.length - errors - warnings === 1 ? '' : 's'}` : ''} ${scopeText}`}
+        <span aria-live="polite" data-testid="conflict-summary" style={{ font: font.small, color: tone }}>
+          {summary.text}
         </span>
       </div>
       {conflicts.length > 0 && (

@@ -250,3 +250,19 @@ export function planCsv(view: ReleaseCalendarView): string {
   }
   return [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * "2 clashes, 1 warning in the loaded year": only the counts that are not zero, and the tone of
+ * the worst one, so a list holding only warnings is never summarised in red or as "no conflicts".
+ */
+export function conflictSummary(conflicts: ReadonlyArray<Pick<PlanConflict, 'severity'>>, scopeText: string): { text: string; tone: 'danger' | 'warning' | 'neutral' | 'success' } {
+  if (conflicts.length === 0) return { text: `No conflicts ${scopeText}.`, tone: 'success' };
+  const count = (severity: PlanConflict['severity']) => conflicts.filter((c) => c.severity === severity).length;
+  const [errors, warnings, notes] = [count('error'), count('warning'), count('info')];
+  const parts = [
+    errors ? `${errors} clash${errors === 1 ? '' : 'es'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+    notes ? `${notes} note${notes === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return { text: `${parts.join(', ')} ${scopeText}`, tone: errors ? 'danger' : warnings ? 'warning' : 'neutral' };
+}
