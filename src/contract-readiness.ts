@@ -7,6 +7,7 @@ import type { CriterionResult, IssueMention, Rag } from './domain/readiness/eval
 import type { PolicyProblem, ReadinessPolicy } from './domain/readiness/policy';
 import type { CriterionTally, ReleaseRollup, RollupIssue } from './domain/readiness/rollup';
 import type { SignOffRecord } from './domain/readiness/sign-offs';
+import type { ReleaseHealth } from './domain/status/vocabulary';
 
 // Names other parts of the contract also use (Go/No-Go has criteria too) get a Readiness prefix.
 export type { CriterionTally, IssueMention, PolicyProblem, ReadinessPolicy, ReleaseRollup, RollupIssue, SignOffRecord };
@@ -109,6 +110,8 @@ export interface ReleaseReadiness {
   status: 'ready' | 'building';
   builtAt?: string;
   rollup?: ReleaseRollup;
+  /** The release's health in the app's one vocabulary, once the roll-up is built. */
+  health?: ReleaseHealth;
 }
 
 export interface ProjectReadinessView {

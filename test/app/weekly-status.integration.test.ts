@@ -1,4 +1,4 @@
-import type { ReleaseCalendarView, ResolverResult } from '../../src/contract';
+import type { ProjectReadinessView, ReleaseCalendarView, ResolverResult } from '../../src/contract';
 import { job } from '../../src/app/jobs-catalog';
 import { reconcileReleaseReadiness } from '../../src/app/readiness/release-readiness';
 import { dispatchResolver } from '../../src/app/resolvers';
@@ -90,6 +90,9 @@ describe('one status vocabulary', () => {
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     const withHealth = answer.data.versions.filter((v) => v.projectKey === 'SHOP' && v.health);
     expect(withHealth.length).toBeGreaterThan(0);
+    const readiness = (await dispatchResolver(site.deps, 'getReleaseReadiness', {}, context)) as ResolverResult<ProjectReadinessView>;
+    if (!readiness.ok) throw new Error(JSON.stringify(readiness.error));
+    for (const version of withHealth) expect(readiness.data.releases.find((r) => r.release.id === version.id)?.health?.word).toBe(version.health!.word);
 
     await weeklyRun();
     const status = statusPage('SHOP').body;

@@ -5,7 +5,8 @@
 import type { GetReleaseReadinessPayload, ProjectReadinessView, ReadinessRelease, ReleaseReadiness } from '../../contract-readiness';
 import { calendarDateIn } from '../../domain/calendar/calendar-date';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
-import { type ShardEntry, rollUpRelease } from '../../domain/readiness/rollup';
+import { type ShardEntry, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
+import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
 import { keys } from '../../store/keys';
@@ -13,6 +14,7 @@ import { requireProjectPermission } from '../authorize';
 import type { AppDeps } from '../deps';
 import { type InvocationContext, requireProject } from '../invocation-context';
 import { job } from '../jobs-catalog';
+import { toVersionFacts } from '../project-releases';
 import { readReleaseFacts } from './facts';
 import { loadPolicy } from './policy';
 import { builtAtOf, readReleaseShards, rebuildRelease } from './rollup-store';
@@ -61,7 +63,8 @@ export async function getReleaseReadiness(deps: AppDeps, context: InvocationCont
       if (!builtAt) return { release, status: 'building' };
       const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
       const rollup = rollUpRelease(loaded.policy, target, entries, today, releaseDates);
-      return { release, status: 'ready', builtAt, rollup: { ...rollup, blocking: rollup.blocking.slice(0, payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST) } };
+      const health = healthOfRollup(releaseState(toVersionFacts(version), today), release.daysLeft, rollup);
+      return { release, status: 'ready', builtAt, health, rollup: { ...rollup, blocking: rollup.blocking.slice(0, payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST) } };
     }),
   );
   return { project: { id: project.id, key: project.key }, generatedAt: now.toISOString(), policySource: loaded.source, releases };

@@ -9,9 +9,9 @@
 import type { CalendarVersion } from '../../contract-release-plan';
 import type { CalendarDate } from '../../domain/calendar/calendar-date';
 import { daysBetween, parseCalendarDate } from '../../domain/calendar/calendar-date';
-import { type ShardEntry, rollUpRelease } from '../../domain/readiness/rollup';
+import { type ShardEntry, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
-import { type ReleaseHealth, releaseHealth } from '../../domain/status/vocabulary';
+import type { ReleaseHealth } from '../../domain/status/vocabulary';
 import { mapWithConcurrency } from '../concurrency';
 import type { AppDeps } from '../deps';
 import { loadPolicy } from '../readiness/policy';
@@ -54,14 +54,7 @@ export async function readinessHealth(
     if (!builtAtOf(shards)) return undefined;
     const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
     const target = { id: version.id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
-    const rollup = rollUpRelease(policy, target, entries, today, releaseDates);
-    const done = entries.filter((e) => e.category === 'done').length;
-    return releaseHealth({
-      state: version.state,
-      daysToRelease: daysLeftFor(target, today, releaseDates),
-      percentDone: entries.length ? Math.floor((done / entries.length) * 100) : 0,
-      notReady: rollup.total - rollup.ready,
-    });
+    return healthOfRollup(version.state, daysLeftFor(target, today, releaseDates), rollUpRelease(policy, target, entries, today, releaseDates));
   });
   const result = new Map<string, ReleaseHealth>();
   chosen.forEach((v, i) => {

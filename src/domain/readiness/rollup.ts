@@ -4,6 +4,8 @@
  * in. A per-project member index (also bucketed) remembers which releases each issue is in, so an
  * issue that leaves a release (or is deleted) is removed without searching.
  */
+import type { ReleaseState } from '../../contract';
+import { type ReleaseHealth, releaseHealth } from '../status/vocabulary';
 import type { CalendarDate } from '../calendar/calendar-date';
 import { type Evaluation, type Rag, type ReleaseTarget, type SignedCheck, daysLeftFor, evaluateReadiness } from './evaluate';
 import { type IssueFacts, compactFacts, isAtLeastAsRecent } from './facts';
@@ -167,6 +169,21 @@ export interface ReleaseRollup {
   blocking: RollupIssue[];
   /** The release's own RAG: Red when any issue is Red, Amber when any is Amber, else Green. */
   overall: Rag;
+  /** Issues in Jira's Done status category. */
+  done: number;
+}
+
+/**
+ * The release's health (On track / At risk / Overdue...) from its roll-up, by the one rule every
+ * surface uses (src/domain/status/vocabulary.ts).
+ */
+export function healthOfRollup(state: ReleaseState, daysToRelease: number | null, rollup: Pick<ReleaseRollup, 'total' | 'ready' | 'done'>): ReleaseHealth {
+  return releaseHealth({
+    state,
+    daysToRelease,
+    percentDone: rollup.total ? Math.floor((rollup.done / rollup.total) * 100) : 0,
+    notReady: rollup.total - rollup.ready,
+  });
 }
 
 export function rollUpRelease(
@@ -181,10 +198,12 @@ export function rollUpRelease(
   const blocking: Array<RollupIssue & { weight: number }> = [];
   let total = 0;
   let ready = 0;
+  let done = 0;
   const daysLeft = daysLeftFor(release, today, releaseDates);
   const none = new Map<string, SignedCheck>();
   for (const entry of entries) {
     total++;
+    if (entry.category === 'done') done++;
     const signed = entry.s.length ? new Map(entry.s.map((id) => [id, {}])) : none;
     const evaluation: Evaluation = evaluateReadiness({ policy, facts: entry, signed, release, today, daysLeft, ...(releaseDates ? { releaseDates } : {}) });
     rag[evaluation.rag]++;
@@ -211,5 +230,5 @@ export function rollUpRelease(
   blocking.sort((a, b) => b.weight - a.weight || keyOrder(a.key).project.localeCompare(keyOrder(b.key).project) || keyOrder(a.key).number - keyOrder(b.key).number);
   const failing = [...tallies.values()].filter((t) => t.count > 0).sort((a, b) => b.count - a.count || (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1));
   const overall: Rag = rag.red ? 'red' : rag.amber ? 'amber' : 'green';
-  return { total, ready, rag, failing, blocking: blocking.map(({ weight: _w, ...issue }) => issue), overall };
+  return { total, ready, rag, failing, blocking: blocking.map(({ weight: _w, ...issue }) => issue), overall, done };
 }

@@ -13,7 +13,7 @@ import { VersionLink } from '../components/VersionLink';
 import { formatDateTime } from '../date-format';
 import { color, font, radius, space } from '../design';
 import { formatJiraDate } from '../release-rows';
-import { IssueLink, RagBar, RagLozenge } from './parts';
+import { HealthLozenge, IssueLink, RagBar, RagLozenge } from './parts';
 import { RAG_SWATCH } from './readiness-design';
 import { daysText, plural, readyShare, readyText } from './readiness-model';
 import { useReleaseReadiness } from './use-release-readiness';
@@ -105,7 +105,11 @@ function ReleaseCard({
           {release.releaseDate ? `${formatJiraDate(release.releaseDate)} · ${daysText(release.daysLeft)}` : 'No release date'}
         </span>
         <span style={{ flex: 1 }} />
-        {rollup && <RagLozenge rag={rollup.overall} testId={`readiness-overall-${release.id}`} />}
+        {readiness.health ? (
+          <HealthLozenge health={readiness.health} testId={`readiness-overall-${release.id}`} />
+        ) : (
+          rollup && <RagLozenge rag={rollup.overall} testId={`readiness-overall-${release.id}`} />
+        )}
       </header>
       {readiness.status === 'building' || !rollup ? (
         <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, color: color.textSubtle }}>

@@ -4,7 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { ReadinessRag, ReleaseReadiness, ReleaseRollup } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
 import { openInNewTab } from '../platform';
-import { readinessTallyText } from '../../../../src/domain/status/vocabulary';
+import { LOZENGE_APPEARANCE, readinessTallyText } from '../../../../src/domain/status/vocabulary';
 import { RAG_LOZENGE, RAG_SWATCH, RAG_WORD } from './readiness-design';
 import { plural, ragWidths, readyText } from './readiness-model';
 
@@ -13,6 +13,17 @@ export function RagLozenge({ rag, testId }: { rag: ReadinessRag; testId?: string
     <Lozenge appearance={RAG_LOZENGE[rag]} isBold testId={testId}>
       {RAG_WORD[rag]}
     </Lozenge>
+  );
+}
+
+/** The release's health (On track / At risk / Overdue) as every page words it; its reason as the tooltip. */
+export function HealthLozenge({ health, testId }: { health: NonNullable<ReleaseReadiness['health']>; testId?: string }) {
+  return (
+    <span title={health.reason}>
+      <Lozenge appearance={LOZENGE_APPEARANCE[health.colour]} isBold testId={testId}>
+        {health.word}
+      </Lozenge>
+    </span>
   );
 }
 
@@ -64,7 +75,7 @@ export function ReadinessCell({ readiness }: { readiness: ReleaseReadiness | und
   return (
     <div data-testid={`readiness-cell-${id}`} style={{ minWidth: 140, display: 'flex', flexDirection: 'column', gap: space.s050 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s100 }}>
-        <RagLozenge rag={rollup.overall} />
+        {readiness.health ? <HealthLozenge health={readiness.health} /> : <RagLozenge rag={rollup.overall} />}
         <span style={{ font: font.small, color: color.text, whiteSpace: 'nowrap' }}>{readyText(rollup)}</span>
       </div>
       <RagBar rag={rollup.rag} height={6} />
