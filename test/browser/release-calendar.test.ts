@@ -107,6 +107,36 @@ describeInBrowser('the release calendar in Chromium', () => {
     await app.getByText('Saved. Every page of SHOP now counts days in UTC.').waitFor({ timeout: 30_000 });
   }, 60_000);
 
+  it('zooms the quarter timeline by weeks, months and quarter, keeping labels readable and today in view', async () => {
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
+    await app.getByTestId('mode-quarter').click();
+    const timeline = app.getByTestId('quarter-timeline');
+    await timeline.waitFor();
+    // Bars whose text the bar cuts off ("SH…"), and how wide the scrolled track is.
+    const measure = () =>
+      timeline.evaluate((el) => {
+        const blocks = [...el.querySelectorAll<HTMLElement>('[data-bar]')].filter((b) => b.innerText.trim().length > 0 && b.clientWidth > 0);
+        return { cut: blocks.filter((b) => b.scrollWidth > b.clientWidth + 1).length, blocks: blocks.length, track: el.scrollWidth, view: el.clientWidth, scrolled: el.scrollLeft };
+      });
+    const levels: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+    for (const zoom of ['quarter', 'months', 'weeks']) {
+      await app.getByTestId(`zoom-${zoom}`).click();
+      await app.locator(`[data-testid="quarter-timeline"][data-day-width="${zoom === 'quarter' ? 'fit' : zoom === 'months' ? '16' : '48'}"]`).waitFor();
+      levels[zoom] = await measure();
+      if (zoom === 'months') await page().screenshot({ path: screenshotPath('release-calendar-quarter.png') });
+    }
+    const { quarter, months, weeks } = levels as Record<'quarter' | 'months' | 'weeks', Awaited<ReturnType<typeof measure>>>;
+    // Fitted to the width, nothing scrolls; zoomed in, the track grows and opens near today (24 Nov).
+    expect(quarter.track).toBeLessThanOrEqual(quarter.view + 1);
+    expect(months.track).toBeGreaterThan(quarter.track);
+    expect(weeks.track).toBeGreaterThan(months.track * 2);
+    expect(weeks.scrolled).toBeGreaterThan(0);
+    expect(quarter.cut).toBeGreaterThan(0);
+    expect(weeks.cut).toBeLessThan(quarter.cut);
+  }, 60_000);
+
   it('shows a viewer the calendar and the environments without editing', async () => {
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/environments?as=${facts().shopOnlyViewer.accountId}`);
     const app = page().frameLocator('[data-testid="app-frame"]');

@@ -30,6 +30,20 @@ interface Props {
   today?: Date;
 }
 
+type Zoom = 'weeks' | 'months' | 'quarter';
+
+/** Pixels per day of the quarter timeline; the quarter zoom fits the width. */
+const ZOOMS: Array<{ id: Zoom; label: string; dayWidth?: number }> = [
+  { id: 'weeks', label: 'Weeks', dayWidth: 48 },
+  { id: 'months', label: 'Months', dayWidth: 16 },
+  { id: 'quarter', label: 'Quarter' },
+];
+
+function zoomWidth(zoom: Zoom): { dayWidth?: number } {
+  const dayWidth = ZOOMS.find((z) => z.id === zoom)?.dayWidth;
+  return dayWidth ? { dayWidth } : {};
+}
+
 const MODES: Array<{ id: Mode; label: string }> = [
   { id: 'month', label: 'Month' },
   { id: 'quarter', label: 'Quarter' },
@@ -42,6 +56,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
   const state = useReleaseCalendar(today);
   const { view, loading, error, reload, ensure } = state;
   const [mode, setMode] = useState<Mode>('month');
+  const [zoom, setZoom] = useState<Zoom>('months');
   const [focus, setFocus] = useState(() => startOfMonth(today));
   const shell = usePlanShell(state);
   const look = useMemo(() => (view ? lookups(view) : undefined), [view]);
@@ -131,6 +146,15 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
             </Button>
           </>
         )}
+        {mode === 'quarter' && (
+          <div role="group" aria-label="Timeline zoom" style={{ display: 'inline-flex', gap: 2 }}>
+            {ZOOMS.map((z) => (
+              <Button key={z.id} spacing="compact" appearance="subtle" isSelected={zoom === z.id} aria-pressed={zoom === z.id} onClick={() => setZoom(z.id)} testId={`zoom-${z.id}`}>
+                {z.label}
+              </Button>
+            ))}
+          </div>
+        )}
         <h2 aria-live="polite" data-testid="calendar-title" style={{ margin: `0 0 0 ${space.s100}`, font: 'inherit', fontSize: 20, fontWeight: 600, color: color.text }}>
           {title}
         </h2>
@@ -205,6 +229,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
             label={`Quarter timeline, ${title}`}
             testId="quarter-timeline"
             empty="No versions, slots or deployments in this quarter."
+            {...zoomWidth(zoom)}
           />
         </>
       )}

@@ -4,7 +4,7 @@
  * and maintenance. Bars are buttons with full descriptions, so the timeline works by keyboard and
  * screen reader; the shading is decoration repeated in the "Windows" row.
  */
-import { type ReactNode, memo, useMemo } from 'react';
+import { type ReactNode, memo, useEffect, useMemo, useRef } from 'react';
 import { addDays, startOfDay } from 'date-fns';
 import { formatDayMonth } from '../date-format';
 import { color, font, radius, space } from '../design';
@@ -54,13 +54,30 @@ interface Props {
   labelWidth?: number;
   testId?: string;
   empty?: ReactNode;
+  /**
+   * Pixels per day; undefined fits the period to the width. With a width, the timeline scrolls
+   * sideways (labels stay put) and opens scrolled to today.
+   */
+  dayWidth?: number;
 }
+
+const DAY_MS = 86_400_000;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function Timeline({ start, end, rows, bands, today, label, labelWidth = 220, testId, empty }: Props) {
+export function Timeline({ start, end, rows, bands, today, label, labelWidth = 220, testId, empty, dayWidth }: Props) {
   const from = startOfDay(start).getTime();
   const to = addDays(startOfDay(end), 1).getTime();
+  const scroller = useRef<HTMLDivElement>(null);
+  const trackWidth = dayWidth ? Math.round(((to - from) / DAY_MS) * dayWidth) : undefined;
+  const todayAt = today.getTime();
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    // Today a third of the way in, so what is next shows; the start of the period when today is outside it.
+    const offset = trackWidth && todayAt > from && todayAt < to ? ((todayAt - from) / (to - from)) * trackWidth - element.clientWidth / 3 + labelWidth : 0;
+    element.scrollLeft = Math.max(0, offset);
+  }, [trackWidth, from, to, todayAt, labelWidth]);
   const ticks = useMemo(() => {
     const list: Array<{ at: number; month?: string; monday: boolean }> = [];
     for (let d = startOfDay(start); d.getTime() < to; d = addDays(d, 1)) {
@@ -73,9 +90,18 @@ export function Timeline({ start, end, rows, bands, today, label, labelWidth = 2
   const pct = (at: number) => ((at - from) / (to - from)) * 100;
 
   return (
-    <div data-testid={testId} role="region" aria-label={label} style={{ border: `1px solid ${color.border}`, borderRadius: 4, overflow: 'hidden', background: color.surface }}>
+    <div
+      ref={scroller}
+      data-testid={testId}
+      data-day-width={dayWidth ?? 'fit'}
+      role="region"
+      aria-label={label}
+      tabIndex={trackWidth ? 0 : undefined}
+      style={{ border: `1px solid ${color.border}`, borderRadius: 4, overflowX: trackWidth ? 'auto' : 'hidden', overflowY: 'hidden', background: color.surface }}
+    >
+      <div style={trackWidth ? { width: labelWidth + trackWidth } : undefined}>
       <div aria-hidden="true" style={{ display: 'flex', borderBottom: `1px solid ${color.border}`, background: color.surfaceSunken }}>
-        <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px` }} />
+        <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px`, position: 'sticky', left: 0, zIndex: 3, background: color.surfaceSunken }} />
         <div style={{ position: 'relative', flex: 1, height: 36 }}>
           {ticks.map((t) => (
             <div key={t.at} style={{ position: 'absolute', left: `${pct(t.at)}%`, top: 0, bottom: 0, borderLeft: `1px solid ${t.month ? color.border : 'transparent'}` }}>
@@ -110,6 +136,7 @@ export function Timeline({ start, end, rows, bands, today, label, labelWidth = 2
           <Row key={row.id} row={row} from={from} to={to} labelWidth={labelWidth} />
         ))}
       </div>
+      </div>
     </div>
   );
 }
@@ -134,7 +161,7 @@ const Row = memo(function Row({ row, from, to, labelWidth, windowBars }: { row: 
   const height = 30 + (count - 1) * LANE;
   return (
     <div role="group" aria-label={typeof row.label === 'string' ? row.label : undefined} data-row={row.id} style={{ display: 'flex', borderBottom: `1px solid ${color.border}`, minHeight: height, position: 'relative' }}>
-      <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px`, padding: `4px ${space.s100}`, font: font.small, color: color.text, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', boxSizing: 'border-box', background: color.surface, position: 'relative', zIndex: 1, display: 'flex', alignItems: 'center', gap: 4 }}>
+      <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px`, padding: `4px ${space.s100}`, font: font.small, color: color.text, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', boxSizing: 'border-box', background: color.surface, position: 'sticky', left: 0, zIndex: 3, display: 'flex', alignItems: 'center', gap: 4 }}>
         {row.label}
       </div>
       <div style={{ position: 'relative', flex: 1, minHeight: height }}>
