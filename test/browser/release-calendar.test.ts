@@ -137,6 +137,18 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(weeks.cut).toBeLessThan(quarter.cut);
   }, 60_000);
 
+  it('keeps every month entry readable in a 1,024 px window', async () => {
+    await page().setViewportSize({ width: 1024, height: 900 });
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    const app = page().frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
+    const cut = await app.getByTestId('calendar').evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('li > button')].filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.innerText),
+    );
+    expect(cut).toEqual([]);
+    await page().screenshot({ path: screenshotPath('release-calendar-1024.png') });
+  }, 60_000);
+
   it('shows a viewer the calendar and the environments without editing', async () => {
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/environments?as=${facts().shopOnlyViewer.accountId}`);
     const app = page().frameLocator('[data-testid="app-frame"]');

@@ -78,9 +78,10 @@ const chipStyle = (background: string, text: string, border: string, outline?: s
   borderRadius: radius,
   padding: '1px 4px',
   cursor: 'pointer',
-  whiteSpace: 'nowrap',
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
+  // Narrow days (a 1,024 px window) wrap an entry onto a second line rather than cutting it to "UAT-2 · SH…".
+  whiteSpace: 'normal',
+  overflowWrap: 'anywhere',
+  lineHeight: '16px',
 });
 
 const DayCell = memo(function DayCell({ day, content, look, showProjectKey, onVersion, onSlot, onWindow, onDeployment, onBookDay }: MonthHandlers & { day: CalendarDay; content: DayContent; look: PlanLookups; showProjectKey: boolean }) {
