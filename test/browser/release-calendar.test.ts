@@ -158,6 +158,10 @@ describeInBrowser('the release calendar in Chromium', () => {
     // PAY's bookings show without their versions to someone who cannot browse PAY.
     const hidden = app.locator('[data-testid^="bar-slot-"]', { hasText: 'Booked' });
     expect(await hidden.count()).toBeGreaterThan(0);
+    // What is deployed where: the demo's pipeline put SHOP 2.4 on SIT on 19 Nov.
+    const shop24 = app.getByTestId('deployed-row-SHOP 2.4');
+    expect(await shop24.locator('[data-environment="SIT"]').innerText()).toMatch(/Running\s+19 Nov, 11:00/);
+    expect(await app.getByTestId('deployed-where').locator('th[scope="col"]').first().innerText()).toBe('Version');
     await page().screenshot({ path: screenshotPath('environments.png') });
   }, 60_000);
 

@@ -16,6 +16,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { color, font, radius, space } from '../design';
 import { navigateToModule } from '../platform';
 import { ConflictPanel } from '../plan/ConflictPanel';
+import { DeployedWhereMatrix } from '../plan/DeployedWhere';
 import { TIER_SWATCH } from '../plan/plan-design';
 import { type PlanLookups, endOfQuarter, formatWhen, isVisibleSlot, lookups, quarterTitle, slotLabel, startOfQuarter } from '../plan/plan-model';
 import { Announcement, EditorArea, PlanLegend, usePlanShell } from '../plan/plan-shell';
@@ -93,6 +94,7 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
         </Button>
       </div>
       <InventoryTable view={view} look={look} now={time.now().getTime()} />
+      <DeployedWhereMatrix view={view} now={time.now().getTime()} />
       <EditorArea shell={shell} view={view} look={look} mutate={state.mutate} now={time.now()} />
       <Announcement text={shell.announcement} {...(shell.fixError ? { error: shell.fixError } : {})} />
       <ConflictPanel conflicts={conflicts} canEdit={view.canEdit} onApply={shell.applyFix} onItem={shell.openItem} busy={shell.applying || loading} scopeText="on the environments" />
