@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { KpiReportView, ResolverResult } from '../../src/contract';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import { countWithLabel } from '../../src/domain/kpis/format';
@@ -37,6 +38,13 @@ describeInBrowser('the KPIs page in Chromium', () => {
     await table.waitFor({ timeout: 30_000 });
     const leadTime = report.figures.find((f) => f.id === 'lead-time')!;
     expect(await table.innerText()).toContain(`${leadTime.numerator.value} rows`);
+    // Every row of the drill-down, not only the page shown, as CSV with the table's headers.
+    const [download] = await Promise.all([page().waitForEvent('download'), app.getByTestId('drilldown-csv-lead-time').click()]);
+    expect(download.suggestedFilename()).toBe('shop-lead-time.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(leadTime.numerator.value + 1);
+    expect(lines[0]).toContain('Issue');
     await app.getByTestId('figure-deployment-frequency').scrollIntoViewIfNeeded();
     await page().screenshot({ path: screenshotPath('kpis-page.png') });
   }, 90_000);

@@ -1,6 +1,7 @@
 import type { ReleaseCalendarView } from '../../src/contract';
 import { assignLanes, type TimelineBar } from '../../static/releases/src/plan/Timeline';
-import { barPosition, conflictSummary, csvCell, dayContent, dayKeysOf, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
+import { csvCell } from '../../static/releases/src/csv';
+import { barPosition, conflictSummary, dayContent, dayKeysOf, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
 
 const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView => ({
   project: { id: '10000', key: 'SHOP', name: 'Web Shop' },

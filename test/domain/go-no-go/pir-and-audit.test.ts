@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../src/contract-go-no-go';
 import { type CalendarDate } from '../../../src/domain/calendar/calendar-date';
-import { AUDIT_CSV_COLUMNS, auditCsv, csvCell } from '../../../src/domain/go-no-go/audit-csv';
+import { csvCell } from '../../../src/domain/csv';
+import { AUDIT_CSV_COLUMNS, auditCsv } from '../../../src/domain/go-no-go/audit-csv';
 import { pirDueDate, pirStatus } from '../../../src/domain/go-no-go/pir';
 
 const day = (d: string) => d as CalendarDate;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { AuditCsvExport, AuditLogView, ErrorBody } from '../../../../src/contract';
 import { color, font, space } from '../design';
+import { downloadCsv } from '../csv';
 import { invoke } from '../platform';
 import { auditActionLabel, describeValue, formatUtc } from './board-model';
 import { InlineError, Muted, Section, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
@@ -32,14 +33,7 @@ export function AuditLog({ versionId, versionName }: { versionId: string; versio
     if (!result.ok) return setError(result.error);
     setCsv(result.data);
     try {
-      const url = URL.createObjectURL(new Blob([result.data.csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = result.data.filename;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadCsv(result.data.filename, result.data.csv);
     } catch {
       // A sandbox without downloads: the text below can be copied instead.
     }

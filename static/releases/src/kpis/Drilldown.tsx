@@ -4,6 +4,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, KpiCell, KpiColumn, KpiDrilldown, KpiFigureId } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { csvText, downloadCsv } from '../csv';
 import { color, font, space } from '../design';
 import { invoke, openInNewTab } from '../platform';
 
@@ -62,6 +63,11 @@ function cell(column: KpiColumn, value: KpiCell, projectKey: string) {
   }
 }
 
+/** The drill-down as CSV: every row (not only the page shown), the columns' labels as the header. */
+export function drilldownCsv(data: Pick<KpiDrilldown, 'columns' | 'rows'>): string {
+  return csvText([data.columns.map((c) => c.label), ...data.rows.map((row) => data.columns.map((c) => row[c.key] ?? ''))]);
+}
+
 /** The exact items behind one figure, as a paged table with links to Jira. */
 export function Drilldown({ figureId, title, projectKey }: { figureId: KpiFigureId; title: string; projectKey: string }) {
   const [data, setData] = useState<KpiDrilldown>();
@@ -103,6 +109,11 @@ export function Drilldown({ figureId, title, projectKey }: { figureId: KpiFigure
           {keys.length ? ` · ${keys.length} issue${keys.length === 1 ? '' : 's'}` : ''}
         </span>
         <span style={{ flex: 1 }} />
+        {data.rows.length > 0 && (
+          <Button spacing="compact" appearance="subtle" testId={`drilldown-csv-${figureId}`} onClick={() => downloadCsv(`${projectKey.toLowerCase()}-${figureId}.csv`, drilldownCsv(data))}>
+            Export CSV
+          </Button>
+        )}
         {keys.length > 0 && (
           <Button spacing="compact" onClick={() => void openInNewTab(`/issues/?jql=${encodeURIComponent(jql)}`).catch(() => undefined)}>
             {keys.length > MAX_SEARCH_KEYS ? `Open the first ${MAX_SEARCH_KEYS} in Jira search` : 'Open in Jira search'}

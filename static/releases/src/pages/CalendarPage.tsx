@@ -15,6 +15,7 @@ import { color, font, space } from '../design';
 import { ConflictPanel } from '../plan/ConflictPanel';
 import { MonthView } from '../plan/MonthView';
 import { Announcement, EditorArea, PlanLegend, usePlanShell } from '../plan/plan-shell';
+import { downloadCsv } from '../csv';
 import { endOfQuarter, lookups, planCsv, quarterTitle, startOfQuarter } from '../plan/plan-model';
 import { ReleaseTable } from '../plan/ReleaseTable';
 import { Timeline } from '../plan/Timeline';
@@ -110,17 +111,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
   const shown = new Set(view.projects.filter((p) => p.role === 'related').map((p) => p.key));
   const title = mode === 'quarter' ? quarterTitle(focus) : mode === 'month' ? formatMonth(focus) : 'All versions';
   const unit = mode === 'quarter' ? 'quarter' : 'month';
-  const download = () => {
-    const blob = new Blob([planCsv(view)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${projectKey.toLowerCase()}-release-plan-${view.range.from}-to-${view.range.to}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = () => downloadCsv(`${projectKey.toLowerCase()}-release-plan-${view.range.from}-to-${view.range.to}.csv`, planCsv(view));
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }} data-testid="calendar-page">

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, font, radius, space } from '../design';
 import { invoke, openInNewTab } from '../platform';
-import { copyText, downloadText } from '../release-notes/download';
+import { copyText, downloadText } from '../download';
 import { NotesPreview } from '../release-notes/NotesPreview';
 import { defaultVersionId, orderVersions, publicationSummary, sameTemplate, versionLabel } from '../release-notes/notes-model';
 import { type TemplateDraft, TemplateEditor } from '../release-notes/TemplateEditor';

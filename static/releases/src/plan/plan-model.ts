@@ -14,6 +14,7 @@ import type {
   PlanWindow,
   ReleaseCalendarView,
 } from '../../../../src/contract';
+import { csvText } from '../csv';
 import { formatDay, formatMonth, toDayKey } from '../date-format';
 import { parseJiraDate } from '../release-rows';
 
@@ -216,12 +217,6 @@ export function formatSpanLocal(fromIso: string, toIso: string): string {
 // CSV export
 
 /** A CSV cell: quoted when needed; a leading = + - @ is neutralised so spreadsheets do not run it. */
-export function csvCell(value: string | number | boolean | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export const CSV_COLUMNS = ['Type', 'Project', 'Version', 'Environment', 'Tier', 'From', 'To', 'State', 'Required before release', 'Details', 'Conflicts'] as const;
 
 /** The plan as CSV (RFC 4180, CRLF): versions, bookings, windows and deployments; times in UTC. */
@@ -248,7 +243,7 @@ export function planCsv(view: ReleaseCalendarView): string {
     const env = d.environmentId ? look.environment.get(d.environmentId) : undefined;
     rows.push(['Deployment', d.projectKey, d.versionName, env?.name ?? d.environmentName, env?.tier, d.at, '', d.status, '', d.source === 'manual' ? `recorded by hand${d.note ? `: ${d.note}` : ''}` : d.url, conflictTitles(`deployment:${d.id}`)]);
   }
-  return [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvText([CSV_COLUMNS as readonly string[], ...rows]);
 }
 
 /**
