@@ -490,6 +490,23 @@ export interface SavePirPayload {
   review: PirInput;
 }
 
+/** A sign-off the current user still owes: they are a named approver of the role and have not voted. */
+export interface WaitingVote {
+  versionId: string;
+  versionName: string;
+  releaseDate?: string;
+  roleId: string;
+  roleName: string;
+  round: number;
+}
+
+export interface WaitingForMeView {
+  votes: WaitingVote[];
+  /** Unreleased versions looked at (the soonest due first), and how many more were not. */
+  checked: number;
+  notChecked: number;
+}
+
 export interface GoNoGoResolverContract {
   getGoNoGoBoard: { payload: GetGoNoGoBoardPayload; result: GoNoGoBoardView };
   saveBoardConfig: { payload: SaveBoardConfigPayload; result: GoNoGoBoardView };
@@ -505,6 +522,7 @@ export interface GoNoGoResolverContract {
   getPostImplementationReviews: { payload: Record<string, never>; result: PirListView };
   getAuditLog: { payload: AuditLogPayload; result: AuditLogView };
   exportAuditCsv: { payload: AuditLogPayload; result: AuditCsvExport };
+  getWaitingForMe: { payload: Record<string, never>; result: WaitingForMeView };
 }
 
 export const GO_NO_GO_RESOLVERS = {
@@ -522,4 +540,5 @@ export const GO_NO_GO_RESOLVERS = {
   getPostImplementationReviews: 'getPostImplementationReviews',
   getAuditLog: 'getAuditLog',
   exportAuditCsv: 'exportAuditCsv',
+  getWaitingForMe: 'getWaitingForMe',
 } as const satisfies { [K in keyof GoNoGoResolverContract]: K };

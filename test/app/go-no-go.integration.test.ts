@@ -6,6 +6,7 @@ import type {
   PirListView,
   ReleaseTypePolicy,
   ResolverResult,
+  WaitingForMeView,
 } from '../../src/contract';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { setReleaseManagers } from '../../src/app/release-managers';
@@ -161,6 +162,17 @@ describe('the Go/No-Go board', () => {
     expect(closed.riskRollup.rag).toBe('green');
   });
 
+  const waiting = (accountId: string) => ok<WaitingForMeView>('getWaitingForMe', accountId, {});
+
+  it('lists for each approver the sign-offs they still owe, from who is asking', async () => {
+    expect((await waiting(PRIYA)).votes).toEqual([{ versionId: release.versionId, versionName: 'SHOP 2.4.1', releaseDate: '2026-11-27', roleId: 'qa', roleName: 'QA', round: 1 }]);
+    expect((await waiting(DANA)).votes.map((v) => v.roleId)).toEqual(['operations']);
+    expect((await waiting(SAM)).votes).toEqual([]);
+    // The caller is the context's account: a payload naming someone else is refused.
+    expect(await call('getWaitingForMe', SAM, { accountId: PRIYA })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('getWaitingForMe', NINA, {})).toMatchObject({ ok: false });
+  });
+
   it('counts a double-clicked vote once and keeps a changed vote as a new record', async () => {
     const voteId = newId('vote');
     await ok('castVote', PRIYA, { versionId: release.versionId, roleId: 'qa', value: 'GO', comment: '', voteId });
@@ -177,6 +189,11 @@ describe('the Go/No-Go board', () => {
     expect(changed.quorum.status).toBe('met');
     expect(changed.signOffs.find((s) => s.roleId === 'qa')?.canVote).toBe(false);
     expect(ops.canVote).toBe(true);
+  });
+
+  it('forgets a sign-off once its approver has voted', async () => {
+    expect((await waiting(PRIYA)).votes).toEqual([]);
+    expect((await waiting(DANA)).votes).toEqual([]);
   });
 
   it('turns GO once the bug is fixed in Jira and the manual criterion is ticked with evidence', async () => {

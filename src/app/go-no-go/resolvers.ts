@@ -12,6 +12,7 @@ import { markVersionReleased, recordDecision } from './decision';
 import { getPostImplementationReviews, savePostImplementationReview } from './reviews';
 import { getGoNoGoSettings, saveGoNoGoSettings } from './settings';
 import { castVote } from './votes';
+import { getWaitingForMe } from './waiting';
 
 /**
  * The Go/No-Go board's resolvers: strict payload schemas (unknown fields refused, every text
@@ -145,4 +146,5 @@ export const goNoGoResolvers: Definitions = {
   getPostImplementationReviews: { payload: nothing, handle: (deps, context) => getPostImplementationReviews(deps, context) },
   getAuditLog: { payload: z.object({ versionId: versionId.optional() }).strict(), handle: getAuditLog },
   exportAuditCsv: { payload: z.object({ versionId: versionId.optional() }).strict(), handle: exportAuditCsv },
+  getWaitingForMe: { payload: nothing, handle: (deps, context) => getWaitingForMe(deps, context) },
 };

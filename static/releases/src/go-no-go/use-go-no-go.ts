@@ -19,8 +19,8 @@ export interface GoNoGoBoardState {
 }
 
 /** The board's first paint is one call; later answers win over earlier ones. */
-export function useGoNoGoBoard(): GoNoGoBoardState {
-  const [versionId, setVersionId] = useState<string>();
+export function useGoNoGoBoard(initialVersionId?: string): GoNoGoBoardState {
+  const [versionId, setVersionId] = useState<string | undefined>(initialVersionId);
   const { data, setData, error, setError, loading, setLoading, latest, reload } = useResolverAnswer('getGoNoGoBoard', versionId ? { versionId } : {}, { initialLoading: true });
 
   const mutate = useCallback(async <K extends BoardMutation>(name: K, payload: PayloadOf<K>) => {

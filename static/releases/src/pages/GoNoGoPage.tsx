@@ -25,8 +25,8 @@ import { type GoNoGoBoardState, useGoNoGoBoard } from '../go-no-go/use-go-no-go'
  * risks, sign-offs, the decision, the post-implementation review and the audit log. Everything is
  * decided and checked on the server; this page shows it and sends the changes.
  */
-export function GoNoGoPage() {
-  const state = useGoNoGoBoard();
+export function GoNoGoPage({ initialVersionId }: { initialVersionId?: string | undefined } = {}) {
+  const state = useGoNoGoBoard(initialVersionId);
   const [viewerAccountId, setViewerAccountId] = useState<string>();
   useEffect(() => {
     // Only to say "your vote" next to the viewer's own vote; the server decides who may vote.

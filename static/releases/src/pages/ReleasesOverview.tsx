@@ -24,6 +24,7 @@ import {
 } from '../release-rows';
 import type { ProjectReleasesState } from '../use-project-releases';
 import { VersionLink } from '../components/VersionLink';
+import { WaitingForMe } from '../go-no-go/WaitingForMe';
 import { ReadinessCell } from '../readiness/parts';
 import { useReleaseReadiness } from '../readiness/use-release-readiness';
 
@@ -48,9 +49,11 @@ interface Props {
   releases: ProjectReleasesState;
   /** Opens a version's release notes (preview and publishing). */
   onOpenReleaseNotes?: (versionId: string) => void;
+  /** Opens a version's Go/No-Go board. */
+  onOpenGoNoGo?: (versionId: string) => void;
 }
 
-export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes }: Props) {
+export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes, onOpenGoNoGo }: Props) {
   const { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload } = releases;
   const [text, setText] = useState('');
   const [stateFilter, setStateFilter] = useState<StateChoice>('all');
@@ -100,6 +103,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
   return (
     <Stacked>
       {error && <ErrorMessage title="Could not refresh the versions" error={error} onRetry={reload} />}
+      {onOpenGoNoGo && <WaitingForMe onOpenBoard={onOpenGoNoGo} />}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s100, alignItems: 'center' }}>
         <div style={{ flex: '1 1 220px', maxWidth: 320 }}>
           <Textfield

@@ -74,6 +74,16 @@ export function ReleasesPage({ context }: { context: PageContext }) {
     [navigate],
   );
 
+  // The Overview's "waiting for your sign-off" opens that version's board.
+  const [goNoGoVersionId, setGoNoGoVersionId] = useState<string>();
+  const openGoNoGo = useCallback(
+    (versionId: string) => {
+      setGoNoGoVersionId(versionId);
+      navigate('go-no-go');
+    },
+    [navigate],
+  );
+
   const projectKey = context.project?.key;
   const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
   const time = useProjectTime();
@@ -116,6 +126,8 @@ export function ReleasesPage({ context }: { context: PageContext }) {
           releases={releases}
           notesVersionId={notesVersionId}
           onOpenReleaseNotes={openReleaseNotes}
+          goNoGoVersionId={goNoGoVersionId}
+          onOpenGoNoGo={openGoNoGo}
         />
       )}
     </div>
@@ -129,6 +141,8 @@ function RouteView({
   releases,
   notesVersionId,
   onOpenReleaseNotes,
+  goNoGoVersionId,
+  onOpenGoNoGo,
 }: {
   route: RouteId;
   projectKey: string;
@@ -136,16 +150,18 @@ function RouteView({
   releases: ReturnType<typeof useProjectReleases>;
   notesVersionId?: string;
   onOpenReleaseNotes: (versionId: string) => void;
+  goNoGoVersionId?: string;
+  onOpenGoNoGo: (versionId: string) => void;
 }) {
   switch (route) {
     case 'overview':
-      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} onOpenReleaseNotes={onOpenReleaseNotes} />;
+      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} onOpenReleaseNotes={onOpenReleaseNotes} onOpenGoNoGo={onOpenGoNoGo} />;
     case 'readiness':
       return <ReleaseReadinessPage projectKey={projectKey} siteUrl={siteUrl} />;
     case 'calendar':
       return <CalendarPage projectKey={projectKey} />;
     case 'go-no-go':
-      return <GoNoGoPage />;
+      return <GoNoGoPage initialVersionId={goNoGoVersionId} />;
     case 'environments':
       return <EnvironmentsPage projectKey={projectKey} />;
     case 'kpis':
