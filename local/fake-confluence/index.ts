@@ -58,6 +58,8 @@ export interface FakeConfluenceOptions {
   host?: string;
   /** Added before every API answer. */
   latencyMs?: number;
+  /** How the fake waits out `latencyMs`; a timer by default (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
   /** Load pages from this JSON file on start and write it after every change. */
   file?: string;
   /** The site's clock (page versions' `createdAt`); the machine's by default. */
@@ -540,7 +542,7 @@ table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #dfe1e6;paddi
     requests++;
     void (async () => {
       try {
-        if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+        if (options.latencyMs) await (options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(options.latencyMs);
         if (!authorised(req)) throw new HttpFailure(401, 'Unauthorized; scope does not match');
         if (faults.fail5xxNext > 0) {
           faults.fail5xxNext--;

@@ -158,12 +158,14 @@ describe('fake Confluence API', () => {
     expect(fake.stats().requests).toBe(9);
   });
 
-  it('delays answers by latencyMs', async () => {
-    const slow = await startFakeConfluence({ latencyMs: 60 });
+  it('waits latencyMs before every API answer (how long that takes is measured in bench/)', async () => {
+    const waits: number[] = [];
+    const slow = await startFakeConfluence({ latencyMs: 60, sleep: async (ms) => void waits.push(ms) });
     try {
-      const started = Date.now();
-      await createFetchTransport({ baseUrl: slow.url, authorization: 'Bearer app' })({ method: 'GET', path: '/wiki/api/v2/spaces' });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+      const transport = createFetchTransport({ baseUrl: slow.url, authorization: 'Bearer app' });
+      expect((await transport({ method: 'GET', path: '/wiki/api/v2/spaces' })).status).toBe(200);
+      expect((await transport({ method: 'GET', path: '/wiki/api/v2/spaces?keys=REL' })).status).toBe(200);
+      expect(waits).toEqual([60, 60]);
     } finally {
       await slow.close();
     }
