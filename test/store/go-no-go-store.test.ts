@@ -15,7 +15,7 @@ function anEntry(id: string, at: string, action = 'tick'): AuditEntry {
 
 /** A change that ticks one criterion and records it in the audit. */
 const tick = (criterion: string, entry: AuditEntry) => (board: BoardDoc) => ({
-  next: { ...board, ticks: { ...board.ticks, [criterion]: { checked: true, by: entry.actor, at: entry.at } } } as BoardDoc,
+  next: { ...board, ticks: { ...board.ticks, [criterion]: { ticked: true, evidence: '', by: entry.actor, at: entry.at } } },
   audit: [pendingAudit(PROJECT, entry)],
 });
 
@@ -29,7 +29,7 @@ describe('the Go/No-Go store: documents with their audit entries', () => {
     expect(result.written).toBe(true);
     expect(result.value.outbox).toBeUndefined();
     expect(await auditKeys(store)).toEqual([keys.goNoGoAudit(PROJECT, VERSION, '20261124T100000000Z', 'a1')]);
-    expect((await store.getVersioned<BoardDoc>(BOARD))?.value).toMatchObject({ ticks: { docs: { checked: true } }, outbox: [{ entry }] });
+    expect((await store.getVersioned<BoardDoc>(BOARD))?.value).toMatchObject({ ticks: { docs: { ticked: true } }, outbox: [{ entry }] });
   });
 
   it('keeps an audit entry whose copy failed in the outbox, and the next writer copies it once', async () => {
@@ -49,7 +49,7 @@ describe('the Go/No-Go store: documents with their audit entries', () => {
     await guardedUpdate(store, BOARD, { initial: emptyBoard, change: tick('docs', anEntry('a1', '2026-11-24T10:00:00.000Z')) });
     store.interfereTimes(1, (s) => bump(s, BOARD, { ...emptyBoard(), round: 2 }));
     const result = await guardedUpdate(store, BOARD, { initial: emptyBoard, change: tick('tests', anEntry('a2', '2026-11-24T10:05:00.000Z')) });
-    expect(result.value).toMatchObject({ round: 2, ticks: { tests: { checked: true } } });
+    expect(result.value).toMatchObject({ round: 2, ticks: { tests: { ticked: true } } });
     expect((await store.getVersioned(BOARD))?.rev).toBe(3);
   });
 
