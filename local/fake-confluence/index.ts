@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { escapeHtml, renderStorage } from './render';
+import { storageFormatProblem } from './storage-format';
 
 /**
  * A Confluence Cloud REST v2 stand-in (the pages subset the app uses), shaped like
@@ -207,6 +208,8 @@ function storageOf(body: unknown): string {
     throw new HttpFailure(400, `This fake Confluence accepts only the storage representation, not ${String(representation)}.`);
   }
   if (typeof write.value !== 'string') throw new HttpFailure(400, 'body.value must be a string.');
+  const problem = storageFormatProblem(write.value);
+  if (problem) throw new HttpFailure(400, problem);
   return write.value;
 }
 
