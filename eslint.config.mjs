@@ -76,4 +76,16 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Cyclomatic complexity, capped where the code stands so it can only go down (issue 17: 42
+    // functions over 20). The app's own code is at most 38; the local runtime's fakes and the
+    // Custom UI pages still hold a few large functions (fake Confluence's router 70, the calendar's
+    // DayCell 65): lower these caps as they are split.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { complexity: ['error', 40] },
+  },
+  {
+    files: ['local/**/*.{ts,tsx}', 'static/releases/src/**/*.{ts,tsx}'],
+    rules: { complexity: ['error', 70] },
+  },
 );

@@ -14,6 +14,7 @@ import { calendarBench } from './calendar';
 import { readinessBench } from './readiness';
 import { releaseNotesBench } from './release-notes';
 import { runKpiBench } from './kpi';
+import { fakesBench } from './fakes';
 import { medianTime } from './support/timing';
 
 interface Row {
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
   await readinessBench(record);
   await releaseNotesBench(record);
   await runKpiBench(record);
+  await fakesBench(record);
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
   const dir = join(__dirname, 'results');

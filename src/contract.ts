@@ -93,14 +93,6 @@ export interface GetProjectReleasesPayload {
   includeOlderReleased?: boolean;
 }
 
-export interface IssueRef {
-  key: string;
-  summary: string;
-  statusName: string;
-  statusCategory: 'new' | 'indeterminate' | 'done';
-  issueType: string;
-}
-
 /** "Now" as the server sees it and the project's release time zone; pages take "today" from here. */
 export interface ProjectTimeView {
   /** ISO instant on the server when this was answered. */

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { escapeHtml, renderStorage } from './render';
+import { storageFormatProblem } from './storage-format';
 
 /**
  * A Confluence Cloud REST v2 stand-in (the pages subset the app uses), shaped like
@@ -58,6 +59,8 @@ export interface FakeConfluenceOptions {
   host?: string;
   /** Added before every API answer. */
   latencyMs?: number;
+  /** How the fake waits out `latencyMs`; a timer by default (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
   /** Load pages from this JSON file on start and write it after every change. */
   file?: string;
   /** The site's clock (page versions' `createdAt`); the machine's by default. */
@@ -205,6 +208,8 @@ function storageOf(body: unknown): string {
     throw new HttpFailure(400, `This fake Confluence accepts only the storage representation, not ${String(representation)}.`);
   }
   if (typeof write.value !== 'string') throw new HttpFailure(400, 'body.value must be a string.');
+  const problem = storageFormatProblem(write.value);
+  if (problem) throw new HttpFailure(400, problem);
   return write.value;
 }
 
@@ -540,7 +545,7 @@ table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #dfe1e6;paddi
     requests++;
     void (async () => {
       try {
-        if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+        if (options.latencyMs) await (options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(options.latencyMs);
         if (!authorised(req)) throw new HttpFailure(401, 'Unauthorized; scope does not match');
         if (faults.fail5xxNext > 0) {
           faults.fail5xxNext--;

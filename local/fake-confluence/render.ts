@@ -4,6 +4,8 @@
  * Anything that could run script is removed; the page is also served with a CSP that forbids it.
  */
 
+import { isKnownMacro } from './storage-format';
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
@@ -72,7 +74,8 @@ function renderMacro(attributes: string, inner: string): string {
     .filter(([key]) => key !== '')
     .map(([key, value]) => `${escapeHtml(key)}=${escapeHtml(value)}`)
     .join(', ');
-  const label = `${escapeHtml(name)}${shown ? ` <span class="macro-params">(${shown})</span>` : ''}`;
+  // As Confluence shows a macro it does not have: the page keeps it, the view says so.
+  const label = `${isKnownMacro(name) ? '' : 'Unknown macro: '}${escapeHtml(name)}${shown ? ` <span class="macro-params">(${shown})</span>` : ''}`;
   const body = rich ?? (plain !== undefined ? `<pre>${plain}</pre>` : withoutParams.trim());
   return `<div class="macro" data-macro="${escapeHtml(name)}"><div class="macro-label">${label}</div>${body ? `<div class="macro-body">${body}</div>` : ''}</div>`;
 }

@@ -20,6 +20,8 @@ export interface StartFakeJiraOptions {
   /** Serve this dataset (live: changes are written into it) instead of generating the demo. */
   dataset?: JiraDataset;
   latencyMs?: number;
+  /** How the fake waits out `latencyMs`; a timer by default. */
+  sleep?: (ms: number) => Promise<void>;
   /**
    * The fake site's clock (transition times, JQL `-7d`, `now()`, overdue versions, quota reset).
    * Default: the anchor plus the time elapsed since start when an anchor is given (with a
@@ -46,7 +48,7 @@ export async function startFakeJira(options: StartFakeJiraOptions = {}): Promise
   const clock = options.now ? { now: options.now } : anchor ? anchoredClock(anchor) : systemClock;
   const now = () => clock.now().getTime();
   const dataset = options.dataset ?? generateDemoDataset(anchor ?? clock.now(), options.seed ?? 1);
-  const fake = new FakeJiraServer({ dataset, now, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}) });
+  const fake = new FakeJiraServer({ dataset, now, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.sleep ? { sleep: options.sleep } : {}) });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     fake.server.once('error', reject);

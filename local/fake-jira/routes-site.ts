@@ -96,11 +96,13 @@ export const myPermissions: Handler = (ctx) => {
   const unknown = keys.filter((k) => !PERMISSION_INFO[k]);
   if (unknown.length) throw badRequest(`Unrecognized permission keys: [${unknown.join(', ')}]`);
   let project: DatasetProject | undefined;
-  const projectKey = ctx.query.get('projectKey') ?? ctx.query.get('projectId');
-  const issueKey = ctx.query.get('issueKey') ?? ctx.query.get('issueId');
+  // The spec: projectKey is ignored when projectId is given, issueKey when issueId is.
+  const projectKey = ctx.query.get('projectId') ?? ctx.query.get('projectKey');
+  const issueKey = ctx.query.get('issueId') ?? ctx.query.get('issueKey');
   if (projectKey) {
+    // A project the caller may not browse is "not found" (404), as the spec says, not 200 with false.
     project = ctx.store.findProject(projectKey);
-    if (!project) throw notFound(`No project could be found with key '${projectKey}'.`);
+    if (!project || !ctx.store.canBrowse(ctx.principal, project.id)) throw notFound(`No project could be found with key '${projectKey}'.`);
   } else if (issueKey) {
     const issue = ctx.store.findIssue(issueKey);
     if (!issue || !ctx.store.canBrowse(ctx.principal, issue.projectId)) throw notFound(`Issue does not exist or you do not have permission to see it.`);

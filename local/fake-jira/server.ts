@@ -148,7 +148,11 @@ export interface FakeJiraServerOptions {
   dataset: JiraDataset;
   now: () => number;
   latencyMs?: number;
+  /** How the fake waits out `latencyMs`; a timer by default (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const timerSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class FakeJiraServer {
   readonly server: Server;
@@ -159,6 +163,7 @@ export class FakeJiraServer {
   private readonly routes = compileRoutes();
   private readonly searchCache = new SearchCache();
   private stats: FakeJiraStats = { requests: 0, points: 0, byRoute: {} };
+  private readonly sleep: (ms: number) => Promise<void>;
   baseUrl = '';
 
   constructor(options: FakeJiraServerOptions) {
@@ -166,6 +171,7 @@ export class FakeJiraServer {
     this.render = new Renderer(this.store, () => this.baseUrl);
     this.events = new EventHub(this.store, this.render);
     this.faults = { latencyMs: options.latencyMs ?? 0, fail429Next: 0, quotaExhausted: false, fail5xxNext: 0 };
+    this.sleep = options.sleep ?? timerSleep;
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.send(res, { status: 500, body: { errorMessages: [`Internal error in the fake Jira: ${String(error)}`], errors: {} } });
@@ -232,7 +238,7 @@ export class FakeJiraServer {
 
     const { route, params, pathMatched } = matchRoute(this.routes, method, url.pathname);
     const routeKey = route ? `${method} ${route.pattern}` : `${method} (unmatched)`;
-    if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
+    if (this.faults.latencyMs > 0) await this.sleep(this.faults.latencyMs);
 
     const fault = this.takeFault();
     if (fault) {

@@ -9,7 +9,6 @@
  * shards (one per quarter: ~3, for deployments recorded by hand).
  */
 import type { IndexDoc } from '../store/go-no-go-store';
-import type { KpiFigureId } from '../contract-kpis';
 import { type CalendarDate } from '../domain/calendar/calendar-date';
 import { monthsBetween } from '../domain/deployments/deployment-index';
 import { decodeFact } from '../domain/kpis/facts';
@@ -139,8 +138,4 @@ export async function storeWeeklySnapshot(store: KeyValueStore, loaded: LoadedKp
     return { weeks };
   });
   return { snapshot, report };
-}
-
-export function figureValue(snapshot: KpiSnapshot | undefined, id: KpiFigureId): number | null {
-  return snapshot?.figures[id]?.value ?? null;
 }

@@ -1,4 +1,4 @@
-import { MAX_DEPLOYMENT_BODY_BYTES, SIGNATURE_HEADER, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
+import { MAX_DEPLOYMENT_BODY_BYTES, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_MS, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
 import { readDeploymentIndex } from '../../src/app/deployment-index';
 import { PREVIOUS_SECRET_GRACE_MS } from '../../src/app/deployment-secret';
 import { keys } from '../../src/store/keys';
@@ -82,6 +82,20 @@ describe('deployment events from CI/CD', () => {
     expect(typeof response.body.error).toBe('string');
     expect(await storedDeployments(store)).toBe(0);
     expect(await indexed(store)).toEqual([]);
+  });
+
+  // Clocks drift: a signature exactly at the tolerance (either way) is still fresh, one second more is not.
+  const secondsFromNow = (offsetMs: number) => String((NOW.getTime() + offsetMs) / 1000);
+  it.each([
+    ['signed exactly 5 minutes ago', -SIGNATURE_TOLERANCE_MS, 201],
+    ['signed by a clock exactly 5 minutes ahead', SIGNATURE_TOLERANCE_MS, 201],
+    ['signed 5 minutes and 1 second ago', -SIGNATURE_TOLERANCE_MS - 1000, 401],
+    ['signed by a clock 5 minutes and 1 second ahead', SIGNATURE_TOLERANCE_MS + 1000, 401],
+  ])('judges the freshness of an event %s', async (_case, offsetMs, status) => {
+    const { store, deps } = await setup();
+    const response = await ingestDeployment(deps, await signed(JSON.stringify(event), secondsFromNow(offsetMs)));
+    expect(response.statusCode).toBe(status);
+    expect(await storedDeployments(store)).toBe(status === 201 ? 1 : 0);
   });
 
   it('explains that events are off until a secret exists', async () => {

@@ -1,4 +1,5 @@
 import { describeInBrowser, screenshotPath } from './support/browser';
+import { frameFittedToContent, insideFrame } from './support/frames';
 import { useBrowserRuntime } from './support/runtime';
 
 describeInBrowser('the local runtime in Chromium', () => {
@@ -46,8 +47,10 @@ describeInBrowser('the local runtime in Chromium', () => {
     const root = panel.getByTestId('forge-doc-root');
     await root.getByText(version.name).first().waitFor({ timeout: 30_000 });
     await root.getByText(blocker.key).first().waitFor();
-    // The host sizes the panel frame to its content a moment after it renders.
-    await page().waitForTimeout(700);
+    // The host sizes the panel frame to its content a moment after it renders: all of it shows.
+    const fit = await frameFittedToContent(page(), 'issue-panel-frame');
+    expect(fit.content).toBeLessThanOrEqual(fit.frame + 1);
+    expect(await insideFrame(page(), 'issue-panel-frame', root.getByText(blocker.key).first())).toBe(true);
     await page().screenshot({ path: screenshotPath('issue-panel.png') });
   }, 60_000);
 });

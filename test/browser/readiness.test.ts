@@ -5,6 +5,7 @@
  */
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import { describeInBrowser, screenshotPath } from './support/browser';
+import { frameFittedToContent, insideFrame } from './support/frames';
 import { useBrowserRuntime } from './support/runtime';
 
 describeInBrowser('release readiness in Chromium', () => {
@@ -46,7 +47,10 @@ describeInBrowser('release readiness in Chromium', () => {
     expect(await panel().getByTestId('sign-off-notice').innerText()).toContain('“QA passed” signed off.');
     expect(await panel().getByTestId('sign-off-history').innerText()).toContain('Priya Shah signed off QA passed');
     await panel().getByTestId('revoke-qa-passed').waitFor();
-    await page().waitForTimeout(700); // the host sizes the frame to its content
+    // The host sizes the frame to its content: the history under the new notice shows too.
+    const fit = await frameFittedToContent(page(), 'issue-panel-frame');
+    expect(fit.content).toBeLessThanOrEqual(fit.frame + 1);
+    expect(await insideFrame(page(), 'issue-panel-frame', panel().getByTestId('sign-off-history'))).toBe(true);
     await page().screenshot({ path: screenshotPath('issue-panel-readiness.png') });
 
     // A developer sees it signed, and cannot sign QA on another issue.

@@ -11,8 +11,6 @@ const auto = (rule: AutoCriterionRule, blocking: boolean): CriterionDefinition =
 const manual = (id: string, title: string, blocking: boolean): CriterionDefinition => ({ id, kind: 'manual', title, blocking });
 const role = (id: string, name: string): SignOffRoleDefinition => ({ id, name, approverAccountIds: [] });
 
-export const DEFAULT_ROLE_NAMES = { qa: 'QA', product: 'Product', operations: 'Operations', security: 'Security', business: 'Business' } as const;
-
 /** Fresh copies every call: callers may change what they get. */
 export function defaultPolicies(): Record<ReleaseType, ReleaseTypePolicy> {
   return {

@@ -90,11 +90,6 @@ export function doraBand(table: KpiDoraTable, metric: DoraMetric, value: number)
   return { table, level: level.level, label: LEVEL_LABELS[level.level], wording: level.wording, rule: level.rule };
 }
 
-/** The whole table for a metric, for the UI and the Confluence page. */
-export function doraTableRows(table: KpiDoraTable, metric: DoraMetric): Array<{ level: KpiBandLevel; label: string; wording: string; rule: string }> {
-  return DORA_TABLES[table][metric].map((l) => ({ level: l.level, label: LEVEL_LABELS[l.level], wording: l.wording, rule: l.rule }));
-}
-
 /** Elite and high are green, medium amber, low red. */
 export function bandRag(band: KpiBand | undefined): KpiRag {
   if (!band) return 'neutral';

@@ -208,10 +208,6 @@ export function inVersionAt(fact: IssueFact, versionId: string, at: number): boo
   return fact.fixVersions.some((v) => v.versionId === versionId && v.from <= at && (v.to === null || v.to > at));
 }
 
-export function everInVersion(fact: IssueFact, versionId: string): boolean {
-  return fact.fixVersions.some((v) => v.versionId === versionId);
-}
-
 export function resolvedAt(fact: IssueFact, at: number): boolean {
   return fact.resolutions.some((r) => r.from <= at && (r.to === null || r.to > at));
 }

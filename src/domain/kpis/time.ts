@@ -3,7 +3,7 @@
  * "day" (deployment days, release days, week buckets) is a calendar day in the report's zone.
  * Only Intl is used (no I/O), so this stays a pure domain module.
  */
-import { type CalendarDate, addDays, dayNumber, parseCalendarDate } from '../calendar/calendar-date';
+import { type CalendarDate, addDays, dayNumber } from '../calendar/calendar-date';
 import { isTimeZone, startOfDayIn, zoneOffsetMs } from '../calendar/zone';
 
 export const MINUTE_MS = 60_000;
@@ -41,11 +41,6 @@ export function dayOf(ms: number, timeZone: string): CalendarDate {
   return new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
 }
 
-/** Day number (days since 1970-01-01) of the zone's calendar day of an instant. */
-export function dayIndexOf(ms: number, timeZone: string): number {
-  return Math.floor((ms + cachedOffset(ms, timeZone)) / DAY_MS);
-}
-
 /** The instant a calendar day starts in the zone (00:00 local, or the first instant after a skipped midnight). */
 export function startOfDay(date: CalendarDate, timeZone: string): number {
   return startOfDayIn(date, timeZone);
@@ -62,10 +57,6 @@ export function mondayOf(date: CalendarDate): CalendarDate {
   // 1970-01-01 was a Thursday: (n + 3) % 7 is 0 on Mondays.
   const weekday = (((n + 3) % 7) + 7) % 7;
   return addDays(date, -weekday);
-}
-
-export function toCalendarDate(text: string): CalendarDate | undefined {
-  return parseCalendarDate(text);
 }
 
 /** Jira writes `2026-03-01T10:00:00.000+0000`; Date.parse reads it, and ISO strings too. */

@@ -67,11 +67,6 @@ export function dayIntervalOf(text: string | undefined, timeZone = 'UTC'): Inter
   return date ? dayInterval(date, timeZone) : undefined;
 }
 
-/** The UTC calendar date an instant falls on. */
-export function utcDateOf(ms: number): CalendarDate {
-  return new Date(ms).toISOString().slice(0, 10) as CalendarDate;
-}
-
 /** `2026q4`: the UTC calendar quarter of an instant, used to shard stored plans. */
 export function quarterOf(ms: number): string {
   const date = new Date(ms);

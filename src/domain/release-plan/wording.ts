@@ -7,17 +7,6 @@ import { DAY_MS } from './intervals';
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
 const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
-/** A valid IANA zone name, or UTC. */
-export function safeTimeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
-
 function formatFor(zone: string): Intl.DateTimeFormat {
   let format = instantFormats.get(zone);
   if (!format) {

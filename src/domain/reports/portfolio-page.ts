@@ -1,5 +1,5 @@
 import type { SnapshotRelease, StatusChanges, StatusSnapshot } from './status-snapshot';
-import { escapeXml, link, statusMacro, table } from './storage-format';
+import { escapeXml, link, statusMacro, table, xmlSafe } from './storage-format';
 import { CONFLUENCE_COLOUR, RELEASE_HEALTH, RELEASE_HEALTH_ORDER } from '../status/vocabulary';
 
 /** Not "Release status: …" like the project pages, so it never collides with a project's title. */
@@ -12,9 +12,9 @@ export interface PortfolioProject {
   pageTitle: string;
 }
 
-/** A Confluence link to another page of the same space, by title. */
+/** A Confluence link to another page of the same space, by title. CDATA is still XML: no control characters. */
 function pageLink(title: string, text: string): string {
-  return `<ac:link><ri:page ri:content-title="${escapeXml(title)}"/><ac:plain-text-link-body><![CDATA[${text.replace(/]]>/g, ']] >')}]]></ac:plain-text-link-body></ac:link>`;
+  return `<ac:link><ri:page ri:content-title="${escapeXml(title)}"/><ac:plain-text-link-body><![CDATA[${xmlSafe(text).replace(/]]>/g, ']] >')}]]></ac:plain-text-link-body></ac:link>`;
 }
 
 function when(r: SnapshotRelease): string {

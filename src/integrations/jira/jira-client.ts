@@ -32,11 +32,15 @@ export class JiraClient {
   constructor(private readonly http: ProductClient) {}
 
   async myPermissions(projectKey: string, permissions: JiraPermission[]): Promise<Record<JiraPermission, boolean>> {
-    const response = await this.http.send({
-      method: 'GET',
-      path: `/rest/api/3/mypermissions${query({ projectKey, permissions })}`,
-    });
-    const body = response.body as PermissionsResponse;
+    const response = await this.http.send(
+      {
+        method: 'GET',
+        path: `/rest/api/3/mypermissions${query({ projectKey, permissions })}`,
+      },
+      // Jira answers 404 for a project the user may not see (or that does not exist): no permission there.
+      { acceptStatuses: [404] },
+    );
+    const body = (response.status === 404 ? {} : response.body) as PermissionsResponse;
     const result = {} as Record<JiraPermission, boolean>;
     for (const permission of permissions) result[permission] = body.permissions?.[permission]?.havePermission === true;
     return result;

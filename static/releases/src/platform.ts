@@ -107,11 +107,6 @@ export function openInNewTab(relativeUrl: string): Promise<void> {
   return router.open(relativeUrl);
 }
 
-/** Navigates the whole Jira tab to a page (relative URL). */
-export function navigateTo(relativeUrl: string): Promise<void> {
-  return router.navigate(relativeUrl);
-}
-
 /** Navigates to another module of this app in the same project, e.g. the settings page. */
 export function navigateToModule(moduleKey: string): Promise<void> {
   return router.navigate({ target: 'module', moduleKey });

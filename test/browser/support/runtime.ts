@@ -64,7 +64,8 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
       page = await browser.newPage(pageOptions ?? { viewport: { width: 1400, height: 1000 } });
       await pinClock(page);
       options.onPage?.(page);
-    });
+      // A new page can take longer than jest's default 5 s on a busy machine.
+    }, 30_000);
     afterEach(() => page.close());
   }
 

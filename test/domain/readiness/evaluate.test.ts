@@ -124,6 +124,10 @@ describe('the RAG of an issue', () => {
     ['release in 3 days, all work done', { fixVersions: [close] }, 5, 'green', /met/],
     ['release in 9 days, issue in progress', { category: 'indeterminate' }, 5, 'green', /met/],
     ['release in 3 days, window of 2 days', { fixVersions: [close], category: 'indeterminate' }, 2, 'green', /met/],
+    // The window includes its last day: "close" means days left ≤ the window.
+    ['release in 3 days, window of exactly 3 days', { fixVersions: [close], category: 'indeterminate' }, 3, 'amber', /release is in 3 days and work is still open/],
+    ['release today, window of 0 days', { fixVersions: [{ ...SHOP_24, releaseDate: TODAY }], category: 'indeterminate' }, 0, 'amber', /release is today and work is still open/],
+    ['release tomorrow, window of 0 days', { fixVersions: [{ ...SHOP_24, releaseDate: '2026-11-25' }], category: 'indeterminate' }, 0, 'green', /met/],
   ])('%s → %s', (_case, overrides, closeDays, rag, reason) => {
     const evaluation = judge({ ...lenient, closeDays }, aReadyStory(overrides));
     expect(evaluation).toMatchObject({ rag, ragReason: expect.stringMatching(reason) });

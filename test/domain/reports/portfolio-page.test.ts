@@ -2,6 +2,7 @@ import { renderPortfolioPage } from '../../../src/domain/reports/portfolio-page'
 import { renderReleaseStatusPage } from '../../../src/domain/reports/release-status-page';
 import { diffSnapshots, snapshotOf } from '../../../src/domain/reports/status-snapshot';
 import { aReleaseSummary } from '../../support/builders';
+import { storageFormatProblem } from '../../../local/fake-confluence/storage-format';
 
 const view = (key: string, name: string, releases: ReturnType<typeof aReleaseSummary>[]) => ({
   project: { id: '1', key, name },
@@ -68,5 +69,13 @@ describe('the project status page with the weekly extras', () => {
     expect(page).not.toContain('<th>Go/No-Go</th>');
     expect(page).toContain('PSP contract &lt;unsigned&gt;');
     expect(page).toContain('UAT-1 1–5 Dec<br/>Freeze 20 Dec');
+  });
+});
+
+describe('the portfolio page as Confluence parses it', () => {
+  it('is storage format Confluence accepts even when Jira names hold characters XML forbids', () => {
+    const bell = view('OPS', 'Ops\u0007 & <Infra> ]]>', [aReleaseSummary({ id: '30', name: 'OPS 1.0\u001b' })]);
+    const hostile = renderPortfolioPage([{ snapshot: snapshotOf(bell, '2026-W48', {}), changes: { releases: [] }, pageTitle: 'Release status: Ops\u0007 (OPS)' }], 'https://acme.atlassian.net', []);
+    expect(storageFormatProblem(hostile)).toBeUndefined();
   });
 });

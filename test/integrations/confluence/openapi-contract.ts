@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { HttpRequest, HttpResponse } from '../../../src/ports';
+import { readOpenApiSpec } from '../../support/openapi-specs';
 
 /**
  * Checks requests and responses against the published Confluence v2 OpenAPI document
@@ -28,18 +27,6 @@ interface Operation {
 
 type Spec = { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
 
-function findSpec(): string {
-  const root = resolve(__dirname, '../../..');
-  const candidates = [
-    process.env.CONFLUENCE_OPENAPI,
-    join(root, 'shared/openapi/confluence-v2.json'),
-    join(root, '../shared/openapi/confluence-v2.json'),
-  ].filter((c): c is string => !!c);
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`Confluence OpenAPI spec not found; looked in ${candidates.join(', ')} (or set CONFLUENCE_OPENAPI).`);
-  return found;
-}
-
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 export interface Violation {
@@ -53,7 +40,7 @@ export class ConfluenceContract {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
-    this.spec = JSON.parse(readFileSync(findSpec(), 'utf8')) as Spec;
+    this.spec = readOpenApiSpec<Spec>('confluence-v2');
     // Spec quirk: page write bodies are `oneOf [PageBodyWrite, PageNestedBodyWrite]`, two all-optional
     // objects, so every body matches both and `oneOf` can never pass. `anyOf` keeps both shapes;
     // the contract test separately pins the client to the flat storage shape.

@@ -158,12 +158,14 @@ describe('fake Confluence API', () => {
     expect(fake.stats().requests).toBe(9);
   });
 
-  it('delays answers by latencyMs', async () => {
-    const slow = await startFakeConfluence({ latencyMs: 60 });
+  it('waits latencyMs before every API answer (how long that takes is measured in bench/)', async () => {
+    const waits: number[] = [];
+    const slow = await startFakeConfluence({ latencyMs: 60, sleep: async (ms) => void waits.push(ms) });
     try {
-      const started = Date.now();
-      await createFetchTransport({ baseUrl: slow.url, authorization: 'Bearer app' })({ method: 'GET', path: '/wiki/api/v2/spaces' });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+      const transport = createFetchTransport({ baseUrl: slow.url, authorization: 'Bearer app' });
+      expect((await transport({ method: 'GET', path: '/wiki/api/v2/spaces' })).status).toBe(200);
+      expect((await transport({ method: 'GET', path: '/wiki/api/v2/spaces?keys=REL' })).status).toBe(200);
+      expect(waits).toEqual([60, 60]);
     } finally {
       await slow.close();
     }
@@ -229,5 +231,48 @@ describe('fake Confluence browser view', () => {
     expect((await html('/wiki/spaces/REL/pages/424242')).status).toBe(404);
     expect((await html('/wiki/spaces/ENG')).text).toContain('Engineering Home');
     expect(fake.stats().requests).toBe(1);
+  });
+});
+
+describe('fake Confluence and storage format, as Confluence parses it', () => {
+  it.each([
+    ['an unclosed tag', '<p>Release 2.4 <strong>ships</p>'],
+    ['tags closed in the wrong order', '<p><em>a</p></em>'],
+    ['a bare ampersand', '<p>Build & deploy</p>'],
+    ['an HTML void element not closed as XML', '<p>one<br>two</p>'],
+    ['an undeclared entity', '<p>&releasedate;</p>'],
+    ['a control character (a pasted bell)', '<p>Deploy done\u0007</p>'],
+    ['an unquoted attribute', '<td colspan=2>x</td>'],
+  ])('refuses a page with %s: 400 "Error parsing xhtml", nothing stored', async (_case, value) => {
+    const refused = await create('Broken', value);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ errors: [{ status: 400, code: 'BAD_REQUEST', title: expect.stringMatching(/^Error parsing xhtml: /), detail: null }] });
+    expect(fake.pages().map((p) => p.title)).not.toContain('Broken');
+  });
+
+  it('refuses an update with malformed storage and keeps the version it had', async () => {
+    const created = (await create('Release 2.4', '<p>ok</p>')).body as { id: string };
+    const update = await send({ method: 'PUT', path: `/wiki/api/v2/pages/${created.id}`, body: { id: created.id, status: 'current', title: 'Release 2.4', body: { representation: 'storage', value: '<p>broken' }, version: { number: 2 } } });
+    expect(update.status).toBe(400);
+    expect(fake.pages().find((p) => p.id === created.id)).toMatchObject({ body: '<p>ok</p>', version: { number: 1 } });
+  });
+
+  it.each([
+    ['XHTML named entities', '<p>2.4&nbsp;&mdash; &ldquo;Ready&rdquo; &amp; done</p>'],
+    ['character references and emoji', '<p>&#160;&#x2014; 😀</p>'],
+    ['text without markup, tabs and newlines', 'Plain\ttext\nacross lines'],
+    ['macros, links and CDATA bodies', '<ac:structured-macro ac:name="info"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro><ac:link><ri:page ri:content-title="A &amp; B"/><ac:plain-text-link-body><![CDATA[A < B]]></ac:plain-text-link-body></ac:link>'],
+    ['a macro Confluence does not have (it keeps it and shows "Unknown macro")', '<ac:structured-macro ac:name="roadmap-planner"/>'],
+  ])('accepts %s', async (_case, value) => {
+    const created = await create(`Page ${_case}`, value);
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ body: { storage: { value } } });
+  });
+
+  it('shows a macro it does not have as "Unknown macro" in the browser view', async () => {
+    const created = (await create('Planner', '<ac:structured-macro ac:name="roadmap-planner"/><ac:structured-macro ac:name="info"/>')).body as { _links: { webui: string } };
+    const html = await (await fetch(`${fake.url}/wiki${created._links.webui}`)).text();
+    expect(html).toContain('Unknown macro: roadmap-planner');
+    expect(html).not.toContain('Unknown macro: info');
   });
 });

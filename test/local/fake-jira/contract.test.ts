@@ -3,13 +3,12 @@
  * response (and every request body the fake accepts here) must validate against the spec's
  * schemas. Known differences between the spec and real Jira are listed in SPEC_FIXES.
  */
-import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { DEMO_ACCOUNT, type FakeJira } from '../../../local/fake-jira';
+import { readOpenApiSpec } from '../../support/openapi-specs';
 import { call, startTestJira } from './helpers';
 
-const SPEC_PATH = '/work/shared/openapi/jira-platform-v3.json';
 const SPEC_ID = 'https://fake-jira.local/jira-platform-v3.json';
 
 type Schema = Record<string, unknown>;
@@ -17,7 +16,7 @@ interface Operation {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+const spec = readOpenApiSpec<{ paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }>('jira-platform-v3');
 
 /**
  * Where the spec and real Jira disagree, the fake follows Jira:
