@@ -214,8 +214,10 @@ export interface GetKpiDrilldownPayload {
 export interface DeploymentSecretStatus {
   configured: boolean;
   rotatedAt?: string;
-  /** The previous secret still verifies signatures until then (so pipelines can be updated). */
+  /** Replaced secrets still verify signatures (so pipelines can be updated); the last of them until then. */
   previousValidUntil?: string;
+  /** How many replaced secrets are still accepted. */
+  previousSecrets?: number;
   /** The web trigger's URL where the platform tells it. */
   webhookUrl?: string;
 }

@@ -1,4 +1,5 @@
 import type { KpiDrilldown, KpiReportView, KpiSettingsView, KpiSyncStatus, ResolverResult, RotatedSecret } from '../../src/contract';
+import { signingSecrets } from '../../src/app/deployment-secret';
 import { versionsFromHistory } from '../../src/app/kpi-data';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { readVersionHistory } from '../../src/app/version-tracking';
@@ -136,7 +137,7 @@ describe('KPI settings and sync', () => {
 
   it('generates and rotates the deployment secret for project admins only, showing it once', async () => {
     expect(await call('rotateDeploymentSecret', DEMO_ACCOUNT.developer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await site.store.get(keys.deploymentSecret())).toBeUndefined();
+    expect(await signingSecrets(site.deps)).toEqual([]);
 
     const first = data(await call<RotatedSecret>('rotateDeploymentSecret', DEMO_ACCOUNT.releaseManager));
     expect(first.secret).toMatch(/^[0-9a-f]{64}$/);

@@ -55,7 +55,11 @@ function SecretCard({ view, onRotated }: { view: KpiSettingsView; onRotated(view
         Pipelines post each deployment to <code>{url}</code>, signed with HMAC-SHA256 over <code>{'${timestamp}.${body}'}</code> (headers{' '}
         <code>x-release-timestamp</code>, <code>x-release-signature: sha256=…</code>). The secret is the site&apos;s.{' '}
         {status.configured ? `Set${status.rotatedAt ? `, last rotated ${formatDateTime(new Date(status.rotatedAt))}` : ''}.` : 'Not set: events are refused until one is generated.'}
-        {status.previousValidUntil ? ` The previous secret is still accepted until ${formatDateTime(new Date(status.previousValidUntil))}.` : ''}
+        {status.previousValidUntil
+          ? (status.previousSecrets ?? 1) > 1
+            ? ` ${status.previousSecrets} replaced secrets are still accepted, each for a day after its rotation, the last until ${formatDateTime(new Date(status.previousValidUntil))}.`
+            : ` The previous secret is still accepted until ${formatDateTime(new Date(status.previousValidUntil))}.`
+          : ''}
       </p>
       {secret && (
         <SectionMessage appearance="success" title="Copy the new secret now: it is not shown again">
