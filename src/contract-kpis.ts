@@ -224,6 +224,8 @@ export interface DeploymentSecretStatus {
 
 export interface KpiSettingsView {
   settings: KpiSettingsValues;
+  /** Send it back on save: a save over someone else's newer one is refused (CONFLICT). */
+  revision: number;
   defaults: KpiSettingsValues;
   canEdit: boolean;
   deploymentSecret: DeploymentSecretStatus;
@@ -235,6 +237,8 @@ export interface KpiSettingsView {
 
 export interface SaveKpiSettingsPayload {
   settings: KpiSettingsValues;
+  /** The revision the settings were loaded at (`KpiSettingsView.revision`). */
+  revision: number;
 }
 
 /** The new secret is shown once; only its status is readable afterwards. */

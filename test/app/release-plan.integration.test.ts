@@ -300,7 +300,7 @@ describe('windows, deployments and dependencies', () => {
   });
 
   it('warns about more releases on one day than the project allows', async () => {
-    ok(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['PAY'] }));
+    ok(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['PAY'], revision: ok(await call<PlanSettingsView>('getPlanSettings', {})).settingsRevision }));
     const shop24 = version('SHOP 2.4');
     const pay31 = version('PAY 3.1');
     const original = pay31.releaseDate;
@@ -311,7 +311,7 @@ describe('windows, deployments and dependencies', () => {
     } finally {
       pay31.releaseDate = original;
     }
-    expect(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['NOPE'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['NOPE'], revision: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 
