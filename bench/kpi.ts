@@ -22,12 +22,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAppDeps } from '../src/app/deps';
+import { replaceSigningSecret } from '../src/app/deployment-secret';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../src/app/ingest-deployment';
 import { runJob } from '../src/app/jobs';
 import { mapWithConcurrency } from '../src/app/concurrency';
 import { CHANGELOG_FIELD_IDS, FACT_FIELDS, readSyncDoc, runKpiSync } from '../src/app/kpi-sync';
 import type { JiraIssue } from '../src/integrations/jira/types';
-import { keys } from '../src/store/keys';
 import { createLocalTransports } from '../local/compose';
 import { generateSyntheticDataset, startFakeJira } from '../local/fake-jira';
 import { demoDeployments } from '../local/kpi-demo-deployments';
@@ -76,7 +76,7 @@ export async function runKpiBench(record: Record_): Promise<void> {
     // Deployments: 2,000 signed events through the web trigger's code path.
     const deployments = demoDeployments(dataset, { projectKey: 'BIG', days: 365, perDay: 4, max: 2000 });
     const secret = 'bench-secret-0123456789abcdef';
-    await store.set(keys.deploymentSecret(), secret);
+    await replaceSigningSecret(deps, 'bench', secret);
     let before = counters(store);
     let start = performance.now();
     for (const event of deployments) {

@@ -8,6 +8,7 @@ import { runWeeklyKpiReports } from '../src/app/kpi-reports';
 import type { Clock, KeyValueStore, Timing } from '../src/ports';
 import { systemClock } from '../src/app/clock';
 import { resolveProjectZone } from '../src/app/project-time';
+import { replaceSigningSecret, signingSecrets } from '../src/app/deployment-secret';
 import { calendarDateIn } from '../src/domain/calendar/calendar-date';
 import { keys } from '../src/store/keys';
 import { composeLocal, createLocalTransports, type SiteConnection } from './compose';
@@ -98,10 +99,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const { deps, queue } = composeLocal({ site, store, clock, ...(options.timing ? { timing: options.timing } : {}), ...(options.quiet !== undefined ? { quiet: options.quiet } : {}) });
 
   // The web trigger needs a signing secret; a fresh site gets one so the curl example works.
-  let deploymentSecret = env.DEPLOYMENT_WEBHOOK_SECRET ?? (await store.get<string>(keys.deploymentSecret()));
-  const deploymentSecretGenerated = !deploymentSecret;
-  if (!deploymentSecret) deploymentSecret = randomBytes(24).toString('hex');
-  if (deploymentSecretGenerated || env.DEPLOYMENT_WEBHOOK_SECRET) await store.set(keys.deploymentSecret(), deploymentSecret);
+  // The secret lives in the store's secret storage (a file of its own, readable by the owner only).
+  const [storedSecret] = await signingSecrets(deps);
+  const deploymentSecretGenerated = !storedSecret && !env.DEPLOYMENT_WEBHOOK_SECRET;
+  let deploymentSecret = env.DEPLOYMENT_WEBHOOK_SECRET ?? storedSecret ?? randomBytes(24).toString('hex');
+  if (deploymentSecret !== storedSecret) deploymentSecret = await replaceSigningSecret(deps, 'local-runtime', deploymentSecret);
   // Demo Confluence has a REL space; reports go there unless settings say otherwise.
   const reportSpace = env.REPORT_SPACE_KEY ?? (site.mode === 'demo' ? 'REL' : undefined);
   if (reportSpace && !(await store.get(keys.reportSettings()))) await store.set(keys.reportSettings(), { spaceKey: reportSpace });

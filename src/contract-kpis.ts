@@ -214,14 +214,18 @@ export interface GetKpiDrilldownPayload {
 export interface DeploymentSecretStatus {
   configured: boolean;
   rotatedAt?: string;
-  /** The previous secret still verifies signatures until then (so pipelines can be updated). */
+  /** Replaced secrets still verify signatures (so pipelines can be updated); the last of them until then. */
   previousValidUntil?: string;
+  /** How many replaced secrets are still accepted. */
+  previousSecrets?: number;
   /** The web trigger's URL where the platform tells it. */
   webhookUrl?: string;
 }
 
 export interface KpiSettingsView {
   settings: KpiSettingsValues;
+  /** Send it back on save: a save over someone else's newer one is refused (CONFLICT). */
+  revision: number;
   defaults: KpiSettingsValues;
   canEdit: boolean;
   deploymentSecret: DeploymentSecretStatus;
@@ -233,6 +237,8 @@ export interface KpiSettingsView {
 
 export interface SaveKpiSettingsPayload {
   settings: KpiSettingsValues;
+  /** The revision the settings were loaded at (`KpiSettingsView.revision`). */
+  revision: number;
 }
 
 /** The new secret is shown once; only its status is readable afterwards. */

@@ -143,6 +143,8 @@ export interface ReleaseNotesSettingsView {
   settings: ReleaseNotesSettings;
   /** True while no template was saved for the project. */
   isDefault: boolean;
+  /** Send it back on save: a save over someone else's newer one is refused (CONFLICT). */
+  revision: number;
   /** Problems of the stored template against today's Jira (a field deleted since). */
   problems: string[];
   /** What the editor offers: text custom fields, the project's issue types and components. */
@@ -156,6 +158,8 @@ export interface ReleaseNotesSettingsView {
 export interface SaveReleaseNotesSettingsPayload {
   template: ReleaseNotesTemplate;
   publishing: NotesPublishingSettings;
+  /** The revision the settings were loaded at (`ReleaseNotesSettingsView.revision`). */
+  revision: number;
 }
 
 export interface PreviewReleaseNotesPayload {

@@ -305,6 +305,8 @@ export interface PlanSettingsView {
   environments: PlanEnvironment[];
   tierOrder: Tier[];
   settings: ProjectPlanSettings;
+  /** Send it back when saving `settings`: a save over someone else's newer one is refused (CONFLICT). */
+  settingsRevision: number;
   releaseManagers: UserRef[];
   feed: { enabled: boolean; rotatedAt?: string; rotatedBy?: string };
   /** Projects the viewer may browse, to choose related projects from. */
@@ -321,7 +323,10 @@ export interface DeleteEnvironmentPayload {
 export interface SavePromotionOrderPayload {
   tierOrder: Tier[];
 }
-export type SavePlanSettingsPayload = ProjectPlanSettings;
+export interface SavePlanSettingsPayload extends ProjectPlanSettings {
+  /** The revision the settings were loaded at (`PlanSettingsView.settingsRevision`). */
+  revision: number;
+}
 export interface SetReleaseManagersPayload {
   accountIds: string[];
 }

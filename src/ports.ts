@@ -75,6 +75,14 @@ export interface KeyValueStore {
   getVersioned<T>(key: string): Promise<Versioned<T> | undefined>;
   /** All or nothing; throws ConflictError when a revision check fails. At most 25 operations. */
   transact(operations: TransactOperation[]): Promise<void>;
+
+  /**
+   * Secret storage (Forge's `kvs.getSecret`/`setSecret`/`deleteSecret`): encrypted apart from app
+   * data, never listed by `query`, no transactions. Values are strings (signing secrets).
+   */
+  getSecret(key: string): Promise<string | undefined>;
+  setSecret(key: string, value: string): Promise<void>;
+  deleteSecret(key: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,19 +9,37 @@ type LogRecord = { p: string; v?: string } | { x: string; v?: string; r?: number
  * The local runtime's store: Forge KVS semantics and limits, kept on disk so nothing acknowledged
  * is lost. Every write is appended to a log and fsync'ed before it is acknowledged (a write costs
  * what it changes, not the whole store); on start the snapshot is read and the log replayed, then
- * both are compacted into a new snapshot (temp file, fsync, rename). Files are readable by the
- * owner only: the store holds the deployment secret.
+ * both are compacted into a new snapshot (temp file, fsync, rename). Secrets (Forge's secret
+ * storage) live in a file of their own, `<file>.secrets`, rewritten whole (temp file, fsync, rename)
+ * on each change: they are few and small, and they never travel with a copy of the data. Every file
+ * is readable by its owner only.
  */
 export class FileKvStore extends InMemoryKvStore {
   private fd: number | undefined;
   private readonly log: string;
+  private readonly secretsFile: string;
 
   constructor(private readonly file: string) {
     super(FileKvStore.read(file));
     this.log = `${file}.log`;
+    this.secretsFile = `${file}.secrets`;
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (existsSync(this.secretsFile)) this.secrets = new Map(Object.entries(JSON.parse(readFileSync(this.secretsFile, 'utf8')) as Record<string, string>));
     this.replay();
     this.compact();
+  }
+
+  /** Replaces `target` whole and durably: a crash leaves the old file or the new one, never half of it. */
+  private static writeAtomically(target: string, text: string): void {
+    const temp = `${target}.${process.pid}.tmp`;
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
   }
 
   private static read(file: string): KvSnapshot | undefined {
@@ -52,15 +70,7 @@ export class FileKvStore extends InMemoryKvStore {
   /** Writes the whole store as the new snapshot and starts an empty log. */
   private compact(): void {
     this.closeLog();
-    const temp = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(this.snapshot()));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
+    FileKvStore.writeAtomically(this.file, JSON.stringify(this.snapshot()));
     writeFileSync(this.log, '', { mode: 0o600 });
     this.fd = openSync(this.log, 'a', 0o600);
   }
@@ -80,6 +90,10 @@ export class FileKvStore extends InMemoryKvStore {
     fsyncSync(this.fd);
     // Keep restarts quick: fold a long log into the snapshot now and then.
     if (statSync(this.log).size > 16 * 1024 * 1024) this.compact();
+  }
+
+  protected override secretsChanged(): void {
+    FileKvStore.writeAtomically(this.secretsFile, JSON.stringify(Object.fromEntries(this.secrets)));
   }
 
   /** Everything is on disk already; kept for callers that flush before exit. */

@@ -36,6 +36,8 @@ function thaw<T>(text: string | undefined): T | undefined {
 export class InMemoryKvStore implements KeyValueStore {
   protected plain = new Map<string, string>();
   protected versioned = new Map<string, { value: string; rev: number }>();
+  /** Secret storage: apart from app data and never in `snapshot()`, as Forge keeps secrets apart. */
+  protected secrets = new Map<string, string>();
   readonly counters: KvCounters = { reads: 0, writes: 0, queries: 0, transactions: 0 };
 
   constructor(snapshot?: KvSnapshot) {
@@ -54,9 +56,11 @@ export class InMemoryKvStore implements KeyValueStore {
     };
   }
 
-  /** Called after every successful mutation; the file-backed store persists here. */
   /** Called after every write with the keys it changed (plain and versioned), before the write is acknowledged. */
   protected changed(_plainKeys: string[], _versionedKeys: string[]): void {}
+
+  /** Called after every change of a secret, before it is acknowledged; the file-backed store persists here. */
+  protected secretsChanged(): void {}
 
   async get<T>(key: string): Promise<T | undefined> {
     assertValidKey(key);
@@ -156,5 +160,25 @@ export class InMemoryKvStore implements KeyValueStore {
       if (op.kind !== 'check') this.counters.writes++;
     }
     this.changed([], operations.filter((op) => op.kind !== 'check').map((op) => op.key));
+  }
+
+  async getSecret(key: string): Promise<string | undefined> {
+    assertValidKey(key);
+    this.counters.reads++;
+    return this.secrets.get(key);
+  }
+
+  async setSecret(key: string, value: string): Promise<void> {
+    assertValidKey(key);
+    assertValidValue(value);
+    this.counters.writes++;
+    this.secrets.set(key, value);
+    this.secretsChanged();
+  }
+
+  async deleteSecret(key: string): Promise<void> {
+    assertValidKey(key);
+    this.counters.writes++;
+    if (this.secrets.delete(key)) this.secretsChanged();
   }
 }

@@ -45,9 +45,19 @@ export interface LoadedKpis {
   settings: KpiSettings;
 }
 
+/**
+ * The site's KPI settings as stored and the revision a save must name. A versioned document since
+ * saves check revisions; a site that saved before that still has them as a plain key of the same
+ * name, read as revision 0 until the next save replaces it.
+ */
+export async function readStoredKpiSettings(store: KeyValueStore): Promise<{ stored: unknown; revision: number }> {
+  const doc = await store.getVersioned<unknown>(keys.kpiSettings());
+  return doc ? { stored: doc.value, revision: doc.rev } : { stored: await store.get(keys.kpiSettings()), revision: 0 };
+}
+
 /** The site's KPI settings; `project` as the zone becomes `projectZone` (UTC when not given). */
 export async function readSettings(store: KeyValueStore, projectZone?: string): Promise<KpiSettings> {
-  return readKpiSettings(await store.get(keys.kpiSettings()), projectZone);
+  return readKpiSettings((await readStoredKpiSettings(store)).stored, projectZone);
 }
 
 export function versionsFromHistory(history: ProjectVersionHistory | undefined): KpiVersion[] {

@@ -8,13 +8,13 @@ import { z } from 'zod';
 import { KPI_FIGURE_IDS, type KpiDrilldown, type KpiPublicationStatus, type KpiReportView, type KpiResolverContract, type KpiSettingsView, type KpiSyncStatus } from '../contract-kpis';
 import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema, storedKpiSettings } from '../domain/kpis/settings';
 import { trendsOf } from '../domain/kpis/report';
-import { AppError } from '../errors';
+import { AppError, ConflictError } from '../errors';
 import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
 import { deploymentSecretStatus, rotateDeploymentSecret } from './deployment-secret';
 import type { InvocationContext } from './invocation-context';
 import { requireProject } from './invocation-context';
-import { computeProjectKpis } from './kpi-data';
+import { computeProjectKpis, readStoredKpiSettings } from './kpi-data';
 import { readSyncDoc, requestKpiSync, syncStatusOf } from './kpi-sync';
 import { readInventory } from './release-plan/documents';
 import { readJobOutcomes } from './scheduled-runs';
@@ -62,8 +62,10 @@ export async function getKpiDrilldown(deps: AppDeps, context: InvocationContext,
 
 async function settingsView(deps: AppDeps, admin: boolean): Promise<KpiSettingsView> {
   const inventory = await readInventory(deps.store).catch(() => ({ environments: [] as Array<{ name: string; tier: string }> }));
+  const { stored, revision } = await readStoredKpiSettings(deps.store);
   return {
-    settings: storedKpiSettings(await deps.store.get(keys.kpiSettings())),
+    settings: storedKpiSettings(stored),
+    revision,
     defaults: DEFAULT_KPI_SETTINGS,
     canEdit: admin,
     deploymentSecret: await deploymentSecretStatus(deps),
@@ -77,10 +79,18 @@ export async function getKpiSettings(deps: AppDeps, context: InvocationContext):
   return settingsView(deps, admin);
 }
 
-export async function saveKpiSettings(deps: AppDeps, context: InvocationContext, payload: { settings: z.infer<typeof kpiSettingsSchema> }): Promise<KpiSettingsView> {
+/** Site-wide: saved only over the revision the admin loaded, so a stale page never overwrites another admin's change. */
+export async function saveKpiSettings(deps: AppDeps, context: InvocationContext, payload: { settings: z.infer<typeof kpiSettingsSchema>; revision: number }): Promise<KpiSettingsView> {
   const { project, admin } = await permissions(deps, context);
   requireAdmin(admin, project.key, 'change the KPI definitions');
-  await deps.store.set(keys.kpiSettings(), payload.settings);
+  try {
+    await deps.store.transact([{ kind: 'put', key: keys.kpiSettings(), value: payload.settings, expectRev: payload.revision }]);
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ConflictError('Someone else saved the KPI definitions since you opened this page. Reload to see their change, then make yours again.');
+    throw error;
+  }
+  // Saved before revisions were checked: the plain copy is replaced by the versioned document now.
+  if (payload.revision === 0) await deps.store.delete(keys.kpiSettings());
   deps.log.info('kpi settings saved', { by: context.accountId, project: project.key });
   return settingsView(deps, admin);
 }
@@ -109,7 +119,7 @@ export const kpiResolvers: { [N in keyof Contract]: Definition<N> } = {
     handle: getKpiDrilldown,
   },
   getKpiSettings: { payload: empty, handle: (deps, context) => getKpiSettings(deps, context) },
-  saveKpiSettings: { payload: z.object({ settings: kpiSettingsSchema }).strict() as z.ZodType<Contract['saveKpiSettings']['payload']>, handle: saveKpiSettings },
+  saveKpiSettings: { payload: z.object({ settings: kpiSettingsSchema, revision: z.number().int().min(0) }).strict() as z.ZodType<Contract['saveKpiSettings']['payload']>, handle: saveKpiSettings },
   rotateDeploymentSecret: { payload: empty, handle: (deps, context) => rotateDeploymentSecret(deps, context) },
   startKpiSync: { payload: z.object({ full: z.boolean().optional() }).strict(), handle: startKpiSync },
   listRecordedDeployments: { payload: z.object({}).strict() as z.ZodType<Record<string, never>>, handle: listRecordedDeployments },

@@ -20,7 +20,7 @@ export const releaseNotesResolvers: { [N in keyof Contract]: Definition<N> } = {
     handle: (deps, context) => getReleaseNotesSettings(deps, context),
   },
   saveReleaseNotesSettings: {
-    payload: z.object({ template: notesTemplateSchema, publishing: notesPublishingSchema }).strict(),
+    payload: z.object({ template: notesTemplateSchema, publishing: notesPublishingSchema, revision: z.number().int().min(0) }).strict(),
     handle: saveReleaseNotesSettings,
   },
   previewReleaseNotes: {

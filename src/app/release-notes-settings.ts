@@ -7,10 +7,9 @@ import type {
   SaveReleaseNotesSettingsPayload,
 } from '../contract-release-notes';
 import { type TemplateCatalog, defaultTemplate, validateTemplate } from '../domain/release-notes/template';
-import { AppError } from '../errors';
+import { AppError, ConflictError } from '../errors';
 import type { JiraClient } from '../integrations/jira/jira-client';
 import { keys } from '../store/keys';
-import { updateVersioned } from '../store/versioned-update';
 import type { AppDeps } from './deps';
 import { type InvocationContext, requireProject } from './invocation-context';
 import { assertCanBrowse, projectAccess } from './release-managers';
@@ -62,9 +61,9 @@ export function defaultNotesSettings(): ReleaseNotesSettings {
   return { template: defaultTemplate(), publishing: { autoPublish: true } };
 }
 
-export async function readNotesSettings(deps: Pick<AppDeps, 'store'>, projectId: string): Promise<{ settings: ReleaseNotesSettings; isDefault: boolean }> {
+export async function readNotesSettings(deps: Pick<AppDeps, 'store'>, projectId: string): Promise<{ settings: ReleaseNotesSettings; isDefault: boolean; revision: number }> {
   const stored = await deps.store.getVersioned<ReleaseNotesSettings>(keys.notesSettings(projectId));
-  return stored ? { settings: stored.value, isDefault: false } : { settings: defaultNotesSettings(), isDefault: true };
+  return stored ? { settings: stored.value, isDefault: false, revision: stored.rev } : { settings: defaultNotesSettings(), isDefault: true, revision: 0 };
 }
 
 export async function readReportSettings(deps: Pick<AppDeps, 'store'>): Promise<ReportSettings | undefined> {
@@ -105,7 +104,7 @@ export async function getReleaseNotesSettings(deps: AppDeps, context: Invocation
   const jira = deps.jiraAsUser(context.accountId);
   const access = await projectAccess(deps, jira, context, project.key);
   assertCanBrowse(access);
-  const [catalog, { settings, isDefault }, site, versions] = await Promise.all([
+  const [catalog, { settings, isDefault, revision }, site, versions] = await Promise.all([
     loadNotesCatalog(jira, project.key),
     readNotesSettings(deps, project.id),
     readReportSettings(deps),
@@ -115,6 +114,7 @@ export async function getReleaseNotesSettings(deps: AppDeps, context: Invocation
     projectKey: project.key,
     settings,
     isDefault,
+    revision,
     problems: validateTemplate(settings.template, catalog),
     catalog: { textFields: catalog.textFields, issueTypes: catalog.issueTypes, components: catalog.components },
     target: notesTarget(site, settings.publishing),
@@ -138,7 +138,8 @@ export function assertCanPublish(access: { projectKey: string; canEdit: boolean 
 /**
  * Saves a project's template and publishing settings after checking them against Jira (fields,
  * issue types, components) and Confluence (the space and parent page exist). Every problem is
- * listed at once; nothing is stored unless all is well.
+ * listed at once; nothing is stored unless all is well. Saved only over the revision the editor
+ * loaded: a save from a stale page is a CONFLICT, never an overwrite of another editor's change.
  */
 export async function saveReleaseNotesSettings(deps: AppDeps, context: InvocationContext, payload: SaveReleaseNotesSettingsPayload): Promise<ReleaseNotesSettingsView> {
   const project = requireProject(context);
@@ -152,12 +153,13 @@ export async function saveReleaseNotesSettings(deps: AppDeps, context: Invocatio
   problems.push(...(await publishingProblems(deps, site, payload.publishing)));
   if (problems.length) throw new AppError('VALIDATION', 'The release-notes settings have problems. Nothing was saved.', problems);
   const now = deps.clock.now().toISOString();
-  await updateVersioned<ReleaseNotesSettings>(deps.store, keys.notesSettings(project.id), defaultNotesSettings, () => ({
-    template,
-    publishing: payload.publishing,
-    updatedAt: now,
-    updatedBy: context.accountId,
-  }));
+  const stored: ReleaseNotesSettings = { template, publishing: payload.publishing, updatedAt: now, updatedBy: context.accountId };
+  try {
+    await deps.store.transact([{ kind: 'put', key: keys.notesSettings(project.id), value: stored, expectRev: payload.revision }]);
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ConflictError('Someone else saved the release-notes settings since you opened them. Reload to see their change, then make yours again.');
+    throw error;
+  }
   return getReleaseNotesSettings(deps, context);
 }
 

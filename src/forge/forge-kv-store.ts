@@ -113,4 +113,20 @@ export class ForgeKvStore implements KeyValueStore {
       throw error;
     }
   }
+
+  async getSecret(key: string): Promise<string | undefined> {
+    assertValidKey(key);
+    return kvs.getSecret<string>(key);
+  }
+
+  async setSecret(key: string, value: string): Promise<void> {
+    assertValidKey(key);
+    assertValidValue(value);
+    await kvs.setSecret(key, value);
+  }
+
+  async deleteSecret(key: string): Promise<void> {
+    assertValidKey(key);
+    await kvs.deleteSecret(key);
+  }
 }

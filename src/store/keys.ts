@@ -13,8 +13,12 @@ function part(value: string | number): string {
 export const keys = {
   /** When a product's hourly quota was found empty: no calls until then. */
   quotaBlock: (product: 'jira' | 'confluence') => `quota:${part(product)}`,
-  /** Web trigger HMAC secret for deployment events (per site). */
+  /** Before secret storage: the web trigger's HMAC secret in app storage, read once to move it (src/app/deployment-secret.ts). */
   deploymentSecret: () => 'settings:deployments:secret',
+  /** Which signing secrets the web trigger accepts: the current one and those replaced within their grace (versioned). */
+  deploymentSigningSecrets: () => 'settings:deployments:signing',
+  /** One signing secret's value, in secret storage (`store.getSecret`), never in app data. */
+  deploymentSigningSecret: (secretId: string) => `deployments-secret:${part(secretId)}`,
   /** One deployment event, keyed by its id so a replay is a no-op. */
   deployment: (deploymentId: string) => `deployment:${part(deploymentId)}`,
   deploymentPrefix: () => 'deployment:',
@@ -94,7 +98,7 @@ export const keys = {
   // Delivery KPIs (src/app/kpi-*.ts, docs/kpi-definitions.md).
   /** The site's KPI definitions (settings with defaults, src/domain/kpis/settings.ts). */
   kpiSettings: () => 'settings:kpi',
-  /** When the deployment secret was rotated, and the previous one while it is still accepted. */
+  /** Before secret storage: when the secret was rotated and the previous one; read once to move it. */
   deploymentSecretMeta: () => 'settings:deployments:secret-meta',
   /** Deployment events of a project by month of deployment (versioned; `part` > 0 when a month overflows). */
   kpiDeployments: (projectKey: string, month: string, part_: number) => `kpideps:${part(projectKey)}:${part(month)}:${part(part_)}`,

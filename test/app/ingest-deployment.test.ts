@@ -1,6 +1,6 @@
 import { MAX_DEPLOYMENT_BODY_BYTES, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_MS, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
 import { readDeploymentIndex } from '../../src/app/deployment-index';
-import { PREVIOUS_SECRET_GRACE_MS } from '../../src/app/deployment-secret';
+import { PREVIOUS_SECRET_GRACE_MS, replaceSigningSecret } from '../../src/app/deployment-secret';
 import { keys } from '../../src/store/keys';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { testDeps } from '../support/app-deps';
@@ -32,8 +32,8 @@ function projectSearch(projectKeys: string[]): HttpTransport {
 
 async function setup() {
   const store = new InMemoryKvStore();
-  await store.set(keys.deploymentSecret(), SECRET);
   const deps = testDeps({ store, clock: { now: () => NOW }, transports: { jiraAsApp: () => projectSearch(['SHOP', 'PAY']) } });
+  await replaceSigningSecret(deps, 'ci-admin', SECRET);
   return { store, deps };
 }
 
@@ -138,8 +138,8 @@ describe('deployment events for the KPIs', () => {
     const store = new InMemoryKvStore();
     let now = NOW;
     const deps = testDeps({ store, clock: { now: () => now }, transports: { jiraAsApp: () => projectSearch(['SHOP', 'PAY']) } });
-    await store.set(keys.deploymentSecret(), 'new-secret-abcdefghijklmnop');
-    await store.set(keys.deploymentSecretMeta(), { rotatedAt: NOW.toISOString(), rotatedBy: 'x', previous: { secret: SECRET, validUntil: new Date(NOW.getTime() + PREVIOUS_SECRET_GRACE_MS).toISOString() } });
+    await replaceSigningSecret(deps, 'ci-admin', SECRET);
+    await replaceSigningSecret(deps, 'ci-admin', 'new-secret-abcdefghijklmnop');
     expect((await ingestDeployment(deps, await signed(JSON.stringify(event)))).statusCode).toBe(201);
     expect((await ingestDeployment(deps, await signed(JSON.stringify({ ...event, deploymentId: 'run-2' }), nowSeconds, 'new-secret-abcdefghijklmnop'))).statusCode).toBe(201);
 

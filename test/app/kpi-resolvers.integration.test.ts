@@ -1,4 +1,5 @@
 import type { KpiDrilldown, KpiReportView, KpiSettingsView, KpiSyncStatus, ResolverResult, RotatedSecret } from '../../src/contract';
+import { signingSecrets } from '../../src/app/deployment-secret';
 import { versionsFromHistory } from '../../src/app/kpi-data';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { readVersionHistory } from '../../src/app/version-tracking';
@@ -107,10 +108,10 @@ describe('KPI settings and sync', () => {
     expect(view).toMatchObject({ settings: DEFAULT_KPI_SETTINGS, defaults: DEFAULT_KPI_SETTINGS, canEdit: false, deploymentSecret: { configured: false } });
 
     const settings = { ...DEFAULT_KPI_SETTINGS, windowDays: 28, timeZone: 'Europe/Berlin', percentileMethod: 'nearest-rank' as const };
-    expect(await call('saveKpiSettings', DEMO_ACCOUNT.developer, { settings })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Administer Projects') } });
-    expect(await site.store.get(keys.kpiSettings())).toBeUndefined();
+    expect(await call('saveKpiSettings', DEMO_ACCOUNT.developer, { settings, revision: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Administer Projects') } });
+    expect(await site.store.getVersioned(keys.kpiSettings())).toBeUndefined();
 
-    expect(data(await call<KpiSettingsView>('saveKpiSettings', DEMO_ACCOUNT.releaseManager, { settings })).settings).toEqual(settings);
+    expect(data(await call<KpiSettingsView>('saveKpiSettings', DEMO_ACCOUNT.releaseManager, { settings, revision: view.revision })).settings).toEqual(settings);
     const report = data(await call<KpiReportView>('getKpiReport', facts.shopOnlyViewer.accountId));
     expect(report.window).toEqual({ from: '2026-10-27', to: '2026-11-24', days: 28, timeZone: 'Europe/Berlin' });
   });
@@ -122,9 +123,9 @@ describe('KPI settings and sync', () => {
     ['an unknown failure signal', { failureSignals: ['pager'] }],
     ['an unknown setting', { velocity: true }],
   ])('refuses definitions with %s and stores nothing', async (_case, change) => {
-    const result = await call('saveKpiSettings', facts.admin.accountId, { settings: { ...DEFAULT_KPI_SETTINGS, ...change } });
+    const result = await call('saveKpiSettings', facts.admin.accountId, { settings: { ...DEFAULT_KPI_SETTINGS, ...change }, revision: 0 });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await site.store.get(keys.kpiSettings())).toBeUndefined();
+    expect(await site.store.getVersioned(keys.kpiSettings())).toBeUndefined();
   });
 
   it('lets only project admins start a sync', async () => {
@@ -136,7 +137,7 @@ describe('KPI settings and sync', () => {
 
   it('generates and rotates the deployment secret for project admins only, showing it once', async () => {
     expect(await call('rotateDeploymentSecret', DEMO_ACCOUNT.developer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await site.store.get(keys.deploymentSecret())).toBeUndefined();
+    expect(await signingSecrets(site.deps)).toEqual([]);
 
     const first = data(await call<RotatedSecret>('rotateDeploymentSecret', DEMO_ACCOUNT.releaseManager));
     expect(first.secret).toMatch(/^[0-9a-f]{64}$/);

@@ -88,10 +88,11 @@ describe('publishing on release', () => {
     const current = version('SHOP 2.4');
     const breaking = issuesOf(current.id).find((i) => i.labels.includes('breaking-change'))!;
     expect(breaking.upgradeNotes).toBeTruthy();
-    const { template } = (await settingsView()).settings;
+    const { settings: { template }, revision } = await settingsView();
     const saved = await call('saveReleaseNotesSettings', {
       template: { ...template, upgradeNotesField: 'customfield_10051', releaseNoteField: 'customfield_10050' },
       publishing: { autoPublish: true },
+      revision,
     });
     expect(saved.ok).toBe(true);
     const published = await publishReleaseNotes(site.deps, { projectId: shop().id, versionId: current.id, trigger: 'manual', force: false });
@@ -189,7 +190,7 @@ describe('publishing on release', () => {
 
   it('publishes nothing on release when the project switched it off', async () => {
     const view = await settingsView();
-    const saved = await call('saveReleaseNotesSettings', { template: view.settings.template, publishing: { autoPublish: false } });
+    const saved = await call('saveReleaseNotesSettings', { template: view.settings.template, publishing: { autoPublish: false }, revision: view.revision });
     expect(saved.ok).toBe(true);
     await releaseInJira(version('SHOP 2.3.1').id);
     expect(notesPages()).toHaveLength(0);
@@ -221,7 +222,7 @@ describe('the release-notes resolvers', () => {
 
     const publish = await call('publishReleaseNotes', { versionId: current.id }, facts.shopOnlyViewer.accountId);
     expect(publish).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const save = await call('saveReleaseNotesSettings', { template: (await settingsView()).settings.template, publishing: { autoPublish: true } }, facts.shopOnlyViewer.accountId);
+    const save = await call('saveReleaseNotesSettings', { template: (await settingsView()).settings.template, publishing: { autoPublish: true }, revision: 0 }, facts.shopOnlyViewer.accountId);
     expect(save).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(notesPages()).toHaveLength(0);
     expect((await site.store.query('notes:')).results).toHaveLength(0);
@@ -239,6 +240,7 @@ describe('the release-notes resolvers', () => {
         sections: [...template.sections, { id: 'epics', title: 'Epics', issueTypes: ['Epic'], labels: [], components: ['Warehouse'], status: 'done' }],
       },
       publishing: { autoPublish: true, parentPageId: '999999' },
+      revision: 0,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const details = result.ok ? [] : (result.error.details ?? []);
@@ -280,7 +282,7 @@ describe('the release-notes resolvers', () => {
 
   it.each([
     ['getReleaseNotesSettings', () => ({ projectKey: 'PAY' }), 'VALIDATION'],
-    ['saveReleaseNotesSettings', () => ({ template: {}, publishing: { autoPublish: true } }), 'VALIDATION'],
+    ['saveReleaseNotesSettings', () => ({ template: {}, publishing: { autoPublish: true }, revision: 0 }), 'VALIDATION'],
     ['publishReleaseNotes', () => ({ versionId: version('SHOP 2.4').id, force: 'yes' }), 'VALIDATION'],
   ])('answers %s with a catalogued error for a malformed payload, and stores nothing', async (name, payload, code) => {
     expect(await call(name, payload())).toMatchObject({ ok: false, error: { code } });

@@ -4,6 +4,7 @@ import { reconcileReleaseReadiness } from '../../src/app/readiness/release-readi
 import { serveCalendarFeed } from '../../src/app/release-plan/calendar-feed';
 import { MAX_PAYLOAD_BYTES, dispatchResolver } from '../../src/app/resolvers';
 import { ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
+import { replaceSigningSecret } from '../../src/app/deployment-secret';
 import { keys } from '../../src/store/keys';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
@@ -262,7 +263,7 @@ describe('windows, deployments and dependencies', () => {
 
   it('shows deployments from the web trigger on the inventory environment of the same name, and records one by hand', async () => {
     const settings = await addEnvironments();
-    await store.set(keys.deploymentSecret(), 'secret-for-tests');
+    await replaceSigningSecret(site.deps, 'ci-admin', 'secret-for-tests');
     const body = JSON.stringify({ deploymentId: 'run-1', environment: 'uat-1', status: 'successful', deployedAt: '2026-11-20T10:00:00Z', projectKey: 'SHOP', version: 'SHOP 2.4' });
     const ts = String(Math.floor(site.deps.clock.now().getTime() / 1000));
     expect((await ingestDeployment(site.deps, { method: 'POST', headers: { 'x-release-signature': await signDeploymentBody('secret-for-tests', ts, body), 'x-release-timestamp': ts }, body })).statusCode).toBe(201);
@@ -299,7 +300,7 @@ describe('windows, deployments and dependencies', () => {
   });
 
   it('warns about more releases on one day than the project allows', async () => {
-    ok(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['PAY'] }));
+    ok(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['PAY'], revision: ok(await call<PlanSettingsView>('getPlanSettings', {})).settingsRevision }));
     const shop24 = version('SHOP 2.4');
     const pay31 = version('PAY 3.1');
     const original = pay31.releaseDate;
@@ -310,7 +311,7 @@ describe('windows, deployments and dependencies', () => {
     } finally {
       pay31.releaseDate = original;
     }
-    expect(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['NOPE'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('savePlanSettings', { maxReleasesPerDay: 1, relatedProjects: ['NOPE'], revision: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 

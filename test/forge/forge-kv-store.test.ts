@@ -39,6 +39,9 @@ jest.mock('@forge/kvs', () => {
       batchSet: record('batchSet'),
       transact: transaction,
       entity: () => ({ get: record('entity.get') }),
+      getSecret: record('getSecret'),
+      setSecret: record('setSecret'),
+      deleteSecret: record('deleteSecret'),
     },
   };
 });
@@ -100,6 +103,17 @@ describe('the Forge KVS adapter', () => {
     await expect(store.set('bad/key', 1)).rejects.toMatchObject({ code: 'STORE_LIMIT' });
     await expect(store.transact(Array.from({ length: 26 }, (_, i) => ({ kind: 'check' as const, key: `k${i}`, expectRev: 0 })))).rejects.toMatchObject({ code: 'STORE_LIMIT' });
     expect(calls).toHaveLength(0);
+  });
+
+  it('keeps secrets in Forge secret storage, never through the app-data calls', async () => {
+    await store.setSecret('deployments-secret:abc', 's3cret');
+    await store.getSecret('deployments-secret:abc');
+    await store.deleteSecret('deployments-secret:abc');
+    expect(calls).toEqual([
+      { op: 'setSecret', args: ['deployments-secret:abc', 's3cret'] },
+      { op: 'getSecret', args: ['deployments-secret:abc'] },
+      { op: 'deleteSecret', args: ['deployments-secret:abc'] },
+    ]);
   });
 
   it('splits batches into Forge-sized chunks', async () => {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +161,22 @@ const store = new FileKvStore(${JSON.stringify(file)});
     expect(await second.get('settings:deployments:secret')).toBe('s3cret');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(`${file}.log`).mode & 0o777).toBe(0o600);
+    second.close();
+  });
+
+  it('keeps secrets in a file of their own, private to the owner, and out of the data files', async () => {
+    const file = join(dir, 'kvs.json');
+    const first = new FileKvStore(file);
+    await first.setSecret('deployments-secret:a', 'secret-a-0123456789');
+    await first.setSecret('deployments-secret:b', 'secret-b-0123456789');
+    await first.deleteSecret('deployments-secret:a');
+    first.close();
+    expect(statSync(`${file}.secrets`).mode & 0o777).toBe(0o600);
+    for (const data of [file, `${file}.log`]) expect(readFileSync(data, 'utf8')).not.toContain('secret-b');
+    const second = new FileKvStore(file);
+    expect(await second.getSecret('deployments-secret:b')).toBe('secret-b-0123456789');
+    expect(await second.getSecret('deployments-secret:a')).toBeUndefined();
+    expect((await second.query('deployments-secret:')).results).toEqual([]);
     second.close();
   });
 

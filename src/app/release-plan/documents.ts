@@ -52,6 +52,8 @@ export interface ProjectPlanDoc {
   /** Versions of other projects each version of this project needs, by version id. */
   dependencies: Record<string, VersionDependency[]>;
   settings: ProjectPlanSettings;
+  /** Counts saves of `settings` alone (the document's own revision also moves with freezes and dependencies); absent: 0. */
+  settingsRevision?: number;
 }
 
 export interface BookingsDoc {
@@ -80,7 +82,7 @@ export async function readSiteWindows(store: KeyValueStore): Promise<SiteWindows
 export async function readProjectPlan(store: KeyValueStore, projectKey: string): Promise<ProjectPlanDoc> {
   const doc = (await store.getVersioned<ProjectPlanDoc>(keys.planProject(projectKey)))?.value;
   if (!doc) return emptyProjectPlan();
-  return { freezes: doc.freezes ?? [], dependencies: doc.dependencies ?? {}, settings: { ...DEFAULT_PLAN_SETTINGS, ...doc.settings } };
+  return { freezes: doc.freezes ?? [], dependencies: doc.dependencies ?? {}, settings: { ...DEFAULT_PLAN_SETTINGS, ...doc.settings }, settingsRevision: doc.settingsRevision ?? 0 };
 }
 
 /** The quarters whose bookings can overlap `[from, to)`: a booking is filed under its start. */

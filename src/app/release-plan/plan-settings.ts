@@ -66,6 +66,7 @@ export async function buildPlanSettingsView(deps: AppDeps, context: InvocationCo
     environments,
     tierOrder: inventory.tierOrder,
     settings: plan.settings,
+    settingsRevision: plan.settingsRevision ?? 0,
     releaseManagers: managers.map((accountId) => ({ accountId, displayName: names.get(accountId) ?? 'Unknown user' })),
     feed: feed ? { enabled: true, rotatedAt: feed.rotatedAt, rotatedBy: names.get(feed.rotatedBy) ?? 'Unknown user' } : { enabled: false },
     projects: projects.filter((p) => p.key !== projectRef.key).map((p) => ({ key: p.key, name: p.name })),
@@ -170,10 +171,12 @@ export async function savePlanSettings(deps: AppDeps, context: InvocationContext
     for (const key of related) if (!visible.has(key)) problems.push(`relatedProjects: there is no project “${key}” that you can browse.`);
   }
   if (problems.length) throw new AppError('VALIDATION', 'The settings were not saved.', problems);
-  await updateVersioned<ProjectPlanDoc>(deps.store, keys.planProject(project.key), emptyProjectPlan, (doc) => ({
-    ...doc,
-    settings: { maxReleasesPerDay: payload.maxReleasesPerDay, relatedProjects: related },
-  }));
+  await updateVersioned<ProjectPlanDoc>(deps.store, keys.planProject(project.key), emptyProjectPlan, (doc) => {
+    // Settings have a revision of their own: a freeze added meanwhile is no conflict, another save is.
+    const revision = doc.settingsRevision ?? 0;
+    if (revision !== payload.revision) throw new ConflictError('Someone else saved the calendar rules since you opened this page. Reload to see their change, then make yours again.');
+    return { ...doc, settings: { maxReleasesPerDay: payload.maxReleasesPerDay, relatedProjects: related }, settingsRevision: revision + 1 };
+  });
   return buildPlanSettingsView(deps, context, access);
 }
 

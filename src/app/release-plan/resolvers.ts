@@ -154,7 +154,7 @@ export const releasePlanResolvers: Table = {
     handle: savePromotionOrder,
   },
   savePlanSettings: {
-    payload: z.object({ maxReleasesPerDay: z.number().int().min(1).max(50), relatedProjects: z.array(projectKey).max(10) }).strict(),
+    payload: z.object({ maxReleasesPerDay: z.number().int().min(1).max(50), relatedProjects: z.array(projectKey).max(10), revision: z.number().int().min(0) }).strict(),
     handle: savePlanSettings,
   },
   setReleaseManagers: {

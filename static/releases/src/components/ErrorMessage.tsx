@@ -7,10 +7,12 @@ interface Props {
   title: string;
   error: ErrorBody;
   onRetry?: () => void;
+  /** The retry action's label; "Try again" unless the action is something else (e.g. "Reload"). */
+  retryLabel?: string;
 }
 
 /** A resolver or bridge error as the user sees it: the catalogue message, never swallowed. */
-export function ErrorMessage({ title, error, onRetry }: Props) {
+export function ErrorMessage({ title, error, onRetry, retryLabel = 'Try again' }: Props) {
   const transient = error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXHAUSTED';
   const retryAt = error.retryAt ? new Date(error.retryAt) : undefined;
   return (
@@ -18,7 +20,7 @@ export function ErrorMessage({ title, error, onRetry }: Props) {
       <SectionMessage
         appearance={transient ? 'warning' : 'error'}
         title={title}
-        actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}
+        actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>{retryLabel}</SectionMessageAction>] : []}
       >
         <p>{error.message}</p>
         {error.details && error.details.length > 0 && (
@@ -38,4 +40,13 @@ export function ErrorMessage({ title, error, onRetry }: Props) {
 export function localError(message: string, cause?: unknown): ErrorBody {
   const detail = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
   return detail ? { code: 'INTERNAL', message, details: [detail] } : { code: 'INTERNAL', message };
+}
+
+/**
+ * A failed save of a settings document. A CONFLICT (someone saved since the page loaded it) offers
+ * to reload: the message says to, and saving again would only be refused again.
+ */
+export function SaveError({ title, error, onReload }: { title: string; error: ErrorBody; onReload: () => void }) {
+  const conflict = error.code === 'CONFLICT';
+  return <ErrorMessage title={conflict ? 'Saved meanwhile by someone else' : title} error={error} {...(conflict ? { onRetry: onReload, retryLabel: 'Reload' } : {})} />;
 }

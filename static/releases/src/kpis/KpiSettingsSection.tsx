@@ -8,7 +8,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, KpiSettingsValues, KpiSettingsView } from '../../../../src/contract';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, font, inputStyle, radius, space } from '../design';
 import { invoke } from '../platform';
@@ -55,7 +55,11 @@ function SecretCard({ view, onRotated }: { view: KpiSettingsView; onRotated(view
         Pipelines post each deployment to <code>{url}</code>, signed with HMAC-SHA256 over <code>{'${timestamp}.${body}'}</code> (headers{' '}
         <code>x-release-timestamp</code>, <code>x-release-signature: sha256=…</code>). The secret is the site&apos;s.{' '}
         {status.configured ? `Set${status.rotatedAt ? `, last rotated ${formatDateTime(new Date(status.rotatedAt))}` : ''}.` : 'Not set: events are refused until one is generated.'}
-        {status.previousValidUntil ? ` The previous secret is still accepted until ${formatDateTime(new Date(status.previousValidUntil))}.` : ''}
+        {status.previousValidUntil
+          ? (status.previousSecrets ?? 1) > 1
+            ? ` ${status.previousSecrets} replaced secrets are still accepted, each for a day after its rotation, the last until ${formatDateTime(new Date(status.previousValidUntil))}.`
+            : ` The previous secret is still accepted until ${formatDateTime(new Date(status.previousValidUntil))}.`
+          : ''}
       </p>
       {secret && (
         <SectionMessage appearance="success" title="Copy the new secret now: it is not shown again">
@@ -162,7 +166,7 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
   const save = async () => {
     setBusy(true);
     setSaveError(undefined);
-    const result = await invoke('saveKpiSettings', { settings: draft });
+    const result = await invoke('saveKpiSettings', { settings: draft, revision: view.revision });
     setBusy(false);
     if (!result.ok) return setSaveError(result.error);
     adopt(result.data);
@@ -269,7 +273,16 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
             Leave sub-tasks out
           </label>
         </div>
-        {saveError && <ErrorMessage title="The KPI definitions were not saved" error={saveError} />}
+        {saveError && (
+          <SaveError
+            title="The KPI definitions were not saved"
+            error={saveError}
+            onReload={() => {
+              setSaveError(undefined);
+              setGeneration((g) => g + 1);
+            }}
+          />
+        )}
         {saved && (
           <p role="status" style={{ margin: 0, font: font.small, color: color.textSuccess }}>
             Saved. The KPIs page and next week&apos;s Confluence pages use them.

@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, NotesPublication, ReleaseNotesPreview, ReleaseNotesSettingsView } from '../../../../src/contract';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, font, radius, space } from '../design';
 import { invoke, openInNewTab } from '../platform';
@@ -96,11 +96,11 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
   };
 
   const save = () => {
-    if (!draft) return;
+    if (!draft || !settings.data) return;
     setSaving(true);
     setSaveError(undefined);
     setSavedNotice(false);
-    void invoke('saveReleaseNotesSettings', draft).then((result) => {
+    void invoke('saveReleaseNotesSettings', { ...draft, revision: settings.data.revision }).then((result) => {
       setSaving(false);
       if (!result.ok) return setSaveError(result.error);
       setSettings({ loading: false, data: result.data });
@@ -246,7 +246,16 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
                     setDraft(next);
                     setSavedNotice(false);
                   }} catalog={view.catalog} siteSpaceKey={view.target?.spaceKey} disabled={saving} />
-                {saveError && <ErrorMessage title="The template was not saved" error={saveError} />}
+                {saveError && (
+                  <SaveError
+                    title="The template was not saved"
+                    error={saveError}
+                    onReload={() => {
+                      setSaveError(undefined);
+                      loadSettings();
+                    }}
+                  />
+                )}
                 {savedNotice && !dirty && <p style={{ margin: 0, font: font.small, color: color.textSuccess }}>Saved.</p>}
                 <div style={{ display: 'flex', gap: space.s100 }}>
                   <Button appearance="primary" isDisabled={!dirty || saving} onClick={save} testId="notes-save-template">

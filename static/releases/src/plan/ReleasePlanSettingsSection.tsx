@@ -10,7 +10,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { EnvironmentInput, EnvironmentStatus, ErrorBody, PlanEnvironment, PlanSettingsView, ResolverContract, Tier, UserRef } from '../../../../src/contract';
 import { TIERS, TIER_LABELS } from '../../../../src/contract';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, font, radius, space } from '../design';
 import { type PageContext, invoke } from '../platform';
@@ -73,7 +73,7 @@ export function ReleasePlanSettingsSection({ context }: { context: PageContext }
       )}
       <InventorySection settings={settings} save={save} />
       <PromotionOrderSection settings={settings} save={save} />
-      <CalendarRulesSection settings={settings} save={save} />
+      <CalendarRulesSection settings={settings} save={save} reload={() => setGeneration((g) => g + 1)} />
       <ReleaseManagersSection settings={settings} save={save} />
       <FeedSection settings={settings} save={save} onChanged={() => setGeneration((g) => g + 1)} />
     </div>
@@ -380,10 +380,16 @@ function PromotionOrderSection({ settings, save }: { settings: PlanSettingsView;
   );
 }
 
-function CalendarRulesSection({ settings, save }: { settings: PlanSettingsView; save: Save }) {
+function CalendarRulesSection({ settings, save, reload }: { settings: PlanSettingsView; save: Save; reload: () => void }) {
   const [limit, setLimit] = useState(String(settings.settings.maxReleasesPerDay));
   const [related, setRelated] = useState<string[]>(settings.settings.relatedProjects);
   const { error, saved, setSaved, record } = useSaveOutcome();
+  // A newer revision (saved here, or loaded after a conflict) replaces what the form shows; a save
+  // elsewhere on the page (same revision) leaves unsaved edits alone.
+  useEffect(() => {
+    setLimit(String(settings.settings.maxReleasesPerDay));
+    setRelated(settings.settings.relatedProjects);
+  }, [settings.settingsRevision]);
   const limitNumber = Number(limit);
   const limitError = Number.isInteger(limitNumber) && limitNumber >= 1 && limitNumber <= 50 ? undefined : 'A whole number from 1 to 50.';
   const choices = [...settings.projects, ...related.filter((k) => !settings.projects.some((p) => p.key === k)).map((key) => ({ key, name: key }))];
@@ -413,9 +419,25 @@ function CalendarRulesSection({ settings, save }: { settings: PlanSettingsView; 
           </div>
         )}
       </fieldset>
-      {error && <ErrorMessage title="The calendar settings were not saved" error={error} />}
+      {error && (
+        <SaveError
+          title="The calendar settings were not saved"
+          error={error}
+          onReload={() => {
+            record(undefined);
+            setSaved(false);
+            reload();
+          }}
+        />
+      )}
       {settings.canEdit && (
-        <SaveRow label="Save" disabled={!!limitError} testId="save-calendar-rules" saved={saved} onSave={async () => record(await save('savePlanSettings', { maxReleasesPerDay: limitNumber, relatedProjects: related }))} />
+        <SaveRow
+          label="Save"
+          disabled={!!limitError}
+          testId="save-calendar-rules"
+          saved={saved}
+          onSave={async () => record(await save('savePlanSettings', { maxReleasesPerDay: limitNumber, relatedProjects: related, revision: settings.settingsRevision }))}
+        />
       )}
     </Section>
   );

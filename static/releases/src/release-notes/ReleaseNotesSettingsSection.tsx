@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, ReleaseNotesSettingsView } from '../../../../src/contract';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { color, font, space } from '../design';
 import { invoke } from '../platform';
 import { sameTemplate } from './notes-model';
@@ -34,10 +34,10 @@ export function ReleaseNotesSettingsSection({ projectKey }: { projectKey?: strin
   const dirty = !!(view && draft && (!sameTemplate(view.settings.template, draft.template) || JSON.stringify(view.settings.publishing) !== JSON.stringify(draft.publishing)));
 
   const save = () => {
-    if (!draft) return;
+    if (!draft || !view) return;
     setSaving(true);
     setSaveError(undefined);
-    void invoke('saveReleaseNotesSettings', draft).then((result) => {
+    void invoke('saveReleaseNotesSettings', { ...draft, revision: view.revision }).then((result) => {
       setSaving(false);
       if (!result.ok) return setSaveError(result.error);
       setView(result.data);
@@ -75,7 +75,16 @@ export function ReleaseNotesSettingsSection({ projectKey }: { projectKey?: strin
             siteSpaceKey={view.target?.spaceKey}
             disabled={!view.canEdit || saving}
           />
-          {saveError && <ErrorMessage title="The settings were not saved" error={saveError} />}
+          {saveError && (
+            <SaveError
+              title="The settings were not saved"
+              error={saveError}
+              onReload={() => {
+                setSaveError(undefined);
+                load();
+              }}
+            />
+          )}
           {view.canEdit && (
             <div style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
               <Button appearance="primary" isDisabled={!dirty || saving} onClick={save} testId="notes-settings-save">
