@@ -87,8 +87,13 @@ export const keys = {
   readinessSignOffs: (issueId: string) => `readiness:signoffs:${part(issueId)}`,
   /** One bucket of a project's index: issue id → the releases whose roll-up holds it. */
   readinessMembers: (projectId: string, bucket: number) => `readiness:members:${part(projectId)}:${part(bucket)}`,
-  /** One bucket of a release's roll-up: compact facts of the release's issues. */
-  readinessRelease: (versionId: string, bucket: number) => `readiness:release:${part(versionId)}:${part(bucket)}`,
+  /**
+   * One node of a release's roll-up: bucket `bucket` (by issue id), split by bytes into a binary
+   * tree whose nodes are named by their `path` of hash bits ('' is the bucket's root). A leaf holds
+   * compact facts of the release's issues; a split node only says its children hold them.
+   */
+  readinessRelease: (versionId: string, bucket: number, path = '') =>
+    `readiness:release:${part(versionId)}:${part(bucket)}${path ? `.${part(path)}` : ''}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
   // Delivery KPIs (src/app/kpi-*.ts, docs/kpi-definitions.md).
