@@ -24,7 +24,8 @@ import {
   withoutEntry,
 } from '../../domain/readiness/rollup';
 import { type StoredReleaseShard, encodeShard } from '../../domain/readiness/shard-codec';
-import { isSplitNode, jsonBytes, leafPathOf } from '../../domain/readiness/shard-split';
+import { jsonBytes } from '../../domain/json-size';
+import { isSplitNode, leafPathOf } from '../../domain/readiness/shard-split';
 import { ConflictError } from '../../errors';
 import { type SignOffLog, type SignOffOutcome, type SignOffRequest, applySignOff, emptyLog, signedIds } from '../../domain/readiness/sign-offs';
 import type { KeyValueStore, TransactOperation } from '../../ports';

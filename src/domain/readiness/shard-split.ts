@@ -5,6 +5,7 @@
  * a writer that read the path to a leaf only needs the leaf's revision to be still current. Pure.
  */
 import type { ReleaseShard } from './rollup';
+import { jsonBytes } from '../json-size';
 import { type StoredReleaseShard, encodeShard } from './shard-codec';
 
 /** Forge KVS refuses values above 240 KiB; a leaf splits at two thirds of it, so one more batch or one big issue always fits. */
@@ -12,13 +13,6 @@ export const VALUE_LIMIT_BYTES = 240 * 1024;
 export const SPLIT_AT_BYTES = 160 * 1024;
 /** Hash bits available below the bucket's own (the bucket takes the low 3 of 32). */
 export const MAX_DEPTH = 28;
-
-const encoder = new TextEncoder();
-
-/** UTF-8 bytes of the JSON a document is stored as: what the 240 KiB limit counts. */
-export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
-}
 
 /** A second hash (FNV-1a with another basis) so tree bits are independent of the bucket's. */
 function treeHash(issueId: string): number {
