@@ -13,6 +13,7 @@ import { jsonBytes } from '../../src/domain/json-size';
 import type { CalendarDate } from '../../src/domain/calendar/calendar-date';
 import type { QueuedJob, TransactOperation } from '../../src/ports';
 import { keys } from '../../src/store/keys';
+import { updateVersionedMany } from '../../src/store/versioned-update-many';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { testDeps } from '../support/app-deps';
 import { SHOP_24, aReadyStory, aReleaseOfStories, aSignOff, unreleasedVersions } from '../support/readiness-builders';
@@ -150,5 +151,23 @@ describe('release roll-ups split by bytes, not by issue count', () => {
 
     await dropRelease(store, SHOP_24.id);
     expect(Object.keys(store.snapshot().versioned).filter((k) => k.startsWith(`readiness:release:${SHOP_24.id}:`))).toEqual([]);
+  });
+});
+
+describe('several documents changed together (updateVersionedMany)', () => {
+  const docKeys = Array.from({ length: 30 }, (_, i) => `doc:${i}`);
+  const bumpAll = (current: Map<string, number>) => new Map([...current].map(([key, n]) => [key, n + 1]));
+
+  it('refuses a change needing more than 25 operations with STORE_LIMIT, writing nothing, when nothing anchors it', async () => {
+    const store = new LimitWatchingStore();
+    await expect(updateVersionedMany<number>(store, docKeys, () => 0, bumpAll)).rejects.toMatchObject({ code: 'STORE_LIMIT' });
+    expect(store.snapshot().versioned).toEqual({});
+  });
+
+  it('writes such a change in transactions of at most 25 operations, the anchor last', async () => {
+    const store = new LimitWatchingStore();
+    await updateVersionedMany<number>(store, docKeys, () => 0, bumpAll, { anchors: ['doc:0'] });
+    expect(Object.values(store.snapshot().versioned).map((d) => d.value)).toEqual(new Array(30).fill(1));
+    expect(store.largestTransaction).toBeLessThanOrEqual(25);
   });
 });

@@ -261,7 +261,7 @@ export function builtAtOf(shards: ReleaseShard[]): string | undefined {
 }
 
 /** New facts go into a leaf in batches of about this many bytes, so one write never needs more than a few documents. */
-const REBUILD_BATCH_BYTES = 48 * 1024;
+const REBUILD_BATCH_BYTES = 128 * 1024;
 
 /**
  * Writes a read of a release's issues (`facts`, read from `startedAt` on) into its buckets. A
