@@ -85,6 +85,8 @@ export const keys = {
   readinessPolicy: (projectId: string) => `readiness:policy:${part(projectId)}`,
   /** The sign-off log of one issue (sign-offs are per issue; the roll-up is not). */
   readinessSignOffs: (issueId: string) => `readiness:signoffs:${part(issueId)}`,
+  /** Older records of an issue's sign-off log, moved out when the log outgrew one document (created once). */
+  readinessSignOffPage: (issueId: string, page: number) => `readiness:signoffs:${part(issueId)}:${part(page)}`,
   /** One bucket of a project's index: issue id → the releases whose roll-up holds it. */
   readinessMembers: (projectId: string, bucket: number) => `readiness:members:${part(projectId)}:${part(bucket)}`,
   /**

@@ -8,6 +8,7 @@ import { applyIssueFacts, builtAtOf, dropRelease, readReleaseShards, rebuildRele
 import { readReleaseTree } from '../../src/app/readiness/release-shards';
 import type { IssueFacts, VersionRef } from '../../src/domain/readiness/facts';
 import { defaultPolicy } from '../../src/domain/readiness/policy';
+import type { SignOffLog, SignOffPage } from '../../src/domain/readiness/sign-offs';
 import { rollUpRelease } from '../../src/domain/readiness/rollup';
 import { jsonBytes } from '../../src/domain/json-size';
 import type { CalendarDate } from '../../src/domain/calendar/calendar-date';
@@ -16,7 +17,7 @@ import { keys } from '../../src/store/keys';
 import { updateVersionedMany } from '../../src/store/versioned-update-many';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { testDeps } from '../support/app-deps';
-import { SHOP_24, aReadyStory, aReleaseOfStories, aSignOff, unreleasedVersions } from '../support/readiness-builders';
+import { SHOP_24, aLongMultiByteText, aReadyStory, aReleaseOfStories, aSignOff, unreleasedVersions } from '../support/readiness-builders';
 
 const LIMIT = 240 * 1024;
 const STARTED = Date.parse('2026-11-24T09:00:00Z');
@@ -102,6 +103,24 @@ describe('an issue in many unreleased releases (no transaction over 25 operation
     store.failAfter = Infinity;
     expect((await applyIssueFacts(deps, { facts, dependents: { keys: [] } })).applied).toBe(true);
     for (const v of versions) expect(await holding(store, v.id, facts.id)).toBeDefined();
+  });
+});
+
+describe('an issue’s sign-off log split by bytes, not by record count', () => {
+  it('records sign-offs with 1,000-character multi-byte comments far past one document, the roll-up keeping the newest state', async () => {
+    const { deps, store } = setUp();
+    const facts = inReleases([SHOP_24]);
+    await applyIssueFacts(deps, { facts, dependents: { keys: [] } });
+    for (let i = 0; i < 150; i++) {
+      const { outcome } = await writeSignOff(deps, facts, aSignOff({ action: i % 2 === 0 ? 'signed' : 'revoked', comment: aLongMultiByteText(1000) }));
+      expect(outcome.kind).toBe('recorded');
+    }
+    const log = (await store.getVersioned<SignOffLog>(keys.readinessSignOffs(facts.id)))!.value;
+    expect(log.pages).toBeGreaterThan(1);
+    const pages = await Promise.all(Array.from({ length: log.pages! }, (_, p) => store.getVersioned<SignOffPage>(keys.readinessSignOffPage(facts.id, p + 1))));
+    expect(pages.reduce((n, p) => n + p!.value.records.length, 0) + log.records.length).toBe(150);
+    expect(await holding(store, SHOP_24.id, facts.id)).toMatchObject({ s: [], sr: 150 });
+    expect(store.largestValue).toBeLessThan(LIMIT);
   });
 });
 

@@ -27,7 +27,7 @@ import { type StoredReleaseShard, encodeShard } from '../../domain/readiness/sha
 import { jsonBytes } from '../../domain/json-size';
 import { isSplitNode, leafPathOf } from '../../domain/readiness/shard-split';
 import { ConflictError } from '../../errors';
-import { type SignOffLog, type SignOffOutcome, type SignOffRequest, applySignOff, emptyLog, signedIds } from '../../domain/readiness/sign-offs';
+import { type SignOffLog, type SignOffOutcome, type SignOffPage, type SignOffRequest, applySignOff, emptyLog, lastSeq, signedIds, splitLog } from '../../domain/readiness/sign-offs';
 import type { KeyValueStore, TransactOperation } from '../../ports';
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
@@ -37,7 +37,7 @@ import { job } from '../jobs-catalog';
 import type { FactsRead } from './facts';
 import { type NodeRef, leafOf, leafShard, nodeRef, placedDocs, readBucketTree, readReleaseTree } from './release-shards';
 
-type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog;
+type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog | SignOffPage;
 
 export const memberKeyOf = (projectId: string, issueId: string) => keys.readinessMembers(projectId, bucketOf(issueId, MEMBER_BUCKETS));
 
@@ -200,8 +200,11 @@ export async function writeSignOff(deps: AppDeps, facts: IssueFacts, request: Si
     // Facts read as the signer go in only where the app has none yet, marked as never observed
     // (o: 0) so the app's own read replaces them; the queue re-reads the issue right after.
     entry = existing ? { ...existing, ...newerSigned(existing, signed) } : { v: tracked, u: facts.updated, o: 0, ...signed };
+    // A log that outgrew its document moves its oldest records to a new page, in this transaction.
+    const split = splitLog(outcome.log);
     return new Map<string, ReadinessDoc>([
-      [logKey, outcome.log],
+      [logKey, split.log],
+      ...(split.page ? [[keys.readinessSignOffPage(facts.id, split.page.page), split.page] as const] : []),
       [memberKey, { ...members, entries: { ...members.entries, [facts.id]: entry } }],
     ]);
   });
@@ -209,7 +212,7 @@ export async function writeSignOff(deps: AppDeps, facts: IssueFacts, request: Si
   // An unchanged sign-off still repairs the roll-ups of an issue the app knows (a retry after a
   // failure between the two steps); it adds the issue nowhere.
   const recorded = outcome.kind === 'recorded';
-  if ((recorded || (outcome.kind === 'unchanged' && known)) && !entry.d) {
+  if ((recorded || known) && !entry.d) {
     const signed = signedStateOf(outcome.log);
     const added = await Promise.all(entry.v.map((v) => signIntoRelease(deps.store, v, facts, signed, recorded)));
     provisional ||= added.some(Boolean);
@@ -218,8 +221,9 @@ export async function writeSignOff(deps: AppDeps, facts: IssueFacts, request: Si
   return { outcome, provisional };
 }
 
+/** `sr` orders sign-off states: the log's newest position (its length until records moved to pages). */
 function signedStateOf(log: SignOffLog): SignedState {
-  return { s: signedIds(log), sr: log.records.length };
+  return { s: signedIds(log), sr: lastSeq(log) };
 }
 
 /** Writes an issue's signed state into one release's leaf; true when the issue was not in it yet. */
