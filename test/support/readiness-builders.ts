@@ -57,7 +57,7 @@ export function aSignOff(overrides: Partial<SignOffRequest> = {}): SignOffReques
 
 /** A summary at Jira's 255-character limit in scripts of 2 to 4 bytes a character in UTF-8. */
 export function aLongMultiByteText(length = 255): string {
-  const text = 'Überprüfung der Zahlungsfreigabe für Kartenzahlungen – 決済カードの保存と再利用 – 🚀✅ ';
+  const text = '決済カードの保存と再利用を本番前に確認する – Überprüfung – 🚀✅ ';
   return [...text.repeat(Math.ceil(length / [...text].length))].slice(0, length).join('');
 }
 
