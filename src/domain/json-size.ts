@@ -2,7 +2,7 @@
  * Size of a document as Forge KVS counts it (UTF-8 bytes of its JSON), for splitting documents by
  * bytes before they reach the 240 KiB limit. Pure.
  */
-const NON_ASCII = /[^\x00-\x7f]+/g;
+const NON_ASCII = /[\u0080-\uffff]+/g;
 
 /** UTF-8 length of a string without encoding it: ASCII runs are skipped by the regex engine. */
 export function utf8Length(text: string): number {

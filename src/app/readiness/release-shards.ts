@@ -4,7 +4,7 @@
  * split them when they grow past SPLIT_AT_BYTES, so no document nears Forge's 240 KiB limit.
  */
 import { RELEASE_BUCKETS, type ReleaseShard, bucketOf, emptyReleaseShard } from '../../domain/readiness/rollup';
-import { type StoredReleaseShard, decodeShard, encodeShard } from '../../domain/readiness/shard-codec';
+import { type StoredReleaseShard, decodeShard } from '../../domain/readiness/shard-codec';
 import { MAX_DEPTH, branchOf, isSplitNode, placeShard } from '../../domain/readiness/shard-split';
 import type { KeyValueStore, Versioned } from '../../ports';
 import { keys } from '../../store/keys';
@@ -34,8 +34,6 @@ export function leafShard(ref: NodeRef, doc: StoredReleaseShard | undefined): Re
 export function placedDocs(ref: NodeRef, shard: ReleaseShard): Map<string, StoredReleaseShard> {
   return new Map(placeShard({ ...shard, versionId: ref.versionId, bucket: ref.bucket, path: ref.path }).map((n) => [keys.readinessRelease(ref.versionId, ref.bucket, n.path), n.doc]));
 }
-
-export const emptyLeafDoc = (ref: NodeRef): StoredReleaseShard => encodeShard(leafShard(ref, undefined));
 
 /** The leaf that holds (or would hold) an issue in a release: one read per level of its bucket's tree. */
 export async function leafOf(store: KeyValueStore, versionId: string, issueId: string): Promise<NodeRef> {

@@ -9,7 +9,6 @@ import { jsonBytes } from '../json-size';
 import { type StoredReleaseShard, encodeShard } from './shard-codec';
 
 /** Forge KVS refuses values above 240 KiB; a leaf splits at two thirds of it, so one more batch or one big issue always fits. */
-export const VALUE_LIMIT_BYTES = 240 * 1024;
 export const SPLIT_AT_BYTES = 160 * 1024;
 /** Hash bits available below the bucket's own (the bucket takes the low 3 of 32). */
 export const MAX_DEPTH = 28;
