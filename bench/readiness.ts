@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type AppDeps, createAppDeps } from '../src/app/deps';
 import { handleProductEvent } from '../src/app/product-events';
+import { readReleaseTree } from '../src/app/readiness/release-shards';
 import { readReleaseShards } from '../src/app/readiness/rollup-store';
 import { reconcileReleaseReadiness } from '../src/app/readiness/release-readiness';
 import { dispatchResolver } from '../src/app/resolvers';
@@ -17,7 +18,6 @@ import type { KeyValueStore, QueuedJob } from '../src/ports';
 import { createLocalTransports } from '../local/compose';
 import { DEMO_ACCOUNT, generateSyntheticDataset, startFakeJira, type FakeJira } from '../local/fake-jira';
 import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
-import { keys } from '../src/store/keys';
 import { silentLog } from '../test/support/fakes';
 import { medianTime } from './support/timing';
 
@@ -129,8 +129,8 @@ export async function readinessBench(record: Record): Promise<void> {
     // 4. Recomputing the roll-up from stored facts.
     const shards = await readReleaseShards(store, version.id);
     const entries = shards.flatMap((s) => Object.values(s.issues));
-    const stored = await Promise.all(shards.map((_, b) => store.getVersioned(keys.readinessRelease(version.id, b))));
-    const bytes = stored.map((doc) => JSON.stringify(doc?.value ?? {}).length);
+    const { leaves } = await readReleaseTree(store, version.id);
+    const bytes = leaves.map((leaf) => JSON.stringify(leaf.doc?.value ?? {}).length);
     const plain = shards.map((s) => JSON.stringify(s).length).reduce((a, b) => a + b, 0);
     record(
       'readiness: stored roll-up of the release',

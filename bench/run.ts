@@ -12,6 +12,7 @@ import { startLocalRuntime } from '../local/runtime';
 import { demoFacts, startDemoSite } from '../test/support/demo-site';
 import { calendarBench } from './calendar';
 import { readinessBench } from './readiness';
+import { readinessScaleBench } from './readiness-scale';
 import { releaseNotesBench } from './release-notes';
 import { runKpiBench } from './kpi';
 import { fakesBench } from './fakes';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   await store();
   await calendarBench(record);
   await readinessBench(record);
+  await readinessScaleBench(record);
   await releaseNotesBench(record);
   await runKpiBench(record);
   await fakesBench(record);

@@ -6,6 +6,7 @@ import {
   assertValidQueryLimit,
   assertValidTransaction,
   assertValidValue,
+  assertValidVersionedValue,
 } from '../../src/store/kv-limits';
 
 export interface KvSnapshot {
@@ -147,7 +148,7 @@ export class InMemoryKvStore implements KeyValueStore {
 
   async transact(operations: TransactOperation[]): Promise<void> {
     assertValidTransaction(operations.map((op) => op.key));
-    for (const op of operations) if (op.kind === 'put') assertValidValue(op.value);
+    for (const op of operations) if (op.kind === 'put') assertValidVersionedValue(op.value, op.expectRev + 1);
     this.counters.transactions++;
     // Check every condition before touching anything: all or nothing.
     const failures = operations.filter((op) => (this.versioned.get(op.key)?.rev ?? 0) !== op.expectRev);

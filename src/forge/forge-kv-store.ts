@@ -1,7 +1,7 @@
 import { Filter, FilterConditions, ForgeKvsAPIError, WhereConditions, kvs } from '@forge/kvs';
 import { AppError, ConflictError } from '../errors';
 import type { KeyValueStore, QueryPage, StoredEntry, TransactOperation, Versioned } from '../ports';
-import { KV_LIMITS, assertValidKey, assertValidQueryLimit, assertValidTransaction, assertValidValue } from '../store/kv-limits';
+import { KV_LIMITS, assertValidKey, assertValidQueryLimit, assertValidTransaction, assertValidValue, assertValidVersionedValue } from '../store/kv-limits';
 
 /** The custom entity (declared in manifest.yml) that holds versioned documents. */
 export const VERSIONED_ENTITY = 'versioned-doc';
@@ -101,7 +101,7 @@ export class ForgeKvStore implements KeyValueStore {
     for (const op of operations) {
       const entity = { entityName: VERSIONED_ENTITY, conditions: revCondition(op.expectRev) };
       if (op.kind === 'put') {
-        assertValidValue(op.value);
+        assertValidVersionedValue(op.value, op.expectRev + 1);
         tx = tx.set<VersionedRecord>(op.key, { rev: op.expectRev + 1, value: op.value }, entity);
       } else if (op.kind === 'delete') tx = tx.delete<VersionedRecord>(op.key, entity);
       else tx = tx.check<VersionedRecord>(op.key, entity);

@@ -89,10 +89,17 @@ export const keys = {
   readinessPolicy: (projectId: string) => `readiness:policy:${part(projectId)}`,
   /** The sign-off log of one issue (sign-offs are per issue; the roll-up is not). */
   readinessSignOffs: (issueId: string) => `readiness:signoffs:${part(issueId)}`,
+  /** Older records of an issue's sign-off log, moved out when the log outgrew one document (created once). */
+  readinessSignOffPage: (issueId: string, page: number) => `readiness:signoffs:${part(issueId)}:${part(page)}`,
   /** One bucket of a project's index: issue id → the releases whose roll-up holds it. */
   readinessMembers: (projectId: string, bucket: number) => `readiness:members:${part(projectId)}:${part(bucket)}`,
-  /** One bucket of a release's roll-up: compact facts of the release's issues. */
-  readinessRelease: (versionId: string, bucket: number) => `readiness:release:${part(versionId)}:${part(bucket)}`,
+  /**
+   * One node of a release's roll-up: bucket `bucket` (by issue id), split by bytes into a binary
+   * tree whose nodes are named by their `path` of hash bits ('' is the bucket's root). A leaf holds
+   * compact facts of the release's issues; a split node only says its children hold them.
+   */
+  readinessRelease: (versionId: string, bucket: number, path = '') =>
+    `readiness:release:${part(versionId)}:${part(bucket)}${path ? `.${part(path)}` : ''}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
   // Delivery KPIs (src/app/kpi-*.ts, docs/kpi-definitions.md).

@@ -1,3 +1,4 @@
+import { jsonBytes } from '../domain/json-size';
 import { AppError } from '../errors';
 
 /**
@@ -23,18 +24,27 @@ export function keyProblem(key: unknown): string | undefined {
   return undefined;
 }
 
+/** UTF-8 bytes of the value's JSON: what Forge's 240 KiB limit counts. */
 export function valueSizeBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value)).length;
+  return jsonBytes(value);
 }
 
-export function valueProblem(value: unknown): string | undefined {
+function typeProblem(value: unknown): string | undefined {
   if (value === null || value === undefined) return 'The value must not be null or undefined.';
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
     return 'The value must be JSON: a string, number, boolean, array or object.';
   }
-  const size = valueSizeBytes(value);
+  return undefined;
+}
+
+function sizeProblem(stored: unknown): string | undefined {
+  const size = valueSizeBytes(stored);
   if (size > KV_LIMITS.maxValueBytes) return `The value is ${size} bytes; the limit is ${KV_LIMITS.maxValueBytes} bytes (240 KiB).`;
   return undefined;
+}
+
+export function valueProblem(value: unknown): string | undefined {
+  return typeProblem(value) ?? sizeProblem(value);
 }
 
 export function assertValidKey(key: unknown): asserts key is string {
@@ -44,6 +54,15 @@ export function assertValidKey(key: unknown): asserts key is string {
 
 export function assertValidValue(value: unknown): void {
   const problem = valueProblem(value);
+  if (problem) throw new AppError('STORE_LIMIT', problem);
+}
+
+/**
+ * A versioned document is stored on Forge as the entity record `{ rev, value }`: the 240 KiB limit
+ * counts that record, so both stores check it rather than the bare value.
+ */
+export function assertValidVersionedValue(value: unknown, rev: number): void {
+  const problem = typeProblem(value) ?? sizeProblem({ rev, value });
   if (problem) throw new AppError('STORE_LIMIT', problem);
 }
 

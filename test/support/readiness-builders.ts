@@ -54,3 +54,34 @@ export function anEntry(overrides: Partial<ShardEntry> = {}): ShardEntry {
 export function aSignOff(overrides: Partial<SignOffRequest> = {}): SignOffRequest {
   return { criterionId: 'qa-passed', action: 'signed', accountId: 'qa-1', displayName: 'Priya Shah', at: '2026-11-24T10:00:00.000Z', ...overrides };
 }
+
+/** A summary at Jira's 255-character limit in scripts of 2 to 4 bytes a character in UTF-8. */
+export function aLongMultiByteText(length = 255): string {
+  const text = '決済カードの保存と再利用を本番前に確認する – Überprüfung – 🚀✅ ';
+  return [...text.repeat(Math.ceil(length / [...text].length))].slice(0, length).join('');
+}
+
+/** `count` unreleased versions of one project, ids from 20000. */
+export function unreleasedVersions(count: number): VersionRef[] {
+  return Array.from({ length: count }, (_, i) => ({ id: String(20000 + i), name: `SHOP ${i + 1}.0`, releaseDate: '2027-03-01', released: false }));
+}
+
+/** `count` stories of one release with long multi-byte summaries and `links` linked issues, blockers and open sub-tasks each. */
+export function aReleaseOfStories(count: number, options: { release?: VersionRef; links?: number; summary?: string } = {}): IssueFacts[] {
+  const summary = options.summary ?? aLongMultiByteText();
+  return Array.from({ length: count }, (_, i) =>
+    aReadyStory({
+      id: String(100000 + i),
+      key: `SHOP-${100000 + i}`,
+      summary,
+      fixVersions: [options.release ?? SHOP_24],
+      linked: related(i, options.links ?? 0, summary),
+      blockers: related(i, options.links ?? 0, summary).map((l) => ({ ...l, fixVersions: [options.release ?? SHOP_24] })),
+      subtasks: { total: options.links ?? 0, open: related(i, options.links ?? 0, summary) },
+    }),
+  );
+}
+
+function related(issue: number, count: number, summary: string): LinkedIssueFacts[] {
+  return Array.from({ length: count }, (_, l) => aLinkedIssue({ key: `SHOP-${1000000 + issue * 100 + l}`, summary, statusName: 'In Review – 審査中' }));
+}

@@ -148,7 +148,6 @@ export async function signOffCheck(deps: AppDeps, context: InvocationContext, pa
     ...(payload.evidenceUrl ? { evidenceUrl: payload.evidenceUrl } : {}),
     ...(payload.comment ? { comment: payload.comment } : {}),
   });
-  if (outcome.kind === 'history-full') throw new AppError('STORE_LIMIT', `${read.facts.key} has reached the limit of sign-off records.`);
   return {
     outcome: outcome.kind === 'recorded' ? 'recorded' : 'unchanged',
     view: buildIssueReadinessView(read.facts, loaded, outcome.log, viewer, now, deps.timeZone),

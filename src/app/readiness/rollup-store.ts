@@ -23,38 +23,50 @@ import {
   withSigned,
   withoutEntry,
 } from '../../domain/readiness/rollup';
-import { type StoredReleaseShard, decodeShard, encodeShard } from '../../domain/readiness/shard-codec';
-import { type SignOffLog, type SignOffOutcome, type SignOffRequest, applySignOff, emptyLog, signedIds } from '../../domain/readiness/sign-offs';
-import type { KeyValueStore } from '../../ports';
+import { type StoredReleaseShard, encodeShard } from '../../domain/readiness/shard-codec';
+import { jsonBytes } from '../../domain/json-size';
+import { isSplitNode, leafPathOf } from '../../domain/readiness/shard-split';
+import { ConflictError } from '../../errors';
+import { type SignOffLog, type SignOffOutcome, type SignOffPage, type SignOffRequest, applySignOff, emptyLog, lastSeq, signedIds, splitLog } from '../../domain/readiness/sign-offs';
+import type { KeyValueStore, TransactOperation } from '../../ports';
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
 import { updateVersionedMany } from '../../store/versioned-update-many';
 import type { AppDeps } from '../deps';
 import { job } from '../jobs-catalog';
 import type { FactsRead } from './facts';
+import { type NodeRef, leafOf, leafShard, nodeRef, placedDocs, readBucketTree, readReleaseTree } from './release-shards';
 
-type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog;
-
-/** A release bucket as the rules see it (stored encoded, see shard-codec.ts). */
-function shardOf(doc: ReadinessDoc | undefined, versionId: string, bucket: number): ReleaseShard {
-  return doc && (doc as StoredReleaseShard).fmt === 2 ? decodeShard(doc as StoredReleaseShard) : emptyReleaseShard(versionId, bucket);
-}
-
-function releaseAt(current: Map<string, ReadinessDoc>, versionId: string, issueId: string): { key: string; shard: ReleaseShard } {
-  const key = releaseKeyOf(versionId, issueId);
-  return { key, shard: shardOf(current.get(key), versionId, bucketOf(issueId, RELEASE_BUCKETS)) };
-}
+type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog | SignOffPage;
 
 export const memberKeyOf = (projectId: string, issueId: string) => keys.readinessMembers(projectId, bucketOf(issueId, MEMBER_BUCKETS));
-export const releaseKeyOf = (versionId: string, issueId: string) => keys.readinessRelease(versionId, bucketOf(issueId, RELEASE_BUCKETS));
 
 /** The empty document for a key built by keys.readiness*(). */
 function initialDoc(key: string): ReadinessDoc {
   const parts = key.split(':');
   if (parts[1] === 'members') return emptyMemberShard(parts[2] ?? '', Number(parts[3]));
-  if (parts[1] === 'release') return encodeShard(emptyReleaseShard(parts[2] ?? '', Number(parts[3])));
+  if (parts[1] === 'release') return encodeShard(emptyReleaseShard(parts[2] ?? '', Number.parseInt(parts[3] ?? '0', 10)));
   if (parts[1] === 'signoffs') return emptyLog(parts[2] ?? '', '');
   throw new Error(`Not a readiness key: ${key}`);
+}
+
+/** The leaf of each release that holds (or would hold) the issue. */
+async function leavesOf(store: KeyValueStore, versions: readonly string[], issueId: string): Promise<Map<string, NodeRef>> {
+  return new Map(await Promise.all(versions.map(async (v) => [v, await leafOf(store, v, issueId)] as const)));
+}
+
+/** A leaf read in a transaction was split meanwhile: the issue's leaf must be looked up again. */
+function anySplit(current: Map<string, ReadinessDoc>, leaves: Map<string, NodeRef>): boolean {
+  return [...leaves.values()].some((ref) => isSplitNode(current.get(ref.key) as StoredReleaseShard | undefined));
+}
+
+/** Puts a leaf's new content (split by bytes when it outgrew one document) into `next`. */
+function putLeaf(next: Map<string, ReadinessDoc>, ref: NodeRef, shard: ReleaseShard | undefined): void {
+  if (shard) for (const [key, doc] of placedDocs(ref, shard)) next.set(key, doc);
+}
+
+function leafAt(current: Map<string, ReadinessDoc>, ref: NodeRef): ReleaseShard {
+  return leafShard(ref, current.get(ref.key) as StoredReleaseShard | undefined);
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {
@@ -81,28 +93,26 @@ export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: {
   const memberKey = memberKeyOf(facts.projectId, facts.id);
   const signature = dependentsSignature(facts);
   let versions = union(options.knownVersions ?? [], trackedVersionIds(facts));
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 6; round++) {
     let missing: string[] = [];
+    let stale = false;
     let plan: ReturnType<typeof planObservation>;
-    const { written } = await updateVersionedMany<ReadinessDoc>(deps.store, [memberKey, ...versions.map((v) => releaseKeyOf(v, facts.id))], initialDoc, (current) => {
+    const leaves = await leavesOf(deps.store, versions, facts.id);
+    const docKeys = [memberKey, ...[...leaves.values()].map((ref) => ref.key)];
+    const { written } = await updateVersionedMany<ReadinessDoc>(deps.store, docKeys, initialDoc, (current) => {
+      stale = anySplit(current, leaves);
+      if (stale) return undefined;
       const members = current.get(memberKey) as MemberShard;
       plan = planObservation(members.entries[facts.id], facts, signature);
       if (!plan) return undefined;
       missing = [...plan.leave, ...plan.join].filter((v) => !versions.includes(v));
       if (missing.length) return undefined;
       const next = new Map<string, ReadinessDoc>([[memberKey, { ...members, entries: { ...members.entries, [facts.id]: plan.member } }]]);
-      for (const v of plan.leave) {
-        const { key, shard } = releaseAt(current, v, facts.id);
-        const updated = withoutEntry(shard, facts.id);
-        if (updated) next.set(key, encodeShard(updated));
-      }
-      for (const v of plan.join) {
-        const { key, shard } = releaseAt(current, v, facts.id);
-        const updated = withEntry(shard, facts, plan.member);
-        if (updated) next.set(key, encodeShard(updated));
-      }
+      for (const v of plan.leave) putLeaf(next, leaves.get(v)!, withoutEntry(leafAt(current, leaves.get(v)!), facts.id));
+      for (const v of plan.join) putLeaf(next, leaves.get(v)!, withEntry(leafAt(current, leaves.get(v)!), facts, plan.member));
       return next;
-    });
+    }, { anchors: [memberKey] });
+    if (stale) continue;
     if (missing.length) {
       versions = union(versions, missing);
       continue;
@@ -126,10 +136,14 @@ export async function removeIssue(deps: AppDeps, projectId: string, issueId: str
   const memberKey = memberKeyOf(projectId, issueId);
   const known = (await deps.store.getVersioned<MemberShard>(memberKey))?.value.entries[issueId];
   let versions = known?.v ?? [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 6; round++) {
     let missing: string[] = [];
+    let stale = false;
     let leave: string[] = [];
-    await updateVersionedMany<ReadinessDoc>(deps.store, [memberKey, ...versions.map((v) => releaseKeyOf(v, issueId))], initialDoc, (current) => {
+    const leaves = await leavesOf(deps.store, versions, issueId);
+    await updateVersionedMany<ReadinessDoc>(deps.store, [memberKey, ...[...leaves.values()].map((ref) => ref.key)], initialDoc, (current) => {
+      stale = anySplit(current, leaves);
+      if (stale) return undefined;
       const members = current.get(memberKey) as MemberShard;
       const entry = members.entries[issueId];
       if (entry?.d) return undefined;
@@ -138,13 +152,10 @@ export async function removeIssue(deps: AppDeps, projectId: string, issueId: str
       if (missing.length) return undefined;
       leave = plan.leave;
       const next = new Map<string, ReadinessDoc>([[memberKey, { ...members, entries: { ...members.entries, [issueId]: plan.member } }]]);
-      for (const v of plan.leave) {
-        const { key, shard } = releaseAt(current, v, issueId);
-        const updated = withoutEntry(shard, issueId);
-        if (updated) next.set(key, encodeShard(updated));
-      }
+      for (const v of plan.leave) putLeaf(next, leaves.get(v)!, withoutEntry(leafAt(current, leaves.get(v)!), issueId));
       return next;
-    });
+    }, { anchors: [memberKey] });
+    if (stale) continue;
     if (!missing.length) return { removedFrom: leave };
     versions = union(versions, missing);
   }
@@ -158,71 +169,103 @@ export interface SignOffWrite {
 }
 
 /**
- * Records a sign-off (or revocation) and the issue's signed checks in its roll-ups, in one
- * transaction: two people signing different checks at once both land (the loser retries on the
- * fresh log), and a second click on a signed check changes nothing.
+ * Records a sign-off (or revocation), then the issue's signed checks in its roll-ups. The log and
+ * the member index change in one transaction: two people signing different checks at once both
+ * land (the loser retries on the fresh log), and a second click on a signed check changes nothing.
+ * Each release's leaf is then updated on its own, so an issue in any number of releases needs at
+ * most two documents per transaction; the leaves only take a newer sign-off state (`sr`), and a
+ * repeated request writes whatever a failure left out, so a retry completes a half-done sign-off.
  */
 export async function writeSignOff(deps: AppDeps, facts: IssueFacts, request: SignOffRequest): Promise<SignOffWrite> {
   const logKey = keys.readinessSignOffs(facts.id);
   const memberKey = memberKeyOf(facts.projectId, facts.id);
   const tracked = trackedVersionIds(facts);
-  let versions = tracked;
-  for (let round = 0; round < 3; round++) {
-    let missing: string[] = [];
-    let outcome: SignOffOutcome | undefined;
-    let provisional = false;
-    await updateVersionedMany<ReadinessDoc>(deps.store, [logKey, memberKey, ...versions.map((v) => releaseKeyOf(v, facts.id))], initialDoc, (current) => {
-      const stored = current.get(logKey) as SignOffLog;
-      const log: SignOffLog = stored.records.length ? stored : emptyLog(facts.id, facts.projectId);
-      outcome = applySignOff(log, request);
-      if (outcome.kind !== 'recorded') return undefined;
-      const signed: SignedState = { s: signedIds(outcome.log), sr: outcome.log.records.length };
-      const members = current.get(memberKey) as MemberShard;
-      const existing = members.entries[facts.id];
-      // Facts read as the signer go in only where the app has none yet, marked as never observed
-      // (o: 0) so the app's own read replaces them; the queue re-reads the issue right after.
-      const entry: MemberEntry = existing ? { ...existing, ...newerSigned(existing, signed) } : { v: tracked, u: facts.updated, o: 0, ...signed };
-      provisional = !existing;
-      missing = entry.v.filter((v) => !versions.includes(v));
-      if (missing.length) return undefined;
-      const next = new Map<string, ReadinessDoc>([
-        [logKey, outcome.log],
-        [memberKey, { ...members, entries: { ...members.entries, [facts.id]: entry } }],
-      ]);
-      for (const v of entry.v) {
-        const { key, shard } = releaseAt(current, v, facts.id);
-        const updated = shard.issues[facts.id] ? withSigned(shard, facts.id, signed) : withEntry(shard, { ...facts, observed: 0 }, signed);
-        if (updated) {
-          next.set(key, encodeShard(updated));
-          if (!shard.issues[facts.id]) provisional = true;
-        }
-      }
+  let outcome: SignOffOutcome | undefined;
+  let entry: MemberEntry | undefined;
+  let provisional = false;
+  let known = false;
+  await updateVersionedMany<ReadinessDoc>(deps.store, [logKey, memberKey], initialDoc, (current) => {
+    const stored = current.get(logKey) as SignOffLog;
+    const log: SignOffLog = stored.records.length ? stored : emptyLog(facts.id, facts.projectId);
+    outcome = applySignOff(log, request);
+    const members = current.get(memberKey) as MemberShard;
+    const existing = members.entries[facts.id];
+    provisional = !existing;
+    known = existing !== undefined;
+    if (outcome.kind !== 'recorded') {
+      entry = existing ?? { v: tracked, u: facts.updated, o: 0, ...signedStateOf(outcome.log) };
+      return undefined;
+    }
+    const signed = signedStateOf(outcome.log);
+    // Facts read as the signer go in only where the app has none yet, marked as never observed
+    // (o: 0) so the app's own read replaces them; the queue re-reads the issue right after.
+    entry = existing ? { ...existing, ...newerSigned(existing, signed) } : { v: tracked, u: facts.updated, o: 0, ...signed };
+    // A log that outgrew its document moves its oldest records to a new page, in this transaction.
+    const split = splitLog(outcome.log);
+    return new Map<string, ReadinessDoc>([
+      [logKey, split.log],
+      ...(split.page ? [[keys.readinessSignOffPage(facts.id, split.page.page), split.page] as const] : []),
+      [memberKey, { ...members, entries: { ...members.entries, [facts.id]: entry } }],
+    ]);
+  });
+  if (!outcome || !entry) throw new Error('Sign-off was not applied.');
+  // An unchanged sign-off still repairs the roll-ups of an issue the app knows (a retry after a
+  // failure between the two steps); it adds the issue nowhere.
+  const recorded = outcome.kind === 'recorded';
+  if ((recorded || known) && !entry.d) {
+    const signed = signedStateOf(outcome.log);
+    const added = await Promise.all(entry.v.map((v) => signIntoRelease(deps.store, v, facts, signed, recorded)));
+    provisional ||= added.some(Boolean);
+  }
+  if (provisional && recorded) await deps.queue.push([job('refresh-issue-readiness', { issue: facts.key })]);
+  return { outcome, provisional };
+}
+
+/** `sr` orders sign-off states: the log's newest position (its length until records moved to pages). */
+function signedStateOf(log: SignOffLog): SignedState {
+  return { s: signedIds(log), sr: lastSeq(log) };
+}
+
+/** Writes an issue's signed state into one release's leaf; true when the issue was not in it yet. */
+async function signIntoRelease(store: KeyValueStore, versionId: string, facts: IssueFacts, signed: SignedState, mayAdd: boolean): Promise<boolean> {
+  for (let round = 0; round < 6; round++) {
+    const ref = await leafOf(store, versionId, facts.id);
+    let stale = false;
+    let added = false;
+    await updateVersionedMany<ReadinessDoc>(store, [ref.key], initialDoc, (current) => {
+      stale = isSplitNode(current.get(ref.key) as StoredReleaseShard);
+      if (stale) return undefined;
+      const shard = leafAt(current, ref);
+      added = !shard.issues[facts.id];
+      if (added && !mayAdd) return undefined;
+      const updated = added ? withEntry(shard, { ...facts, observed: 0 }, signed) : withSigned(shard, facts.id, signed);
+      if (!updated) return undefined;
+      const next = new Map<string, ReadinessDoc>();
+      putLeaf(next, ref, updated);
       return next;
     });
-    if (missing.length) {
-      versions = union(versions, missing);
-      continue;
-    }
-    if (!outcome) throw new Error('Sign-off was not applied.');
-    if (provisional) await deps.queue.push([job('refresh-issue-readiness', { issue: facts.key })]);
-    return { outcome, provisional };
+    if (!stale) return added;
   }
-  throw new Error(`The releases of ${facts.key} kept changing while a sign-off was being recorded.`);
+  throw new Error(`The roll-up of version ${versionId} kept splitting while a sign-off was being recorded.`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Whole releases
 
+/** Every leaf of a release's roll-up (split nodes left out). */
 export async function readReleaseShards(store: KeyValueStore, versionId: string): Promise<ReleaseShard[]> {
-  const docs = await Promise.all(Array.from({ length: RELEASE_BUCKETS }, (_, b) => store.getVersioned<StoredReleaseShard>(keys.readinessRelease(versionId, b))));
-  return docs.map((doc, b) => shardOf(doc?.value, versionId, b));
+  const { leaves } = await readReleaseTree(store, versionId);
+  return leaves.map((leaf) => leafShard(leaf, leaf.doc?.value));
 }
 
-/** Built when every bucket was written by a reconciliation (the oldest such time), else undefined. */
+/** Built when every leaf was written by a reconciliation (the oldest such time), else undefined. */
 export function builtAtOf(shards: ReleaseShard[]): string | undefined {
   if (shards.some((s) => !s.builtAt)) return undefined;
   return shards.map((s) => s.builtAt as string).sort()[0];
 }
+
+/** New facts go into a leaf in batches of about this many bytes, so one write never needs more than a few documents. */
+const REBUILD_BATCH_BYTES = 128 * 1024;
 
 /**
  * Writes a read of a release's issues (`facts`, read from `startedAt` on) into its buckets. A
@@ -274,39 +317,85 @@ export async function rebuildRelease(
       },
     );
   }
-  // 2. The release's buckets.
-  const byBucket = new Map<number, IssueFacts[]>(Array.from({ length: RELEASE_BUCKETS }, (_, b) => [b, []]));
-  for (const f of inRelease) if (!deleted.has(f.id)) byBucket.get(bucketOf(f.id, RELEASE_BUCKETS))!.push(f);
+  // 2. The release's buckets, leaf by leaf.
+  const kept = inRelease.filter((f) => !deleted.has(f.id));
+  const seen = new Set(kept.map((f) => f.id));
   const builtAt = deps.clock.now().toISOString();
-  for (const [bucket, list] of byBucket) {
-    await updateVersioned<StoredReleaseShard>(
-      deps.store,
-      keys.readinessRelease(versionId, bucket),
-      () => encodeShard(emptyReleaseShard(versionId, bucket)),
-      (stored) => {
-        const shard = shardOf(stored, versionId, bucket);
-        const issues: ReleaseShard['issues'] = {};
-        const seen = new Set(list.map((f) => f.id));
-        for (const f of list) {
-          const stored = shard.issues[f.id];
-          const signed = newerSigned(stored, signedById.get(f.id));
-          issues[f.id] = stored && !isAtLeastAsRecent(f, stored) ? { ...stored, s: signed.s, sr: signed.sr } : { ...compactFacts(f), s: signed.s, sr: signed.sr };
-        }
-        // An issue not found by a complete read stays only if an event wrote it after the read began.
-        for (const [id, stored] of Object.entries(shard.issues)) if (!seen.has(id) && (!options.complete || stored.observed > startedAt)) issues[id] = stored;
-        const fullAt = options.complete ? builtAt : shard.fullAt;
-        return encodeShard({ versionId, bucket, builtAt, ...(fullAt ? { fullAt } : {}), policyRev: options.policyRev, issues });
-      },
-    );
-  }
-  return { issues: inRelease.length - deleted.size, buckets: RELEASE_BUCKETS };
+  const merge = (shard: ReleaseShard, batch: IssueFacts[]): ReleaseShard => {
+    const issues: ReleaseShard['issues'] = {};
+    // An issue not found by a complete read stays only if an event wrote it after the read began.
+    for (const [id, stored] of Object.entries(shard.issues)) if (seen.has(id) || !options.complete || stored.observed > startedAt) issues[id] = stored;
+    for (const f of batch) {
+      const stored = shard.issues[f.id];
+      const signed = newerSigned(stored, signedById.get(f.id));
+      issues[f.id] = stored && !isAtLeastAsRecent(f, stored) ? { ...stored, s: signed.s, sr: signed.sr } : { ...compactFacts(f), s: signed.s, sr: signed.sr };
+    }
+    const fullAt = options.complete ? builtAt : shard.fullAt;
+    return { ...shard, builtAt, ...(fullAt ? { fullAt } : {}), policyRev: options.policyRev, issues };
+  };
+  const byBucket = new Map<number, IssueFacts[]>(Array.from({ length: RELEASE_BUCKETS }, (_, b) => [b, []]));
+  for (const f of kept) byBucket.get(bucketOf(f.id, RELEASE_BUCKETS))!.push(f);
+  let leaves = 0;
+  for (const [bucket, list] of byBucket) leaves += await rebuildBucket(deps.store, versionId, bucket, list, merge);
+  return { issues: kept.length, buckets: leaves };
 }
 
-/** Forgets a deleted version's roll-up. */
+/**
+ * Merges facts into one bucket's tree: every leaf is written at least once (it gets the build
+ * marks), facts in byte-bounded batches, leaves split as they fill. Returns the leaves written.
+ */
+async function rebuildBucket(
+  store: KeyValueStore,
+  versionId: string,
+  bucket: number,
+  facts: IssueFacts[],
+  merge: (shard: ReleaseShard, batch: IssueFacts[]) => ReleaseShard,
+): Promise<number> {
+  const size = new Map(facts.map((f) => [f.id, jsonBytes(compactFacts(f))]));
+  let pending = facts;
+  const written = new Set<string>();
+  let conflicts = 0;
+  let tree = await readBucketTree(store, versionId, bucket);
+  for (;;) {
+    const splits = new Set(tree.splits.map((s) => s.path));
+    const routed = new Map<string, IssueFacts[]>(tree.leaves.map((leaf) => [leaf.path, []]));
+    for (const f of pending) routed.get(leafPathOf(f.id, (path) => splits.has(path)))?.push(f);
+    const leaf = tree.leaves.find((l) => routed.get(l.path)!.length > 0 || !written.has(l.path));
+    if (!leaf) return written.size;
+    const batch: IssueFacts[] = [];
+    let bytes = 0;
+    for (const f of routed.get(leaf.path)!) {
+      if (batch.length && bytes + size.get(f.id)! > REBUILD_BATCH_BYTES) break;
+      batch.push(f);
+      bytes += size.get(f.id)!;
+    }
+    const docs = placedDocs(leaf, merge(leafShard(leaf, leaf.doc?.value), batch));
+    const operations: TransactOperation[] = [...docs].map(([key, value]) => ({ kind: 'put', key, value, expectRev: key === leaf.key ? (leaf.doc?.rev ?? 0) : 0 }));
+    try {
+      await store.transact(operations);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || ++conflicts > 50) throw error;
+      tree = await readBucketTree(store, versionId, bucket);
+      continue;
+    }
+    const applied = new Set(batch.map((f) => f.id));
+    pending = pending.filter((f) => !applied.has(f.id));
+    // The tree as just written: the leaf, or a split node over new leaves.
+    const placed = [...docs].map(([key, value]) => ({ ...nodeRef(versionId, bucket, value.path ?? ''), key, doc: { value, rev: key === leaf.key ? (leaf.doc?.rev ?? 0) + 1 : 1 } }));
+    tree = {
+      leaves: [...tree.leaves.filter((l) => l.key !== leaf.key), ...placed.filter((n) => !isSplitNode(n.doc.value))],
+      splits: [...tree.splits, ...placed.filter((n) => isSplitNode(n.doc.value))],
+    };
+    for (const n of placed) if (!isSplitNode(n.doc.value)) written.add(n.path);
+  }
+}
+
+/** Forgets a deleted version's roll-up: leaves first, then split nodes deepest first. */
 export async function dropRelease(store: KeyValueStore, versionId: string): Promise<number> {
+  const { leaves, splits } = await readReleaseTree(store, versionId);
+  const nodes = [...leaves.filter((l) => l.doc).map((l) => l.key), ...[...splits].sort((a, b) => b.path.length - a.path.length).map((s) => s.key)];
   let dropped = 0;
-  for (let bucket = 0; bucket < RELEASE_BUCKETS; bucket++) {
-    const key = keys.readinessRelease(versionId, bucket);
+  for (const key of nodes) {
     const doc = await store.getVersioned(key);
     if (!doc) continue;
     await store.transact([{ kind: 'delete', key, expectRev: doc.rev }]);

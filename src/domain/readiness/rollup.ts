@@ -11,7 +11,10 @@ import { type Evaluation, type Rag, type ReleaseTarget, type SignedCheck, daysLe
 import { type IssueFacts, compactFacts, isAtLeastAsRecent } from './facts';
 import type { ReadinessPolicy, Severity } from './policy';
 
-/** Buckets per release: 2,000 issues make ~8 documents of ~50 KiB, far from the 240 KiB limit. */
+/**
+ * Buckets per release (by issue id). Each bucket is a tree of leaves split by bytes
+ * (shard-split.ts), so a release of any size fits; 2,000 issues make ~8 leaves of ~50 KiB.
+ */
 export const RELEASE_BUCKETS = 8;
 /** Buckets of a project's member index. */
 export const MEMBER_BUCKETS = 32;
@@ -35,6 +38,8 @@ export interface ShardEntry extends IssueFacts, SignedState {}
 export interface ReleaseShard {
   versionId: string;
   bucket: number;
+  /** Where in the bucket's tree of byte-bounded leaves (shard-split.ts); absent or '' at the root. */
+  path?: string;
   /** Set by the reconciliation: until every bucket has it, the roll-up is still being built. */
   builtAt?: string;
   /** When the last complete read of the release from Jira was (incremental repairs in between). */

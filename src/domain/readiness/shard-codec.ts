@@ -47,6 +47,10 @@ export interface StoredReleaseShard {
   fmt: 2;
   versionId: string;
   bucket: number;
+  /** Hash bits below the bucket's root (see shard-split.ts); absent at the root. */
+  path?: string;
+  /** A split node: its two children hold the entries, it holds none. */
+  split?: 1;
   builtAt?: string;
   fullAt?: string;
   pr?: number;
@@ -127,6 +131,7 @@ export function encodeShard(shard: ReleaseShard): StoredReleaseShard {
     fmt: 2,
     versionId: shard.versionId,
     bucket: shard.bucket,
+    ...(shard.path ? { path: shard.path } : {}),
     ...(shard.builtAt ? { builtAt: shard.builtAt } : {}),
     ...(shard.fullAt ? { fullAt: shard.fullAt } : {}),
     ...(shard.policyRev !== undefined ? { pr: shard.policyRev } : {}),
@@ -168,6 +173,7 @@ export function decodeShard(stored: StoredReleaseShard): ReleaseShard {
   return {
     versionId: stored.versionId,
     bucket: stored.bucket,
+    ...(stored.path ? { path: stored.path } : {}),
     ...(stored.builtAt ? { builtAt: stored.builtAt } : {}),
     ...(stored.fullAt ? { fullAt: stored.fullAt } : {}),
     ...(stored.pr !== undefined ? { policyRev: stored.pr } : {}),

@@ -1,5 +1,6 @@
-import { MAX_SIGN_OFF_RECORDS, type SignOffLog, applySignOff, currentSignOffs, emptyLog, signedIds } from '../../../src/domain/readiness/sign-offs';
-import { aSignOff } from '../../support/readiness-builders';
+import { jsonBytes } from '../../../src/domain/json-size';
+import { SIGN_OFF_LOG_SPLIT_AT_BYTES, type SignOffLog, applySignOff, currentSignOffs, emptyLog, lastSeq, signedIds, splitLog } from '../../../src/domain/readiness/sign-offs';
+import { aLongMultiByteText, aSignOff } from '../../support/readiness-builders';
 
 function play(...steps: Array<Parameters<typeof aSignOff>[0]>): { log: SignOffLog; outcomes: string[] } {
   let log = emptyLog('10100', '10000');
@@ -38,9 +39,26 @@ describe('sign-offs of manual checks', () => {
     expect(currentSignOffs(log).get('qa-passed')?.seq).toBe(3);
   });
 
-  it('refuses to grow a log past its limit', () => {
+  it.each([
+    ['short comments', 'Passed on staging', 900],
+    ['1,000-character multi-byte comments', aLongMultiByteText(1000), 300],
+  ])('a log with %s grows past one document by moving its oldest records to pages, keeping the state', (_case, comment, count) => {
     let log = emptyLog('10100', '10000');
-    for (let i = 0; i < MAX_SIGN_OFF_RECORDS; i++) log = applySignOff(log, aSignOff({ action: i % 2 === 0 ? 'signed' : 'revoked' })).log;
-    expect(applySignOff(log, aSignOff({ action: 'signed' })).kind).toBe('history-full');
+    const pages: number[] = [];
+    let recorded = 0;
+    for (let i = 0; i < count; i++) {
+      const criterionId = i % 3 === 0 ? 'code-reviewed' : 'qa-passed';
+      const action = Math.floor(i / 3) % 2 === 0 ? 'signed' : 'revoked';
+      const outcome = applySignOff(log, aSignOff({ criterionId, action, comment }));
+      if (outcome.kind === 'recorded') recorded++;
+      const split = splitLog(outcome.log);
+      if (split.page) pages.push(split.page.records.length);
+      expect(jsonBytes(split.log)).toBeLessThanOrEqual(SIGN_OFF_LOG_SPLIT_AT_BYTES);
+      // The state read from the split log is the state of the whole history.
+      expect(signedIds(split.log)).toEqual(signedIds(outcome.log));
+      log = split.log;
+    }
+    expect(pages.length).toBeGreaterThan(0);
+    expect(lastSeq(log)).toBe(recorded);
   });
 });

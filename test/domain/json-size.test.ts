@@ -1,0 +1,19 @@
+import { jsonBytes, utf8Length } from '../../src/domain/json-size';
+
+describe('the size Forge counts for a stored value', () => {
+  it.each([
+    ['ASCII', 'release 2.4', 11],
+    ['2-byte letters', 'Überprüfung', 13],
+    ['3-byte characters', '決済カード', 15],
+    ['4-byte emoji (a surrogate pair)', '🚀✅', 7],
+    ['a lone surrogate (encoded as U+FFFD)', '\ud800x', 4],
+    ['the edges of each width', '\u007f\u0080\u07ff\u0800\uffff', 1 + 2 + 2 + 3 + 3],
+  ])('%s', (_case, text, bytes) => {
+    expect(utf8Length(text)).toBe(bytes);
+    expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+  });
+
+  it('counts the JSON text of a document, quotes and escapes included', () => {
+    expect(jsonBytes({ s: '決"' })).toBe(new TextEncoder().encode('{"s":"決\\""}').length);
+  });
+});
