@@ -21,7 +21,8 @@
  * - Generations: a full re-sync ("sync from scratch") builds generation n+1 of the facts beside
  *   generation n; readers keep reading `live` (generation n) until the last chunk is done, when one
  *   write of the sync document switches them over. Retired generations are deleted later
- *   (idempotently) by a sync job, once no reader can still be reading them.
+ *   (idempotently) by the next sync job after RETIRED_GRACE_MS (the daily run at the latest), once
+ *   no reader can still be reading them.
  */
 import type { KpiSyncState, KpiSyncStatus } from '../contract-kpis';
 import { type FactDictionaries, type IssueFact, type JiraIssueForFacts, type StatusCategory, issueFactFromJira } from '../domain/kpis/facts';
@@ -529,10 +530,10 @@ export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkI
       return next;
     });
     await queueChunks(deps, project, claimed, target);
-    // The backfill is complete: a delta catches up with what changed while it ran; a replaced
-    // generation is deleted by a later sync job, once every report that read it has finished.
+    // The backfill is complete: a delta catches up with what changed while it ran. A replaced
+    // generation is deleted by a later sync job (the daily run, "Sync now"), once every report that
+    // read it has finished.
     if (finished) await deps.queue.push([job('kpi-sync', project)]);
-    if (switched !== undefined) await deps.queue.push([job('kpi-sync', project)], { delaySeconds: Math.ceil(RETIRED_GRACE_MS / 1000) + 1 });
     return { chunkId, issues: fetched.facts.length, changed: written.changed, next: claimed, ...(switched !== undefined ? { switchedFrom: switched } : {}) };
   });
 }
