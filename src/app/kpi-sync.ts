@@ -340,6 +340,22 @@ async function guarded(deps: AppDeps, project: ProjectRef, retryJob: QueuedJobOf
   }
 }
 
+/** A backfill planned now, with nothing stored yet: a first sync, or the next generation of a full re-sync. */
+function newBuild(now: Date): Pick<KpiSyncDoc, 'horizon' | 'plannedAt' | 'chunks' | 'watermark' | 'months' | 'dictionaries' | 'state' | 'issuesStored' | 'lastRunAt'> {
+  const plan = planChunks(now);
+  return {
+    horizon: plan.horizon,
+    plannedAt: now.toISOString(),
+    chunks: plan.chunks,
+    watermark: now.toISOString(),
+    months: [],
+    dictionaries: { issueTypes: {}, resolutions: {} },
+    state: 'backfilling',
+    issuesStored: 0,
+    lastRunAt: now.toISOString(),
+  };
+}
+
 /** Claims up to `count` pending (or lost) chunks for new jobs. */
 function claimChunks(doc: KpiSyncDoc, now: Date, count: number): { doc: KpiSyncDoc; claimed: string[] } {
   const claimed: string[] = [];
@@ -398,21 +414,7 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
     if (!doc) {
       const statusCategories = await statusCatalogue(jira);
       await recordVersions(deps, jira, project);
-      const plan = planChunks(now);
-      const fresh: KpiSyncDoc = {
-        v: 1,
-        ...project,
-        horizon: plan.horizon,
-        plannedAt: now.toISOString(),
-        chunks: plan.chunks,
-        watermark: now.toISOString(),
-        months: [],
-        dictionaries: { issueTypes: {}, resolutions: {} },
-        statusCategories,
-        state: 'backfilling',
-        issuesStored: 0,
-        lastRunAt: now.toISOString(),
-      };
+      const fresh: KpiSyncDoc = { v: 1, ...project, ...newBuild(now), statusCategories };
       let claimed: string[] = [];
       const { written } = await updateVersioned<KpiSyncDoc | undefined>(deps.store, keys.kpiSyncState(project.projectId), () => undefined, (current) => {
         if (current) return undefined; // planned concurrently: keep that plan
@@ -421,7 +423,7 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
         return result.doc;
       });
       if (written) await queueChunks(deps, project, claimed, undefined);
-      return { planned: written, chunks: plan.chunks.length, queued: claimed.length };
+      return { planned: written, chunks: fresh.chunks.length, queued: claimed.length };
     }
 
     const cleaned = await cleanUpRetired(deps, project, doc, now);
@@ -552,20 +554,11 @@ export async function requestKpiSync(deps: AppDeps, project: ProjectRef, full: b
     await changeSyncDoc(deps, project.projectId, (current) => {
       if (current.chunks.some((c) => c.state !== 'done')) return undefined;
       generation = Math.max(current.generation ?? 0, ...(current.retired ?? []).map((r) => r.generation)) + 1;
-      const plan = planChunks(now);
       const next: KpiSyncDoc = {
         ...current,
         live: { generation: current.generation ?? 0, horizon: current.horizon, months: current.months, dictionaries: current.dictionaries, watermark: current.watermark, issuesStored: current.issuesStored },
         generation,
-        horizon: plan.horizon,
-        plannedAt: now.toISOString(),
-        chunks: plan.chunks,
-        watermark: now.toISOString(),
-        months: [],
-        dictionaries: { issueTypes: {}, resolutions: {} },
-        state: 'backfilling',
-        issuesStored: 0,
-        lastRunAt: now.toISOString(),
+        ...newBuild(now),
       };
       delete next.lastDelta;
       delete next.retryAt;

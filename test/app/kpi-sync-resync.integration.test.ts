@@ -17,6 +17,9 @@ import { silentLog } from '../support/fakes';
 import { DEMO_NOW, demoFacts } from '../support/demo-site';
 import { RecordingQueue, datasetFacts } from '../support/kpi';
 
+// Each test syncs a whole project over HTTP first: slow on a loaded machine, not a timed assertion.
+jest.setTimeout(30_000);
+
 let jira: FakeJira;
 let store: InMemoryKvStore;
 let queue: RecordingQueue;
@@ -133,7 +136,7 @@ describe('a full KPI re-sync', () => {
     expect(syncStatusOf(done, now)).toMatchObject({ state: 'idle' });
     expect(await factsReadersSee()).toEqual(expected);
     expect(await figures()).toEqual(before);
-  }, 30_000);
+  });
 
   it('deletes the replaced facts only after a grace period, and again after a crash cut the cleanup short', async () => {
     await syncedProject();
