@@ -156,7 +156,7 @@ export interface KpiSyncStatus {
   error?: string;
   /** A full re-sync is building new facts: the figures shown are the previous complete sync's until it finishes. */
   rebuilding?: { chunksDone: number; chunksTotal: number; startedAt: string };
-  /** Chunks whose job stopped without finishing (a crash, a time-out): "Sync now" or the daily run resumes them. */
+  /** Chunks whose job stopped without finishing (a crash, a time-out), 0 for a delta that did: "Sync now" or the daily run resumes them. */
   stalled?: { chunks: number; since: string };
 }
 

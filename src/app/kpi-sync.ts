@@ -107,6 +107,8 @@ export interface KpiSyncDoc {
   lastDelta?: { at: string; issues: number; continued: boolean };
   /** The generation the chunks, deltas and `months` write (0: facts stored before generations). */
   generation?: number;
+  /** While a delta runs: its worker holds the sync until then (renewed per page). */
+  deltaLeaseUntil?: string;
   /** Set while a full re-sync builds `generation`: what readers read until it completes. */
   live?: LiveFacts;
   /** Generations a completed re-sync replaced, deleted once RETIRED_GRACE_MS passed. */
@@ -178,6 +180,8 @@ export function syncStatusOf(doc: KpiSyncDoc | undefined, now: Date): KpiSyncSta
   if (lost.length) {
     const since = lost.map((c) => c.leaseUntil ?? c.startedAt ?? c.queuedAt ?? doc.plannedAt).sort()[0] as string;
     status.stalled = { chunks: lost.length, since };
+  } else if (doc.state === 'syncing' && doc.deltaLeaseUntil && Date.parse(doc.deltaLeaseUntil) <= now.getTime()) {
+    status.stalled = { chunks: 0, since: doc.deltaLeaseUntil };
   }
   if (doc.lastRunAt) status.lastRunAt = doc.lastRunAt;
   if (doc.retryAt) status.retryAt = doc.retryAt;
@@ -441,9 +445,15 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
     }
 
     // Delta: everything updated since the watermark (with an overlap for Jira's index lag).
-    await changeSyncDoc(deps, project.projectId, (current) => ({ ...current, state: 'syncing', lastRunAt: now.toISOString() }));
+    // A delta holds a lease too, renewed per page: a delta whose worker died shows as stalled, not as "syncing" until tomorrow.
+    const leaseFrom = (at: Date) => new Date(at.getTime() + CHUNK_LEASE_MS).toISOString();
+    await changeSyncDoc(deps, project.projectId, (current) => ({ ...current, state: 'syncing', lastRunAt: now.toISOString(), deltaLeaseUntil: leaseFrom(now) }));
+    const renew = async () => {
+      const at = deps.clock.now();
+      await changeSyncDoc(deps, project.projectId, (current) => (current.state === 'syncing' ? { ...current, deltaLeaseUntil: leaseFrom(at) } : undefined));
+    };
     await recordVersions(deps, jira, project);
-    const fetched = await fetchFacts(jira, deltaJql(project.projectKey, new Date(doc.watermark), now), doc.statusCategories, DELTA_MAX_ISSUES);
+    const fetched = await fetchFacts(jira, deltaJql(project.projectKey, new Date(doc.watermark), now), doc.statusCategories, DELTA_MAX_ISSUES, renew);
     const written = await writeFacts(deps.store, project.projectId, fetched.facts, doc.generation ?? 0);
     // A partial delta stored every issue updated before the last one it read (ascending order).
     const watermark = fetched.complete || fetched.lastUpdated === undefined ? now : new Date(Math.floor(fetched.lastUpdated / 60_000) * 60_000);
@@ -458,6 +468,7 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
         issuesStored: current.issuesStored + written.changed,
         lastDelta: { at: now.toISOString(), issues: fetched.facts.length, continued: !fetched.complete },
       };
+      delete next.deltaLeaseUntil;
       delete next.retryAt;
       delete next.error;
       return next;

@@ -98,6 +98,24 @@ async function syncedProject(): Promise<void> {
   expect((await doc()).state).toBe('idle');
 }
 
+describe('a delta whose worker dies', () => {
+  it('shows as stalled once its lease ran out, instead of "syncing" until the next day, and "Sync now" completes it', async () => {
+    await syncedProject();
+    now = new Date(now.getTime() + 3_600_000);
+    await expect(runKpiSync(depsWith(dyingAfter(store, 1)), shop)).rejects.toThrow(ProcessDied);
+    expect(syncStatusOf(await doc(), now)).toMatchObject({ state: 'syncing' });
+    expect(syncStatusOf(await doc(), now).stalled).toBeUndefined();
+
+    now = new Date(now.getTime() + CHUNK_LEASE_MS);
+    expect(syncStatusOf(await doc(), now)).toMatchObject({ state: 'syncing', stalled: { chunks: 0 } });
+    await requestKpiSync(depsWith(store), shop, false);
+    await drain();
+    const status = syncStatusOf(await doc(), now);
+    expect(status).toMatchObject({ state: 'idle', syncedUpTo: now.toISOString() });
+    expect(status.stalled).toBeUndefined();
+  });
+});
+
 describe('a full KPI re-sync', () => {
   it('keeps the facts and figures readers see when its worker dies after some chunks, and "Sync now" resumes it to the end', async () => {
     await syncedProject();

@@ -14,6 +14,12 @@ describe('the KPI sync as the settings and KPIs pages state it', () => {
       false,
       'Full re-sync: 2 of 17 chunks (the figures stay the previous sync\'s until it completes) · 421 issues stored · stalled: 1 chunk stopped without finishing (lease expired 10:03); "Sync now" on the KPIs page resumes.',
     ],
+    [
+      'a delta whose worker died',
+      status({ state: 'syncing', stalled: { chunks: 0, since: '2026-11-25T06:03:00Z' } }),
+      false,
+      'Syncing · 421 issues stored · stalled: the read of recent changes stopped without finishing (lease expired 06:03); "Sync now" on the KPIs page resumes.',
+    ],
     ['a sync waiting for quota', status({ state: 'waiting-quota', retryAt: '2026-11-24T11:00:00Z' }), false, 'Waiting for Jira quota · 421 issues stored · continues after 11:00.'],
   ])('%s', (_, sync, busy, line) => {
     expect(syncBusy(sync)).toBe(busy);

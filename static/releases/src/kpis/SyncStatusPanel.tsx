@@ -5,7 +5,9 @@ import SectionMessage from '@atlaskit/section-message';
 import type { KpiPublicationStatus, KpiSyncStatus } from '../../../../src/contract';
 import { formatDateTime, formatDay } from '../date-format';
 import { color, font, space } from '../design';
-import { SYNC_STATE_LABEL, syncBusy } from './sync-summary';
+import { SYNC_STATE_LABEL, stalledWhat, syncBusy } from './sync-summary';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface Props {
   sync: KpiSyncStatus;
@@ -70,8 +72,7 @@ export function SyncStatusPanel({ sync, canAdminister, syncing, onSync }: Props)
         <div data-testid="kpi-sync-stalled">
           <SectionMessage appearance="warning" title="The sync stopped part-way">
             <p>
-              {sync.stalled.chunks === 1 ? 'One chunk' : `${sync.stalled.chunks} chunks`} stopped without finishing (the job running {sync.stalled.chunks === 1 ? 'it' : 'them'} ended, lease
-              expired {when(sync.stalled.since)}). {canAdminister ? '“Sync now” resumes' : 'A project admin can resume'} where it stopped; the daily sync does too. The stored facts are intact.
+              {capitalised(stalledWhat(sync.stalled.chunks))} stopped without finishing (its job ended; lease expired {when(sync.stalled.since)}). {canAdminister ? '“Sync now” resumes' : 'A project admin can resume'} where it stopped; the daily sync does too. The stored facts are intact.
             </p>
           </SectionMessage>
         </div>
