@@ -24,8 +24,14 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
-      testPathIgnorePatterns: ['<rootDir>/test/browser/'],
+      testPathIgnorePatterns: ['<rootDir>/test/browser/', '<rootDir>/test/fault/'],
       setupFiles: ['<rootDir>/test/support/setup-bridge.js'],
+    },
+    {
+      // Crash tests: the local runtime as a child process, killed with SIGKILL and restarted (test/fault/).
+      ...common,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
     },
     {
       ...common,

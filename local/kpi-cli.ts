@@ -142,7 +142,7 @@ export async function computeDatasetKpis(options: KpiCliOptions) {
         figures: computed.report.figures,
         drilldowns: computed.report.drilldowns,
         trend: computed.trend,
-        sync: { ...syncStatusOf(sync), jiraRequests: stats.requests, jiraPoints: stats.points },
+        sync: { ...syncStatusOf(sync, options.now), jiraRequests: stats.requests, jiraPoints: stats.points },
       });
     }
     return { now: options.now.toISOString(), dataset: dir, deploymentEvents: deployments, settings: await readSettings(store), projects: results };

@@ -154,6 +154,10 @@ export interface KpiSyncStatus {
   lastRunAt?: string;
   retryAt?: string;
   error?: string;
+  /** A full re-sync is building new facts: the figures shown are the previous complete sync's until it finishes. */
+  rebuilding?: { chunksDone: number; chunksTotal: number; startedAt: string };
+  /** Chunks whose job stopped without finishing (a crash, a time-out), 0 for a delta that did: "Sync now" or the daily run resumes them. */
+  stalled?: { chunks: number; since: string };
 }
 
 export interface KpiPublicationStatus {
@@ -233,6 +237,8 @@ export interface KpiSettingsView {
   inventoryProductionEnvironments: string[];
   /** The last outcome of each scheduled job that has run: failures say why and when they retry. */
   scheduledRuns: Array<{ job: 'daily-sync' | 'weekly-reports' | 'weekly-kpis'; at: string; ok: boolean; error?: string; retryAt?: string; attempt: number }>;
+  /** Where this project's KPI fact sync stands (a stalled or failed sync shows here too). */
+  projectSync?: KpiSyncStatus;
 }
 
 export interface SaveKpiSettingsPayload {

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type WriteObserver, killSwitchFromEnvironment } from './fault-injection';
 import { InMemoryKvStore, type KvSnapshot } from './in-memory-kv-store';
 
 /** One change in the log: the key's state after the write (absent: deleted). */
@@ -18,6 +19,8 @@ export class FileKvStore extends InMemoryKvStore {
   private fd: number | undefined;
   private readonly log: string;
   private readonly secretsFile: string;
+  /** The crash tests' kill switch (FAULT_KILL_AFTER_WRITE); undefined in normal use. */
+  private readonly afterWrite: WriteObserver | undefined = killSwitchFromEnvironment(process.env.FAULT_KILL_AFTER_WRITE);
 
   constructor(private readonly file: string) {
     super(FileKvStore.read(file));
@@ -88,6 +91,7 @@ export class FileKvStore extends InMemoryKvStore {
     if (!lines.length || this.fd === undefined) return;
     writeSync(this.fd, `${lines.join('\n')}\n`);
     fsyncSync(this.fd);
+    this.afterWrite?.([...plainKeys, ...versionedKeys]);
     // Keep restarts quick: fold a long log into the snapshot now and then.
     if (statSync(this.log).size > 16 * 1024 * 1024) this.compact();
   }

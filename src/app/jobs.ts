@@ -69,7 +69,7 @@ export async function runJob(appDeps: AppDeps, raw: unknown): Promise<Record<str
     }
     case 'kpi-sync-chunk': {
       const body = jobSchemas[type].parse(parsed.data);
-      return { projectKey: body.projectKey, ...(await runKpiSyncChunk(deps, { projectId: body.projectId, projectKey: body.projectKey }, body.chunkId)) };
+      return { projectKey: body.projectKey, ...(await runKpiSyncChunk(deps, { projectId: body.projectId, projectKey: body.projectKey }, body.chunkId, body.generation)) };
     }
     case 'publish-project-kpis': {
       const body = jobSchemas[type].parse(parsed.data);

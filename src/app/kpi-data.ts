@@ -21,7 +21,7 @@ import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import { readDeploymentIndex } from './deployment-index';
 import { readFacts } from './kpi-fact-store';
-import { type KpiSyncDoc, readSyncDoc } from './kpi-sync';
+import { type KpiSyncDoc, readSyncDoc, readableFacts } from './kpi-sync';
 import { readDeployments, readInventory } from './release-plan/documents';
 
 /** Weeks a trend shows. */
@@ -84,7 +84,9 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
   const hotfixVersionIds = Object.entries(decided?.value.releases ?? {})
     .filter(([, entry]) => entry.value === 'GO' && (entry.releaseType === 'hotfix' || entry.releaseType === 'emergency'))
     .map(([versionId]) => versionId);
-  const { tuples } = await readFacts(store, project.id, sync?.months ?? []);
+  // A full re-sync under way is not read: its generation is incomplete until it switches.
+  const readable = sync ? readableFacts(sync) : undefined;
+  const { tuples } = await readFacts(store, project.id, readable?.months ?? [], readable?.generation ?? 0);
   // Deployments from before the oldest trend window, to now.
   const from = now.getTime() - (settings.windowDays + 7 * TREND_WEEKS + 31) * 86_400_000;
   const indexed = await readDeploymentIndex(store, project.key, monthsBetween(from, now.getTime()));
@@ -111,11 +113,11 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     project,
     settings,
     facts: tuples.map(decodeFact),
-    dictionaries: sync?.dictionaries ?? { issueTypes: {}, resolutions: {} },
+    dictionaries: readable?.dictionaries ?? { issueTypes: {}, resolutions: {} },
     versions: versionsFromHistory(history?.value),
     deployments,
     inventoryProductionEnvironments: inventory.environments.filter((e) => e.tier === 'PROD').map((e) => e.name),
-    ...(sync ? { horizon: sync.horizon } : {}),
+    ...(readable ? { horizon: readable.horizon } : {}),
     ...(hotfixVersionIds.length ? { hotfixVersionIds } : {}),
     deploymentsSince: new Date(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth(), 1)).toISOString(),
   };

@@ -4,6 +4,8 @@
  * import that overflows it is split in two, then four… in one transaction, so no fact is lost or
  * duplicated and no value nears Forge's 240 KiB limit. Writers upsert by issue id and keep the
  * fresher fact (by Jira's `updated`), so backfill chunks and deltas may overlap in any order.
+ * Facts belong to a generation: a full re-sync writes a new generation beside the one readers use
+ * (src/app/kpi-sync.ts), so a crash half-way never leaves the reports without facts.
  */
 import { type FactTuple, type IssueFact, encodeFact } from '../domain/kpis/facts';
 import { AppError, ConflictError } from '../errors';
@@ -52,7 +54,7 @@ export interface WriteStats {
 }
 
 /** Upserts facts; returns how many changed and which months hold them. */
-export async function writeFacts(store: KeyValueStore, projectId: string, facts: IssueFact[]): Promise<WriteStats> {
+export async function writeFacts(store: KeyValueStore, projectId: string, facts: IssueFact[], generation = 0): Promise<WriteStats> {
   const byMonth = new Map<string, IssueFact[]>();
   for (const fact of facts) {
     const month = monthOfMinutes(fact.created);
@@ -62,17 +64,17 @@ export async function writeFacts(store: KeyValueStore, projectId: string, facts:
   }
   const stats: WriteStats = { changed: 0, months: [...byMonth.keys()].sort(), splits: 0 };
   for (const [month, monthFacts] of byMonth) {
-    const result = await writeMonth(store, projectId, month, monthFacts);
+    const result = await writeMonth(store, projectId, month, monthFacts, generation);
     stats.changed += result.changed;
     stats.splits += result.splits;
   }
   return stats;
 }
 
-async function writeMonth(store: KeyValueStore, projectId: string, month: string, facts: IssueFact[]): Promise<{ changed: number; splits: number }> {
+async function writeMonth(store: KeyValueStore, projectId: string, month: string, facts: IssueFact[], generation: number): Promise<{ changed: number; splits: number }> {
   let splits = 0;
   for (let attempt = 0; attempt < 12; attempt++) {
-    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0));
+    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
     const parts = first?.value.parts ?? 1;
     const groups = new Map<number, IssueFact[]>();
     for (const fact of facts) {
@@ -85,7 +87,7 @@ async function writeMonth(store: KeyValueStore, projectId: string, month: string
         let partChanged = 0;
         const { written } = await updateVersioned<FactPart>(
           store,
-          keys.kpiFacts(projectId, month, part),
+          keys.kpiFacts(projectId, month, part, generation),
           () => ({ v: 1, month, part, parts, facts: [] }),
           (doc) => {
             if (doc.parts !== parts) throw new StaleParts();
@@ -102,7 +104,7 @@ async function writeMonth(store: KeyValueStore, projectId: string, month: string
     } catch (error) {
       if (error instanceof StaleParts) continue;
       if (!(error instanceof PartFull)) throw error;
-      await splitMonth(store, projectId, month, parts);
+      await splitMonth(store, projectId, month, parts, generation);
       splits++;
     }
   }
@@ -132,19 +134,19 @@ function upsert(doc: FactPart, facts: IssueFact[]): { next: FactPart; count: num
 }
 
 /** Doubles a month's parts: reads every part, redistributes, writes all in one transaction. */
-async function splitMonth(store: KeyValueStore, projectId: string, month: string, parts: number): Promise<void> {
+async function splitMonth(store: KeyValueStore, projectId: string, month: string, parts: number, generation: number): Promise<void> {
   const next = parts * 2;
   if (next > MAX_PARTS_PER_MONTH || next > KV_LIMITS.maxTransactionOperations) {
     throw new AppError('STORE_LIMIT', `More issues were created in ${month} than the KPI store holds for one month (about ${MAX_PARTS_PER_MONTH * 2000}).`);
   }
-  const current = await Promise.all(Array.from({ length: next }, (_, p) => store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, p))));
+  const current = await Promise.all(Array.from({ length: next }, (_, p) => store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, p, generation))));
   if ((current[0]?.value.parts ?? 1) !== parts) return; // someone else split it already
   const all = current.slice(0, parts).flatMap((doc) => doc?.value.facts ?? []);
   const buckets = Array.from({ length: next }, () => [] as FactTuple[]);
   for (const tuple of all) (buckets[partOf(tuple[0], next)] as FactTuple[]).push(tuple);
   const operations: TransactOperation[] = buckets.map((facts, p) => ({
     kind: 'put',
-    key: keys.kpiFacts(projectId, month, p),
+    key: keys.kpiFacts(projectId, month, p, generation),
     value: { v: 1, month, part: p, parts: next, facts } satisfies FactPart,
     expectRev: current[p]?.rev ?? 0,
   }));
@@ -157,16 +159,16 @@ async function splitMonth(store: KeyValueStore, projectId: string, month: string
 }
 
 /** Every fact of the given months (in no particular order). */
-export async function readFacts(store: KeyValueStore, projectId: string, months: string[]): Promise<{ tuples: FactTuple[]; reads: number }> {
+export async function readFacts(store: KeyValueStore, projectId: string, months: string[], generation = 0): Promise<{ tuples: FactTuple[]; reads: number }> {
   let reads = 0;
   const perMonth = await mapWithConcurrency(months, 8, async (month) => {
-    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0));
+    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
     reads++;
     if (!first) return [];
     const rest = await Promise.all(
       Array.from({ length: first.value.parts - 1 }, async (_, i) => {
         reads++;
-        return (await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, i + 1)))?.value.facts ?? [];
+        return (await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, i + 1, generation)))?.value.facts ?? [];
       }),
     );
     return [first.value.facts, ...rest].flat();
@@ -174,13 +176,17 @@ export async function readFacts(store: KeyValueStore, projectId: string, months:
   return { tuples: perMonth.flat(), reads };
 }
 
-/** Removes every fact of a project (before a full re-sync). */
-export async function deleteFacts(store: KeyValueStore, projectId: string, months: string[]): Promise<void> {
+/**
+ * Removes every fact of one generation (one a full re-sync replaced). Idempotent: a month's parts
+ * go in one transaction and a month already gone is skipped, so a cleanup cut short by a crash
+ * simply runs again.
+ */
+export async function deleteFacts(store: KeyValueStore, projectId: string, months: string[], generation = 0): Promise<void> {
   for (const month of months) {
-    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0));
+    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
     if (!first) continue;
-    const parts = await Promise.all(Array.from({ length: first.value.parts }, (_, p) => store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, p))));
-    const operations: TransactOperation[] = parts.flatMap((doc, p) => (doc ? [{ kind: 'delete' as const, key: keys.kpiFacts(projectId, month, p), expectRev: doc.rev }] : []));
+    const parts = await Promise.all(Array.from({ length: first.value.parts }, (_, p) => store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, p, generation))));
+    const operations: TransactOperation[] = parts.flatMap((doc, p) => (doc ? [{ kind: 'delete' as const, key: keys.kpiFacts(projectId, month, p, generation), expectRev: doc.rev }] : []));
     if (operations.length) await store.transact(operations);
   }
 }

@@ -47,7 +47,7 @@ export async function getKpiReport(deps: AppDeps, context: InvocationContext): P
     deploymentSourceReason: report.deploymentSourceReason,
     figures: report.figures,
     trends: trendsOf(computed.trend, report.figures),
-    sync: syncStatusOf(computed.sync),
+    sync: syncStatusOf(computed.sync, now),
     ...(publication ? { publication } : {}),
     canAdminister: admin,
     notes: report.notes,
@@ -60,7 +60,7 @@ export async function getKpiDrilldown(deps: AppDeps, context: InvocationContext,
   return computed.report.drilldowns[payload.figureId];
 }
 
-async function settingsView(deps: AppDeps, admin: boolean): Promise<KpiSettingsView> {
+async function settingsView(deps: AppDeps, admin: boolean, projectId: string): Promise<KpiSettingsView> {
   const inventory = await readInventory(deps.store).catch(() => ({ environments: [] as Array<{ name: string; tier: string }> }));
   const { stored, revision } = await readStoredKpiSettings(deps.store);
   return {
@@ -71,12 +71,13 @@ async function settingsView(deps: AppDeps, admin: boolean): Promise<KpiSettingsV
     deploymentSecret: await deploymentSecretStatus(deps),
     inventoryProductionEnvironments: inventory.environments.filter((e) => e.tier === 'PROD').map((e) => e.name),
     scheduledRuns: await readJobOutcomes(deps),
+    projectSync: syncStatusOf(await readSyncDoc(deps, projectId), deps.clock.now()),
   };
 }
 
 export async function getKpiSettings(deps: AppDeps, context: InvocationContext): Promise<KpiSettingsView> {
-  const { admin } = await permissions(deps, context);
-  return settingsView(deps, admin);
+  const { project, admin } = await permissions(deps, context);
+  return settingsView(deps, admin, project.id);
 }
 
 /** Site-wide: saved only over the revision the admin loaded, so a stale page never overwrites another admin's change. */
@@ -92,14 +93,14 @@ export async function saveKpiSettings(deps: AppDeps, context: InvocationContext,
   // Saved before revisions were checked: the plain copy is replaced by the versioned document now.
   if (payload.revision === 0) await deps.store.delete(keys.kpiSettings());
   deps.log.info('kpi settings saved', { by: context.accountId, project: project.key });
-  return settingsView(deps, admin);
+  return settingsView(deps, admin, project.id);
 }
 
 export async function startKpiSync(deps: AppDeps, context: InvocationContext, payload: { full?: boolean | undefined }): Promise<KpiSyncStatus> {
   const { project, admin } = await permissions(deps, context);
   requireAdmin(admin, project.key, 'start a KPI sync');
   const status = await requestKpiSync(deps, { projectId: project.id, projectKey: project.key }, payload.full === true);
-  return status.state === 'never' ? syncStatusOf(await readSyncDoc(deps, project.id)) : status;
+  return status.state === 'never' ? syncStatusOf(await readSyncDoc(deps, project.id), deps.clock.now()) : status;
 }
 
 type Contract = KpiResolverContract;

@@ -13,8 +13,16 @@
  *   search); only issues with more histories than the expansion holds are read through
  *   `/changelog/bulkfetch` for status, fixVersions and resolution.
  * - Resumable without cursors: the state (chunks done/pending, watermark) is a versioned document;
- *   an exhausted quota stops the job and re-enqueues it after the block (at most 900 s at a time),
- *   and the daily run re-enqueues chunks whose job vanished (a time-out).
+ *   an exhausted quota stops the job and re-enqueues it after the block (at most 900 s at a time).
+ * - Leases: a chunk's job holds it until `leaseUntil` (from the Clock), renewed after every page it
+ *   reads. A chunk whose lease ran out lost its worker (a crash, a time-out, a lost job): the next
+ *   sync job ("Sync now", the daily run) claims it again, and the status says it stalled instead of
+ *   showing "backfilling" for ever. A duplicate delivery finds the lease held and does nothing.
+ * - Generations: a full re-sync ("sync from scratch") builds generation n+1 of the facts beside
+ *   generation n; readers keep reading `live` (generation n) until the last chunk is done, when one
+ *   write of the sync document switches them over. Retired generations are deleted later
+ *   (idempotently) by the next sync job after RETIRED_GRACE_MS (the daily run at the latest), once
+ *   no reader can still be reading them.
  */
 import type { KpiSyncState, KpiSyncStatus } from '../contract-kpis';
 import { type FactDictionaries, type IssueFact, type JiraIssueForFacts, type StatusCategory, issueFactFromJira } from '../domain/kpis/facts';
@@ -38,8 +46,14 @@ export const HORIZON_DAYS = 450;
 export const LANES = 4;
 export const DELTA_OVERLAP_MINUTES = 10;
 export const DELTA_MAX_ISSUES = 5000;
-/** A queued or running chunk not finished after this long lost its job (a time-out): queue it again. */
+/** A queued or running chunk without a lease (stored before leases) not finished after this long lost its job. */
 export const STALE_CHUNK_MS = 20 * 60_000;
+/** A running chunk's lease; renewed after every page, so only a dead worker lets it run out. */
+export const CHUNK_LEASE_MS = 3 * 60_000;
+/** How long a queued chunk's job may wait for delivery (beyond its delay) before it counts as lost. */
+export const QUEUED_LEASE_MS = 5 * 60_000;
+/** A retired generation is deleted only this long after the switch: a report that read the sync document before it finishes first. */
+export const RETIRED_GRACE_MS = 5 * 60_000;
 /** Forge delays a queued event by at most 900 s. */
 export const MAX_QUEUE_DELAY_S = 900;
 const PAGE_SIZE = 100;
@@ -54,8 +68,22 @@ export interface SyncChunk {
   issues?: number;
   queuedAt?: string;
   startedAt?: string;
+  /** A queued or running chunk belongs to its job until then; after it, any sync job may claim it. */
+  leaseUntil?: string;
+  /** Jobs that started the chunk: the running one's number is its lease token. */
+  attempts?: number;
   doneAt?: string;
   error?: string;
+}
+
+/** A complete generation of facts that readers use while a full re-sync builds the next one. */
+export interface LiveFacts {
+  generation: number;
+  horizon: string;
+  months: string[];
+  dictionaries: FactDictionaries;
+  watermark: string;
+  issuesStored: number;
 }
 
 export interface KpiSyncDoc {
@@ -77,6 +105,27 @@ export interface KpiSyncDoc {
   /** Issues written by backfill chunks and deltas (a progress figure; the report counts facts read). */
   issuesStored: number;
   lastDelta?: { at: string; issues: number; continued: boolean };
+  /** The generation the chunks, deltas and `months` write (0: facts stored before generations). */
+  generation?: number;
+  /** While a delta runs: its worker holds the sync until then (renewed per page). */
+  deltaLeaseUntil?: string;
+  /** Set while a full re-sync builds `generation`: what readers read until it completes. */
+  live?: LiveFacts;
+  /** Generations a completed re-sync replaced, deleted once RETIRED_GRACE_MS passed. */
+  retired?: Array<{ generation: number; months: string[]; at: string }>;
+}
+
+/** The facts readers use: the complete generation, never a re-sync half-built. */
+export function readableFacts(doc: KpiSyncDoc): { generation: number; months: string[]; dictionaries: FactDictionaries; horizon: string } {
+  if (doc.live) return { generation: doc.live.generation, months: doc.live.months, dictionaries: doc.live.dictionaries, horizon: doc.live.horizon };
+  return { generation: doc.generation ?? 0, months: doc.months, dictionaries: doc.dictionaries, horizon: doc.horizon };
+}
+
+/** Whether a chunk's job is gone: its lease ran out (or, stored before leases, it is older than STALE_CHUNK_MS). */
+export function chunkLost(chunk: SyncChunk, now: Date, plannedAt: string): boolean {
+  if (chunk.state !== 'queued' && chunk.state !== 'running') return false;
+  if (chunk.leaseUntil) return Date.parse(chunk.leaseUntil) <= now.getTime();
+  return now.getTime() - Date.parse(chunk.startedAt ?? chunk.queuedAt ?? plannedAt) > STALE_CHUNK_MS;
 }
 
 export interface ProjectRef {
@@ -115,16 +164,25 @@ export function deltaJql(projectKey: string, watermark: Date, now: Date): string
   return `project = ${projectKey} AND updated >= "-${minutes}m" ORDER BY updated ASC`;
 }
 
-export function syncStatusOf(doc: KpiSyncDoc | undefined): KpiSyncStatus {
+export function syncStatusOf(doc: KpiSyncDoc | undefined, now: Date): KpiSyncStatus {
   if (!doc) return { state: 'never', chunksDone: 0, chunksTotal: 0, issuesStored: 0 };
   const status: KpiSyncStatus = {
     state: doc.state,
     chunksDone: doc.chunks.filter((c) => c.state === 'done').length,
     chunksTotal: doc.chunks.length,
-    issuesStored: doc.issuesStored,
-    horizon: doc.horizon,
+    issuesStored: doc.live ? doc.live.issuesStored : doc.issuesStored,
+    horizon: readableFacts(doc).horizon,
   };
   if (doc.chunks.every((c) => c.state === 'done')) status.syncedUpTo = doc.watermark;
+  else if (doc.live) status.syncedUpTo = doc.live.watermark;
+  if (doc.live) status.rebuilding = { chunksDone: status.chunksDone, chunksTotal: status.chunksTotal, startedAt: doc.plannedAt };
+  const lost = doc.chunks.filter((c) => chunkLost(c, now, doc.plannedAt));
+  if (lost.length) {
+    const since = lost.map((c) => c.leaseUntil ?? c.startedAt ?? c.queuedAt ?? doc.plannedAt).sort()[0] as string;
+    status.stalled = { chunks: lost.length, since };
+  } else if (doc.state === 'syncing' && doc.deltaLeaseUntil && Date.parse(doc.deltaLeaseUntil) <= now.getTime()) {
+    status.stalled = { chunks: 0, since: doc.deltaLeaseUntil };
+  }
   if (doc.lastRunAt) status.lastRunAt = doc.lastRunAt;
   if (doc.retryAt) status.retryAt = doc.retryAt;
   if (doc.error) status.error = doc.error;
@@ -180,7 +238,13 @@ export function changelogPossiblyCut(changelog: { total?: number; histories?: un
   return (changelog.total ?? 0) > shown || shown >= EMBEDDED_CHANGELOG_LIMIT;
 }
 
-async function fetchFacts(jira: JiraClient, jql: string, known: Record<string, StatusCategory>, maxIssues = Number.POSITIVE_INFINITY): Promise<Fetched> {
+async function fetchFacts(
+  jira: JiraClient,
+  jql: string,
+  known: Record<string, StatusCategory>,
+  maxIssues = Number.POSITIVE_INFINITY,
+  afterPage: () => Promise<void> = async () => {},
+): Promise<Fetched> {
   const facts: IssueFact[] = [];
   const dictionaries: FactDictionaries = { issueTypes: {}, resolutions: {} };
   let statusCategories = known;
@@ -211,6 +275,7 @@ async function fetchFacts(jira: JiraClient, jql: string, known: Record<string, S
       if (!Number.isNaN(updated)) lastUpdated = updated;
     }
     nextPageToken = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
+    if (nextPageToken) await afterPage();
     if (nextPageToken && facts.length >= maxIssues) {
       complete = false;
       break;
@@ -230,36 +295,48 @@ async function recordVersions(deps: AppDeps, jira: JiraClient, project: ProjectR
 
 export type SyncOutcome = Record<string, unknown>;
 
+type QueuedJobOf = Parameters<AppDeps['queue']['push']>[0][number];
+
+const isChunkJob = (retryJob: QueuedJobOf, chunk: SyncChunk) => retryJob.type === 'kpi-sync-chunk' && chunk.id === (retryJob.body as { chunkId?: unknown }).chunkId;
+
+/** A chunk handed back to the queue: any delivery of its job may run it until `leaseUntil`. */
+function requeued(chunk: SyncChunk, now: Date, delayMs: number): SyncChunk {
+  const next: SyncChunk = { ...chunk, state: 'queued', queuedAt: now.toISOString(), leaseUntil: new Date(now.getTime() + delayMs + QUEUED_LEASE_MS).toISOString() };
+  delete next.startedAt;
+  return next;
+}
+
 /**
  * Stops on an exhausted quota or a burst limit: records it and enqueues the same job for when
  * Jira takes calls again. Anything else is recorded and thrown (the queue delivers again), except
- * errors a retry cannot fix.
+ * errors a retry cannot fix. A failed chunk is handed back to the queue either way, so the next
+ * delivery runs it instead of finding it leased.
  */
-async function guarded(deps: AppDeps, project: ProjectRef, retryJob: Parameters<AppDeps['queue']['push']>[0][number], work: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
+async function guarded(deps: AppDeps, project: ProjectRef, retryJob: QueuedJobOf, work: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
   try {
     return await work();
   } catch (error) {
+    const now = deps.clock.now();
     if (error instanceof QuotaExhaustedError || error instanceof RateLimitedError) {
-      const now = deps.clock.now();
       const retryAt = error.retryAt ?? new Date(now.getTime() + 60_000);
       const delaySeconds = Math.min(MAX_QUEUE_DELAY_S, Math.max(error instanceof QuotaExhaustedError ? 60 : 5, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)));
       await changeSyncDoc(deps, project.projectId, (doc) => ({
         ...doc,
         state: error instanceof QuotaExhaustedError ? 'waiting-quota' : 'rate-limited',
         retryAt: retryAt.toISOString(),
-        chunks: doc.chunks.map((c) => {
-          if (!(c.state === 'running' && retryJob.type === 'kpi-sync-chunk' && c.id === retryJob.body.chunkId)) return c;
-          const requeued: SyncChunk = { ...c, state: 'queued', queuedAt: now.toISOString() };
-          delete requeued.startedAt;
-          return requeued;
-        }),
+        chunks: doc.chunks.map((c) => (c.state === 'running' && isChunkJob(retryJob, c) ? requeued(c, now, delaySeconds * 1000) : c)),
       }));
       await deps.queue.push([retryJob], { delaySeconds });
       deps.log.warn('kpi sync paused', { project: project.projectKey, reason: error.code, retryAt: retryAt.toISOString(), delaySeconds });
       return { paused: error.code, retryAt: retryAt.toISOString(), delaySeconds };
     }
     const message = error instanceof AppError ? [error.message, ...(error.details ?? [])].join(' ') : String(error);
-    await changeSyncDoc(deps, project.projectId, (doc) => ({ ...doc, state: 'error', error: message })).catch(() => undefined);
+    await changeSyncDoc(deps, project.projectId, (doc) => ({
+      ...doc,
+      state: 'error',
+      error: message,
+      chunks: doc.chunks.map((c) => (c.state === 'running' && isChunkJob(retryJob, c) ? requeued(c, now, 0) : c)),
+    })).catch(() => undefined);
     deps.log.error('kpi sync failed', { project: project.projectKey, error: message });
     const permanent = error instanceof AppError && ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION', 'STORE_LIMIT'].includes(error.code);
     if (permanent) return { failed: message };
@@ -267,32 +344,71 @@ async function guarded(deps: AppDeps, project: ProjectRef, retryJob: Parameters<
   }
 }
 
+/** A backfill planned now, with nothing stored yet: a first sync, or the next generation of a full re-sync. */
+function newBuild(now: Date): Pick<KpiSyncDoc, 'horizon' | 'plannedAt' | 'chunks' | 'watermark' | 'months' | 'dictionaries' | 'state' | 'issuesStored' | 'lastRunAt'> {
+  const plan = planChunks(now);
+  return {
+    horizon: plan.horizon,
+    plannedAt: now.toISOString(),
+    chunks: plan.chunks,
+    watermark: now.toISOString(),
+    months: [],
+    dictionaries: { issueTypes: {}, resolutions: {} },
+    state: 'backfilling',
+    issuesStored: 0,
+    lastRunAt: now.toISOString(),
+  };
+}
+
 /** Claims up to `count` pending (or lost) chunks for new jobs. */
 function claimChunks(doc: KpiSyncDoc, now: Date, count: number): { doc: KpiSyncDoc; claimed: string[] } {
   const claimed: string[] = [];
-  const stale = (c: SyncChunk) => (c.state === 'queued' || c.state === 'running') && now.getTime() - Date.parse(c.startedAt ?? c.queuedAt ?? doc.plannedAt) > STALE_CHUNK_MS;
-  const active = doc.chunks.filter((c) => (c.state === 'queued' || c.state === 'running') && !stale(c)).length;
+  const active = doc.chunks.filter((c) => (c.state === 'queued' || c.state === 'running') && !chunkLost(c, now, doc.plannedAt)).length;
   let free = Math.max(0, count - active);
   const chunks = doc.chunks.map((c) => {
-    if (free > 0 && (c.state === 'pending' || stale(c))) {
+    if (free > 0 && (c.state === 'pending' || chunkLost(c, now, doc.plannedAt))) {
       free--;
       claimed.push(c.id);
-      return { ...c, state: 'queued' as const, queuedAt: now.toISOString() };
+      return requeued(c, now, 0);
     }
     return c;
   });
   return { doc: { ...doc, chunks }, claimed };
 }
 
-async function queueChunks(deps: AppDeps, project: ProjectRef, chunkIds: string[]): Promise<void> {
+function chunkJob(project: ProjectRef, chunkId: string, generation: number | undefined): QueuedJobOf {
+  return job('kpi-sync-chunk', { ...project, chunkId, generation: generation ?? 0 });
+}
+
+async function queueChunks(deps: AppDeps, project: ProjectRef, chunkIds: string[], generation: number | undefined): Promise<void> {
   for (let i = 0; i < chunkIds.length; i += 50) {
-    await deps.queue.push(chunkIds.slice(i, i + 50).map((chunkId) => job('kpi-sync-chunk', { ...project, chunkId })));
+    await deps.queue.push(chunkIds.slice(i, i + 50).map((chunkId) => chunkJob(project, chunkId, generation)));
   }
 }
 
 /**
+ * Deletes the generations a completed re-sync replaced, once no report can still be reading them.
+ * Idempotent: deleting facts already gone is a no-op, and the entry goes only after its facts.
+ */
+async function cleanUpRetired(deps: AppDeps, project: ProjectRef, doc: KpiSyncDoc, now: Date): Promise<number> {
+  const due = (doc.retired ?? []).filter((r) => Date.parse(r.at) + RETIRED_GRACE_MS <= now.getTime());
+  for (const retired of due) {
+    await deleteFacts(deps.store, project.projectId, retired.months, retired.generation);
+    await changeSyncDoc(deps, project.projectId, (current) => {
+      const rest = (current.retired ?? []).filter((r) => r.generation !== retired.generation);
+      if (rest.length === (current.retired ?? []).length) return undefined;
+      const next: KpiSyncDoc = { ...current, retired: rest };
+      if (!rest.length) delete next.retired;
+      return next;
+    });
+  }
+  return due.length;
+}
+
+/**
  * The per-project sync job (daily run, "Sync now", a finished backfill, a continued delta):
- * plans the backfill, keeps its lanes busy, or runs a delta once the backfill is done.
+ * plans the backfill, keeps its lanes busy (claiming chunks whose worker died), or runs a delta
+ * once the backfill is done; and deletes generations a completed re-sync replaced.
  */
 export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<SyncOutcome> {
   return guarded(deps, project, job('kpi-sync', project), async () => {
@@ -302,21 +418,7 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
     if (!doc) {
       const statusCategories = await statusCatalogue(jira);
       await recordVersions(deps, jira, project);
-      const plan = planChunks(now);
-      const fresh: KpiSyncDoc = {
-        v: 1,
-        ...project,
-        horizon: plan.horizon,
-        plannedAt: now.toISOString(),
-        chunks: plan.chunks,
-        watermark: now.toISOString(),
-        months: [],
-        dictionaries: { issueTypes: {}, resolutions: {} },
-        statusCategories,
-        state: 'backfilling',
-        issuesStored: 0,
-        lastRunAt: now.toISOString(),
-      };
+      const fresh: KpiSyncDoc = { v: 1, ...project, ...newBuild(now), statusCategories };
       let claimed: string[] = [];
       const { written } = await updateVersioned<KpiSyncDoc | undefined>(deps.store, keys.kpiSyncState(project.projectId), () => undefined, (current) => {
         if (current) return undefined; // planned concurrently: keep that plan
@@ -324,26 +426,35 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
         claimed = result.claimed;
         return result.doc;
       });
-      if (written) await queueChunks(deps, project, claimed);
-      return { planned: written, chunks: plan.chunks.length, queued: claimed.length };
+      if (written) await queueChunks(deps, project, claimed, undefined);
+      return { planned: written, chunks: fresh.chunks.length, queued: claimed.length };
     }
 
+    const cleaned = await cleanUpRetired(deps, project, doc, now);
     if (doc.chunks.some((c) => c.state !== 'done')) {
       let claimed: string[] = [];
+      let generation = undefined as number | undefined;
       await changeSyncDoc(deps, project.projectId, (current) => {
         const result = claimChunks(current, now, LANES);
         claimed = result.claimed;
+        generation = current.generation;
         return claimed.length || current.state !== 'backfilling' ? { ...result.doc, state: 'backfilling', lastRunAt: now.toISOString() } : undefined;
       });
-      await queueChunks(deps, project, claimed);
-      return { backfilling: true, requeued: claimed.length };
+      await queueChunks(deps, project, claimed, generation);
+      return { backfilling: true, requeued: claimed.length, ...(cleaned ? { cleaned } : {}) };
     }
 
     // Delta: everything updated since the watermark (with an overlap for Jira's index lag).
-    await changeSyncDoc(deps, project.projectId, (current) => ({ ...current, state: 'syncing', lastRunAt: now.toISOString() }));
+    // A delta holds a lease too, renewed per page: a delta whose worker died shows as stalled, not as "syncing" until tomorrow.
+    const leaseFrom = (at: Date) => new Date(at.getTime() + CHUNK_LEASE_MS).toISOString();
+    await changeSyncDoc(deps, project.projectId, (current) => ({ ...current, state: 'syncing', lastRunAt: now.toISOString(), deltaLeaseUntil: leaseFrom(now) }));
+    const renew = async () => {
+      const at = deps.clock.now();
+      await changeSyncDoc(deps, project.projectId, (current) => (current.state === 'syncing' ? { ...current, deltaLeaseUntil: leaseFrom(at) } : undefined));
+    };
     await recordVersions(deps, jira, project);
-    const fetched = await fetchFacts(jira, deltaJql(project.projectKey, new Date(doc.watermark), now), doc.statusCategories, DELTA_MAX_ISSUES);
-    const written = await writeFacts(deps.store, project.projectId, fetched.facts);
+    const fetched = await fetchFacts(jira, deltaJql(project.projectKey, new Date(doc.watermark), now), doc.statusCategories, DELTA_MAX_ISSUES, renew);
+    const written = await writeFacts(deps.store, project.projectId, fetched.facts, doc.generation ?? 0);
     // A partial delta stored every issue updated before the last one it read (ascending order).
     const watermark = fetched.complete || fetched.lastUpdated === undefined ? now : new Date(Math.floor(fetched.lastUpdated / 60_000) * 60_000);
     doc = await changeSyncDoc(deps, project.projectId, (current) => {
@@ -357,34 +468,59 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
         issuesStored: current.issuesStored + written.changed,
         lastDelta: { at: now.toISOString(), issues: fetched.facts.length, continued: !fetched.complete },
       };
+      delete next.deltaLeaseUntil;
       delete next.retryAt;
       delete next.error;
       return next;
     });
     if (!fetched.complete) await deps.queue.push([job('kpi-sync', project)]);
-    return { delta: fetched.facts.length, changed: written.changed, continued: !fetched.complete };
+    return { delta: fetched.facts.length, changed: written.changed, continued: !fetched.complete, ...(cleaned ? { cleaned } : {}) };
   });
 }
 
-/** One backfill chunk; idempotent (a finished chunk is skipped, facts are upserted). */
-export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkId: string): Promise<SyncOutcome> {
-  return guarded(deps, project, job('kpi-sync-chunk', { ...project, chunkId }), async () => {
+/**
+ * One backfill chunk; idempotent and resumable: a finished chunk, a chunk another job holds the
+ * lease of, or a chunk of a generation no longer built is skipped; facts are upserted, so a chunk
+ * run again after a crash writes the same facts.
+ */
+export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkId: string, generation?: number): Promise<SyncOutcome> {
+  return guarded(deps, project, chunkJob(project, chunkId, generation), async () => {
     const now = deps.clock.now();
-    const doc = await readSyncDoc(deps, project.projectId);
-    const chunk = doc?.chunks.find((c) => c.id === chunkId);
-    if (!doc || !chunk || chunk.state === 'done') return { skipped: true, chunkId };
-    await changeSyncDoc(deps, project.projectId, (current) => ({
-      ...current,
-      state: 'backfilling',
-      chunks: current.chunks.map((c) => (c.id === chunkId && c.state !== 'done' ? { ...c, state: 'running', startedAt: now.toISOString() } : c)),
-    }));
-    const fetched = await fetchFacts(deps.jiraAsApp(), chunkJql(project.projectKey, chunk), doc.statusCategories);
-    const written = await writeFacts(deps.store, project.projectId, fetched.facts);
+    const ours = (doc: KpiSyncDoc) => generation === undefined || (doc.generation ?? 0) === generation;
+    let attempt = 0;
+    let skipped = 'not found' as string | undefined;
+    const doc = await changeSyncDoc(deps, project.projectId, (current) => {
+      const chunk = current.chunks.find((c) => c.id === chunkId);
+      skipped = !chunk || !ours(current) ? 'not in the sync being built' : chunk.state === 'done' ? 'done' : chunk.state === 'running' && !chunkLost(chunk, now, current.plannedAt) ? 'running' : undefined;
+      if (skipped || !chunk) return undefined;
+      attempt = (chunk.attempts ?? 0) + 1;
+      const running: SyncChunk = { ...chunk, state: 'running', startedAt: now.toISOString(), leaseUntil: new Date(now.getTime() + CHUNK_LEASE_MS).toISOString(), attempts: attempt };
+      return { ...current, state: 'backfilling', chunks: current.chunks.map((c) => (c.id === chunkId ? running : c)) };
+    });
+    if (skipped || !doc) return { skipped: true, chunkId, reason: skipped ?? 'not found' };
+    const chunk = doc.chunks.find((c) => c.id === chunkId) as SyncChunk;
+    const target = doc.generation ?? 0;
+
+    // After each page: the worker is alive, keep the lease.
+    const renew = async () => {
+      const at = deps.clock.now();
+      await changeSyncDoc(deps, project.projectId, (current) => {
+        const held = current.chunks.find((c) => c.id === chunkId);
+        if (!ours(current) || held?.state !== 'running' || held.attempts !== attempt) return undefined;
+        return { ...current, chunks: current.chunks.map((c) => (c === held ? { ...c, leaseUntil: new Date(at.getTime() + CHUNK_LEASE_MS).toISOString() } : c)) };
+      });
+    };
+    const fetched = await fetchFacts(deps.jiraAsApp(), chunkJql(project.projectKey, chunk), doc.statusCategories, Number.POSITIVE_INFINITY, renew);
+    const written = await writeFacts(deps.store, project.projectId, fetched.facts, target);
     let claimed: string[] = [];
     let finished = false;
+    let switched = undefined as number | undefined;
     await changeSyncDoc(deps, project.projectId, (current) => {
-      const chunks = current.chunks.map((c) => (c.id === chunkId ? { id: c.id, ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}), ...(c.older ? { older: c.older } : {}), state: 'done' as const, issues: fetched.facts.length, doneAt: deps.clock.now().toISOString() } : c));
-      const result = claimChunks({ ...current, chunks }, deps.clock.now(), LANES);
+      const at = deps.clock.now();
+      const held = current.chunks.find((c) => c.id === chunkId);
+      if (!ours(current) || (current.generation ?? 0) !== target || !held || held.state === 'done') return undefined; // a duplicate finished first
+      const chunks = current.chunks.map((c) => (c.id === chunkId ? { id: c.id, ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}), ...(c.older ? { older: c.older } : {}), state: 'done' as const, issues: fetched.facts.length, attempts: attempt, doneAt: at.toISOString() } : c));
+      const result = claimChunks({ ...current, chunks }, at, LANES);
       claimed = result.claimed;
       finished = result.doc.chunks.every((c) => c.state === 'done');
       const next: KpiSyncDoc = {
@@ -394,29 +530,56 @@ export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkI
         statusCategories: { ...current.statusCategories, ...fetched.statusCategories },
         issuesStored: current.issuesStored + written.changed,
         state: finished ? 'syncing' : 'backfilling',
-        lastRunAt: deps.clock.now().toISOString(),
+        lastRunAt: at.toISOString(),
       };
       delete next.retryAt;
       delete next.error;
+      if (finished && current.live) {
+        // The re-sync is complete: readers switch to it with this one write; the old generation retires.
+        switched = current.live.generation;
+        next.retired = [...(current.retired ?? []), { generation: current.live.generation, months: current.live.months, at: at.toISOString() }];
+        delete next.live;
+      }
       return next;
     });
-    await queueChunks(deps, project, claimed);
-    // The backfill is complete: a delta catches up with what changed while it ran.
+    await queueChunks(deps, project, claimed, target);
+    // The backfill is complete: a delta catches up with what changed while it ran. A replaced
+    // generation is deleted by a later sync job (the daily run, "Sync now"), once every report that
+    // read it has finished.
     if (finished) await deps.queue.push([job('kpi-sync', project)]);
-    return { chunkId, issues: fetched.facts.length, changed: written.changed, next: claimed };
+    return { chunkId, issues: fetched.facts.length, changed: written.changed, next: claimed, ...(switched !== undefined ? { switchedFrom: switched } : {}) };
   });
 }
 
-/** "Sync now" (and "sync from scratch"): queues the project's sync job. */
+/**
+ * "Sync now" queues the project's sync job, which also resumes chunks whose worker died.
+ * "Sync from scratch" plans generation n+1 beside the complete generation n, which readers keep
+ * using until the new one is complete. A re-sync already under way is resumed, not restarted, so
+ * no half-built generation is ever abandoned with facts nobody cleans up.
+ */
 export async function requestKpiSync(deps: AppDeps, project: ProjectRef, full: boolean): Promise<KpiSyncStatus> {
+  const now = deps.clock.now();
+  let claimed: string[] = [];
+  let generation = undefined as number | undefined;
   if (full) {
-    const doc = await readSyncDoc(deps, project.projectId);
-    if (doc) {
-      await deleteFacts(deps.store, project.projectId, doc.months);
-      const current = await deps.store.getVersioned<KpiSyncDoc>(keys.kpiSyncState(project.projectId));
-      if (current) await deps.store.transact([{ kind: 'delete', key: keys.kpiSyncState(project.projectId), expectRev: current.rev }]);
-    }
+    await changeSyncDoc(deps, project.projectId, (current) => {
+      if (current.chunks.some((c) => c.state !== 'done')) return undefined;
+      generation = Math.max(current.generation ?? 0, ...(current.retired ?? []).map((r) => r.generation)) + 1;
+      const next: KpiSyncDoc = {
+        ...current,
+        live: { generation: current.generation ?? 0, horizon: current.horizon, months: current.months, dictionaries: current.dictionaries, watermark: current.watermark, issuesStored: current.issuesStored },
+        generation,
+        ...newBuild(now),
+      };
+      delete next.lastDelta;
+      delete next.retryAt;
+      delete next.error;
+      const result = claimChunks(next, now, LANES);
+      claimed = result.claimed;
+      return result.doc;
+    });
   }
-  await deps.queue.push([job('kpi-sync', project)]);
-  return syncStatusOf(await readSyncDoc(deps, project.projectId));
+  if (claimed.length) await queueChunks(deps, project, claimed, generation);
+  else await deps.queue.push([job('kpi-sync', project)]);
+  return syncStatusOf(await readSyncDoc(deps, project.projectId), now);
 }

@@ -112,7 +112,9 @@ export const keys = {
   /** A project's issue-fact sync: backfill chunks, watermark, months holding facts (versioned). */
   kpiSyncState: (projectId: string) => `kpisync:${part(projectId)}`,
   /** Issue facts of a project created in one month, split into `parts` by a hash of the issue id (versioned). */
-  kpiFacts: (projectId: string, month: string, part_: number) => `kpifacts:${part(projectId)}:${part(month)}:${part(part_)}`,
+  kpiFacts: (projectId: string, month: string, part_: number, generation = 0) =>
+    // Generation 0 keeps the layout facts had before full re-syncs were built beside the old facts.
+    generation === 0 ? `kpifacts:${part(projectId)}:${part(month)}:${part(part_)}` : `kpifacts:${part(projectId)}:g${part(generation)}:${part(month)}:${part(part_)}`,
   /** A project's weekly KPI snapshots (versioned). */
   kpiSnapshots: (projectId: string) => `kpisnap:${part(projectId)}`,
   /** The last publication attempt of a project's KPI page (and `_portfolio` for the portfolio page). */

@@ -1,6 +1,7 @@
 import type { KpiDrilldown, KpiReportView, KpiSettingsView, KpiSyncStatus, ResolverResult, RotatedSecret } from '../../src/contract';
 import { signingSecrets } from '../../src/app/deployment-secret';
 import { versionsFromHistory } from '../../src/app/kpi-data';
+import type { KpiSyncDoc } from '../../src/app/kpi-sync';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { readVersionHistory } from '../../src/app/version-tracking';
 import { prepare } from '../../src/domain/kpis/model';
@@ -133,6 +134,25 @@ describe('KPI settings and sync', () => {
     await site.queue.drain();
     expect(await site.store.getVersioned(keys.kpiSyncState(facts.project('SHOP').id))).toBeUndefined();
     expect(site.jira.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
+  });
+
+  it('shows a sync whose worker died as stalled, on the KPIs page and in the settings, and "Sync now" resumes it', async () => {
+    await sync();
+    const key = keys.kpiSyncState(facts.project('SHOP').id);
+    const stored = (await site.store.getVersioned<KpiSyncDoc>(key))!;
+    // What a worker that died in the middle of a chunk leaves behind: its lease ran out a minute ago.
+    const died = { state: 'running' as const, startedAt: new Date(DEMO_NOW.getTime() - 4 * 60_000).toISOString(), leaseUntil: new Date(DEMO_NOW.getTime() - 60_000).toISOString() };
+    const chunks = stored.value.chunks.map((c, i) => (i === 3 ? { ...c, ...died } : c));
+    await site.store.transact([{ kind: 'put', key, value: { ...stored.value, state: 'backfilling', chunks }, expectRev: stored.rev }]);
+
+    const stalled = { chunks: 1, since: died.leaseUntil };
+    expect(data(await call<KpiReportView>('getKpiReport', facts.admin.accountId)).sync).toMatchObject({ state: 'backfilling', stalled });
+    expect(data(await call<KpiSettingsView>('getKpiSettings', facts.admin.accountId)).projectSync).toMatchObject({ state: 'backfilling', stalled });
+
+    await sync();
+    const resumed = data(await call<KpiReportView>('getKpiReport', facts.admin.accountId)).sync;
+    expect(resumed).toMatchObject({ state: 'idle', chunksDone: resumed.chunksTotal });
+    expect(resumed.stalled).toBeUndefined();
   });
 
   it('generates and rotates the deployment secret for project admins only, showing it once', async () => {

@@ -12,6 +12,7 @@ import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, font, inputStyle, radius, space } from '../design';
 import { invoke } from '../platform';
+import { syncSummary } from './sync-summary';
 
 const control = inputStyle();
 
@@ -184,6 +185,11 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
     <div data-testid="kpi-settings" style={{ display: 'flex', flexDirection: 'column', gap: space.s200, maxWidth: 960 }}>
       <SecretCard view={view} onRotated={setView} />
       <ScheduledRuns runs={view.scheduledRuns} />
+      {view.projectSync && (
+        <p data-testid="kpi-project-sync" data-state={view.projectSync.state} data-stalled={view.projectSync.stalled ? 'true' : 'false'} style={{ margin: 0, font: font.small, color: color.text }}>
+          <strong>KPI facts{projectKey ? ` of ${projectKey}` : ''}</strong>: {syncSummary(view.projectSync, (iso) => formatDateTime(new Date(iso)))}
+        </p>
+      )}
       <section aria-label="KPI definitions" style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
         <h3 style={{ margin: 0, font: font.body, fontWeight: 600, color: color.text }}>KPI definitions (whole site)</h3>
         <p style={{ margin: 0, font: font.small, color: color.textSubtle }}>

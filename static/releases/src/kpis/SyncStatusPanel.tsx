@@ -5,6 +5,9 @@ import SectionMessage from '@atlaskit/section-message';
 import type { KpiPublicationStatus, KpiSyncStatus } from '../../../../src/contract';
 import { formatDateTime, formatDay } from '../date-format';
 import { color, font, space } from '../design';
+import { SYNC_STATE_LABEL, stalledWhat, syncBusy } from './sync-summary';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface Props {
   sync: KpiSyncStatus;
@@ -13,22 +16,14 @@ interface Props {
   onSync(): void;
 }
 
-const STATE_LABEL: Record<KpiSyncStatus['state'], string> = {
-  never: 'Not synced',
-  backfilling: 'Backfilling',
-  idle: 'Up to date',
-  syncing: 'Syncing',
-  'waiting-quota': 'Waiting for Jira quota',
-  'rate-limited': 'Slowed down by Jira',
-  error: 'Sync failed',
-};
 
 const when = (iso?: string) => (iso ? formatDateTime(new Date(iso)) : '–');
 
 /** Where the issue-fact sync stands: progress of the backfill, the watermark, a pause or an error. */
 export function SyncStatusPanel({ sync, canAdminister, syncing, onSync }: Props) {
+  const busy = syncBusy(sync);
   const syncButton = canAdminister ? (
-    <Button spacing="compact" onClick={onSync} isDisabled={syncing || sync.state === 'backfilling' || sync.state === 'syncing'} testId="kpi-sync-now">
+    <Button spacing="compact" onClick={onSync} isDisabled={syncing || busy} testId="kpi-sync-now">
       {syncing ? 'Sync requested…' : 'Sync now'}
     </Button>
   ) : null;
@@ -52,7 +47,7 @@ export function SyncStatusPanel({ sync, canAdminister, syncing, onSync }: Props)
     <div data-testid="kpi-sync-status" data-state={sync.state} style={{ display: 'flex', flexDirection: 'column', gap: space.s100 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap', font: font.small, color: color.textSubtle }}>
         <Lozenge appearance={sync.state === 'idle' ? 'success' : sync.state === 'error' ? 'removed' : sync.state === 'waiting-quota' || sync.state === 'rate-limited' ? 'moved' : 'inprogress'}>
-          {STATE_LABEL[sync.state]}
+          {SYNC_STATE_LABEL[sync.state]}
         </Lozenge>
         <span>
           {sync.issuesStored} issues stored
@@ -64,11 +59,22 @@ export function SyncStatusPanel({ sync, canAdminister, syncing, onSync }: Props)
         {syncButton}
       </div>
       {sync.state === 'backfilling' && (
-        <div style={{ maxWidth: 480 }}>
+        <div style={{ maxWidth: 480 }} data-testid="kpi-sync-progress">
           <ProgressBar value={progress} ariaLabel={`Backfill: ${sync.chunksDone} of ${sync.chunksTotal} chunks`} />
           <span style={{ font: font.small, color: color.textSubtle }}>
-            Backfill: {sync.chunksDone} of {sync.chunksTotal} chunks (a month of issues each). Figures fill in as it goes.
+            {sync.rebuilding
+              ? `Full re-sync: ${sync.chunksDone} of ${sync.chunksTotal} chunks (a month of issues each), started ${when(sync.rebuilding.startedAt)}. The figures are the previous sync's until it is complete.`
+              : `Backfill: ${sync.chunksDone} of ${sync.chunksTotal} chunks (a month of issues each). Figures fill in as it goes.`}
           </span>
+        </div>
+      )}
+      {sync.stalled && (
+        <div data-testid="kpi-sync-stalled">
+          <SectionMessage appearance="warning" title="The sync stopped part-way">
+            <p>
+              {capitalised(stalledWhat(sync.stalled.chunks))} stopped without finishing (its job ended; lease expired {when(sync.stalled.since)}). {canAdminister ? '“Sync now” resumes' : 'A project admin can resume'} where it stopped; the daily sync does too. The stored facts are intact.
+            </p>
+          </SectionMessage>
         </div>
       )}
       {(sync.state === 'waiting-quota' || sync.state === 'rate-limited') && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorBody, KpiReportView, KpiSyncStatus } from '../../../../src/contract';
 import { invoke } from '../platform';
+import { syncBusy } from './sync-summary';
 
 export interface KpiReportState {
   report?: KpiReportView;
@@ -12,7 +13,6 @@ export interface KpiReportState {
   syncing: boolean;
 }
 
-const BUSY: ReadonlySet<KpiSyncStatus['state']> = new Set(['backfilling', 'syncing']);
 const POLL_MS = 2500;
 const MAX_POLLS = 120;
 
@@ -43,7 +43,8 @@ export function useKpiReport(): KpiReportState {
     clearTimeout(timer.current);
     const state = result.data.sync.state;
     if (state !== 'never') awaiting.current = false;
-    if ((BUSY.has(state) || awaiting.current) && polls.current < MAX_POLLS) {
+    // A stalled sync is not polled: it waits for "Sync now" (or the daily run) to resume it.
+    if ((syncBusy(result.data.sync) || awaiting.current) && polls.current < MAX_POLLS) {
       polls.current++;
       timer.current = setTimeout(() => void load(), POLL_MS);
     } else {
