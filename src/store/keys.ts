@@ -91,6 +91,11 @@ export const keys = {
   readinessRelease: (versionId: string, bucket: number) => `readiness:release:${part(versionId)}:${part(bucket)}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
+  // The shared incremental issue search (src/app/issue-sync/): versioned documents.
+  /** Projects whose issues changed since the last search (product events mark, the search clears). */
+  issueSyncDirty: () => 'issuesync:dirty',
+  /** A project's search watermark and the issues it read at the edge of its window. */
+  issueSyncState: (projectId: string) => `issuesync:state:${part(projectId)}`,
   // Delivery KPIs (src/app/kpi-*.ts, docs/kpi-definitions.md).
   /** The site's KPI definitions (settings with defaults, src/domain/kpis/settings.ts). */
   kpiSettings: () => 'settings:kpi',
