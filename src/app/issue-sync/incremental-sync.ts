@@ -95,7 +95,10 @@ export async function syncProjectIssues(deps: AppDeps, projectId: string, marked
   const stateKey = keys.issueSyncState(projectId);
   const [stored, loaded, kpiDoc] = await Promise.all([deps.store.getVersioned<IssueSyncState>(stateKey), loadPolicy(deps.store, projectId, deps.log), readSyncDoc(deps, projectId)]);
   const state = stored?.value;
-  const from = state ? new Date(state.watermark) : markedSince;
+  // A project's first window also reaches back to the KPI delta's watermark once its backfill is
+  // done, so from then on both move together and the daily delta finds nothing left to read.
+  const kpiWatermark = kpiDoc && kpiDoc.chunks.every((c) => c.state === 'done') ? Date.parse(kpiDoc.watermark) : Number.POSITIVE_INFINITY;
+  const from = state ? new Date(state.watermark) : new Date(Math.min(markedSince.getTime(), kpiWatermark));
   const windowStart = new Date(from.getTime() - SYNC_OVERLAP_MINUTES * 60_000);
   const fields = [...new Set([...factFields(loaded.policy), ...(kpiDoc ? FACT_FIELDS : [])])];
 
