@@ -21,6 +21,8 @@ export const keys = {
   /** One audit entry about a recorded deployment (updated, corrected, deleted); create-once, sortable by time. */
   deploymentAudit: (stamp: string, entryId: string) => `audit:deployments:${part(stamp)}:${part(entryId)}`,
   deploymentAuditPrefix: () => 'audit:deployments:',
+  /** Whether a project has an issue security scheme, as Jira last said (the overview's counts depend on it). */
+  issueSecurityCache: (projectId: string) => `cache:issue-security:${part(projectId)}`,
   /** The site's project keys as Jira last listed them, to refuse events for unknown projects. */
   projectKeysCache: () => 'cache:project-keys',
   /** Start and release date history of every version of a project (one shard per project). */
