@@ -26,8 +26,12 @@ import { loadPolicy } from '../readiness/policy';
 import { applyIssueFacts, dependentKeysOf } from '../readiness/rollup-store';
 import { claimDirtyProjects, clearDirtyMark } from './dirty-marks';
 
-/** The window starts this long before the watermark: Jira's search index can lag behind writes. */
-export const SYNC_OVERLAP_MINUTES = 5;
+/**
+ * The window starts this long before the watermark: Jira's search index can lag behind writes
+ * (seconds, as a rule). Every issue in the overlap is paid again by the next search, so it is kept
+ * short; the daily repairs read a day's changes with wider margins anyway.
+ */
+export const SYNC_OVERLAP_MINUTES = 2;
 /** At most this many issues per project and run; the rest is read by the next run. */
 export const SYNC_MAX_ISSUES = 1000;
 const PAGE_SIZE = 100;
