@@ -14,9 +14,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AppDeps, createAppDeps } from '../src/app/deps';
+import type { AppDeps } from '../src/app/deps';
 import { runIssueSync } from '../src/app/issue-sync/incremental-sync';
-import { runJob } from '../src/app/jobs';
 import { runKpiSync } from '../src/app/kpi-sync';
 import { handleProductEvent } from '../src/app/product-events';
 import { readIssueFacts } from '../src/app/readiness/facts';
@@ -26,11 +25,8 @@ import { applyIssueFacts, memberKeyOf, removeIssue } from '../src/app/readiness/
 import { dispatchResolver } from '../src/app/resolvers';
 import { runDailySync } from '../src/app/scheduled';
 import type { MemberShard } from '../src/domain/readiness/rollup';
-import { createLocalTransports } from '../local/compose';
 import { DEMO_ACCOUNT, generateSyntheticDataset, startFakeJira, type FakeJira, type JiraProductEvent } from '../local/fake-jira';
-import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
-import { silentLog } from '../test/support/fakes';
-import { RecordingQueue } from '../test/support/kpi';
+import { appOnFakeJira } from '../test/support/kpi';
 
 /** The site profile the issue states. */
 export const PROFILE = { issues: 20_000, projects: 5, changingPerDay: 0.02, pageViewsPerDay: 50, eventsPerChangedIssue: 3, workingHours: 8 } as const;
@@ -97,24 +93,7 @@ async function main(): Promise<void> {
   const dataset = generateSyntheticDataset(START, { issueCount: ISSUES_PER_PROJECT, versionCount: 12, projectKey: 'BIG', seed: 18 });
   const jira: FakeJira = await startFakeJira({ dataset, now: () => now });
   const project = dataset.projects[0]!;
-  const appOf = (name: string): App => {
-    const queue = new RecordingQueue();
-    const deps = createAppDeps({
-      transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
-      store: new InMemoryKvStore(),
-      queue,
-      clock: { now: () => now },
-      timing: { sleep: async () => {}, random: () => 0.5 },
-      log: silentLog,
-    });
-    return {
-      name,
-      deps,
-      async drain() {
-        for (let next = queue.take(), n = 0; next && n < 20_000; next = queue.take(), n++) await runJob(deps, next.job);
-      },
-    };
-  };
+  const appOf = (name: string): App => ({ name, ...appOnFakeJira(jira.url, { now: () => now }) });
   const points = () => jira.stats().points;
   const requests = () => jira.stats().requests;
   /** Points and requests Jira counted while `work` ran. */

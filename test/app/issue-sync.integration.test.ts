@@ -4,10 +4,8 @@
  * the release roll-ups exactly as the old per-event re-reads did, and the KPI facts as the dataset
  * says; the watermark survives failures, duplicate runs and events that arrive mid-run.
  */
-import { createAppDeps, type AppDeps } from '../../src/app/deps';
 import { type DirtyDoc, claimDirtyProjects, clearDirtyMark, markProjectDirty } from '../../src/app/issue-sync/dirty-marks';
 import { type IssueSyncState, runIssueSync } from '../../src/app/issue-sync/incremental-sync';
-import { runJob } from '../../src/app/jobs';
 import { readFacts } from '../../src/app/kpi-fact-store';
 import { type KpiSyncDoc, readSyncDoc, runKpiSync } from '../../src/app/kpi-sync';
 import { handleProductEvent } from '../../src/app/product-events';
@@ -16,20 +14,12 @@ import { reconcileProjectReadiness } from '../../src/app/readiness/release-readi
 import { readReleaseShards } from '../../src/app/readiness/rollup-store';
 import { decodeFact, type IssueFact } from '../../src/domain/kpis/facts';
 import { keys } from '../../src/store/keys';
-import { createLocalTransports } from '../../local/compose';
 import { DEMO_ACCOUNT, startFakeJira, type FakeJira, type JiraProductEvent } from '../../local/fake-jira';
-import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
-import { silentLog } from '../support/fakes';
 import { DEMO_NOW } from '../support/demo-site';
 import { CHANGE, issueEvent } from '../support/issue-events';
-import { RecordingQueue, datasetFacts } from '../support/kpi';
+import { appOnFakeJira, datasetFacts } from '../support/kpi';
 
-interface App {
-  deps: AppDeps;
-  store: InMemoryKvStore;
-  queue: RecordingQueue;
-  drain(): Promise<void>;
-}
+type App = ReturnType<typeof appOnFakeJira>;
 
 let jira: FakeJira;
 let now: Date;
@@ -37,26 +27,7 @@ let now: Date;
 // Two apps over one fake Jira, built from scratch per test: slow on a shared machine.
 jest.setTimeout(60_000);
 
-function app(): App {
-  const store = new InMemoryKvStore();
-  const queue = new RecordingQueue();
-  const deps = createAppDeps({
-    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
-    store,
-    queue,
-    clock: { now: () => now },
-    timing: { sleep: async () => {}, random: () => 0.5 },
-    log: silentLog,
-  });
-  return {
-    deps,
-    store,
-    queue,
-    async drain() {
-      for (let next = queue.take(), n = 0; next && n < 500; next = queue.take(), n++) await runJob(deps, next.job);
-    },
-  };
-}
+const app = (): App => appOnFakeJira(jira.url, { now: () => now });
 
 beforeEach(async () => {
   now = new Date(DEMO_NOW);
