@@ -21,10 +21,16 @@ async function main(): Promise<void> {
     // The secret is shown once, when this start generated it; logs of later starts do not carry it.
     `  Deployment web trigger: POST ${runtime.hostUrl}/x/deployment-events  (${runtime.deploymentSecretGenerated ? `signing secret, shown once: ${runtime.deploymentSecret}` : 'signing secret: see Release settings → Delivery KPIs, or set DEPLOYMENT_WEBHOOK_SECRET'})`,
     `  Calendar feed:          GET  ${runtime.hostUrl}/x/calendar-feed?project=KEY&token=…  (token: Release settings → Calendar feed)`,
+    `  Issue search:           every 5 minutes, or now: POST ${runtime.hostUrl}/api/triggers/issue-sync (readiness follows issue changes then)`,
     '',
   ];
   console.log(lines.join('\n'));
+  // As Forge fires the issue-sync trigger every five minutes: events only mark, this search reads.
+  const issueSync = setInterval(() => {
+    void fetch(`${runtime.hostUrl}/api/triggers/issue-sync`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
+  }, 5 * 60_000);
   const stop = async () => {
+    clearInterval(issueSync);
     await runtime.close();
     process.exit(0);
   };

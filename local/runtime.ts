@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { handleProductEvent } from '../src/app/product-events';
 import { runDailySync } from '../src/app/scheduled';
+import { runIssueSync } from '../src/app/issue-sync/incremental-sync';
 import { runWeeklyReports } from '../src/app/weekly-reports';
 import { runWeeklyKpiReports } from '../src/app/kpi-reports';
 import type { Clock, KeyValueStore, Timing } from '../src/ports';
@@ -152,6 +153,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     session,
     scheduled: {
       'daily-sync': () => runDailySync(deps),
+      'issue-sync': () => runIssueSync(deps),
       'weekly-reports': () => runWeeklyReports(deps),
       'weekly-kpis': () => runWeeklyKpiReports(deps),
     },

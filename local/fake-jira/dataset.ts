@@ -97,6 +97,8 @@ export interface DatasetProject {
   description: string;
   leadAccountId: string;
   components: DatasetComponent[];
+  /** The project's issue security scheme, if it has one (`GET /project/{key}/issuesecuritylevelscheme`). */
+  issueSecurityScheme?: { id: string; name: string; levels: Array<{ id: string; name: string; description: string }> };
 }
 
 export interface DatasetVersion {
@@ -319,6 +321,7 @@ export const datasetSchema = z.object({
       description: z.string(),
       leadAccountId: z.string(),
       components: z.array(z.object({ id: z.string(), name: z.string() })),
+      issueSecurityScheme: z.object({ id: z.string(), name: z.string(), levels: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })) }).optional(),
     }),
   ),
   versions: z.array(

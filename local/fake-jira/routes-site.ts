@@ -1,7 +1,7 @@
 /** Site routes: users, permissions, projects, versions, and the catalogues (fields, statuses, link types). */
 import { z } from 'zod';
 import type { DatasetProject, DatasetVersion, PermissionKey } from './dataset';
-import { HttpError, badRequest, expandSet, forbidden, intParam, listParam, notFound, ok, parseBody, type Handler, type RouteContext } from './http';
+import { HttpError, badRequest, expandSet, forbidden, intParam, listParam, noContent, notFound, ok, parseBody, type Handler, type RouteContext } from './http';
 import { fieldCatalog } from './render';
 import { PROJECT_PERMISSIONS } from './store';
 import { formatJiraTime, parseDay } from './time';
@@ -218,6 +218,26 @@ export const projectVersionsPage: Handler = (ctx) => {
     total: versions.length,
     isLast,
     values: values.map((v) => ctx.render.version(v, expand)),
+  });
+};
+
+/**
+ * The project's issue security scheme (`SecurityScheme`). Jira does not document its answer for a
+ * project without one; the fake answers 204 No Content (the app treats anything but an explicit
+ * "none" as secured).
+ */
+export const projectIssueSecurityScheme: Handler = (ctx) => {
+  const project = visibleProject(ctx, ctx.params.projectKeyOrId as string);
+  if (!canAdminister(ctx, project)) throw forbidden('You do not have the permission to see the issue security scheme of this project.');
+  const scheme = project.issueSecurityScheme;
+  if (!scheme) return noContent();
+  return ok({
+    self: ctx.render.url(`/rest/api/3/issuesecurityschemes/${scheme.id}`),
+    id: Number(scheme.id),
+    name: scheme.name,
+    description: '',
+    ...(scheme.levels[0] ? { defaultSecurityLevelId: Number(scheme.levels[0].id) } : {}),
+    levels: scheme.levels.map((l) => ({ self: ctx.render.url(`/rest/api/3/securitylevel/${l.id}`), id: l.id, name: l.name, description: l.description })),
   });
 };
 

@@ -55,6 +55,7 @@ const ROUTES: Array<[string, string, Handler]> = [
   ['GET', `${API}/project/{projectIdOrKey}`, site.getProject],
   ['GET', `${API}/project/{projectIdOrKey}/version`, site.projectVersionsPage],
   ['GET', `${API}/project/{projectIdOrKey}/versions`, site.projectVersionsAll],
+  ['GET', `${API}/project/{projectKeyOrId}/issuesecuritylevelscheme`, site.projectIssueSecurityScheme],
   ['POST', `${API}/version`, site.createVersion],
   ['GET', `${API}/version/{id}`, site.getVersion],
   ['PUT', `${API}/version/{id}`, site.updateVersion],

@@ -205,7 +205,7 @@ function mergeDictionaries(a: FactDictionaries, b: FactDictionaries): FactDictio
 // ---------------------------------------------------------------------------------------------
 // Reading issues from Jira
 
-type SearchIssue = JiraIssueForFacts & { changelog?: { total?: number; histories?: IssueChangelogs['changeHistories'] } };
+export type SearchIssue = JiraIssueForFacts & { changelog?: { total?: number; histories?: IssueChangelogs['changeHistories'] } };
 
 interface Fetched {
   facts: IssueFact[];
@@ -238,6 +238,47 @@ export function changelogPossiblyCut(changelog: { total?: number; histories?: un
   return (changelog.total ?? 0) > shown || shown >= EMBEDDED_CHANGELOG_LIMIT;
 }
 
+/** Facts of one page of searched issues (fields FACT_FIELDS, changelogs expanded). */
+export interface PageFacts {
+  facts: IssueFact[];
+  dictionaries: FactDictionaries;
+  statusCategories: Record<string, StatusCategory>;
+  /** The last issue's `updated` (ms). */
+  lastUpdated?: number;
+}
+
+/**
+ * Turns searched issues into facts. Issues whose changelog the expansion cut short (or left out)
+ * are read in full through `/changelog/bulkfetch`, few fields only; an unknown status refreshes
+ * the status catalogue once.
+ */
+export async function factsOfIssues(jira: JiraClient, issues: SearchIssue[], known: Record<string, StatusCategory>): Promise<PageFacts> {
+  const facts: IssueFact[] = [];
+  const dictionaries: FactDictionaries = { issueTypes: {}, resolutions: {} };
+  let statusCategories = known;
+  let refreshed = false;
+  let lastUpdated: number | undefined;
+  const truncated = issues.filter((i) => changelogPossiblyCut(i.changelog)).map((i) => String(i.id));
+  const full = new Map<string, IssueChangelogs['changeHistories']>();
+  if (truncated.length) for (const entry of await jira.bulkFetchChangelogs(truncated, [...CHANGELOG_FIELD_IDS])) full.set(String(entry.issueId), entry.changeHistories);
+  for (const issue of issues) {
+    const histories = full.get(String(issue.id)) ?? issue.changelog?.histories ?? [];
+    const unknownStatus = histories.some((h) => h.items.some((i) => (i.fieldId ?? i.field) === 'status' && i.to !== null && !(i.to in statusCategories)));
+    if (unknownStatus && !refreshed) {
+      statusCategories = { ...statusCategories, ...(await statusCatalogue(jira)) };
+      refreshed = true;
+    }
+    facts.push(issueFactFromJira(issue, histories, (id) => statusCategories[id]));
+    const type = issue.fields.issuetype;
+    if (type?.id) dictionaries.issueTypes[String(type.id)] = { name: type.name ?? '', subtask: type.subtask === true };
+    const resolution = issue.fields.resolution;
+    if (resolution?.id) dictionaries.resolutions[String(resolution.id)] = resolution.name ?? '';
+    const updated = issue.fields.updated ? Date.parse(issue.fields.updated) : NaN;
+    if (!Number.isNaN(updated)) lastUpdated = updated;
+  }
+  return { facts, dictionaries, statusCategories, ...(lastUpdated !== undefined ? { lastUpdated } : {}) };
+}
+
 async function fetchFacts(
   jira: JiraClient,
   jql: string,
@@ -246,34 +287,18 @@ async function fetchFacts(
   afterPage: () => Promise<void> = async () => {},
 ): Promise<Fetched> {
   const facts: IssueFact[] = [];
-  const dictionaries: FactDictionaries = { issueTypes: {}, resolutions: {} };
+  let dictionaries: FactDictionaries = { issueTypes: {}, resolutions: {} };
   let statusCategories = known;
-  let refreshed = false;
   let nextPageToken: string | undefined;
   let lastUpdated: number | undefined;
   let complete = true;
   do {
     const page = await jira.searchPage(jql, [...FACT_FIELDS], { maxResults: PAGE_SIZE, expand: 'changelog', ...(nextPageToken ? { nextPageToken } : {}) });
-    const issues = page.issues as unknown as SearchIssue[];
-    // Issues whose changelog the expansion cut short (or left out) are read in full, few fields only.
-    const truncated = issues.filter((i) => changelogPossiblyCut(i.changelog)).map((i) => String(i.id));
-    const full = new Map<string, IssueChangelogs['changeHistories']>();
-    if (truncated.length) for (const entry of await jira.bulkFetchChangelogs(truncated, [...CHANGELOG_FIELD_IDS])) full.set(String(entry.issueId), entry.changeHistories);
-    for (const issue of issues) {
-      const histories = full.get(String(issue.id)) ?? issue.changelog?.histories ?? [];
-      const unknownStatus = histories.some((h) => h.items.some((i) => (i.fieldId ?? i.field) === 'status' && i.to !== null && !(i.to in statusCategories)));
-      if (unknownStatus && !refreshed) {
-        statusCategories = { ...statusCategories, ...(await statusCatalogue(jira)) };
-        refreshed = true;
-      }
-      facts.push(issueFactFromJira(issue, histories, (id) => statusCategories[id]));
-      const type = issue.fields.issuetype;
-      if (type?.id) dictionaries.issueTypes[String(type.id)] = { name: type.name ?? '', subtask: type.subtask === true };
-      const resolution = issue.fields.resolution;
-      if (resolution?.id) dictionaries.resolutions[String(resolution.id)] = resolution.name ?? '';
-      const updated = issue.fields.updated ? Date.parse(issue.fields.updated) : NaN;
-      if (!Number.isNaN(updated)) lastUpdated = updated;
-    }
+    const read = await factsOfIssues(jira, page.issues as unknown as SearchIssue[], statusCategories);
+    facts.push(...read.facts);
+    dictionaries = mergeDictionaries(dictionaries, read.dictionaries);
+    statusCategories = read.statusCategories;
+    if (read.lastUpdated !== undefined) lastUpdated = read.lastUpdated;
     nextPageToken = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
     if (nextPageToken) await afterPage();
     if (nextPageToken && facts.length >= maxIssues) {
@@ -282,6 +307,35 @@ async function fetchFacts(
     }
   } while (nextPageToken);
   return { facts, dictionaries, statusCategories, ...(lastUpdated !== undefined ? { lastUpdated } : {}), complete };
+}
+
+/**
+ * Stores facts read by the shared incremental issue search (src/app/issue-sync/). They are
+ * upserted like a delta's; the delta watermark moves on only when the backfill is done and the
+ * search covered everything since it (`coveredFrom` at or before it), so nothing is skipped.
+ */
+export async function recordSearchedFacts(deps: AppDeps, projectId: string, read: PageFacts, coveredFrom: Date, upTo: Date): Promise<{ changed: number; watermarkMoved: boolean }> {
+  // Into the generation chunks and deltas write (a full re-sync's new one while it is built).
+  const generation = (await readSyncDoc(deps, projectId))?.generation ?? 0;
+  const written = await writeFacts(deps.store, projectId, read.facts, generation);
+  let moved = false;
+  await changeSyncDoc(deps, projectId, (current) => {
+    // A re-sync switched generations meanwhile: its own chunks read these issues again.
+    if ((current.generation ?? 0) !== generation) return undefined;
+    const backfilled = current.chunks.every((c) => c.state === 'done');
+    const covers = backfilled && coveredFrom.getTime() <= Date.parse(current.watermark) && upTo.getTime() > Date.parse(current.watermark);
+    if (!written.changed && !covers) return undefined;
+    moved = covers;
+    return {
+      ...current,
+      ...(covers ? { watermark: upTo.toISOString() } : {}),
+      months: [...new Set([...current.months, ...written.months])].sort(),
+      dictionaries: mergeDictionaries(current.dictionaries, read.dictionaries),
+      statusCategories: { ...current.statusCategories, ...read.statusCategories },
+      issuesStored: current.issuesStored + written.changed,
+    };
+  });
+  return { changed: written.changed, watermarkMoved: moved };
 }
 
 async function recordVersions(deps: AppDeps, jira: JiraClient, project: ProjectRef): Promise<void> {

@@ -1,12 +1,18 @@
 import { runJob } from '../app/jobs';
 import { handleProductEvent } from '../app/product-events';
 import { runDailySync } from '../app/scheduled';
+import { runIssueSync } from '../app/issue-sync/incremental-sync';
 import { runWeeklyReports } from '../app/weekly-reports';
 import { ingestDeployment } from '../app/ingest-deployment';
 import { composeForge } from './compose';
 
 export async function dailySync(): Promise<void> {
   await runDailySync(composeForge('trigger:daily-sync'));
+}
+
+/** Every five minutes: the incremental search of the projects product events marked. */
+export async function issueSync(): Promise<void> {
+  await runIssueSync(composeForge('trigger:issue-sync'));
 }
 
 export async function onJiraEvent(event: unknown): Promise<void> {

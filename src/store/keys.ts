@@ -25,6 +25,8 @@ export const keys = {
   /** One audit entry about a recorded deployment (updated, corrected, deleted); create-once, sortable by time. */
   deploymentAudit: (stamp: string, entryId: string) => `audit:deployments:${part(stamp)}:${part(entryId)}`,
   deploymentAuditPrefix: () => 'audit:deployments:',
+  /** Whether a project has an issue security scheme, as Jira last said (the overview's counts depend on it). */
+  issueSecurityCache: (projectId: string) => `cache:issue-security:${part(projectId)}`,
   /** The site's project keys as Jira last listed them, to refuse events for unknown projects. */
   projectKeysCache: () => 'cache:project-keys',
   /** Start and release date history of every version of a project (one shard per project). */
@@ -102,6 +104,11 @@ export const keys = {
     `readiness:release:${part(versionId)}:${part(bucket)}${path ? `.${part(path)}` : ''}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
+  // The shared incremental issue search (src/app/issue-sync/): versioned documents.
+  /** Projects whose issues changed since the last search (product events mark, the search clears). */
+  issueSyncDirty: () => 'issuesync:dirty',
+  /** A project's search watermark and the issues it read at the edge of its window. */
+  issueSyncState: (projectId: string) => `issuesync:state:${part(projectId)}`,
   // Delivery KPIs (src/app/kpi-*.ts, docs/kpi-definitions.md).
   /** The site's KPI definitions (settings with defaults, src/domain/kpis/settings.ts). */
   kpiSettings: () => 'settings:kpi',

@@ -1,6 +1,11 @@
 /** Helpers for KPI tests: facts straight from a dataset (no sync), and a queue that only records. */
 import { type IssueFact, issueFactFromJira } from '../../src/domain/kpis/facts';
-import type { QueuedJob, WorkQueue } from '../../src/ports';
+import { type AppDeps, createAppDeps } from '../../src/app/deps';
+import { runJob } from '../../src/app/jobs';
+import type { Clock, QueuedJob, WorkQueue } from '../../src/ports';
+import { createLocalTransports } from '../../local/compose';
+import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
+import { silentLog } from './fakes';
 import type { JiraDataset } from '../../local/fake-jira/dataset';
 
 /** What the sync should store for a project: each issue's facts, derived from the dataset itself. */
@@ -40,4 +45,26 @@ export class RecordingQueue implements WorkQueue {
   take(): { job: QueuedJob; delaySeconds?: number } | undefined {
     return this.jobs.shift();
   }
+}
+
+/** The app wired to a fake Jira at `jiraUrl` over HTTP, with its own store and a queue a test drains. */
+export function appOnFakeJira(jiraUrl: string, clock: Clock): { deps: AppDeps; store: InMemoryKvStore; queue: RecordingQueue; drain(limit?: number): Promise<void> } {
+  const store = new InMemoryKvStore();
+  const queue = new RecordingQueue();
+  const deps = createAppDeps({
+    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jiraUrl, confluenceBaseUrl: 'http://127.0.0.1:9' }),
+    store,
+    queue,
+    clock,
+    timing: { sleep: async () => {}, random: () => 0.5 },
+    log: silentLog,
+  });
+  return {
+    deps,
+    store,
+    queue,
+    async drain(limit = 20_000) {
+      for (let next = queue.take(), n = 0; next && n < limit; next = queue.take(), n++) await runJob(deps, next.job);
+    },
+  };
 }

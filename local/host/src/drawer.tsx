@@ -7,7 +7,7 @@ import { postJson, requestJira } from './api';
 import { issueRequest, jiraErrorText, parseVersions, versionsRequest, type VersionRow } from './jira-data';
 import { styles } from './ui';
 
-export const TRIGGER_KEYS = ['daily-sync', 'weekly-reports', 'weekly-kpis'] as const;
+export const TRIGGER_KEYS = ['daily-sync', 'issue-sync', 'weekly-reports', 'weekly-kpis'] as const;
 
 interface Answer {
   label: string;

@@ -1,16 +1,22 @@
 /**
  * Product events that move release roll-ups: issues created, updated or deleted, links created or
- * deleted, versions deleted or unreleased. Events are only triggers: the facts are re-read from
- * Jira (as the app), so an event that is late, repeated or out of order cannot write old data, and
- * one whose issue is already known at that `updated` is skipped without calling Jira.
+ * deleted, versions deleted or unreleased. Events are only triggers. An issue created or updated
+ * is not read here: its changelog says whether readiness or the KPIs can care (labels on a backlog
+ * issue cannot), and if so the project is marked for the next incremental search
+ * (src/app/issue-sync/), which reads every marked change once, whatever the number of events.
+ * Links (rare) re-read both ends at once; facts are always read from Jira (as the app), so an
+ * event that is late, repeated or out of order cannot write old data.
  */
 import { z } from 'zod';
 import type { MemberShard } from '../../domain/readiness/rollup';
 import type { AppDeps } from '../deps';
 import { job } from '../jobs-catalog';
-import { readIssueFacts, readIssueFactsAnywhere } from './facts';
+import { readIssueFactsAnywhere } from './facts';
 import { loadPolicy } from './policy';
 import { applyIssueFacts, dropRelease, memberKeyOf, removeIssue } from './rollup-store';
+import { triageIssueChange } from '../../domain/issue-sync/triage';
+import { policyFieldIds } from '../../domain/readiness/policy';
+import { markProjectDirty } from '../issue-sync/dirty-marks';
 
 const id = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String);
 
@@ -18,8 +24,16 @@ const issueEvent = z.object({
   issue: z.object({
     id,
     key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
-    fields: z.object({ project: z.object({ id }).passthrough().optional(), updated: z.union([z.string(), z.number()]).optional() }).passthrough().optional(),
+    fields: z
+      .object({
+        project: z.object({ id }).passthrough().optional(),
+        updated: z.union([z.string(), z.number()]).optional(),
+        fixVersions: z.array(z.object({ released: z.boolean().optional() }).passthrough()).optional(),
+      })
+      .passthrough()
+      .optional(),
   }),
+  changelog: z.object({ items: z.array(z.object({ field: z.string().nullish(), fieldId: z.string().nullish() }).passthrough()) }).passthrough().optional(),
 });
 const linkEvent = z.object({ sourceIssueId: id, destinationIssueId: id });
 const versionEvent = z.object({ version: z.object({ id, projectId: id.optional() }).passthrough() });
@@ -52,20 +66,21 @@ export async function handleReadinessEvent(deps: AppDeps, eventType: string, eve
     case 'avi:jira:updated:issue': {
       const parsed = issueEvent.safeParse(event);
       if (!parsed.success) return { handled: false, detail: 'unreadable issue event' };
-      const { issue } = parsed.data;
+      const { issue, changelog } = parsed.data;
       const projectId = issue.fields?.project?.id;
       if (!projectId) return refresh(deps, issue.id, true);
       const known = (await deps.store.getVersioned<MemberShard>(memberKeyOf(projectId, issue.id)))?.value.entries[issue.id];
       const updated = epochOf(issue.fields?.updated);
       if (known && known.o > 0 && (known.d || (updated !== undefined && known.u >= updated))) return { handled: true, detail: 'readiness already current' };
       const { policy } = await loadPolicy(deps.store, projectId, deps.log);
-      const read = await readIssueFacts(deps.jiraAsApp(), issue.key, policy, now);
-      if (!read) {
-        const { removedFrom } = await removeIssue(deps, projectId, issue.id);
-        return { handled: true, detail: `issue gone; removed from ${removedFrom.length} roll-up(s)` };
-      }
-      const outcome = await applyIssueFacts(deps, read, { cascade: true, knownVersions: known?.v ?? [] });
-      return { handled: true, detail: outcome.applied ? `readiness recorded (${outcome.joined.length} release(s), ${outcome.dependentsQueued} dependent(s) queued)` : 'readiness unchanged' };
+      const inRelease = (issue.fields?.fixVersions ?? []).some((v) => v.released !== true) || (known?.v.length ?? 0) > 0;
+      const triage = triageIssueChange({ eventType, items: changelog?.items, inRelease, policyFields: policyFieldIds(policy) });
+      if (triage.action === 'ignore') return { handled: true, detail: `ignored: ${triage.reason}` };
+      // The change is read by the next incremental search (src/app/issue-sync/), whose window
+      // starts a few minutes before the change, even when the event itself arrives late.
+      const at = Math.min(now(), updated ?? Number.POSITIVE_INFINITY);
+      const marked = await markProjectDirty(deps, projectId, new Date(at));
+      return { handled: true, detail: `${marked ? 'marked for the next issue search' : 'already marked for the next issue search'}: ${triage.reason}` };
     }
     case 'avi:jira:deleted:issue': {
       const parsed = issueEvent.safeParse(event);

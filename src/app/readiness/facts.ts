@@ -193,7 +193,7 @@ export async function readIssueFactsAnywhere(
 }
 
 /** Issue keys this issue "is blocked by", from its links. */
-function blockerKeysOf(issue: JiraIssue): string[] {
+export function blockerKeysOf(issue: JiraIssue): string[] {
   return (issue.fields.issuelinks ?? []).flatMap((link) =>
     link.inwardIssue && (link.type.name === 'Blocks' || link.type.inward?.toLowerCase() === BLOCKED_BY) ? [link.inwardIssue.key] : [],
   );

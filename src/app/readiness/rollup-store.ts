@@ -81,6 +81,8 @@ export interface ApplyOutcome {
   joined: string[];
   left: string[];
   dependentsQueued: number;
+  /** Something other issues' readiness reads of this one changed (status, priority, releases…). */
+  dependentsChanged: boolean;
 }
 
 /**
@@ -117,15 +119,20 @@ export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: {
       versions = union(versions, missing);
       continue;
     }
-    if (!written || !plan) return { applied: false, joined: [], left: [], dependentsQueued: 0 };
+    if (!written || !plan) return { applied: false, joined: [], left: [], dependentsQueued: 0, dependentsChanged: false };
     const dependents = options.cascade && plan.dependentsChanged ? await queueDependents(deps, read) : 0;
-    return { applied: true, joined: plan.join, left: plan.leave, dependentsQueued: dependents };
+    return { applied: true, joined: plan.join, left: plan.leave, dependentsQueued: dependents, dependentsChanged: plan.dependentsChanged };
   }
   throw new Error(`The releases of ${facts.key} kept changing while its readiness was being recorded.`);
 }
 
+/** The issues whose readiness may depend on this one (its parent, linked issues), at most MAX_DEPENDENTS. */
+export function dependentKeysOf(read: FactsRead): string[] {
+  return union(read.dependents.parentKey ? [read.dependents.parentKey] : [], read.dependents.keys).slice(0, MAX_DEPENDENTS);
+}
+
 async function queueDependents(deps: AppDeps, read: FactsRead): Promise<number> {
-  const targets = union(read.dependents.parentKey ? [read.dependents.parentKey] : [], read.dependents.keys).slice(0, MAX_DEPENDENTS);
+  const targets = dependentKeysOf(read);
   if (targets.length === 0) return 0;
   await deps.queue.push(targets.map((issue) => job('refresh-issue-readiness', { issue })));
   return targets.length;

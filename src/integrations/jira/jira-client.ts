@@ -108,19 +108,33 @@ export class JiraClient {
     }
   }
 
-  /** Every version of a project, following Jira's pages. */
-  async listVersions(projectIdOrKey: string): Promise<JiraVersion[]> {
+  /**
+   * Every version of a project, following Jira's pages. `expand: 'issuesstatus'` adds each
+   * version's issue counts per status category at no extra request.
+   */
+  async listVersions(projectIdOrKey: string, options: { expand?: 'issuesstatus' } = {}): Promise<JiraVersion[]> {
     const versions: JiraVersion[] = [];
     for (let startAt = 0; ; ) {
       const response = await this.http.send({
         method: 'GET',
-        path: `/rest/api/3/project/${seg(projectIdOrKey)}/version${query({ startAt, maxResults: 100, orderBy: 'sequence' })}`,
+        path: `/rest/api/3/project/${seg(projectIdOrKey)}/version${query({ startAt, maxResults: 100, orderBy: 'sequence', ...(options.expand ? { expand: options.expand } : {}) })}`,
       });
       const page = response.body as PageBean<JiraVersion>;
       versions.push(...page.values);
       if (page.isLast || page.values.length === 0) return versions;
       startAt += page.values.length;
     }
+  }
+
+  /**
+   * The project's issue security scheme id, or undefined when Jira says it has none (no content,
+   * or a scheme without an id). Needs Administer Projects: ask as the app. Errors are thrown, so
+   * a caller that cannot tell treats the project as secured.
+   */
+  async issueSecuritySchemeOf(projectKeyOrId: string): Promise<string | undefined> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/project/${seg(projectKeyOrId)}/issuesecuritylevelscheme` });
+    const id = (response.body as { id?: unknown } | undefined)?.id;
+    return id === undefined || id === null ? undefined : String(id);
   }
 
   async getVersion(id: string): Promise<JiraVersion> {

@@ -12,6 +12,8 @@ export interface JiraVersion {
   overdue?: boolean;
   userStartDate?: string;
   userReleaseDate?: string;
+  /** With `expand=issuesstatus`: the version's issues per status category (all issues, whoever asks). */
+  issuesStatusForFixVersion?: { toDo?: number; inProgress?: number; done?: number; unmapped?: number };
 }
 
 export interface PageBean<T> {

@@ -147,6 +147,19 @@ describe('contract with the Jira Cloud platform v3 spec', () => {
     ['project', 'GET', '/rest/api/3/project/{projectIdOrKey}', () => '/rest/api/3/project/SHOP', undefined, developer, 200],
     ['project (hidden)', 'GET', '/rest/api/3/project/{projectIdOrKey}', () => '/rest/api/3/project/PAY', undefined, viewer, 404],
     ['project versions page', 'GET', '/rest/api/3/project/{projectIdOrKey}/version', () => '/rest/api/3/project/SHOP/version?maxResults=3&orderBy=-releaseDate&expand=issuesstatus,operations', undefined, developer, 200],
+    [
+      'project issue security scheme',
+      'GET',
+      '/rest/api/3/project/{projectKeyOrId}/issuesecuritylevelscheme',
+      () => {
+        jira.dataset.projects.find((p) => p.key === 'PAY')!.issueSecurityScheme = { id: '10000', name: 'Payments security', levels: [{ id: '10021', name: 'Finance only', description: 'Card data issues.' }] };
+        return '/rest/api/3/project/PAY/issuesecuritylevelscheme';
+      },
+      undefined,
+      'app',
+      200,
+    ],
+    ['project issue security scheme (not an administrator)', 'GET', '/rest/api/3/project/{projectKeyOrId}/issuesecuritylevelscheme', () => '/rest/api/3/project/SHOP/issuesecuritylevelscheme', undefined, developer, 403],
     ['project versions', 'GET', '/rest/api/3/project/{projectIdOrKey}/versions', () => '/rest/api/3/project/PAY/versions', undefined, 'app', 200],
     ['version', 'GET', '/rest/api/3/version/{id}', () => `/rest/api/3/version/${versionId('SHOP 2.3.1')}?expand=issuesstatus`, undefined, developer, 200],
     ['version (unknown)', 'GET', '/rest/api/3/version/{id}', () => '/rest/api/3/version/1', undefined, developer, 404],

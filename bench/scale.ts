@@ -1,0 +1,275 @@
+/**
+ * `npm run bench:scale`: Jira points per site per day for the marketplace profile of issue 18
+ * (20,000 issues in 5 projects, 2 % of issues changing a day, 50 page views a day), measured on
+ * the app's own code paths with the fake Jira's request and point counters, before (every issue
+ * event re-reads its issue; overview counts one search per status category and version) and after
+ * (events mark, one incremental search per project every five minutes; overview counts from the
+ * version list) in the same run, on the same data and the same changes.
+ *
+ * One project of 4,000 issues lives a working day: 80 issues change, each with one transition and
+ * two label edits (3 events), spread over 8 hours; each app handles the same events; the
+ * "after" app runs its five-minute search every tick; then both run the next night's daily jobs.
+ * Points do not depend on latency, so Jira answers at once. Site figures are 5 such projects plus
+ * 50 overview views. The last line is JSON.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppDeps } from '../src/app/deps';
+import { runIssueSync } from '../src/app/issue-sync/incremental-sync';
+import { runKpiSync } from '../src/app/kpi-sync';
+import { handleProductEvent } from '../src/app/product-events';
+import { readIssueFacts } from '../src/app/readiness/facts';
+import { loadPolicy } from '../src/app/readiness/policy';
+import { reconcileProjectReadiness } from '../src/app/readiness/release-readiness';
+import { applyIssueFacts, memberKeyOf, removeIssue } from '../src/app/readiness/rollup-store';
+import { dispatchResolver } from '../src/app/resolvers';
+import { runDailySync } from '../src/app/scheduled';
+import type { MemberShard } from '../src/domain/readiness/rollup';
+import { DEMO_ACCOUNT, generateSyntheticDataset, startFakeJira, type FakeJira, type JiraProductEvent } from '../local/fake-jira';
+import { appOnFakeJira } from '../test/support/kpi';
+
+/** The site profile the issue states. */
+export const PROFILE = { issues: 20_000, projects: 5, changingPerDay: 0.02, pageViewsPerDay: 50, eventsPerChangedIssue: 3, workingHours: 8 } as const;
+/** Jira's points pool for one app, shared by every site (platform.md). */
+export const POOL_PER_HOUR = 65_000;
+/** The share of a day's load in its busiest working hour. */
+export const PEAK_HOUR_SHARE = 0.1;
+
+const ISSUES_PER_PROJECT = PROFILE.issues / PROFILE.projects;
+const CHANGED_PER_PROJECT = Math.round(ISSUES_PER_PROJECT * PROFILE.changingPerDay);
+const TICK_MINUTES = 5;
+const START = new Date('2026-11-24T07:00:00Z');
+
+interface App {
+  name: string;
+  deps: AppDeps;
+  drain(): Promise<void>;
+}
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+/** Deterministic choices (mulberry32), so every run makes the same changes. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The issue event handler before issue 18 (src/app/readiness/events.ts at 33b25dc): skip an
+ * update already applied, else re-read the issue and its blockers (one search) and apply it,
+ * queueing re-reads of its dependents when what they read of it changed.
+ */
+async function perEventReRead(deps: AppDeps, event: JiraProductEvent): Promise<void> {
+  if (event.eventType !== 'avi:jira:updated:issue' && event.eventType !== 'avi:jira:created:issue') {
+    await handleProductEvent(deps, event);
+    return;
+  }
+  const projectId = String((event.issue.fields.project as { id: string }).id);
+  const known = (await deps.store.getVersioned<MemberShard>(memberKeyOf(projectId, event.issue.id)))?.value.entries[event.issue.id];
+  const updated = Date.parse(String(event.issue.fields.updated));
+  if (known && known.o > 0 && (known.d || known.u >= updated)) return;
+  const { policy } = await loadPolicy(deps.store, projectId, deps.log);
+  const read = await readIssueFacts(deps.jiraAsApp(), event.issue.key, policy, () => deps.clock.now().getTime());
+  if (!read) {
+    await removeIssue(deps, projectId, event.issue.id);
+    return;
+  }
+  await applyIssueFacts(deps, read, { cascade: true, knownVersions: known?.v ?? [] });
+}
+
+async function main(): Promise<void> {
+  let now = new Date(START);
+  const dataset = generateSyntheticDataset(START, { issueCount: ISSUES_PER_PROJECT, versionCount: 12, projectKey: 'BIG', seed: 18 });
+  const jira: FakeJira = await startFakeJira({ dataset, now: () => now });
+  const project = dataset.projects[0]!;
+  const appOf = (name: string): App => ({ name, ...appOnFakeJira(jira.url, { now: () => now }) });
+  const points = () => jira.stats().points;
+  const requests = () => jira.stats().requests;
+  /** Points and requests Jira counted while `work` ran. */
+  const measure = async (work: () => Promise<unknown>) => {
+    const [p, r] = [points(), requests()];
+    await work();
+    return { points: points() - p, requests: requests() - r };
+  };
+  const rows: Row[] = [];
+  const record = (name: string, value: number, unit: string, note?: string) => rows.push({ name, value: Math.round(value * 100) / 100, unit, ...(note ? { note } : {}) });
+
+  try {
+    const before = appOf('before');
+    const after = appOf('after');
+    // Both apps start from built roll-ups and a finished KPI backfill (not measured).
+    for (const app of [before, after]) {
+      await reconcileProjectReadiness(app.deps, project.id, project.key);
+      await runKpiSync(app.deps, { projectId: project.id, projectKey: project.key });
+      await app.drain();
+    }
+
+    // The day's changes: open issues, in releases and in the backlog alike.
+    const random = prng(18);
+    const done = new Set(dataset.statuses.filter((s) => s.categoryKey === 'done').map((s) => s.id));
+    const open = dataset.issues.filter((i) => !done.has(i.statusId));
+    const changed = new Set<number>();
+    while (changed.size < Math.min(CHANGED_PER_PROJECT, open.length)) changed.add(Math.floor(random() * open.length));
+    const ticks = (PROFILE.workingHours * 60) / TICK_MINUTES;
+    const plan = new Map<number, Array<{ key: string; edit: 'transition' | 'label' }>>();
+    for (const index of changed) {
+      const issue = open[index]!;
+      for (const edit of ['transition', 'label', 'label'] as const) {
+        const tick = Math.floor(random() * ticks);
+        plan.set(tick, [...(plan.get(tick) ?? []), { key: issue.key, edit }]);
+      }
+    }
+    const edit = async (key: string, what: 'transition' | 'label', n: number) => {
+      const status = dataset.issues.find((i) => i.key === key)!.statusId;
+      // To In Progress, or to In Review from there: every transition changes the status.
+      const body = what === 'transition' ? { transition: { id: status === '3' ? '31' : '21' } } : { fields: { labels: [`triage-${n}`] } };
+      const path = what === 'transition' ? `/rest/api/3/issue/${key}/transitions` : `/rest/api/3/issue/${key}`;
+      const response = await fetch(`${jira.url}${path}`, { method: what === 'transition' ? 'POST' : 'PUT', headers: { Authorization: `Bearer user:${DEMO_ACCOUNT.developer}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      await response.text();
+    };
+
+    let editCount = 0;
+    const totals = { beforeEvents: 0, afterEvents: 0, afterSync: 0, syncRuns: 0, syncRunsWithWork: 0, events: 0, ignored: 0, beforeEventRequests: 0, afterSyncRequests: 0 };
+    for (let tick = 0; tick < ticks; tick++) {
+      now = new Date(START.getTime() + (tick + 1) * TICK_MINUTES * 60_000);
+      const events: JiraProductEvent[] = [];
+      const stop = jira.onEvent((e) => events.push(e));
+      for (const change of plan.get(tick) ?? []) {
+        now = new Date(now.getTime() + 1000);
+        await edit(change.key, change.edit, editCount++);
+      }
+      stop();
+      totals.events += events.length;
+      const old = await measure(async () => {
+        for (const event of events) await perEventReRead(before.deps, event);
+        await before.drain();
+      });
+      totals.beforeEvents += old.points;
+      totals.beforeEventRequests += old.requests;
+      const marked = await measure(async () => {
+        for (const event of events) if ((await handleProductEvent(after.deps, event)).detail?.startsWith('ignored')) totals.ignored++;
+        await after.drain();
+      });
+      totals.afterEvents += marked.points;
+      now = new Date(START.getTime() + (tick + 1) * TICK_MINUTES * 60_000 + 4 * 60_000);
+      const sync = await measure(async () => {
+        await runIssueSync(after.deps);
+        await after.drain();
+      });
+      totals.afterSync += sync.points;
+      totals.afterSyncRequests += sync.requests;
+      totals.syncRuns++;
+      if (sync.requests > 0) totals.syncRunsWithWork++;
+    }
+
+    // The next night: the daily repairs and KPI deltas of both apps.
+    now = new Date(START.getTime() + 20 * 3600_000);
+    const dailyBefore = await measure(async () => {
+      await runDailySync(before.deps);
+      await before.drain();
+    });
+    const dailyAfter = await measure(async () => {
+      await runDailySync(after.deps);
+      await after.drain();
+    });
+
+    // Overview views: per-version searches (what a project with issue security still gets) and the version list.
+    const context = { accountId: DEMO_ACCOUNT.admin, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: project.id, key: project.key, type: 'software' } } };
+    const view = async (app: App) => {
+      const result = await dispatchResolver(app.deps, 'getProjectReleases', {}, context);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+    };
+    project.issueSecurityScheme = { id: '10000', name: 'Bench security', levels: [{ id: '10021', name: 'Staff', description: '' }] };
+    await view(before); // the day's first view also reads the project's zone and issue security
+    const overviewBefore = await measure(() => view(before));
+    delete project.issueSecurityScheme;
+    const securityRoute = () => jira.stats().byRoute['GET /rest/api/3/project/{projectKeyOrId}/issuesecuritylevelscheme']?.points ?? 0;
+    const securityBefore = securityRoute();
+    const firstAfter = await measure(() => view(after));
+    const securityCheck = securityRoute() - securityBefore;
+    const overviewAfter = await measure(() => view(after));
+
+    // Unit costs.
+    const eventsPerProjectDay = totals.events;
+    record('scale: issue event, per-event re-read (before)', totals.beforeEvents / eventsPerProjectDay, 'points/event', `${(totals.beforeEventRequests / eventsPerProjectDay).toFixed(2)} requests/event incl. queued re-reads of dependents`);
+    record('scale: issue event, ignored (after)', 0, 'points/event', `${totals.ignored} of ${eventsPerProjectDay} events ignored by their changelog; no Jira call`);
+    record('scale: issue event, marked (after)', totals.afterEvents / Math.max(1, eventsPerProjectDay - totals.ignored), 'points/event', 'a store read, a write only when the project was not marked yet');
+    record('scale: incremental search run with marked changes (after)', totals.afterSync / Math.max(1, totals.syncRunsWithWork), 'points/run', `${totals.syncRunsWithWork} of ${totals.syncRuns} five-minute runs had work; ${(totals.afterSyncRequests / Math.max(1, totals.syncRunsWithWork)).toFixed(2)} requests/run`);
+    record('scale: daily jobs per project (before)', dailyBefore.points, 'points', `${dailyBefore.requests} requests: versions, readiness repairs, KPI delta`);
+    record('scale: daily jobs per project (after)', dailyAfter.points, 'points', `${dailyAfter.requests} requests`);
+    record('scale: overview view (before: 3 counts per version)', overviewBefore.points, 'points/view', `${overviewBefore.requests} requests`);
+    record('scale: overview view (after: expand=issuesstatus)', overviewAfter.points, 'points/view', `${overviewAfter.requests} requests; the day's first view also asks for issue security (${securityCheck} point, then cached a day; first view ${firstAfter.requests} requests)`);
+
+    // The site model: 5 projects like this one, 50 overview views.
+    const bySourceBefore = {
+      issueEvents: totals.beforeEvents * PROFILE.projects,
+      incrementalSearch: 0,
+      dailyJobs: dailyBefore.points * PROFILE.projects,
+      overviewViews: overviewBefore.points * PROFILE.pageViewsPerDay,
+    };
+    const bySourceAfter = {
+      issueEvents: totals.afterEvents * PROFILE.projects,
+      incrementalSearch: totals.afterSync * PROFILE.projects,
+      dailyJobs: dailyAfter.points * PROFILE.projects,
+      overviewViews: overviewAfter.points * PROFILE.pageViewsPerDay + securityCheck * PROFILE.projects,
+    };
+    const model = (bySource: Record<string, number>) => {
+      const pointsPerSiteDay = Object.values(bySource).reduce((a, b) => a + b, 0);
+      return { bySource, pointsPerSiteDay, sitesEvenly: Math.floor((POOL_PER_HOUR * 24) / pointsPerSiteDay), sitesAtPeak: Math.floor(POOL_PER_HOUR / (PEAK_HOUR_SHARE * pointsPerSiteDay)) };
+    };
+    const beforeModel = model(bySourceBefore);
+    const afterModel = model(bySourceAfter);
+    for (const [label, m] of [['before', beforeModel], ['after', afterModel]] as const) {
+      for (const [source, value] of Object.entries(m.bySource)) record(`scale: site day, ${source} (${label})`, value, 'points');
+      record(`scale: points per site per day (${label})`, m.pointsPerSiteDay, 'points');
+      record(`scale: sites servable evenly (${label})`, m.sitesEvenly, 'sites', `${POOL_PER_HOUR.toLocaleString('en')} points/hour shared`);
+      record(`scale: sites servable at a ${PEAK_HOUR_SHARE * 100} % working-hour peak (${label})`, m.sitesAtPeak, 'sites');
+    }
+
+    const width = Math.max(...rows.map((r) => r.name.length));
+    console.log(
+      `Profile: ${PROFILE.issues.toLocaleString('en')} issues in ${PROFILE.projects} projects, ${PROFILE.changingPerDay * 100} % changing a day (${CHANGED_PER_PROJECT} per project, ${PROFILE.eventsPerChangedIssue} events each: a transition and two label edits), ${PROFILE.pageViewsPerDay} overview views a day.`,
+    );
+    console.log('Freshness: readiness roll-ups and KPI facts within 5 minutes of an event reaching the app (10 at worst; events can be ~3 minutes late).');
+    for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
+    const dir = join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'scale-latest.json'), JSON.stringify({ at: now.toISOString(), node: process.version, rows }, null, 2));
+    if (process.argv.includes('--record')) recordInBaseline(rows);
+    console.log(
+      JSON.stringify({
+        pointsPerSiteDay: afterModel.pointsPerSiteDay,
+        sitesEvenly: afterModel.sitesEvenly,
+        sitesAtPeak: afterModel.sitesAtPeak,
+        bySource: afterModel.bySource,
+        before: beforeModel,
+      }),
+    );
+  } finally {
+    await jira.close();
+  }
+}
+
+/** Replaces the scale rows of bench/baseline.json with this run's (`npm run bench:scale -- --record`). */
+function recordInBaseline(rows: Row[]): void {
+  const path = join(__dirname, 'baseline.json');
+  const baseline = JSON.parse(readFileSync(path, 'utf8')) as { rows: Row[] } & Record<string, unknown>;
+  baseline.rows = [...baseline.rows.filter((r) => !r.name.startsWith('scale: ')), ...rows];
+  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
