@@ -176,6 +176,8 @@ export interface RunbookPermissions {
   /** Release managers: edit the plan, start the run, roll back. */
   canEditPlan: boolean;
   canStartRun: boolean;
+  /** Release managers, while the run goes forward. */
+  canRollBack: boolean;
   /** Step ids the viewer may act on (owners and release managers). */
   actableStepIds: string[];
 }

@@ -70,7 +70,7 @@ describe('a go-live runbook', () => {
   it('lets everyone who browses the project read it, and nobody else', async () => {
     const view = await runbook(SAM);
     expect(view.plan.steps.length).toBeGreaterThan(0);
-    expect(view.permissions).toEqual({ canEditPlan: false, canStartRun: false, actableStepIds: [] });
+    expect(view.permissions).toEqual({ canEditPlan: false, canStartRun: false, canRollBack: false, actableStepIds: [] });
     expect(await call('getRunbook', NINA, { versionId: major.versionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

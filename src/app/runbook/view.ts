@@ -1,7 +1,7 @@
 import type { UserSummary } from '../../contract-go-no-go';
 import type { RunbookPlan, RunbookStep, RunbookView, StepRunState } from '../../contract-runbook';
 import { runProgress } from '../../domain/runbook/progress';
-import { type RunRecord, startGate } from '../../domain/runbook/run';
+import { type RunRecord, runStatus as runProgressStatus, startGate } from '../../domain/runbook/run';
 import { schedulePlan } from '../../domain/runbook/schedule';
 import { planProblems } from '../../domain/runbook/validate';
 import type { KeyValueStore } from '../../ports';
@@ -65,6 +65,7 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
     permissions: {
       canEditPlan: session.isReleaseManager && !run,
       canStartRun: session.isReleaseManager && !run && gate.allowed && planState.exists && problems.length === 0,
+      canRollBack: session.isReleaseManager && run?.header.mode === 'forward' && runProgressStatus(plan, run) === 'running',
       actableStepIds: actable.filter((id): id is string => id !== undefined),
     },
     now,

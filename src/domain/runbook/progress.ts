@@ -11,7 +11,8 @@ import { dependencyOrder } from './validate';
  * began. Once a rollback is called both count from the rollback.
  */
 
-const late = (projected: string, planned: string) => Math.max(0, Math.ceil(minutesBetween(planned, projected) - 1e-9));
+/** Whole minutes behind: a step a few seconds past its planned time is not called late. */
+const late = (projected: string, planned: string) => Math.max(0, Math.floor(minutesBetween(planned, projected) + 1e-9));
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 interface Times {
@@ -58,8 +59,9 @@ export function runProgress(plan: RunbookPlan, run: RunRecord, now: string): Run
     const lateBy = state.status === 'skipped' ? 0 : late(times.end, p.end);
     let timing: StepTiming = 'on-time';
     if (state.status === 'completed') timing = lateBy > 0 ? 'finished-late' : 'on-time';
-    else if (state.status === 'running') timing = Date.parse(now) > Date.parse(p.end) ? 'overrunning' : lateBy > 0 ? 'late-start' : 'on-time';
-    else if (state.status !== 'skipped') timing = Date.parse(now) > Date.parse(p.start) || lateBy > 0 ? 'late-start' : 'on-time';
+    else if (state.status === 'running') timing = lateBy === 0 ? 'on-time' : Date.parse(now) > Date.parse(p.end) ? 'overrunning' : 'late-start';
+    // Not started (or failed): it starts no earlier than now, so one that should have started is projected late.
+    else if (state.status !== 'skipped') timing = lateBy > 0 ? 'late-start' : 'on-time';
     progress.set(step.id, {
       stepId: step.id,
       status: state.status,

@@ -53,6 +53,12 @@ describe('late steps and the projected end of a live run', () => {
     expect(late).toEqual(Object.entries(lateSteps).filter(([, [timing]]) => timing !== 'on-time').map(([id]) => id));
   });
 
+  it('does not call a step late for the seconds between its planned start and someone pressing Start', () => {
+    const progress = runProgress(plan, aRun(), new Date(Date.parse(t(0)) + 40_000).toISOString());
+    expect(stepOf(progress, 'backup')).toMatchObject({ timing: 'on-time', lateByMinutes: 0 });
+    expect(runProgress(plan, aRun(), t(1)).steps.find((s) => s.stepId === 'backup')).toMatchObject({ timing: 'late-start', lateByMinutes: 1 });
+  });
+
   it('counts relative starts from when the go-live actually began', () => {
     const delayed = aRun({}, { startedAt: t(30) });
     const progress = runProgress(aPlan([aStep('deploy', { offset: 0, durationMinutes: 60 })]), delayed, t(30));

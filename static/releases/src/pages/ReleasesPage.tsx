@@ -11,6 +11,7 @@ import { pathForRoute, routeFromPathname, type RouteId } from '../routes';
 import { useProjectReleases } from '../use-project-releases';
 import { CalendarPage } from './CalendarPage';
 import { EnvironmentsPage } from './EnvironmentsPage';
+import { GoLivePage } from './GoLivePage';
 import { GoNoGoPage } from './GoNoGoPage';
 import { KpisPage } from './KpisPage';
 import { ReleaseNotesPage } from './ReleaseNotesPage';
@@ -74,6 +75,16 @@ export function ReleasesPage({ context }: { context: PageContext }) {
     [navigate],
   );
 
+  // The Go/No-Go board's "Go-live runbook" opens that release's runbook.
+  const [goLiveVersionId, setGoLiveVersionId] = useState<string>();
+  const openGoLive = useCallback(
+    (versionId: string) => {
+      setGoLiveVersionId(versionId);
+      navigate('go-live');
+    },
+    [navigate],
+  );
+
   const projectKey = context.project?.key;
   const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
   const time = useProjectTime();
@@ -116,6 +127,8 @@ export function ReleasesPage({ context }: { context: PageContext }) {
           releases={releases}
           notesVersionId={notesVersionId}
           onOpenReleaseNotes={openReleaseNotes}
+          goLiveVersionId={goLiveVersionId}
+          onOpenGoLive={openGoLive}
         />
       )}
     </div>
@@ -129,6 +142,8 @@ function RouteView({
   releases,
   notesVersionId,
   onOpenReleaseNotes,
+  goLiveVersionId,
+  onOpenGoLive,
 }: {
   route: RouteId;
   projectKey: string;
@@ -136,6 +151,8 @@ function RouteView({
   releases: ReturnType<typeof useProjectReleases>;
   notesVersionId?: string;
   onOpenReleaseNotes: (versionId: string) => void;
+  goLiveVersionId?: string;
+  onOpenGoLive: (versionId: string) => void;
 }) {
   switch (route) {
     case 'overview':
@@ -145,7 +162,9 @@ function RouteView({
     case 'calendar':
       return <CalendarPage projectKey={projectKey} />;
     case 'go-no-go':
-      return <GoNoGoPage />;
+      return <GoNoGoPage onOpenGoLive={onOpenGoLive} />;
+    case 'go-live':
+      return <GoLivePage initialVersionId={goLiveVersionId} />;
     case 'environments':
       return <EnvironmentsPage projectKey={projectKey} />;
     case 'kpis':
