@@ -94,6 +94,20 @@ export interface PlanSchedule {
   rollbackMinutes: number;
 }
 
+/** The planned go-live against the production maintenance window it overlaps. */
+export interface MaintenanceWindowCheck {
+  windowId: string;
+  environmentName: string;
+  from: string;
+  to: string;
+  /** Starts in the window and ends before it closes. */
+  fits: boolean;
+  /** Minutes the planned end is after the window closes. */
+  minutesOver: number;
+  /** Minutes the go-live start is before the window opens. */
+  minutesEarly: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 
@@ -195,6 +209,8 @@ export interface RunbookView {
   /** Scheduling and validation of the plan; `problems` lists what makes it unschedulable. */
   schedule?: PlanSchedule;
   problems: string[];
+  /** The planned go-live against the production maintenance window it overlaps, when one is booked. */
+  maintenanceWindow?: MaintenanceWindowCheck;
   /** Who the owners are, by account id (users) as Jira names them. */
   users: UserSummary[];
   decision: { value: 'GO' | 'NO_GO'; decidedAt: string; decidedBy: UserSummary } | null;

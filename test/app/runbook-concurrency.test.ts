@@ -46,7 +46,7 @@ beforeAll(async () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
   }
   await act(RAVI, 'incident-bridge', 'not-started', { type: 'start' });
-});
+}, 30_000);
 afterAll(() => jira.close());
 beforeEach(() => {
   store.conflicts = 0;
@@ -68,7 +68,7 @@ describe('two people acting on a live run at once', () => {
     expect(loser.ok ? '' : loser.error.message).toBe(
       `“Open the incident bridge and name the people on it” was ${state?.status} by ${who} at ${DEMO_NOW.toISOString()} while you were looking; your change was not applied.`,
     );
-  });
+  }, 30_000);
 
   it('on different steps: both land', async () => {
     const view = await call('getRunbook', RAVI, { versionId });
@@ -85,5 +85,5 @@ describe('two people acting on a live run at once', () => {
     const after = await call('getRunbook', RAVI, { versionId });
     expect(after.ok && after.data.run?.states['incident-bridge']?.notes.map((n) => n.text)).toEqual(['Everyone on the bridge']);
     expect(after.ok && after.data.run?.states['deploy-prod']?.status).toBe('completed');
-  });
+  }, 30_000);
 });

@@ -1,6 +1,9 @@
 import type { AuditLogView, ResolverResult, RunbookAuditView, RunbookTemplateView, RunbookView } from '../../src/contract';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { defaultTemplate } from '../../src/domain/runbook/templates';
+import { type InventoryDoc, type SiteWindowsDoc, emptyInventory, emptySiteWindows } from '../../src/app/release-plan/documents';
+import { keys } from '../../src/store/keys';
+import { updateVersioned } from '../../src/store/versioned-update';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { DEMO_NOW, type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
@@ -65,6 +68,18 @@ describe('a go-live runbook', () => {
     expect(created.schedule?.steps.find((s) => s.stepId === 'backup-db')).toMatchObject({ startAt: '2026-11-24T21:10:00.000Z', slackMinutes: 5, critical: false });
     expect(created.schedule?.endAt).toBe('2026-11-25T01:05:00.000Z');
     expect(created.permissions.canEditPlan).toBe(true);
+  });
+
+  it('checks the planned go-live against the production maintenance window booked for it', async () => {
+    // Set-up, not the subject: a production environment and its maintenance window in the release plan.
+    const env = { id: 'env-prod-eu', name: 'PROD-EU', tier: 'PROD', components: [], status: 'available', capacity: 1, updatedAt: DEMO_NOW.toISOString(), updatedBy: RAVI };
+    await updateVersioned<InventoryDoc>(site.store, keys.planInventory(), emptyInventory, (doc) => ({ ...doc, environments: [...doc.environments, env as InventoryDoc['environments'][number]] }));
+    const window = (id: string, from: string, to: string) =>
+      ({ id, kind: 'maintenance', scope: { type: 'environment', environmentId: env.id }, from, to, reason: 'Monthly patching', updatedAt: DEMO_NOW.toISOString(), updatedBy: RAVI }) as const;
+    await updateVersioned<SiteWindowsDoc>(site.store, keys.planSiteWindows(), emptySiteWindows, (doc) => ({ windows: [...doc.windows, window('mw-1', '2026-11-24T21:30:00.000Z', '2026-11-25T01:00:00.000Z')] }));
+    const view = await runbook(SAM);
+    // Planned 22:00 to 01:05: five minutes past the window.
+    expect(view.maintenanceWindow).toEqual({ windowId: 'mw-1', environmentName: 'PROD-EU', from: '2026-11-24T21:30:00.000Z', to: '2026-11-25T01:00:00.000Z', fits: false, minutesOver: 5, minutesEarly: 0 });
   });
 
   it('lets everyone who browses the project read it, and nobody else', async () => {

@@ -1,9 +1,11 @@
 import type { UserSummary } from '../../contract-go-no-go';
-import type { RunbookPlan, RunbookStep, RunbookView, StepRunState } from '../../contract-runbook';
+import type { MaintenanceWindowCheck, PlanSchedule, RunbookPlan, RunbookStep, RunbookView, StepRunState } from '../../contract-runbook';
 import { runProgress } from '../../domain/runbook/progress';
 import { type RunRecord, runStatus as runProgressStatus, startGate } from '../../domain/runbook/run';
 import { schedulePlan } from '../../domain/runbook/schedule';
 import { planProblems } from '../../domain/runbook/validate';
+import { checkAgainstWindow } from '../../domain/runbook/window';
+import { readInventory, readSiteWindows } from '../release-plan/documents';
 import type { KeyValueStore } from '../../ports';
 import { type PlanMeta, type RunMeta, type StoredStepState, planLayout, runLayout } from '../../store/runbook-store';
 import { type ShardedState, readSharded } from '../../store/sharded-list';
@@ -29,6 +31,22 @@ export function readRun(store: KeyValueStore, projectId: string, versionId: stri
   return readSharded<RunMeta | null, StoredStepState>(store, runLayout(projectId, versionId), () => null);
 }
 
+/**
+ * The production maintenance windows (release plan, site windows) the planned go-live overlaps;
+ * read only when the plan has a go-live start and can be scheduled.
+ */
+async function windowCheck(store: KeyValueStore, schedule: PlanSchedule | undefined, goLiveStart: string | undefined): Promise<MaintenanceWindowCheck | undefined> {
+  if (!schedule?.endAt || !goLiveStart) return undefined;
+  const [inventory, site] = await Promise.all([readInventory(store), readSiteWindows(store)]);
+  const production = new Map(inventory.environments.filter((e) => e.tier === 'PROD').map((e) => [e.id, e.name]));
+  const windows = site.windows.flatMap((w) =>
+    w.kind === 'maintenance' && w.scope.type === 'environment' && production.has(w.scope.environmentId)
+      ? [{ id: w.id, environmentName: production.get(w.scope.environmentId) as string, from: w.from, to: w.to }]
+      : [],
+  );
+  return checkAgainstWindow({ start: goLiveStart, end: schedule.endAt }, windows);
+}
+
 /** The runbook page's whole state in one answer: plan, schedule, problems, the run and what the viewer may do. */
 export async function runbookView(target: RunbookTarget, read?: { plan?: PlanState; run?: RunState }): Promise<RunbookView> {
   const { session, version, versionId } = target;
@@ -40,11 +58,13 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
   const plan = planOf(planState);
   const problems = planProblems(plan);
   const run = runOf(runState);
+  const schedule = problems.length ? undefined : schedulePlan(plan);
   const ownerIds = [...new Set(plan.steps.flatMap((s) => (s.owner?.type === 'user' ? [s.owner.accountId] : [])))];
   const canAct = stepActors(session);
-  const [users, actable] = await Promise.all([
+  const [users, actable, maintenanceWindow] = await Promise.all([
     ownerIds.length ? session.jira.usersByIds(ownerIds) : Promise.resolve([]),
     Promise.all(plan.steps.map(async (s) => ((await canAct(s)) ? s.id : undefined))),
+    windowCheck(deps.store, schedule, plan.goLiveStart),
   ]);
   const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
   const now = deps.clock.now().toISOString();
@@ -56,8 +76,9 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
     exists: planState.exists,
     planRevision: planState.rev,
     plan,
-    ...(problems.length ? {} : { schedule: schedulePlan(plan) }),
+    ...(schedule ? { schedule } : {}),
     problems,
+    ...(maintenanceWindow ? { maintenanceWindow } : {}),
     users: users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName })),
     decision: target.decision,
     startGate: gate,

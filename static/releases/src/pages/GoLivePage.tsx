@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Spinner from '@atlaskit/spinner';
-import type { ErrorBody, PayloadOf } from '../../../../src/contract';
+import type { ErrorBody } from '../../../../src/contract';
 import type { RunbookView, StepAction } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { color, font, inputStyle, radius, space } from '../design';
-import { type ResolverKey, invoke } from '../platform';
+import { type PayloadOf, type ResolverKey, invoke } from '../platform';
 import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
@@ -140,6 +140,7 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
   return (
     <>
       <Section title={run ? 'Live run' : 'Go-live plan'} testId="golive-summary" description={planSummary(view, timeZone)}>
+        {view.maintenanceWindow && <WindowLine check={view.maintenanceWindow} timeZone={timeZone} />}
         {view.problems.length > 0 && (
           <ul data-testid="golive-problems" style={{ margin: 0, color: color.textDanger, font: font.body }}>
             {view.problems.map((p) => (
@@ -150,7 +151,9 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
         {run ? (
           <div data-testid="golive-run-status" data-status={run.progress.status} style={{ font: font.body, color: color.text, display: 'flex', gap: space.s200, flexWrap: 'wrap', alignItems: 'center' }}>
             <strong>{RUN_TEXT[run.progress.status]}</strong>
-            <span>Planned end {formatInstant(run.progress.plannedEndAt, timeZone)}</span>
+            <span>
+              {run.progress.mode === 'rollback' ? 'Rollback planned to end' : 'Planned end'} {formatInstant(run.progress.plannedEndAt, timeZone)}
+            </span>
             <span data-testid="golive-projected-end" style={{ color: run.progress.slipMinutes > 0 ? color.textDanger : color.textSuccess }}>
               Projected end {formatInstant(run.progress.projectedEndAt, timeZone)}
               {run.progress.slipMinutes > 0 ? ` (${formatDuration(run.progress.slipMinutes)} late)` : run.progress.slipMinutes < 0 ? ` (${formatDuration(-run.progress.slipMinutes)} early)` : ' (on time)'}
@@ -200,6 +203,19 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
         </div>
       </Section>
     </>
+  );
+}
+
+function WindowLine({ check, timeZone }: { check: NonNullable<RunbookView['maintenanceWindow']>; timeZone: string }) {
+  const window = `the maintenance window on ${check.environmentName}, ${formatInstant(check.from, timeZone)} – ${formatInstant(check.to, timeZone).slice(-5)}`;
+  const problems = [
+    check.minutesEarly > 0 ? `starts ${formatDuration(check.minutesEarly)} before ${window} opens` : '',
+    check.minutesOver > 0 ? `is planned to end ${formatDuration(check.minutesOver)} after it closes` : '',
+  ].filter(Boolean);
+  return (
+    <div data-testid="golive-window" data-fits={check.fits} style={{ font: font.body, color: check.fits ? color.textSuccess : color.textDanger }}>
+      {check.fits ? `Fits ${window}.` : `The go-live ${problems.join(' and ')}${check.minutesEarly > 0 ? '' : ` (${window})`}.`}
+    </div>
   );
 }
 
