@@ -6,7 +6,7 @@ import type { JiraVersion } from '../../integrations/jira/types';
 import { readBoardState } from '../../store/go-no-go-store';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
-import { newEntryId } from '../go-no-go/audit';
+import { type AuditChange, newAuditEntry } from '../go-no-go/audit';
 import { pickerVersions } from '../go-no-go/board-view';
 import { type BoardSession, openSession, requireVersion } from '../go-no-go/session';
 import { type PendingAudit } from '../../store/go-no-go-store';
@@ -64,22 +64,6 @@ export function stepActors(session: BoardSession): (step: RunbookStep) => Promis
 }
 
 /** An audit entry of a runbook change, keyed so it sorts by time; written with the change. */
-export function auditOf(
-  session: BoardSession,
-  actor: UserSummary,
-  at: string,
-  target: { scope: string; versionId: string; versionName: string },
-  change: { action: string; summary: string; before?: unknown; after?: unknown },
-): PendingAudit {
-  return runbookAudit(session.project.id, target.scope, {
-    id: newEntryId(),
-    at,
-    actor,
-    versionId: target.versionId,
-    versionName: target.versionName,
-    action: change.action,
-    summary: change.summary,
-    ...(change.before === undefined ? {} : { before: change.before }),
-    ...(change.after === undefined ? {} : { after: change.after }),
-  });
+export function auditOf(session: BoardSession, actor: UserSummary, at: string, target: { scope: string; versionId: string; versionName: string }, change: AuditChange): PendingAudit {
+  return runbookAudit(session.project.id, target.scope, newAuditEntry(actor, at, target, change));
 }
