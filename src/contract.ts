@@ -8,12 +8,14 @@ import { RELEASE_NOTES_RESOLVERS, type ReleaseNotesResolverContract } from './co
 import { READINESS_RESOLVERS, type ReadinessResolverContract } from './contract-readiness';
 import { GO_NO_GO_RESOLVERS, type GoNoGoResolverContract } from './contract-go-no-go';
 import { KPI_RESOLVERS, type KpiResolverContract } from './contract-kpis';
+import { RUNBOOK_RESOLVERS, type RunbookResolverContract } from './contract-runbook';
 
 export * from './contract-release-plan';
 export * from './contract-release-notes';
 export * from './contract-readiness';
 export * from './contract-go-no-go';
 export * from './contract-kpis';
+export * from './contract-runbook';
 
 export const RESOLVERS = {
   getProjectReleases: 'getProjectReleases',
@@ -24,6 +26,7 @@ export const RESOLVERS = {
   ...READINESS_RESOLVERS,
   ...GO_NO_GO_RESOLVERS,
   ...KPI_RESOLVERS,
+  ...RUNBOOK_RESOLVERS,
 } as const;
 
 export type ResolverName = (typeof RESOLVERS)[keyof typeof RESOLVERS];
@@ -115,7 +118,7 @@ export interface SaveProjectTimeZonePayload {
   expectedTimeZone: string | null;
 }
 
-export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract {
+export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract, RunbookResolverContract {
   getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
   getProjectTime: { payload: { withAccess?: boolean }; result: ProjectTimeView };
   saveProjectTimeZone: { payload: SaveProjectTimeZonePayload; result: ProjectTimeView };

@@ -11,6 +11,7 @@ import { releaseNotesResolvers } from './release-notes-resolvers';
 import { goNoGoResolvers } from './go-no-go/resolvers';
 import { readinessResolvers } from './readiness/resolvers';
 import { kpiResolvers } from './kpi-resolvers';
+import { runbookResolvers } from './runbook/resolvers';
 
 /** Forge accepts 500 KB from the front end; anything near it is not a request this app sends. */
 export const MAX_PAYLOAD_BYTES = 100 * 1024;
@@ -41,6 +42,7 @@ export const resolverTable: ResolverTable = {
   ...goNoGoResolvers,
   ...readinessResolvers,
   ...kpiResolvers,
+  ...runbookResolvers,
 };
 
 export const resolverNames = Object.values(RESOLVERS);

@@ -86,6 +86,17 @@ export const keys = {
   goNoGoAudit: (projectId: string, scope: string, stamp: string, entryId: string) =>
     `gng:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
   goNoGoAuditPrefix: (projectId: string, scope: string) => `gng:audit:${part(projectId)}:${part(scope)}:`,
+  // Go-live runbooks (src/app/runbook/), by project id: each plan and run is a head document with
+  // parts split by bytes (src/store/sharded-list.ts); `scope` is a version id, or `tpl-<type>` for a template.
+  /** A runbook's plan (or a release type's template): head; parts are `<head>:<n>`. */
+  runbookPlan: (projectId: string, scope: string) => `rb:plan:${part(projectId)}:${part(scope)}`,
+  runbookPlanPart: (projectId: string, scope: string, n: number) => `rb:plan:${part(projectId)}:${part(scope)}:${part(n)}`,
+  /** A release's live run: the run's header and step states with notes. */
+  runbookRun: (projectId: string, versionId: string) => `rb:run:${part(projectId)}:${part(versionId)}`,
+  runbookRunPart: (projectId: string, versionId: string, n: number) => `rb:run:${part(projectId)}:${part(versionId)}:${part(n)}`,
+  /** One audit entry of a runbook (or `tpl-<type>`); create-once, sortable by time. */
+  runbookAudit: (projectId: string, scope: string, stamp: string, entryId: string) => `rb:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
+  runbookAuditPrefix: (projectId: string, scope: string) => `rb:audit:${part(projectId)}:${part(scope)}:`,
   // Release readiness (src/app/readiness-*.ts, docs/readiness.md): versioned documents.
   /** A project's readiness policy (absent: the default policy). */
   readinessPolicy: (projectId: string) => `readiness:policy:${part(projectId)}`,

@@ -7,53 +7,16 @@ import type { GoNoGoBoardView, ResolverResult } from '../../src/contract';
 import { type AppDeps, createAppDeps } from '../../src/app/deps';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { defaultPolicies } from '../../src/domain/go-no-go/policies';
-import { ConflictError } from '../../src/errors';
-import type { TransactOperation, Versioned } from '../../src/ports';
 import type { VotesDoc } from '../../src/store/go-no-go-store';
 import { keys } from '../../src/store/keys';
 import { createLocalTransports } from '../../local/compose';
 import { startFakeJira, type FakeJira } from '../../local/fake-jira';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { LocalWorkQueue } from '../../local/memory-queue';
+import { BarrierStore } from '../support/barrier-store';
 import { silentLog } from '../support/fakes';
 import { DEMO_NOW } from '../support/demo-site';
 import { createSmallRelease, transition } from '../support/go-no-go-release';
-
-class BarrierStore extends InMemoryKvStore {
-  conflicts = 0;
-  private barrier: { prefix: string; waiting: Array<() => void>; size: number } | undefined;
-
-  /** The next `size` reads of versioned documents under `prefix` wait for each other. */
-  arm(prefix: string, size: number): void {
-    this.barrier = { prefix, waiting: [], size };
-  }
-
-  override async getVersioned<T>(key: string): Promise<Versioned<T> | undefined> {
-    const barrier = this.barrier;
-    if (barrier && key.startsWith(barrier.prefix)) {
-      const value = await super.getVersioned<T>(key);
-      await new Promise<void>((release) => {
-        barrier.waiting.push(release);
-        if (barrier.waiting.length === barrier.size) {
-          this.barrier = undefined;
-          barrier.waiting.forEach((r) => r());
-        }
-      });
-      return value;
-    }
-    return super.getVersioned<T>(key);
-  }
-
-  override async transact(operations: TransactOperation[]): Promise<void> {
-    try {
-      await super.transact(operations);
-    } catch (error) {
-      if (error instanceof ConflictError) this.conflicts++;
-      throw error;
-    }
-  }
-}
 
 const { releaseManager: RAVI, qa: PRIYA, developer: DANA, admin: ALANA } = DEMO_ACCOUNT;
 let jira: FakeJira;

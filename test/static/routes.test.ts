@@ -12,6 +12,7 @@ describe('routeFromPathname', () => {
     ['/calendar/', 'calendar'],
     ['/calendar?month=2026-03', 'calendar'],
     ['/go-no-go', 'go-no-go'],
+    ['/go-live', 'go-live'],
     ['/readiness', 'readiness'],
     ['/environments', 'environments'],
     ['/KPIs', 'kpis'],
@@ -28,6 +29,6 @@ describe('routeFromPathname', () => {
   });
 
   it('uses the manifest routes for the sub-pages', () => {
-    expect(ROUTES.map((r) => r.path)).toEqual(['/overview', '/readiness', '/calendar', '/go-no-go', '/environments', '/kpis', '/release-notes']);
+    expect(ROUTES.map((r) => r.path)).toEqual(['/overview', '/readiness', '/calendar', '/go-no-go', '/go-live', '/environments', '/kpis', '/release-notes']);
   });
 });

@@ -34,6 +34,7 @@ export const RELEASE_SUBPAGES: ReadonlyArray<{ title: string; route: string }> =
   { title: 'Readiness', route: '/readiness' },
   { title: 'Calendar', route: '/calendar' },
   { title: 'Go/No-Go', route: '/go-no-go' },
+  { title: 'Go-live', route: '/go-live' },
   { title: 'Environments', route: '/environments' },
   { title: 'KPIs', route: '/kpis' },
   { title: 'Release notes', route: '/release-notes' },

@@ -22,15 +22,16 @@ export function newEntryId(): string {
   return `${String(sequence).padStart(6, '0')}${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 14)}`;
 }
 
-/** An audit entry for a change, keyed so it sorts by time; written with the change (outbox). */
-export function auditOf(
-  session: BoardSession,
-  actor: UserSummary,
-  at: string,
-  target: { versionId: string; versionName: string },
-  change: { action: string; summary: string; before?: unknown; after?: unknown },
-): PendingAudit {
-  const entry: AuditEntry = {
+export interface AuditChange {
+  action: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One audit entry of a release's change (also used by the go-live runbook). */
+export function newAuditEntry(actor: UserSummary, at: string, target: { versionId: string; versionName: string }, change: AuditChange): AuditEntry {
+  return {
     id: newEntryId(),
     at,
     actor,
@@ -41,7 +42,11 @@ export function auditOf(
     ...(change.before === undefined ? {} : { before: change.before }),
     ...(change.after === undefined ? {} : { after: change.after }),
   };
-  return pendingAudit(session.project.id, entry);
+}
+
+/** An audit entry for a change, keyed so it sorts by time; written with the change (outbox). */
+export function auditOf(session: BoardSession, actor: UserSummary, at: string, target: { versionId: string; versionName: string }, change: AuditChange): PendingAudit {
+  return pendingAudit(session.project.id, newAuditEntry(actor, at, target, change));
 }
 
 async function readEntries(deps: AppDeps, context: InvocationContext, versionId: string | undefined, max: number) {

@@ -26,7 +26,7 @@ export function versionOption(version: JiraVersion): BoardVersionOption {
 }
 
 /** Unreleased versions by release date first, then released ones, newest first; archived ones left out. */
-function pickerVersions(versions: JiraVersion[]): JiraVersion[] {
+export function pickerVersions(versions: JiraVersion[]): JiraVersion[] {
   const byId = new Map(versions.map((v) => [String(v.id), v]));
   return sortReleases(versions.filter((v) => !v.archived).map(toVersionFacts)).map((f) => byId.get(f.id) as JiraVersion);
 }

@@ -3,7 +3,7 @@
  * jira:projectPage `pages` list in manifest.yml; Forge hands the current one to the app through
  * the history from `view.createHistory()` (`history.location.pathname`, e.g. `/calendar`).
  */
-export type RouteId = 'overview' | 'readiness' | 'calendar' | 'go-no-go' | 'environments' | 'kpis' | 'release-notes';
+export type RouteId = 'overview' | 'readiness' | 'calendar' | 'go-no-go' | 'go-live' | 'environments' | 'kpis' | 'release-notes';
 
 export interface RouteDef {
   id: RouteId;
@@ -17,6 +17,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'readiness', path: '/readiness', label: 'Readiness' },
   { id: 'calendar', path: '/calendar', label: 'Calendar' },
   { id: 'go-no-go', path: '/go-no-go', label: 'Go/No-Go' },
+  { id: 'go-live', path: '/go-live', label: 'Go-live' },
   { id: 'environments', path: '/environments', label: 'Environments' },
   { id: 'kpis', path: '/kpis', label: 'KPIs' },
   { id: 'release-notes', path: '/release-notes', label: 'Release notes' },

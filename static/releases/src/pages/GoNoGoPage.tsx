@@ -25,7 +25,7 @@ import { type GoNoGoBoardState, useGoNoGoBoard } from '../go-no-go/use-go-no-go'
  * risks, sign-offs, the decision, the post-implementation review and the audit log. Everything is
  * decided and checked on the server; this page shows it and sends the changes.
  */
-export function GoNoGoPage({ initialVersionId }: { initialVersionId?: string | undefined } = {}) {
+export function GoNoGoPage({ initialVersionId, onOpenGoLive }: { initialVersionId?: string | undefined; onOpenGoLive?: (versionId: string) => void } = {}) {
   const state = useGoNoGoBoard(initialVersionId);
   const [viewerAccountId, setViewerAccountId] = useState<string>();
   useEffect(() => {
@@ -47,7 +47,7 @@ export function GoNoGoPage({ initialVersionId }: { initialVersionId?: string | u
   return (
     <div data-testid="gng-board" data-version={board.version.id} aria-busy={loading} style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>
       {error && <ErrorMessage title="Could not refresh the board" error={error} onRetry={reload} />}
-      <Toolbar board={board} state={state} onSettings={() => setSettingsOpen((o) => !o)} settingsOpen={settingsOpen} />
+      <Toolbar board={board} state={state} onSettings={() => setSettingsOpen((o) => !o)} settingsOpen={settingsOpen} onOpenGoLive={onOpenGoLive} />
       <VerdictBanner board={board} />
       {settingsOpen && <SettingsPanel initialType={board.releaseType} onSaved={reload} onClose={() => setSettingsOpen(false)} />}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 520px), 1fr))', gap: space.s200, alignItems: 'start' }}>
@@ -67,7 +67,7 @@ export function GoNoGoPage({ initialVersionId }: { initialVersionId?: string | u
   );
 }
 
-function Toolbar({ board, state, onSettings, settingsOpen }: { board: GoNoGoBoardView; state: GoNoGoBoardState; onSettings: () => void; settingsOpen: boolean }) {
+function Toolbar({ board, state, onSettings, settingsOpen, onOpenGoLive }: { board: GoNoGoBoardView; state: GoNoGoBoardState; onSettings: () => void; settingsOpen: boolean; onOpenGoLive?: (versionId: string) => void }) {
   const [typeError, setTypeError] = useState<Awaited<ReturnType<GoNoGoBoardState['mutate']>>>();
   const selected = state.versionId ?? board.version.id;
   const setType = async (releaseType: ReleaseType) => {
@@ -116,6 +116,11 @@ function Toolbar({ board, state, onSettings, settingsOpen }: { board: GoNoGoBoar
         <Button isSelected={settingsOpen} aria-expanded={settingsOpen} onClick={onSettings} testId="gng-open-settings">
           Board settings
         </Button>
+        {onOpenGoLive && (
+          <Button testId="gng-open-go-live" onClick={() => onOpenGoLive(board.version.id)}>
+            Go-live runbook
+          </Button>
+        )}
       </div>
       {typeError && (
         <div style={{ flexBasis: '100%' }}>

@@ -11,6 +11,7 @@ import { pathForRoute, routeFromPathname, type RouteId } from '../routes';
 import { useProjectReleases } from '../use-project-releases';
 import { CalendarPage } from './CalendarPage';
 import { EnvironmentsPage } from './EnvironmentsPage';
+import { GoLivePage } from './GoLivePage';
 import { GoNoGoPage } from './GoNoGoPage';
 import { KpisPage } from './KpisPage';
 import { ReleaseNotesPage } from './ReleaseNotesPage';
@@ -84,6 +85,16 @@ export function ReleasesPage({ context }: { context: PageContext }) {
     [navigate],
   );
 
+  // The Go/No-Go board's "Go-live runbook" opens that release's runbook.
+  const [goLiveVersionId, setGoLiveVersionId] = useState<string>();
+  const openGoLive = useCallback(
+    (versionId: string) => {
+      setGoLiveVersionId(versionId);
+      navigate('go-live');
+    },
+    [navigate],
+  );
+
   const projectKey = context.project?.key;
   const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
   const time = useProjectTime();
@@ -128,6 +139,8 @@ export function ReleasesPage({ context }: { context: PageContext }) {
           onOpenReleaseNotes={openReleaseNotes}
           goNoGoVersionId={goNoGoVersionId}
           onOpenGoNoGo={openGoNoGo}
+          goLiveVersionId={goLiveVersionId}
+          onOpenGoLive={openGoLive}
         />
       )}
     </div>
@@ -143,6 +156,8 @@ function RouteView({
   onOpenReleaseNotes,
   goNoGoVersionId,
   onOpenGoNoGo,
+  goLiveVersionId,
+  onOpenGoLive,
 }: {
   route: RouteId;
   projectKey: string;
@@ -152,6 +167,8 @@ function RouteView({
   onOpenReleaseNotes: (versionId: string) => void;
   goNoGoVersionId?: string;
   onOpenGoNoGo: (versionId: string) => void;
+  goLiveVersionId?: string;
+  onOpenGoLive: (versionId: string) => void;
 }) {
   switch (route) {
     case 'overview':
@@ -161,7 +178,9 @@ function RouteView({
     case 'calendar':
       return <CalendarPage projectKey={projectKey} />;
     case 'go-no-go':
-      return <GoNoGoPage initialVersionId={goNoGoVersionId} />;
+      return <GoNoGoPage initialVersionId={goNoGoVersionId} onOpenGoLive={onOpenGoLive} />;
+    case 'go-live':
+      return <GoLivePage initialVersionId={goLiveVersionId} />;
     case 'environments':
       return <EnvironmentsPage projectKey={projectKey} />;
     case 'kpis':

@@ -1,0 +1,127 @@
+import type { RunbookView, StartRollbackPayload, StartRunPayload, StepActionPayload } from '../../contract-runbook';
+import { applyStepAction, startGate, startRollback, startRun } from '../../domain/runbook/run';
+import { AppError } from '../../errors';
+import { keys } from '../../store/keys';
+import { type RunMeta, type StoredStepState, runLayout } from '../../store/runbook-store';
+import { type ShardedState, updateSharded } from '../../store/sharded-list';
+import type { TransactOperation } from '../../ports';
+import type { UserSummary } from '../../contract-go-no-go';
+import type { AuditChange } from '../go-no-go/audit';
+import type { AppDeps } from '../deps';
+import type { InvocationContext } from '../invocation-context';
+import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, stepActors } from './session';
+import { planOf, readPlan, runOf, runbookView } from './view';
+
+/**
+ * The live run: a release manager starts it (after a GO, or at once for an emergency release),
+ * owners and release managers act on steps, a release manager calls a rollback. Each action is
+ * one write of the part holding the step, checked against the run's header, so two people acting
+ * on one step at once cannot both succeed: the second is told who was first (CONFLICT).
+ */
+
+const initialMeta = (): RunMeta | null => null;
+const idOf = (s: StoredStepState) => s.stepId;
+
+type RunState = ShardedState<RunMeta | null, StoredStepState>;
+
+/** One write of the run, its change audited as the caller at `at`. */
+async function writeRun(
+  target: RunbookTarget,
+  who: { actor: UserSummary; at: string },
+  change: (current: RunState) => { meta?: RunMeta; upsert?: StoredStepState[]; items?: StoredStepState[]; audit: AuditChange },
+  guard?: () => Promise<TransactOperation[]>,
+): Promise<RunState> {
+  const { session, versionId, version } = target;
+  const { state } = await updateSharded<RunMeta | null, StoredStepState>(session.deps.store, runLayout(session.project.id, versionId), {
+    initialMeta,
+    idOf,
+    ...(guard ? { guard } : {}),
+    change: (current) => {
+      const { audit, ...rest } = change(current);
+      return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
+    },
+  });
+  return state;
+}
+
+export async function startRunbookRun(deps: AppDeps, context: InvocationContext, payload: StartRunPayload): Promise<RunbookView> {
+  const target = await openRunbook(deps, context, payload.versionId);
+  const { session, versionId, version } = target;
+  requireReleaseManager(session, 'start the go-live run');
+  const planState = await readPlan(deps.store, session.project.id, versionId);
+  if (!planState.exists) throw new AppError('NOT_FOUND', `${version.name} has no runbook yet: create it before the go-live.`);
+  const actor = await session.actor();
+  const at = deps.clock.now().toISOString();
+  const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
+  const state = await writeRun(
+    target,
+    { actor, at },
+    (current) => {
+      const outcome = startRun(planOf(planState), gate, at, actor, runOf(current));
+      if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
+      return {
+        meta: { ...outcome.run.header, planRevision: planState.rev },
+        items: [],
+        audit: {
+          action: 'run.started',
+          summary: `Started the go-live run (${gate.allowed && gate.authority === 'emergency-release' ? 'emergency release' : 'after the GO decision'}).`,
+          after: { authority: outcome.run.header.authority, planRevision: planState.rev },
+        },
+      };
+    },
+    // The plan that runs is the plan read: a plan edit landing meanwhile makes this start fail and read again.
+    async () => [{ kind: 'check', key: keys.runbookPlan(session.project.id, versionId), expectRev: planState.rev }],
+  );
+  return runbookView(target, { plan: planState, run: state });
+}
+
+export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext, payload: StepActionPayload): Promise<RunbookView> {
+  const target = await openRunbook(deps, context, payload.versionId);
+  const { session, versionId, version } = target;
+  const planState = await readPlan(deps.store, session.project.id, versionId);
+  const plan = planOf(planState);
+  const step = plan.steps.find((s) => s.id === payload.stepId);
+  if (!step) throw new AppError('NOT_FOUND', `The runbook of ${version.name} has no step “${payload.stepId}”.`);
+  if (!(await stepActors(session)(step))) {
+    throw new AppError('FORBIDDEN', `Only the owner of “${step.title}” and the release managers of ${session.project.key} can act on it; everyone else follows along.`);
+  }
+  const actor = await session.actor();
+  const at = deps.clock.now().toISOString();
+  const state = await writeRun(target, { actor, at }, (current) => {
+    const run = runOf(current);
+    if (!run) throw new AppError('VALIDATION', 'The go-live run has not started: a release manager starts it after the GO decision.');
+    const outcome = applyStepAction(plan, run, { stepId: step.id, expectedStatus: payload.expectedStatus, action: payload.action, at, by: actor });
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
+    const before = run.states[step.id];
+    return {
+      upsert: [{ stepId: step.id, ...outcome.state }],
+      audit: {
+        action: `step.${payload.action.type}`,
+        summary: outcome.summary,
+        ...(before ? { before: { status: before.status } } : {}),
+        after: { stepId: step.id, status: outcome.state.status, ...(outcome.state.reason ? { reason: outcome.state.reason } : {}) },
+      },
+    };
+  });
+  return runbookView(target, { plan: planState, run: state });
+}
+
+export async function startRunbookRollback(deps: AppDeps, context: InvocationContext, payload: StartRollbackPayload): Promise<RunbookView> {
+  const target = await openRunbook(deps, context, payload.versionId);
+  const { session, versionId } = target;
+  requireReleaseManager(session, 'roll the release back');
+  const planState = await readPlan(deps.store, session.project.id, versionId);
+  const actor = await session.actor();
+  const at = deps.clock.now().toISOString();
+  const state = await writeRun(target, { actor, at }, (current) => {
+    const run = runOf(current);
+    if (!run || !current.meta) throw new AppError('VALIDATION', 'The go-live run has not started: there is nothing to roll back.');
+    const outcome = startRollback(planOf(planState), run, { reason: payload.reason, at, by: actor });
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
+    return {
+      meta: { ...outcome.header, planRevision: current.meta.planRevision },
+      audit: { action: 'run.rollback', summary: `Called the rollback: ${outcome.header.rollback?.reason ?? ''}`, after: { mode: 'rollback', reason: outcome.header.rollback?.reason } },
+    };
+  });
+  return runbookView(target, { plan: planState, run: state });
+}

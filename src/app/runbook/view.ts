@@ -1,0 +1,94 @@
+import type { UserSummary } from '../../contract-go-no-go';
+import type { MaintenanceWindowCheck, PlanSchedule, RunbookPlan, RunbookStep, RunbookView, StepRunState } from '../../contract-runbook';
+import { runProgress } from '../../domain/runbook/progress';
+import { type RunRecord, runStatus as runProgressStatus, startGate } from '../../domain/runbook/run';
+import { schedulePlan } from '../../domain/runbook/schedule';
+import { planProblems } from '../../domain/runbook/validate';
+import { checkAgainstWindow } from '../../domain/runbook/window';
+import { readInventory, readSiteWindows } from '../release-plan/documents';
+import type { KeyValueStore } from '../../ports';
+import { type PlanMeta, type RunMeta, type StoredStepState, planLayout, runLayout } from '../../store/runbook-store';
+import { type ShardedState, readSharded } from '../../store/sharded-list';
+import { versionOption } from '../go-no-go/board-view';
+import { type RunbookTarget, stepActors } from './session';
+
+export type PlanState = ShardedState<PlanMeta, RunbookStep>;
+export type RunState = ShardedState<RunMeta | null, StoredStepState>;
+
+export const planOf = (state: PlanState): RunbookPlan => ({ ...(state.meta.goLiveStart ? { goLiveStart: state.meta.goLiveStart } : {}), steps: state.items });
+
+export function runOf(state: RunState): RunRecord | undefined {
+  if (!state.meta) return undefined;
+  const { planRevision: _rev, ...header } = state.meta;
+  return { header, states: Object.fromEntries(state.items.map(({ stepId, ...s }) => [stepId, s as StepRunState])) };
+}
+
+export function readPlan(store: KeyValueStore, projectId: string, scope: string): Promise<PlanState> {
+  return readSharded<PlanMeta, RunbookStep>(store, planLayout(projectId, scope), () => ({}));
+}
+
+export function readRun(store: KeyValueStore, projectId: string, versionId: string): Promise<RunState> {
+  return readSharded<RunMeta | null, StoredStepState>(store, runLayout(projectId, versionId), () => null);
+}
+
+/**
+ * The production maintenance windows (release plan, site windows) the planned go-live overlaps;
+ * read only when the plan has a go-live start and can be scheduled.
+ */
+async function windowCheck(store: KeyValueStore, schedule: PlanSchedule | undefined, goLiveStart: string | undefined): Promise<MaintenanceWindowCheck | undefined> {
+  if (!schedule?.endAt || !goLiveStart) return undefined;
+  const [inventory, site] = await Promise.all([readInventory(store), readSiteWindows(store)]);
+  const production = new Map(inventory.environments.filter((e) => e.tier === 'PROD').map((e) => [e.id, e.name]));
+  const windows = site.windows.flatMap((w) =>
+    w.kind === 'maintenance' && w.scope.type === 'environment' && production.has(w.scope.environmentId)
+      ? [{ id: w.id, environmentName: production.get(w.scope.environmentId) as string, from: w.from, to: w.to }]
+      : [],
+  );
+  return checkAgainstWindow({ start: goLiveStart, end: schedule.endAt }, windows);
+}
+
+/** The runbook page's whole state in one answer: plan, schedule, problems, the run and what the viewer may do. */
+export async function runbookView(target: RunbookTarget, read?: { plan?: PlanState; run?: RunState }): Promise<RunbookView> {
+  const { session, version, versionId } = target;
+  const { deps } = session;
+  const [planState, runState] = await Promise.all([
+    read?.plan ?? readPlan(deps.store, session.project.id, versionId),
+    read?.run ?? readRun(deps.store, session.project.id, versionId),
+  ]);
+  const plan = planOf(planState);
+  const problems = planProblems(plan);
+  const run = runOf(runState);
+  const schedule = problems.length ? undefined : schedulePlan(plan);
+  const ownerIds = [...new Set(plan.steps.flatMap((s) => (s.owner?.type === 'user' ? [s.owner.accountId] : [])))];
+  const canAct = stepActors(session);
+  const [users, actable, maintenanceWindow] = await Promise.all([
+    ownerIds.length ? session.jira.usersByIds(ownerIds) : Promise.resolve([]),
+    Promise.all(plan.steps.map(async (s) => ((await canAct(s)) ? s.id : undefined))),
+    windowCheck(deps.store, schedule, plan.goLiveStart),
+  ]);
+  const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
+  const now = deps.clock.now().toISOString();
+  return {
+    project: session.project,
+    version: { id: versionId, name: version.name, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}), released: version.released === true },
+    versions: session.versions.filter((v) => !v.archived).map(versionOption).map(({ id, name, released }) => ({ id, name, released })),
+    releaseType: target.releaseType,
+    exists: planState.exists,
+    planRevision: planState.rev,
+    plan,
+    ...(schedule ? { schedule } : {}),
+    problems,
+    ...(maintenanceWindow ? { maintenanceWindow } : {}),
+    users: users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName })),
+    decision: target.decision,
+    startGate: gate,
+    ...(run ? { run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, now) } } : {}),
+    permissions: {
+      canEditPlan: session.isReleaseManager && !run,
+      canStartRun: session.isReleaseManager && !run && gate.allowed && planState.exists && problems.length === 0,
+      canRollBack: session.isReleaseManager && run?.header.mode === 'forward' && runProgressStatus(plan, run) === 'running',
+      actableStepIds: actable.filter((id): id is string => id !== undefined),
+    },
+    now,
+  };
+}

@@ -1,0 +1,324 @@
+/**
+ * The go-live runbook's part of the UI/resolver contract: the plan (ordered steps with owners,
+ * planned starts, durations and dependencies), templates per release type, and the live run.
+ * Types only, plus constant tables the UIs show. Re-exported from src/contract.ts.
+ *
+ * Times: instants are ISO-8601 UTC strings; durations and offsets are whole minutes. A relative
+ * planned start counts from the go-live start (the planned one in the plan, the actual one in a
+ * run); a rollback step's relative start counts from the moment the rollback began.
+ */
+import type { AuditEntry, ReleaseType, UserSummary } from './contract-go-no-go';
+
+export const STEP_KINDS = ['preparation', 'deployment', 'verification', 'communication', 'checkpoint', 'rollback'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const STEP_KIND_LABELS: Record<StepKind, string> = {
+  preparation: 'Preparation',
+  deployment: 'Deployment',
+  verification: 'Verification',
+  communication: 'Communication',
+  checkpoint: 'Go/no-go checkpoint',
+  rollback: 'Rollback',
+};
+
+/** Who carries a step out: one person, or anyone in a Jira group. */
+export type StepOwner = { type: 'user'; accountId: string } | { type: 'group'; groupName: string };
+
+/** Absolute (an instant), or minutes after the go-live start (negative: before it). */
+export type PlannedStart = { type: 'absolute'; at: string } | { type: 'relative'; offsetMinutes: number };
+
+export interface RunbookStep {
+  /** Stable within the runbook; other steps name it in `dependsOn`. */
+  id: string;
+  title: string;
+  description: string;
+  owner?: StepOwner;
+  environment?: string;
+  /** Absent: as soon as its dependencies are done (or at the go-live start when it has none). */
+  plannedStart?: PlannedStart;
+  durationMinutes: number;
+  dependsOn: string[];
+  kind: StepKind;
+  /** A Jira issue, pipeline or Confluence page (https URL). */
+  link?: string;
+}
+
+/** A runbook's plan, or a template's (a template has no go-live start and only relative starts). */
+export interface RunbookPlan {
+  /** When the go-live is planned to begin. */
+  goLiveStart?: string;
+  steps: RunbookStep[];
+}
+
+export const RUNBOOK_LIMITS = {
+  steps: 400,
+  title: 200,
+  description: 2000,
+  environment: 80,
+  link: 500,
+  dependsOn: 30,
+  /** A step lasts at most a week; a go-live longer than that is several runbooks. */
+  durationMinutes: 7 * 24 * 60,
+  /** Relative starts from a week before to 30 days after the go-live start. */
+  offsetMinutesMin: -7 * 24 * 60,
+  offsetMinutesMax: 30 * 24 * 60,
+  reason: 500,
+  note: 1000,
+  notesPerStep: 30,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling
+
+export interface ScheduledStep {
+  stepId: string;
+  /** Minutes from the go-live start (the rollback start for rollback steps). */
+  startMinute: number;
+  endMinute: number;
+  /** Instants, when the plan has a go-live start (never for rollback steps: they start when needed). */
+  startAt?: string;
+  endAt?: string;
+  /** How long the step can slip without moving the planned end. */
+  slackMinutes: number;
+  critical: boolean;
+}
+
+export interface PlanSchedule {
+  steps: ScheduledStep[];
+  /** Minutes from the go-live start to the end of the last forward step. */
+  endMinute: number;
+  endAt?: string;
+  /** Forward steps on the critical path, first to last. */
+  criticalPath: string[];
+  /** How long the rollback steps take once started. */
+  rollbackMinutes: number;
+}
+
+/** The planned go-live against the production maintenance window it overlaps. */
+export interface MaintenanceWindowCheck {
+  windowId: string;
+  environmentName: string;
+  from: string;
+  to: string;
+  /** Starts in the window and ends before it closes. */
+  fits: boolean;
+  /** Minutes the planned end is after the window closes. */
+  minutesOver: number;
+  /** Minutes the go-live start is before the window opens. */
+  minutesEarly: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+export const STEP_STATUSES = ['not-started', 'running', 'completed', 'failed', 'skipped'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface StepNote {
+  at: string;
+  by: UserSummary;
+  text: string;
+}
+
+export interface StepRunState {
+  status: StepStatus;
+  startedAt?: string;
+  endedAt?: string;
+  /** Who last changed the status. */
+  by?: UserSummary;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  /** How many times it was started (a failed step may be retried). */
+  attempts: number;
+  notes: StepNote[];
+}
+
+export type RunMode = 'forward' | 'rollback';
+export type RunStatus = 'not-started' | 'running' | 'completed' | 'rolling-back' | 'rolled-back';
+
+/** Why a run was allowed to start. */
+export type RunAuthority = 'go-decision' | 'emergency-release';
+
+export interface RunHeader {
+  startedAt: string;
+  startedBy: UserSummary;
+  authority: RunAuthority;
+  mode: RunMode;
+  rollback?: { at: string; by: UserSummary; reason: string };
+}
+
+export type StepAction =
+  | { type: 'start' }
+  | { type: 'complete' }
+  | { type: 'fail'; reason: string }
+  | { type: 'skip'; reason: string }
+  | { type: 'note'; text: string };
+
+export type StepTiming = 'on-time' | 'late-start' | 'overrunning' | 'finished-late';
+
+export interface StepProgress {
+  stepId: string;
+  status: StepStatus;
+  ready: boolean;
+  /** Planned and projected (or actual) instants. */
+  plannedStartAt: string;
+  plannedEndAt: string;
+  projectedStartAt: string;
+  projectedEndAt: string;
+  timing: StepTiming;
+  /** Minutes the step is (or will be) behind its planned end; 0 when on time. */
+  lateByMinutes: number;
+}
+
+export interface RunProgress {
+  status: RunStatus;
+  mode: RunMode;
+  steps: StepProgress[];
+  readyStepIds: string[];
+  plannedEndAt: string;
+  projectedEndAt: string;
+  /** Projected minus planned end, in minutes (negative: ahead). */
+  slipMinutes: number;
+  /** A failed step holds the run until it is retried or skipped, or the run rolls back. */
+  blockedBy: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views and payloads
+
+export interface RunbookPermissions {
+  /** Release managers: edit the plan, start the run, roll back. */
+  canEditPlan: boolean;
+  canStartRun: boolean;
+  /** Release managers, while the run goes forward. */
+  canRollBack: boolean;
+  /** Step ids the viewer may act on (owners and release managers). */
+  actableStepIds: string[];
+}
+
+export interface RunbookView {
+  project: { id: string; key: string };
+  version: { id: string; name: string; releaseDate?: string; released: boolean };
+  versions: Array<{ id: string; name: string; released: boolean }>;
+  releaseType: ReleaseType;
+  /** False until someone created the runbook: the plan shown is empty. */
+  exists: boolean;
+  /** Increases with every change of the plan; edits send it back so a stale page cannot overwrite. */
+  planRevision: number;
+  plan: RunbookPlan;
+  /** Scheduling and validation of the plan; `problems` lists what makes it unschedulable. */
+  schedule?: PlanSchedule;
+  problems: string[];
+  /** The planned go-live against the production maintenance window it overlaps, when one is booked. */
+  maintenanceWindow?: MaintenanceWindowCheck;
+  /** Who the owners are, by account id (users) as Jira names them. */
+  users: UserSummary[];
+  decision: { value: 'GO' | 'NO_GO'; decidedAt: string; decidedBy: UserSummary } | null;
+  /** Why the run may (or may not) start. */
+  startGate: { allowed: true; authority: RunAuthority } | { allowed: false; reason: string };
+  run?: { header: RunHeader; states: Record<string, StepRunState>; progress: RunProgress };
+  permissions: RunbookPermissions;
+  /** The server's now, for the page's clock. */
+  now: string;
+}
+
+export type RunbookStepInput = RunbookStep;
+
+export interface RunbookVersionPayload {
+  versionId: string;
+}
+
+export interface CreateRunbookPayload {
+  versionId: string;
+  /** From the release type's template, or a copy of an earlier release's runbook. */
+  from: { type: 'template' } | { type: 'copy'; versionId: string };
+  goLiveStart?: string;
+}
+
+export interface SaveRunbookStepPayload {
+  versionId: string;
+  planRevision: number;
+  step: RunbookStepInput;
+  /** Where the step goes: after this step id, or first when null; absent keeps its place (or appends). */
+  after?: string | null;
+}
+
+export interface RemoveRunbookStepPayload {
+  versionId: string;
+  planRevision: number;
+  stepId: string;
+}
+
+export interface SetGoLiveStartPayload {
+  versionId: string;
+  planRevision: number;
+  goLiveStart: string | null;
+}
+
+export interface StartRunPayload {
+  versionId: string;
+}
+
+export interface StepActionPayload {
+  versionId: string;
+  stepId: string;
+  /** The status the person saw: if someone else changed the step since, the action is refused (CONFLICT). */
+  expectedStatus: StepStatus;
+  action: StepAction;
+}
+
+export interface StartRollbackPayload {
+  versionId: string;
+  reason: string;
+}
+
+export interface RunbookTemplateView {
+  project: { id: string; key: string };
+  releaseType: ReleaseType;
+  /** False: the built-in template is shown. */
+  saved: boolean;
+  planRevision: number;
+  steps: RunbookStep[];
+  problems: string[];
+  canEdit: boolean;
+}
+
+export interface SaveRunbookTemplatePayload {
+  releaseType: ReleaseType;
+  planRevision: number;
+  steps: RunbookStep[];
+}
+
+export interface RunbookAuditView {
+  versionId: string;
+  entries: AuditEntry[];
+  truncated: boolean;
+}
+
+export interface RunbookResolverContract {
+  getRunbook: { payload: { versionId?: string }; result: RunbookView };
+  createRunbook: { payload: CreateRunbookPayload; result: RunbookView };
+  saveRunbookStep: { payload: SaveRunbookStepPayload; result: RunbookView };
+  removeRunbookStep: { payload: RemoveRunbookStepPayload; result: RunbookView };
+  setGoLiveStart: { payload: SetGoLiveStartPayload; result: RunbookView };
+  startRunbookRun: { payload: StartRunPayload; result: RunbookView };
+  actOnRunbookStep: { payload: StepActionPayload; result: RunbookView };
+  startRunbookRollback: { payload: StartRollbackPayload; result: RunbookView };
+  getRunbookTemplate: { payload: { releaseType: ReleaseType }; result: RunbookTemplateView };
+  saveRunbookTemplate: { payload: SaveRunbookTemplatePayload; result: RunbookTemplateView };
+  getRunbookAudit: { payload: RunbookVersionPayload; result: RunbookAuditView };
+}
+
+export const RUNBOOK_RESOLVERS = {
+  getRunbook: 'getRunbook',
+  createRunbook: 'createRunbook',
+  saveRunbookStep: 'saveRunbookStep',
+  removeRunbookStep: 'removeRunbookStep',
+  setGoLiveStart: 'setGoLiveStart',
+  startRunbookRun: 'startRunbookRun',
+  actOnRunbookStep: 'actOnRunbookStep',
+  startRunbookRollback: 'startRunbookRollback',
+  getRunbookTemplate: 'getRunbookTemplate',
+  saveRunbookTemplate: 'saveRunbookTemplate',
+  getRunbookAudit: 'getRunbookAudit',
+} as const satisfies { [K in keyof RunbookResolverContract]: K };

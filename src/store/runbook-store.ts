@@ -1,0 +1,48 @@
+import type { AuditEntry, UserSummary } from '../contract-go-no-go';
+import type { RunHeader, RunbookStep, StepRunState } from '../contract-runbook';
+import type { PendingAudit } from './go-no-go-store';
+import { auditStamp } from './go-no-go-store';
+import { keys } from './keys';
+import type { ShardLayout } from './sharded-list';
+
+/**
+ * Where runbooks live: a plan (or a release type's template) and a release's live run, each a
+ * sharded list (src/store/sharded-list.ts) so a 300-step runbook with long descriptions and
+ * notes keeps every value far under 240 KiB.
+ */
+
+export interface PlanMeta {
+  goLiveStart?: string;
+  /** How the runbook began: from its release type's template, or copied from another release. */
+  origin?: { type: 'template' } | { type: 'copy'; versionId: string; versionName: string };
+  updatedAt?: string;
+  updatedBy?: UserSummary;
+  /** Counts the edits, so every edit writes the head and moves the plan's revision. */
+  edits?: number;
+}
+
+export interface RunMeta extends RunHeader {
+  /** The plan's revision the run started from; the plan is frozen while it runs. */
+  planRevision: number;
+}
+
+/** A step's run state, stored with its id. */
+export interface StoredStepState extends StepRunState {
+  stepId: string;
+}
+
+export type StoredStep = RunbookStep;
+
+export const templateScope = (releaseType: string) => `tpl-${releaseType}`;
+
+export function planLayout(projectId: string, scope: string): ShardLayout {
+  return { head: keys.runbookPlan(projectId, scope), part: (n) => keys.runbookPlanPart(projectId, scope, n) };
+}
+
+export function runLayout(projectId: string, versionId: string): ShardLayout {
+  return { head: keys.runbookRun(projectId, versionId), part: (n) => keys.runbookRunPart(projectId, versionId, n) };
+}
+
+export function runbookAudit(projectId: string, scope: string, entry: AuditEntry): PendingAudit {
+  return { key: keys.runbookAudit(projectId, scope, auditStamp(entry.at), entry.id), entry };
+}

@@ -1,0 +1,133 @@
+import type { RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
+import { STEP_KIND_LABELS } from '../../../../src/contract';
+import { zoneOffsetMs } from '../../../../src/domain/calendar/zone';
+
+/**
+ * What the Go-live page shows, derived from one RunbookView: rows of the plan with planned and
+ * (during a run) projected times, and the words for statuses and timings. Times are shown in the
+ * project's release zone, never the browser's.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-11-24T22:00:00Z` in Europe/Berlin → `Tue 24 Nov, 23:00`. */
+export function formatInstant(iso: string, timeZone: string): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/**
+ * A `datetime-local` value (`2026-11-24T22:00`) read as a wall time in the project's zone, to an
+ * instant: the zone's offset at that moment, found in two passes so days that change summer
+ * time land right.
+ */
+export function wallTimeToInstant(local: string, timeZone: string): string {
+  const [date = '', time = '00:00'] = local.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
+  return new Date(asUtc - zoneOffsetMs(first, timeZone)).toISOString();
+}
+
+export function formatDuration(minutes: number): string {
+  const m = Math.round(Math.abs(minutes));
+  const text = m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  return minutes < 0 ? `-${text}` : text;
+}
+
+export const STATUS_TEXT: Record<StepStatus, string> = {
+  'not-started': 'Not started',
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  skipped: 'Skipped',
+};
+
+export interface PlanRow {
+  step: RunbookStep;
+  index: number;
+  kindLabel: string;
+  owner: string;
+  dependsOn: string[];
+  plannedStart?: string;
+  plannedEnd?: string;
+  /** Minutes from the go-live start, shown while the runbook has no go-live start. */
+  plannedOffset?: { start: number; end: number };
+  critical: boolean;
+  rollback: boolean;
+  state?: StepRunState;
+  progress?: StepProgress;
+  canAct: boolean;
+}
+
+export function planRows(view: RunbookView): PlanRow[] {
+  const scheduled = new Map((view.schedule?.steps ?? []).map((s) => [s.stepId, s]));
+  const progress = new Map((view.run?.progress.steps ?? []).map((p) => [p.stepId, p]));
+  const titles = new Map(view.plan.steps.map((s) => [s.id, s.title]));
+  const names = new Map(view.users.map((u) => [u.accountId, u.displayName]));
+  const actable = new Set(view.permissions.actableStepIds);
+  return view.plan.steps.map((step, index) => {
+    const s = scheduled.get(step.id);
+    const p = progress.get(step.id);
+    const owner = step.owner?.type === 'user' ? (names.get(step.owner.accountId) ?? step.owner.accountId) : step.owner?.type === 'group' ? `${step.owner.groupName} (group)` : '';
+    return {
+      step,
+      index,
+      kindLabel: STEP_KIND_LABELS[step.kind],
+      owner,
+      dependsOn: step.dependsOn.map((id) => titles.get(id) ?? id),
+      ...plannedTimes(view, step, s, p),
+      critical: s?.critical === true && step.kind !== 'rollback',
+      rollback: step.kind === 'rollback',
+      ...(view.run?.states[step.id] ? { state: view.run.states[step.id] } : {}),
+      ...(p ? { progress: p } : {}),
+      canAct: actable.has(step.id),
+    };
+  });
+}
+
+function plannedTimes(view: RunbookView, step: RunbookStep, s: ScheduledStep | undefined, p: StepProgress | undefined): Pick<PlanRow, 'plannedStart' | 'plannedEnd' | 'plannedOffset'> {
+  if (p) return { plannedStart: p.plannedStartAt, plannedEnd: p.plannedEndAt };
+  if (!s) return {};
+  if (s.startAt && s.endAt) return { plannedStart: s.startAt, plannedEnd: s.endAt };
+  // Without a go-live start a run plans from its own start; rollback steps from the rollback.
+  const origin = step.kind === 'rollback' ? view.run?.header.rollback?.at : view.run?.header.startedAt;
+  if (origin) return { plannedStart: shift(origin, s.startMinute), plannedEnd: shift(origin, s.endMinute) };
+  return step.kind === 'rollback' ? {} : { plannedOffset: { start: s.startMinute, end: s.endMinute } };
+}
+
+const shift = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/** `T+0 – T+45 min` style offsets from the go-live start. */
+export function formatOffset(minutes: number): string {
+  return minutes === 0 ? 'T' : minutes > 0 ? `T+${formatDuration(minutes)}` : `T${formatDuration(minutes)}`;
+}
+
+/** Which buttons a step shows to someone who may act on it during a run. */
+export function stepActions(row: PlanRow, view: RunbookView): Array<'start' | 'complete' | 'fail' | 'skip' | 'note'> {
+  const status = view.run?.progress.status;
+  if (!view.run || !row.canAct || status === 'completed' || status === 'rolled-back') return [];
+  const state = row.state?.status ?? 'not-started';
+  const active = row.rollback === (view.run.header.mode === 'rollback');
+  const actions: Array<'start' | 'complete' | 'fail' | 'skip' | 'note'> = [];
+  if (active && ((state === 'not-started' && row.progress?.ready) || state === 'failed')) actions.push('start');
+  if (state === 'running') actions.push('complete', 'fail');
+  if (active && (state === 'not-started' || state === 'running' || state === 'failed')) actions.push('skip');
+  actions.push('note');
+  return actions;
+}
+
+/** Planned end against the release date: the go-live should end on the release's day or before. */
+export function planSummary(view: RunbookView, timeZone: string): string | undefined {
+  const schedule = view.schedule;
+  if (!schedule) return undefined;
+  const rollbackIds = new Set(view.plan.steps.filter((s) => s.kind === 'rollback').map((s) => s.id));
+  const first = Math.min(0, ...schedule.steps.filter((s) => !rollbackIds.has(s.stepId)).map((s) => s.startMinute));
+  const end = schedule.endAt ? `Planned end ${formatInstant(schedule.endAt, timeZone)}` : `Planned end ${formatOffset(schedule.endMinute)} (no go-live start yet)`;
+  return `${end} · ${formatDuration(schedule.endMinute - first)} in all · ${schedule.criticalPath.length} steps on the critical path · rollback takes ${formatDuration(schedule.rollbackMinutes)}`;
+}

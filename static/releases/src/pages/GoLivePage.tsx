@@ -1,0 +1,327 @@
+import { useCallback, useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Spinner from '@atlaskit/spinner';
+import type { ErrorBody } from '../../../../src/contract';
+import type { RunbookView, StepAction } from '../../../../src/contract';
+import { RELEASE_TYPE_LABELS } from '../../../../src/contract';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { color, font, inputStyle, radius, space } from '../design';
+import { type PayloadOf, type ResolverKey, invoke } from '../platform';
+import { useProjectTime } from '../project-time';
+import { useResolverAnswer } from '../use-resolver-answer';
+import { InlineError, Section } from '../go-no-go/controls';
+import { type PlanRow, STATUS_TEXT, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
+
+/** Everyone watching sees a change within two seconds: the page asks again this often while open. */
+export const REFRESH_MS = 2000;
+
+type Mutation = 'createRunbook' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
+
+/**
+ * The Go-live sub-page: a release's runbook as planned (ordered steps, planned start and end, the
+ * critical path, the planned end) and, from the GO decision on, its live run: owners and release
+ * managers start, complete, fail or skip steps and add notes; everyone sees the state, late steps
+ * and the projected end. Everything is decided on the server; the page shows it.
+ */
+export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) {
+  const [versionId, setVersionId] = useState<string | undefined>(initialVersionId);
+  const { data, setData, error, setError, latest, reload } = useResolverAnswer('getRunbook', versionId ? { versionId } : {}, { initialLoading: true });
+  const [actionError, setActionError] = useState<ErrorBody>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const mutate = useCallback(
+    async <K extends Mutation>(name: K, payload: PayloadOf<K>): Promise<boolean> => {
+      setBusy(true);
+      const request = ++latest.current;
+      const result = await invoke(name as ResolverKey, payload as never);
+      setBusy(false);
+      if (!result.ok) {
+        setActionError(result.error);
+        reload(); // show what someone else changed
+        return false;
+      }
+      setActionError(undefined);
+      if (request === latest.current) {
+        setData(result.data as RunbookView);
+        setError(undefined);
+      }
+      return true;
+    },
+    [latest, reload, setData, setError],
+  );
+
+  if (!data) {
+    if (error) return <ErrorMessage title="Could not load the go-live runbook" error={error} onRetry={reload} />;
+    return (
+      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
+        <Spinner size="large" label="Loading the go-live runbook" />
+      </div>
+    );
+  }
+  return (
+    <div data-testid="go-live" data-version={data.version.id} data-plan-revision={data.planRevision} style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>
+      {error && <ErrorMessage title="Could not refresh the runbook" error={error} onRetry={reload} />}
+      <Toolbar view={data} onSelect={setVersionId} />
+      {actionError && (
+        <div data-testid="golive-action-error">
+          <InlineError error={actionError} />
+        </div>
+      )}
+      {!data.exists ? <CreatePanel view={data} busy={busy} mutate={mutate} /> : <RunbookBody view={data} busy={busy} mutate={mutate} />}
+    </div>
+  );
+}
+
+function Toolbar({ view, onSelect }: { view: RunbookView; onSelect: (id: string) => void }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: space.s150, flexWrap: 'wrap' }}>
+      <label style={{ font: font.body, color: color.text, display: 'flex', gap: space.s100, alignItems: 'center' }}>
+        Release
+        <select data-testid="golive-version" value={view.version.id} onChange={(e) => onSelect(e.target.value)} style={inputStyle()}>
+          {view.versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+              {v.released ? ' (released)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span style={{ font: font.small, color: color.textSubtle }}>{RELEASE_TYPE_LABELS[view.releaseType]} release</span>
+      <span data-testid="golive-decision" style={{ font: font.small, color: view.decision?.value === 'GO' ? color.textSuccess : color.textSubtle }}>
+        {view.decision ? `${view.decision.value === 'GO' ? 'GO' : 'NO-GO'} by ${view.decision.decidedBy.displayName}` : 'No Go/No-Go decision yet'}
+      </span>
+    </div>
+  );
+}
+
+type Mutate = <K extends Mutation>(name: K, payload: PayloadOf<K>) => Promise<boolean>;
+
+function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean; mutate: Mutate }) {
+  const [copyFrom, setCopyFrom] = useState('');
+  const others = view.versions.filter((v) => v.id !== view.version.id);
+  return (
+    <Section title="No runbook yet" testId="golive-create" description={`Start from the ${RELEASE_TYPE_LABELS[view.releaseType].toLowerCase()} template (Release settings) or copy an earlier release's runbook.`}>
+      {!view.permissions.canEditPlan ? (
+        <span style={{ font: font.body, color: color.textSubtle }}>A release manager creates the runbook.</span>
+      ) : (
+      <div style={{ display: 'flex', gap: space.s100, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Button appearance="primary" testId="golive-create-template" isDisabled={busy} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'template' } })}>
+          Create from the {RELEASE_TYPE_LABELS[view.releaseType].toLowerCase()} template
+        </Button>
+        <select aria-label="Copy from release" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} style={inputStyle()}>
+          <option value="">Copy from…</option>
+          {others.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+        <Button isDisabled={busy || !copyFrom} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'copy', versionId: copyFrom } })}>
+          Copy
+        </Button>
+      </div>
+      )}
+    </Section>
+  );
+}
+
+function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean; mutate: Mutate }) {
+  const { timeZone } = useProjectTime();
+  const rows = planRows(view);
+  const run = view.run;
+  const [rollbackReason, setRollbackReason] = useState('');
+  return (
+    <>
+      <Section title={run ? 'Live run' : 'Go-live plan'} testId="golive-summary" description={planSummary(view, timeZone)}>
+        {view.maintenanceWindow && <WindowLine check={view.maintenanceWindow} timeZone={timeZone} />}
+        {view.problems.length > 0 && (
+          <ul data-testid="golive-problems" style={{ margin: 0, color: color.textDanger, font: font.body }}>
+            {view.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        {run ? (
+          <div data-testid="golive-run-status" data-status={run.progress.status} style={{ font: font.body, color: color.text, display: 'flex', gap: space.s200, flexWrap: 'wrap', alignItems: 'center' }}>
+            <strong>{RUN_TEXT[run.progress.status]}</strong>
+            <span>
+              {run.progress.mode === 'rollback' ? 'Rollback planned to end' : 'Planned end'} {formatInstant(run.progress.plannedEndAt, timeZone)}
+            </span>
+            <span data-testid="golive-projected-end" style={{ color: run.progress.slipMinutes > 0 ? color.textDanger : color.textSuccess }}>
+              Projected end {formatInstant(run.progress.projectedEndAt, timeZone)}
+              {run.progress.slipMinutes > 0 ? ` (${formatDuration(run.progress.slipMinutes)} late)` : run.progress.slipMinutes < 0 ? ` (${formatDuration(-run.progress.slipMinutes)} early)` : ' (on time)'}
+            </span>
+            {view.permissions.canRollBack && (
+              <span style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
+                <input aria-label="Why roll back" placeholder="Why roll back" value={rollbackReason} onChange={(e) => setRollbackReason(e.target.value)} style={inputStyle()} />
+                <Button appearance="danger" testId="golive-rollback" isDisabled={busy} onClick={() => void mutate('startRunbookRollback', { versionId: view.version.id, reason: rollbackReason })}>
+                  Roll back
+                </Button>
+              </span>
+            )}
+          </div>
+        ) : (
+          <div style={{ display: 'flex', gap: space.s150, alignItems: 'center', flexWrap: 'wrap' }}>
+            {view.permissions.canEditPlan && <GoLiveStartInput view={view} timeZone={timeZone} busy={busy} mutate={mutate} />}
+            {view.startGate.allowed ? (
+              <Button appearance="primary" testId="golive-start-run" isDisabled={busy || !view.permissions.canStartRun} onClick={() => void mutate('startRunbookRun', { versionId: view.version.id })}>
+                Start the go-live run
+              </Button>
+            ) : (
+              <span data-testid="golive-start-gate" style={{ font: font.body, color: color.textSubtle }}>
+                {view.startGate.reason}
+              </span>
+            )}
+          </div>
+        )}
+      </Section>
+      <Section title="Steps" testId="golive-steps">
+        <div style={{ overflowX: 'auto' }}>
+          <table style={{ borderCollapse: 'collapse', width: '100%', font: font.body, color: color.text }}>
+            <thead>
+              <tr style={{ textAlign: 'left', font: font.small, color: color.textSubtle }}>
+                {['#', 'Step', 'Owner', 'Planned', run ? 'Status' : 'Depends on', ''].map((h) => (
+                  <th key={h} style={{ padding: space.s050, borderBottom: `2px solid ${color.border}` }}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+    </>
+  );
+}
+
+function WindowLine({ check, timeZone }: { check: NonNullable<RunbookView['maintenanceWindow']>; timeZone: string }) {
+  const window = `the maintenance window on ${check.environmentName}, ${formatInstant(check.from, timeZone)} – ${formatInstant(check.to, timeZone).slice(-5)}`;
+  const problems = [
+    check.minutesEarly > 0 ? `starts ${formatDuration(check.minutesEarly)} before ${window} opens` : '',
+    check.minutesOver > 0 ? `is planned to end ${formatDuration(check.minutesOver)} after it closes` : '',
+  ].filter(Boolean);
+  return (
+    <div data-testid="golive-window" data-fits={check.fits} style={{ font: font.body, color: check.fits ? color.textSuccess : color.textDanger }}>
+      {check.fits ? `Fits ${window}.` : `The go-live ${problems.join(' and ')}${check.minutesEarly > 0 ? '' : ` (${window})`}.`}
+    </div>
+  );
+}
+
+function GoLiveStartInput({ view, timeZone, busy, mutate }: { view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate }) {
+  const [value, setValue] = useState('');
+  return (
+    <span style={{ display: 'flex', gap: space.s100, alignItems: 'center', font: font.body, color: color.text }}>
+      <label htmlFor="golive-start-at">Go-live start ({timeZone})</label>
+      <input id="golive-start-at" data-testid="golive-start-at" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} style={inputStyle()} />
+      <Button
+        testId="golive-set-start"
+        isDisabled={busy || !value}
+        onClick={() => void mutate('setGoLiveStart', { versionId: view.version.id, planRevision: view.planRevision, goLiveStart: wallTimeToInstant(value, timeZone) })}
+      >
+        Set
+      </Button>
+    </span>
+  );
+}
+
+const RUN_TEXT = { 'not-started': 'Not started', running: 'Running', completed: 'Completed', 'rolling-back': 'Rolling back', 'rolled-back': 'Rolled back' } as const;
+const TIMING_TEXT = { 'on-time': '', 'late-start': 'late', overrunning: 'overrunning', 'finished-late': 'finished late' } as const;
+
+function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate }) {
+  const [text, setText] = useState('');
+  const actions = stepActions(row, view);
+  const status = row.state?.status ?? 'not-started';
+  const act = async (type: StepAction['type']) => {
+    const action: StepAction = type === 'fail' || type === 'skip' ? { type, reason: text } : type === 'note' ? { type, text } : { type };
+    if (await mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: status, action })) setText('');
+  };
+  const late = row.progress && row.progress.timing !== 'on-time';
+  return (
+    <tr
+      data-testid={`golive-step-${row.step.id}`}
+      data-status={status}
+      data-critical={row.critical}
+      data-ready={row.progress?.ready === true}
+      style={{ borderBottom: `1px solid ${color.border}`, background: row.critical ? color.bgInformation : undefined, opacity: row.rollback && view.run?.header.mode !== 'rollback' ? 0.75 : 1 }}
+    >
+      <td style={{ padding: space.s050, verticalAlign: 'top', color: color.textSubtle }}>{row.index + 1}</td>
+      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+        <div style={{ fontWeight: 600 }}>
+          {row.step.title}
+          {row.critical && (
+            <span title="On the critical path: any delay moves the planned end" style={{ marginLeft: space.s100, font: font.small, color: color.textInformation, border: `1px solid ${color.borderInformation}`, borderRadius: radius, padding: '0 4px' }}>
+              critical
+            </span>
+          )}
+        </div>
+        <div style={{ font: font.small, color: color.textSubtle }}>
+          {row.kindLabel}
+          {row.step.environment ? ` · ${row.step.environment}` : ''} · {formatDuration(row.step.durationMinutes)}
+          {row.step.link && (
+            <>
+              {' · '}
+              <a href={row.step.link} target="_blank" rel="noreferrer" style={{ color: color.link }}>
+                link
+              </a>
+            </>
+          )}
+        </div>
+        {row.state?.notes.map((n) => (
+          <div key={`${n.at}-${n.text}`} style={{ font: font.small, color: color.textSubtle }}>
+            {n.by.displayName}: {n.text}
+          </div>
+        ))}
+      </td>
+      <td style={{ padding: space.s050, verticalAlign: 'top' }}>{row.owner || <span style={{ color: color.textSubtlest }}>release managers</span>}</td>
+      <td style={{ padding: space.s050, verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+        {row.plannedStart && row.plannedEnd
+          ? `${formatInstant(row.plannedStart, timeZone)} – ${formatInstant(row.plannedEnd, timeZone).slice(-5)}`
+          : row.plannedOffset
+            ? `${formatOffset(row.plannedOffset.start)} – ${formatOffset(row.plannedOffset.end)}`
+            : row.rollback
+              ? 'when rolled back'
+              : ''}
+      </td>
+      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+        {view.run ? (
+          <span data-testid={`golive-status-${row.step.id}`} style={{ color: status === 'failed' ? color.textDanger : status === 'completed' ? color.textSuccess : color.text }}>
+            {STATUS_TEXT[status]}
+            {row.state?.by && status !== 'not-started' ? ` · ${row.state.by.displayName}` : ''}
+            {row.state?.reason ? ` · ${row.state.reason}` : ''}
+            {late && <span style={{ color: color.textDanger }}>{` · ${TIMING_TEXT[row.progress!.timing]} ${formatDuration(row.progress!.lateByMinutes)}`}</span>}
+          </span>
+        ) : (
+          <span style={{ font: font.small, color: color.textSubtle }}>{row.dependsOn.join(', ')}</span>
+        )}
+      </td>
+      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+        {actions.length > 0 && (
+          <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
+            {actions.some((a) => a === 'fail' || a === 'skip' || a === 'note') && (
+              <input aria-label={`Reason or note for ${row.step.title}`} data-testid={`golive-text-${row.step.id}`} placeholder="Reason or note" value={text} onChange={(e) => setText(e.target.value)} style={{ ...inputStyle(), width: 140 }} />
+            )}
+            {actions.map((a) => (
+              <Button key={a} testId={`golive-${a}-${row.step.id}`} spacing="compact" appearance={a === 'complete' || a === 'start' ? 'primary' : a === 'fail' ? 'danger' : 'default'} isDisabled={busy} onClick={() => void act(a)}>
+                {ACTION_TEXT[a]}
+              </Button>
+            ))}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+const ACTION_TEXT = { start: 'Start', complete: 'Complete', fail: 'Fail', skip: 'Skip', note: 'Note' } as const;

@@ -1,0 +1,99 @@
+import type { RunbookView } from '../../src/contract';
+import { runProgress } from '../../src/domain/runbook/progress';
+import { schedulePlan } from '../../src/domain/runbook/schedule';
+import { formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../../static/releases/src/go-live/golive-model';
+import { GO_LIVE, RAVI, aPlan, aRun, aStep, t } from '../support/runbook-builders';
+
+const plan = aPlan([
+  aStep('backup', { durationMinutes: 30, owner: { type: 'user', accountId: 'priya' } }),
+  aStep('deploy', { after: ['backup'], durationMinutes: 45, owner: { type: 'group', groupName: 'ops' } }),
+  aStep('tell-support', { after: ['backup'], durationMinutes: 5, kind: 'communication' }),
+  aStep('rb-redeploy', { kind: 'rollback', durationMinutes: 20 }),
+]);
+
+function aView(overrides: Partial<RunbookView> = {}, run = aRun()): RunbookView {
+  return {
+    project: { id: '10000', key: 'SHOP' },
+    version: { id: '10042', name: 'SHOP 3.0.0', released: false },
+    versions: [],
+    releaseType: 'major',
+    exists: true,
+    planRevision: 3,
+    plan,
+    schedule: schedulePlan(plan),
+    problems: [],
+    users: [{ accountId: 'priya', displayName: 'Priya Shah' }],
+    decision: { value: 'GO', decidedAt: GO_LIVE, decidedBy: RAVI },
+    startGate: { allowed: true, authority: 'go-decision' },
+    run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, t(0)) },
+    permissions: { canEditPlan: false, canStartRun: false, canRollBack: true, actableStepIds: ['backup', 'deploy', 'rb-redeploy'] },
+    now: t(0),
+    ...overrides,
+  };
+}
+
+describe('the Go-live page model', () => {
+  it.each([
+    ['2026-12-05T22:00:00.000Z', 'Europe/Berlin', 'Sat 5 Dec, 23:00'],
+    ['2026-12-05T22:00:00.000Z', 'Pacific/Auckland', 'Sun 6 Dec, 11:00'],
+    ['2026-12-05T22:00:00.000Z', 'America/Los_Angeles', 'Sat 5 Dec, 14:00'],
+  ])('shows %s in %s as %s', (iso, zone, text) => {
+    expect(formatInstant(iso, zone)).toBe(text);
+  });
+
+  it.each([
+    [45, '45 min'],
+    [60, '1 h'],
+    [135, '2 h 15 min'],
+    [-20, '-20 min'],
+  ])('says %i minutes as %s', (minutes, text) => {
+    expect(formatDuration(minutes)).toBe(text);
+  });
+
+  it.each([
+    ['2026-12-05T23:00', 'Europe/Berlin', '2026-12-05T22:00:00.000Z'],
+    ['2026-03-29T03:30', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
+    ['2026-12-06T11:00', 'Pacific/Auckland', '2026-12-05T22:00:00.000Z'],
+    ['2026-12-05T22:00', 'UTC', '2026-12-05T22:00:00.000Z'],
+  ])('reads the go-live start %s in %s as %s', (local, zone, instant) => {
+    expect(wallTimeToInstant(local, zone)).toBe(instant);
+  });
+
+  it('shows planned offsets until the runbook has a go-live start, and plans a run from its own start', () => {
+    const noStart = aPlan(plan.steps, null);
+    const before = aView({ plan: noStart, schedule: schedulePlan(noStart) });
+    const { run: _run, ...withoutRun } = before;
+    expect(planRows(withoutRun as RunbookView).map((r) => r.plannedOffset)).toEqual([{ start: 0, end: 30 }, { start: 30, end: 75 }, { start: 30, end: 35 }, undefined]);
+    expect(formatOffset(30)).toBe('T+30 min');
+    expect(formatOffset(-60)).toBe('T-1 h');
+    expect(planSummary(withoutRun as RunbookView, 'UTC')).toContain('Planned end T+1 h 15 min (no go-live start yet)');
+  });
+
+  it('names owners, marks the critical path and never marks rollback steps critical', () => {
+    const rows = planRows(aView());
+    expect(rows.map((r) => [r.step.id, r.owner, r.critical])).toEqual([
+      ['backup', 'Priya Shah', true],
+      ['deploy', 'ops (group)', true],
+      ['tell-support', '', false],
+      ['rb-redeploy', '', false],
+    ]);
+    expect(rows[1]?.dependsOn).toEqual(['backup']);
+  });
+
+  it.each([
+    ['a ready step', {}, 'backup', ['start', 'skip', 'note']],
+    ['a step waiting for its dependency', {}, 'deploy', ['skip', 'note']],
+    ['a running step', { backup: { status: 'running' as const, startedAt: t(0) } }, 'backup', ['complete', 'fail', 'skip', 'note']],
+    ['a failed step', { backup: { status: 'failed' as const, startedAt: t(0), endedAt: t(5) } }, 'backup', ['start', 'skip', 'note']],
+    ['a rollback step before any rollback', {}, 'rb-redeploy', ['note']],
+    ['a step the viewer may not act on', {}, 'tell-support', []],
+  ])('offers the right buttons on %s', (_case, states, stepId, actions) => {
+    const view = aView({}, aRun(states));
+    const row = planRows(view).find((r) => r.step.id === stepId)!;
+    expect(stepActions(row, view)).toEqual(actions);
+  });
+
+  it('sums up the plan: planned end, length, critical path and rollback', () => {
+    expect(planSummary(aView(), 'UTC')).toBe('Planned end Sat 5 Dec, 23:15 · 1 h 15 min in all · 2 steps on the critical path · rollback takes 20 min');
+  });
+});
