@@ -12,6 +12,8 @@ export interface JiraVersion {
   overdue?: boolean;
   userStartDate?: string;
   userReleaseDate?: string;
+  /** The version's REST address, as Jira names it in `moveUnfixedIssuesTo`. */
+  self?: string;
 }
 
 export interface PageBean<T> {
