@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../../src/contract';
-import { fieldErrors, formLevelError } from '../../static/releases/src/field-errors';
+import { fieldErrors, formLevelError, humanDetail } from '../../static/releases/src/field-errors';
 import { TEMPLATE_FIELD_LABELS } from '../../static/releases/src/release-notes/TemplateEditor';
 
 const refused = (...details: string[]): ErrorBody => ({ code: 'VALIDATION', message: 'The request has invalid fields.', details });
@@ -32,5 +32,17 @@ describe('server validation in people’s words, next to the field at fault', ()
       message: 'One field needs a change: the form says what, in red next to it.',
       details: ['Publishing: the Confluence space XX does not exist or the app cannot see it.'],
     });
+  });
+});
+
+describe('details of any refused request, where no form names the field', () => {
+  it.each([
+    ['policy.criteria.2.title: Too small: expected string to have >=1 characters', 'Title (criteria 3) cannot be empty.'],
+    ['risk.likelihood: likelihood runs from 1 to 5', 'Likelihood: likelihood runs from 1 to 5'],
+    ['versionId: a Jira version id (digits)', 'Version id must be a Jira version id (digits).'],
+    ['100% of issues ready: 1 of 2 issues not ready.', '100% of issues ready: 1 of 2 issues not ready.'],
+    ['Publishing: the Confluence space XX does not exist or the app cannot see it.', 'Publishing: the Confluence space XX does not exist or the app cannot see it.'],
+  ])('%s', (detail, expected) => {
+    expect(humanDetail(detail)).toBe(expected);
   });
 });

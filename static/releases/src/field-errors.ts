@@ -61,6 +61,29 @@ export function sentence(label: string, message: string): string {
   return `${label}: ${message}`;
 }
 
+const words = (segment: string) => segment.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** A path no form named, in words: `policy.criteria.2.title` → `Title (criteria 3)`. */
+function genericLabel(path: string): string {
+  const parts = path.split('.');
+  const last = [...parts].reverse().find((p) => !/^\d+$/.test(p)) ?? 'value';
+  const at = parts.lastIndexOf(last);
+  const index = parts.slice(0, at).reverse().find((p) => /^\d+$/.test(p));
+  const owner = index !== undefined ? parts[parts.lastIndexOf(index) - 1] : undefined;
+  const name = words(last);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}${index !== undefined && owner ? ` (${words(owner)} ${Number(index) + 1})` : ''}`;
+}
+
+/**
+ * One detail line of any refused request in words, for lists that are not next to a form's fields
+ * (ErrorMessage, the board's inline errors): `path: zod text` never reaches people as it is.
+ */
+export function humanDetail(detail: string, labels: readonly FieldLabel[] = []): string {
+  const match = DETAIL.exec(detail);
+  if (!match || match[1] === 'payload') return match ? sentence('The request', match[2]!) : detail;
+  return sentence(labelFor(match[1]!, labels) ?? genericLabel(match[1]!), match[2]!);
+}
+
 /** Splits a resolver error into sentences for the form's fields and the rest. */
 export function fieldErrors(error: ErrorBody | undefined, labels: readonly FieldLabel[]): FieldErrors {
   if (!error || error.code !== 'VALIDATION') return NO_FIELD_ERRORS;
