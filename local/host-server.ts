@@ -7,6 +7,7 @@ import { ingestDeployment } from '../src/app/ingest-deployment';
 import { serveCalendarFeed } from '../src/app/release-plan/calendar-feed';
 import { handleProductEvent } from '../src/app/product-events';
 import { dispatchResolver } from '../src/app/resolvers';
+import { AppError } from '../src/errors';
 import type { HttpMethod, ProductTransports } from '../src/ports';
 import type { LocalWorkQueue } from './memory-queue';
 
@@ -32,6 +33,8 @@ export interface SessionInfo {
   /** With each project's today and release time zone, from the runtime's one clock. */
   projects: Array<{ id: string; key: string; name: string; today?: string; timeZone?: string }>;
   defaultAccountId: string;
+  /** The project the host opens on when the URL names none. */
+  defaultProjectKey?: string;
   jiraUrl: string;
   confluenceUrl: string;
 }
@@ -55,14 +58,29 @@ const invokeSchema = z
   })
   .strict();
 
+/**
+ * `/api/request-jira` takes the request as Forge's `requestJira` does: the body is the request's
+ * text (the host page and the Custom UI bridge both send `JSON.stringify(...)`). It is decoded here,
+ * once, because the transports take the JSON value and encode it themselves; passing the text on
+ * would encode it a second time and Jira would receive a JSON string instead of an object.
+ */
 const requestJiraSchema = z
   .object({
     accountId: z.string().min(1),
     restPath: z.string().startsWith('/rest/'),
     method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).optional(),
-    body: z.unknown().optional(),
+    body: z.string().optional(),
   })
   .strict();
+
+export function decodeRequestText(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'The request body for Jira is not JSON text (send JSON.stringify of the body, as requestJira takes it).');
+  }
+}
 
 class HttpProblem extends Error {
   constructor(
@@ -130,7 +148,16 @@ export function createHostServer(options: HostServerOptions): Server {
     {
       method: 'GET',
       pattern: /^\/api\/session$/,
-      handle: async (_req, res) => sendJson(res, 200, await options.session()),
+      handle: async (_req, res) => {
+        try {
+          sendJson(res, 200, await options.session());
+        } catch (error) {
+          // Jira's quota or rate limit is not the runtime failing: say what it is and when it lifts.
+          if (error instanceof AppError && (error.code === 'QUOTA_EXHAUSTED' || error.code === 'RATE_LIMITED')) {
+            sendJson(res, 503, { error: error.message, code: error.code, ...(error.retryAt ? { retryAt: error.retryAt.toISOString() } : {}) });
+          } else throw error;
+        }
+      },
     },
     {
       method: 'POST',
@@ -148,7 +175,8 @@ export function createHostServer(options: HostServerOptions): Server {
       handle: async (req, res) => {
         const body = await readJson(req, requestJiraSchema);
         const transport = options.transports.jiraAsUser(body.accountId);
-        const answer = await transport({ method: (body.method ?? 'GET') as HttpMethod, path: body.restPath, body: body.body });
+        const jiraBody = decodeRequestText(body.body);
+        const answer = await transport({ method: (body.method ?? 'GET') as HttpMethod, path: body.restPath, ...(jiraBody === undefined ? {} : { body: jiraBody }) });
         const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
         sendJson(res, 200, { status: answer.status, headers: answer.headers, body: text });
       },

@@ -23,6 +23,9 @@ import { InMemoryKvStore } from './kv/in-memory-kv-store';
 import type { LocalWorkQueue } from './memory-queue';
 import { basicAuth } from './compose';
 
+
+/** The demo project the README, the start banner and the walk-throughs speak of. */
+const DEMO_HOME_PROJECT = 'SHOP';
 export interface LocalRuntimeOptions {
   /** Host page port; the fake Jira and Confluence take the next two. 0: random ports (tests). */
   port?: number;
@@ -123,7 +126,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await queue.drain();
   };
 
+  /**
+   * On demo data the only quota is the fake Jira's switch, which starts off on every start. The
+   * app's quota gate (in the store, as on Forge, where it outlives invocations) may still hold a
+   * block from a run whose switch was on: that block is stale once the switch is off, so it would
+   * otherwise keep the app from Jira for up to an hour, across restarts.
+   */
+  const clearStaleDemoQuota = async () => {
+    if (!fakeJira || fakeJira.faults.quotaExhausted) return;
+    await Promise.all((['jira', 'confluence'] as const).map((product) => store.delete(keys.quotaBlock(product))));
+  };
+  await clearStaleDemoQuota();
+
   const session = async (): Promise<SessionInfo> => {
+    // A page (re)load after the switch is turned off reaches Jira again.
+    await clearStaleDemoQuota();
     const jira = createFetchTransport({
       baseUrl: site.jiraBaseUrl,
       authorization: site.mode === 'demo' ? 'Bearer app' : basicAuth(site.email ?? '', site.apiToken ?? ''),
@@ -140,7 +157,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const list = (users.body as Array<{ accountId: string; displayName: string; emailAddress?: string; accountType?: string }>).filter(
         (u) => u.accountType === undefined || u.accountType === 'atlassian',
       );
-      return { mode: 'demo', users: list, projects, defaultAccountId: list[0]?.accountId ?? '', jiraUrl: site.jiraBaseUrl, confluenceUrl: site.confluenceBaseUrl };
+      // The README, the start banner and the walk-throughs all start on SHOP, not on the first project listed.
+      const home = projects.find((p) => p.key === DEMO_HOME_PROJECT) ?? projects[0];
+      return { mode: 'demo', users: list, projects, defaultAccountId: list[0]?.accountId ?? '', ...(home ? { defaultProjectKey: home.key } : {}), jiraUrl: site.jiraBaseUrl, confluenceUrl: site.confluenceBaseUrl };
     }
     const me = (await jira({ method: 'GET', path: '/rest/api/3/myself' })).body as { accountId: string; displayName: string; emailAddress?: string };
     return { mode: 'jira', users: [me], projects, defaultAccountId: me.accountId, jiraUrl: site.jiraBaseUrl, confluenceUrl: site.confluenceBaseUrl };

@@ -280,6 +280,41 @@ export interface JiraReleaseOutcome {
   message?: string;
 }
 
+/**
+ * What becomes of the version's unresolved issues when it is released, as in Jira's own release
+ * dialog: moved to another unreleased version of the project, or left where they are.
+ */
+export type ReleaseRequest = { unresolvedIssues: 'move'; moveToVersionId: string } | { unresolvedIssues: 'keep' };
+
+export interface UnresolvedIssue {
+  key: string;
+  summary: string;
+  statusName: string;
+  issueType?: string;
+}
+
+/** What the release dialog shows before a version is released from the board. */
+export interface ReleaseChoicesView {
+  versionId: string;
+  versionName: string;
+  released: boolean;
+  /** The date Jira will record: today in the project's release time zone. */
+  releaseDate: string;
+  timeZone: string;
+  unresolved: {
+    /** Every unresolved issue of the version (Jira's approximate count). */
+    count: number;
+    /** The first of them, in Jira's order (at most UNRESOLVED_LISTED). */
+    issues: UnresolvedIssue[];
+  };
+  /** Unreleased, unarchived versions of the project the unresolved issues can move to. */
+  moveTargets: Array<{ id: string; name: string; releaseDate?: string }>;
+  /** Whether releasing publishes the release notes to Confluence (the project's release-notes setting). */
+  releaseNotes: { publishOnRelease: boolean; text: string };
+}
+
+export const UNRESOLVED_LISTED = 50;
+
 export interface GoNoGoDecision {
   id: string;
   round: number;
@@ -290,6 +325,8 @@ export interface GoNoGoDecision {
   /** Recorded when a GO was made while blocking criteria failed. */
   override?: { justification: string; failingCriteria: string[] };
   markReleasedRequested: boolean;
+  /** What was asked for the unresolved issues when the release was requested. */
+  releaseRequest?: ReleaseRequest;
   /** What happened when the app asked Jira to mark the version released. */
   jiraRelease?: JiraReleaseOutcome;
   snapshot: DecisionSnapshot;
@@ -473,13 +510,18 @@ export interface RecordDecisionPayload {
   comment: string;
   /** Required for a GO while a blocking criterion fails. */
   overrideJustification?: string;
-  /** On GO: also mark the Jira version released (as the user). */
-  markReleased: boolean;
+  /** On GO: also release the Jira version (as the user), saying what becomes of its unresolved issues. Absent: not released. */
+  release?: ReleaseRequest;
   /** Client-generated: the same request sent twice records one decision. */
   decisionId: string;
 }
 export interface VersionOnlyPayload {
   versionId: string;
+}
+/** After a GO: release the version in Jira, with the same choice as Jira's release dialog. */
+export interface MarkVersionReleasedPayload {
+  versionId: string;
+  release: ReleaseRequest;
 }
 /** Without a version: the log of the project's Go/No-Go settings. */
 export interface AuditLogPayload {
@@ -516,7 +558,8 @@ export interface GoNoGoResolverContract {
   tickCriterion: { payload: TickCriterionPayload; result: GoNoGoBoardView };
   castVote: { payload: CastVotePayload; result: GoNoGoBoardView };
   recordDecision: { payload: RecordDecisionPayload; result: GoNoGoBoardView };
-  markVersionReleased: { payload: VersionOnlyPayload; result: GoNoGoBoardView };
+  markVersionReleased: { payload: MarkVersionReleasedPayload; result: GoNoGoBoardView };
+  getReleaseChoices: { payload: VersionOnlyPayload; result: ReleaseChoicesView };
   startNewRound: { payload: VersionOnlyPayload; result: GoNoGoBoardView };
   savePostImplementationReview: { payload: SavePirPayload; result: PirListView };
   getPostImplementationReviews: { payload: Record<string, never>; result: PirListView };
@@ -535,6 +578,7 @@ export const GO_NO_GO_RESOLVERS = {
   castVote: 'castVote',
   recordDecision: 'recordDecision',
   markVersionReleased: 'markVersionReleased',
+  getReleaseChoices: 'getReleaseChoices',
   startNewRound: 'startNewRound',
   savePostImplementationReview: 'savePostImplementationReview',
   getPostImplementationReviews: 'getPostImplementationReviews',

@@ -108,7 +108,7 @@ describe('simultaneous decisions', () => {
     const release = await freshRelease('SHOP 2.6.5');
     store.arm(keys.goNoGoDecision('10000', release.versionId, 1), 2);
     const decide = (accountId: string) =>
-      call('recordDecision', accountId, { versionId: release.versionId, value: 'NO_GO', comment: `stop (${accountId})`, markReleased: false, decisionId: newId('decision') });
+      call('recordDecision', accountId, { versionId: release.versionId, value: 'NO_GO', comment: `stop (${accountId})`, decisionId: newId('decision') });
     const results = await Promise.all([decide(RAVI), decide(ALANA)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT' }) })]);
@@ -122,7 +122,7 @@ describe('simultaneous decisions', () => {
     store.arm(keys.goNoGoVotes('10000', release.versionId, 1), 2);
     const [late, decided] = await Promise.all([
       vote(PRIYA, release.versionId, 'qa'),
-      call('recordDecision', RAVI, { versionId: release.versionId, value: 'NO_GO', comment: 'not this week', markReleased: false, decisionId: newId('decision') }),
+      call('recordDecision', RAVI, { versionId: release.versionId, value: 'NO_GO', comment: 'not this week', decisionId: newId('decision') }),
     ]);
     if (!decided.ok) throw new Error(JSON.stringify(decided.error));
     expect(store.conflicts).toBeGreaterThanOrEqual(1);

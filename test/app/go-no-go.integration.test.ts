@@ -102,7 +102,7 @@ describe('the Go/No-Go board', () => {
       ...overrides,
     });
     const vote = (overrides: Record<string, unknown> = {}) => ({ versionId: release.versionId, roleId: 'qa', value: 'GO', comment: '', voteId: 'vote-bad-input', ...overrides });
-    const decision = (overrides: Record<string, unknown> = {}) => ({ versionId: release.versionId, value: 'GO', comment: '', markReleased: true, decisionId: 'decision-bad-input', ...overrides });
+    const decision = (overrides: Record<string, unknown> = {}) => ({ versionId: release.versionId, value: 'GO', comment: '', release: { unresolvedIssues: 'keep' }, decisionId: 'decision-bad-input', ...overrides });
 
     it.each([
       ['a vote for an unknown role', 'castVote', PRIYA, () => vote({ roleId: 'legal' }), 'VALIDATION'],
@@ -134,7 +134,7 @@ describe('the Go/No-Go board', () => {
       ['an approver Jira does not know', 'saveGoNoGoSettings', RAVI, () => ({ releaseType: 'patch', policy: withApprovers(defaultPolicies().patch, { qa: ['ghost-1'] }) }), 'VALIDATION'],
       ['a review of a release without a GO', 'savePostImplementationReview', RAVI, () => ({ versionId: release.versionId, review: { outcome: 'met', outcomeNotes: '', incidents: [], lessonsLearned: '', actions: [], completed: true } }), 'VALIDATION'],
       ['a new round before any decision', 'startNewRound', RAVI, () => ({ versionId: release.versionId }), 'VALIDATION'],
-      ['a Jira release without a GO', 'markVersionReleased', RAVI, () => ({ versionId: release.versionId }), 'VALIDATION'],
+      ['a Jira release without a GO', 'markVersionReleased', RAVI, () => ({ versionId: release.versionId, release: { unresolvedIssues: 'keep' } }), 'VALIDATION'],
       ['a board asked for by someone who cannot browse the project', 'getGoNoGoBoard', NINA, () => ({ versionId: release.versionId }), 'FORBIDDEN'],
     ])('%s', async (_case, resolver, who, payload, code) => {
       const before = JSON.stringify(site.store.snapshot());
@@ -213,7 +213,7 @@ describe('the Go/No-Go board', () => {
 
   it('records the GO once, freezes the evidence and marks the version released in Jira as the user', async () => {
     const decisionId = newId('decision');
-    const payload = { versionId: release.versionId, value: 'GO', comment: 'Go for Thursday 10:00', markReleased: true, decisionId };
+    const payload = { versionId: release.versionId, value: 'GO', comment: 'Go for Thursday 10:00', release: { unresolvedIssues: 'keep' }, decisionId };
     const decided = await ok<GoNoGoBoardView>('recordDecision', RAVI, payload);
     expect(decided.decision).toMatchObject({ value: 'GO', decidedBy: { displayName: 'Ravi Menon' }, markReleasedRequested: true, jiraRelease: { status: 'released', releaseDate: '2026-11-24' } });
     expect(decided.decision?.override).toBeUndefined();
@@ -226,7 +226,8 @@ describe('the Go/No-Go board', () => {
     const again = await ok<GoNoGoBoardView>('recordDecision', RAVI, payload);
     expect(again.decision?.id).toBe(decisionId);
     const before = JSON.stringify(site.store.snapshot());
-    const second = await call('recordDecision', RAVI, { ...payload, value: 'NO_GO', comment: 'changed my mind', decisionId: newId('decision') });
+    const { release: _release, ...decisionOnly } = payload;
+    const second = await call('recordDecision', RAVI, { ...decisionOnly, value: 'NO_GO', comment: 'changed my mind', decisionId: newId('decision') });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('cannot be recorded twice') } });
     const lateVote = await call('castVote', PRIYA, { versionId: release.versionId, roleId: 'qa', value: 'NO_GO', comment: 'late', voteId: newId('vote') });
     expect(lateVote).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -270,7 +271,7 @@ describe('overrides, new rounds and post-implementation reviews', () => {
     const start = await board(RAVI, hotfix.versionId);
     expect(start.releaseType).toBe('hotfix');
     expect(start.criteria.map((c) => c.id)).toEqual(['issues-ready', 'sign-off-quorum', 'm-fix-verified', 'm-rollback-plan']);
-    const noGo = await ok<GoNoGoBoardView>('recordDecision', RAVI, { versionId: hotfix.versionId, value: 'NO_GO', comment: 'Bug still open', markReleased: false, decisionId: newId('decision') });
+    const noGo = await ok<GoNoGoBoardView>('recordDecision', RAVI, { versionId: hotfix.versionId, value: 'NO_GO', comment: 'Bug still open', decisionId: newId('decision') });
     expect(noGo.decision).toMatchObject({ value: 'NO_GO', round: 1 });
     const round2 = await ok<GoNoGoBoardView>('startNewRound', RAVI, { versionId: hotfix.versionId });
     expect(round2.round).toBe(2);
@@ -278,7 +279,7 @@ describe('overrides, new rounds and post-implementation reviews', () => {
     expect(round2.earlierDecisions.map((d) => d.value)).toEqual(['NO_GO']);
 
     const justification = 'Customers are double-charged today; the open bug only affects CHF display and has a workaround.';
-    const go = await ok<GoNoGoBoardView>('recordDecision', RAVI, { versionId: hotfix.versionId, value: 'GO', comment: '', overrideJustification: justification, markReleased: false, decisionId: newId('decision') });
+    const go = await ok<GoNoGoBoardView>('recordDecision', RAVI, { versionId: hotfix.versionId, value: 'GO', comment: '', overrideJustification: justification, decisionId: newId('decision') });
     expect(go.decision?.override).toEqual({ justification, failingCriteria: expect.arrayContaining([expect.stringContaining('100% of issues ready'), expect.stringContaining('Sign-off quorum')]) });
     expect(go.decision?.jiraRelease).toBeUndefined();
     expect(site.jira.dataset.versions.find((v) => v.id === hotfix.versionId)?.released).toBe(false);
@@ -331,12 +332,12 @@ describe('a GO that Jira does not let the user release', () => {
     await transition(site.jira.url, DANA, emergency.bugKey, 'done');
     await ok('castVote', DANA, { versionId: emergency.versionId, roleId: 'operations', value: 'GO', comment: '', voteId: newId('vote') });
     await ok('tickCriterion', DANA, { versionId: emergency.versionId, criterionId: 'm-incident-reference', ticked: true, evidence: 'INC-2041' });
-    const view = await ok<GoNoGoBoardView>('recordDecision', DANA, { versionId: emergency.versionId, value: 'GO', comment: 'Certificate expires tonight', markReleased: true, decisionId: newId('decision') });
+    const view = await ok<GoNoGoBoardView>('recordDecision', DANA, { versionId: emergency.versionId, value: 'GO', comment: 'Certificate expires tonight', release: { unresolvedIssues: 'keep' }, decisionId: newId('decision') });
     expect(view.decision).toMatchObject({ value: 'GO', jiraRelease: { status: 'failed', message: expect.stringContaining('administrator') } });
     expect(view.version.released).toBe(false);
     expect(site.jira.dataset.versions.find((v) => v.id === emergency.versionId)?.released).toBe(false);
 
-    const retried = await ok<GoNoGoBoardView>('markVersionReleased', RAVI, { versionId: emergency.versionId });
+    const retried = await ok<GoNoGoBoardView>('markVersionReleased', RAVI, { versionId: emergency.versionId, release: { unresolvedIssues: 'keep' } });
     expect(retried.decision?.jiraRelease).toMatchObject({ status: 'released', by: { displayName: 'Ravi Menon' } });
     expect(site.jira.dataset.versions.find((v) => v.id === emergency.versionId)?.released).toBe(true);
     const log = await ok<AuditLogView>('getAuditLog', RAVI, { versionId: emergency.versionId });

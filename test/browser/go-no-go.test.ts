@@ -70,14 +70,17 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await ops.app.locator('[data-testid="gng-role-operations"][data-state="GO"]').waitFor();
     await ops.app.locator('[data-testid="gng-verdict"][data-verdict="GO"]').waitFor();
 
-    // 5. The release manager records GO, marking the version released in Jira.
+    // 5. The release manager records GO, choosing to release the version in Jira.
     await manager.app.getByTestId('gng-version-picker').selectOption(release.versionId);
     await manager.page.reload();
     await manager.app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
     await manager.app.getByTestId('gng-version-picker').selectOption(release.versionId);
     await manager.app.locator(`[data-testid="gng-board"][data-version="${release.versionId}"] [data-testid="gng-verdict"][data-verdict="GO"]`).waitFor();
     expect(await manager.app.getByTestId('gng-decide-GO').isChecked()).toBe(true);
-    expect(await manager.app.getByTestId('gng-mark-released').isChecked()).toBe(true);
+    // Releasing in Jira is off until chosen; with every issue resolved there is nothing to move.
+    expect(await manager.app.getByTestId('gng-mark-released').isChecked()).toBe(false);
+    await manager.app.getByTestId('gng-mark-released').check();
+    await manager.app.getByTestId('gng-unresolved-none').waitFor();
     await manager.app.getByTestId('gng-decision-comment').fill('Go for Thursday 10:00');
     await manager.app.getByTestId('gng-record-decision').click();
     const jiraRelease = manager.app.locator('[data-testid="gng-jira-release"][data-status="released"]');

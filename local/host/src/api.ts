@@ -21,6 +21,8 @@ export interface Session {
   users: SessionUser[];
   projects: SessionProject[];
   defaultAccountId: string;
+  /** The project to open when the URL names none (SHOP on demo data). */
+  defaultProjectKey?: string;
 }
 
 export async function postJson(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
@@ -39,9 +41,25 @@ export async function postJson(path: string, body: unknown): Promise<{ status: n
   return { status: res.status, body: parsed };
 }
 
+/** Why the host could not start a session: Jira's quota or rate limit (with when it lifts), or the runtime itself. */
+export class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly code?: 'QUOTA_EXHAUSTED' | 'RATE_LIMITED',
+    readonly retryAt?: string,
+  ) {
+    super(message);
+    this.name = 'SessionError';
+  }
+}
+
 export async function getSession(): Promise<Session> {
   const res = await fetch('/api/session', { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`GET /api/session answered ${res.status}`);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: unknown; code?: unknown; retryAt?: unknown };
+    const code = body.code === 'QUOTA_EXHAUSTED' || body.code === 'RATE_LIMITED' ? body.code : undefined;
+    throw new SessionError(typeof body.error === 'string' ? body.error : `GET /api/session answered ${res.status}`, code, typeof body.retryAt === 'string' ? body.retryAt : undefined);
+  }
   return (await res.json()) as Session;
 }
 

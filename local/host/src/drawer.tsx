@@ -20,6 +20,8 @@ export function TriggersDrawer(props: {
   projectId: string | null;
   /** The project's today from the runtime (its release zone), never the browser's clock. */
   projectToday: string | null;
+  /** The fake Jira delivers its own product events to the runtime; a real site's go to Forge, not here. */
+  jiraSendsEvents: boolean;
   accountId: string;
   issueKey: string | null;
   onClose: () => void;
@@ -84,6 +86,11 @@ export function TriggersDrawer(props: {
         const put = await requestJira(accountId, { restPath: `/rest/api/3/version/${selected.id}`, method: 'PUT', body });
         out.push({ label: `PUT /rest/api/3/version/${selected.id} (as ${accountId})`, status: put.status, body: put.json });
         if (put.status !== 200) return out;
+        if (props.jiraSendsEvents) {
+          // The fake Jira sent avi:jira:released:version itself, as Jira does: sending it again would deliver it twice.
+          loadVersions();
+          return out;
+        }
       }
       const ev = await postJson('/api/events', {
         atlassianId: accountId,

@@ -12,7 +12,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
-import { getSession, postJson, type Session } from './api';
+import { SessionError, getSession, postJson, type Session } from './api';
 import { createBridgeHost } from './bridge-host';
 import { MODULES, type ColorMode } from './context';
 import { TriggersDrawer } from './drawer';
@@ -124,7 +124,7 @@ const sideLink = (active: boolean, indent = 0) => ({
 function HostApp() {
   const hash = useHashState();
   const [session, setSession] = useState<Session | null>(null);
-  const [sessionError, setSessionError] = useState<string | null>(null);
+  const [sessionError, setSessionError] = useState<SessionError | null>(null);
   const [colorMode, setColorMode] = useState<ColorMode>(() => (readStorage(LS_THEME) === 'dark' ? 'dark' : 'light'));
   const [storedUser, setStoredUser] = useState<string | null>(() => readStorage(LS_USER));
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -136,7 +136,7 @@ function HostApp() {
         sessionUsers = s.users;
         setSession(s);
       })
-      .catch((e: unknown) => setSessionError(String(e)));
+      .catch((e: unknown) => setSessionError(e instanceof SessionError ? e : new SessionError(String(e))));
   }, []);
 
   useEffect(() => {
@@ -154,10 +154,10 @@ function HostApp() {
     return session.defaultAccountId || session.users[0]?.accountId || '';
   }, [session, hash.as, storedUser]);
 
-  // No project in the URL: go to the first project's Releases page.
+  // No project in the URL: go to the home project's Releases page (SHOP on demo data).
   useEffect(() => {
     if (!session || hash.route.kind !== 'home') return;
-    const first = session.projects[0];
+    const first = session.projects.find((p) => p.key === session.defaultProjectKey) ?? session.projects[0];
     if (first) setHash(formatHash({ kind: 'releases', projectKey: first.key, subPath: '/' }, { as: hash.as }), 'replace');
   }, [session, hash]);
 
@@ -185,10 +185,25 @@ function HostApp() {
 
   if (sessionError) {
     return (
-      <div style={{ padding: 32 }}>
-        <SectionMessage appearance="error" title="The local runtime is not answering">
-          <p>{sessionError}</p>
-        </SectionMessage>
+      <div style={{ padding: 32 }} data-testid="session-error" data-code={sessionError.code ?? 'runtime'}>
+        {sessionError.code ? (
+          <SectionMessage appearance="warning" title={sessionError.code === 'QUOTA_EXHAUSTED' ? 'Jira’s hourly API quota is used up' : 'Jira is rate limiting the app'}>
+            <p>{sessionError.message}</p>
+            {sessionError.retryAt && (
+              <p>
+                It resets at <strong>{sessionError.retryAt.slice(11, 16)} UTC</strong> ({sessionError.retryAt.slice(0, 10)}); reload then.
+              </p>
+            )}
+            <p>
+              On demo data this is the fake Jira’s quota switch: turn it off with{' '}
+              <code>{'PUT /__admin/faults {"quotaExhausted":false}'}</code> on the fake Jira and reload this page.
+            </p>
+          </SectionMessage>
+        ) : (
+          <SectionMessage appearance="error" title="The local runtime is not answering">
+            <p>{sessionError.message}</p>
+          </SectionMessage>
+        )}
       </div>
     );
   }
@@ -398,6 +413,7 @@ function HostApp() {
           projectKey={project?.key ?? null}
           projectId={project?.id ?? null}
           projectToday={project?.today ?? null}
+          jiraSendsEvents={session.mode === 'demo'}
           accountId={accountId}
           issueKey={route.kind === 'issue' ? route.issueKey : null}
           onClose={() => setDrawerOpen(false)}

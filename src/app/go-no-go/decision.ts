@@ -2,9 +2,9 @@ import type {
   GoNoGoBoardView,
   GoNoGoDecision,
   JiraReleaseOutcome,
+  MarkVersionReleasedPayload,
   RecordDecisionPayload,
   UserSummary,
-  VersionOnlyPayload,
 } from '../../contract-go-no-go';
 import { calendarDateIn } from '../../domain/calendar/calendar-date';
 import { checkDecision, decisionSnapshot } from '../../domain/go-no-go/decision';
@@ -16,6 +16,7 @@ import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { auditOf } from './audit';
 import { boardView, evaluate, readEvidence } from './board-view';
+import { checkReleaseRequest, versionSelf } from './release-choices';
 import { indexDecision } from './release-index';
 import { type BoardSession, openSession, requireReleaseManager, requireVersion } from './session';
 
@@ -27,10 +28,11 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * Asks Jira, as the user, to mark the version released today, and records what happened with the
- * decision. A refusal (e.g. no Administer Projects permission) leaves the decision standing.
+ * Asks Jira, as the user, to mark the version released today (in the project's zone), moving its
+ * unresolved issues when asked, and records what happened with the decision. A refusal (e.g. no
+ * Administer Projects permission) leaves the decision standing.
  */
-async function releaseInJira(session: BoardSession, version: JiraVersion, decision: GoNoGoDecision, actor: UserSummary): Promise<JiraReleaseOutcome> {
+async function releaseInJira(session: BoardSession, version: JiraVersion, decision: GoNoGoDecision, actor: UserSummary, moveTo: JiraVersion | undefined): Promise<JiraReleaseOutcome> {
   const { deps } = session;
   const at = deps.clock.now().toISOString();
   const versionId = String(version.id);
@@ -40,9 +42,9 @@ async function releaseInJira(session: BoardSession, version: JiraVersion, decisi
   } else {
     const releaseDate = calendarDateIn(deps.clock.now(), deps.timeZone);
     try {
-      const updated = await session.jira.updateVersion(versionId, { released: true, releaseDate });
+      const updated = await session.jira.updateVersion(versionId, { released: true, releaseDate, ...(moveTo ? { moveUnfixedIssuesTo: versionSelf(moveTo) } : {}) });
       session.versions = session.versions.map((v) => (String(v.id) === versionId ? { ...v, ...updated, released: true, releaseDate } : v));
-      outcome = { status: 'released', at, by: actor, releaseDate };
+      outcome = { status: 'released', at, by: actor, releaseDate, ...(moveTo ? { message: `Unresolved issues moved to ${moveTo.name}.` } : {}) };
     } catch (error) {
       outcome = { status: 'failed', at, by: actor, message: `Jira did not mark ${version.name} released: ${describeFailure(error)}` };
     }
@@ -59,7 +61,10 @@ async function releaseInJira(session: BoardSession, version: JiraVersion, decisi
         audit: [
           auditOf(session, actor, at, { versionId, versionName: version.name }, {
             action: outcome.status === 'released' ? 'jira.version-released' : 'jira.release-failed',
-            summary: outcome.status === 'released' ? `Marked ${version.name} released in Jira (${outcome.releaseDate ?? 'date kept'}).` : (outcome.message ?? 'Jira did not release the version.'),
+            summary:
+              outcome.status === 'released'
+                ? `Marked ${version.name} released in Jira (${outcome.releaseDate ?? 'date kept'})${moveTo ? `, its unresolved issues moved to ${moveTo.name}` : ''}.`
+                : (outcome.message ?? 'Jira did not release the version.'),
             before: { released: version.released === true, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) },
             after: outcome.status === 'released' ? { released: true, ...(outcome.releaseDate ? { releaseDate: outcome.releaseDate } : {}) } : { released: false, error: outcome.message },
           }),
@@ -81,6 +86,11 @@ export async function recordDecision(deps: AppDeps, context: InvocationContext, 
   const session = await openSession(deps, context);
   requireReleaseManager(session, 'record a Go/No-Go decision');
   const version = requireVersion(session, payload.versionId);
+  if (payload.release && payload.value !== 'GO') {
+    throw new AppError('VALIDATION', 'Only a GO releases the version. Nothing was recorded.', ['release: only with a GO decision.']);
+  }
+  // Checked before anything is written: a bad target refuses the whole request.
+  if (payload.release) checkReleaseRequest(session, version, payload.release);
   const [actor, evidence] = await Promise.all([session.actor(), readEvidence(session, version)]);
   const comment = payload.comment.trim();
   let decision: GoNoGoDecision | undefined;
@@ -106,7 +116,8 @@ export async function recordDecision(deps: AppDeps, context: InvocationContext, 
       decidedAt: at,
       comment,
       ...(check.override ? { override: check.override } : {}),
-      markReleasedRequested: payload.value === 'GO' && payload.markReleased,
+      markReleasedRequested: payload.release !== undefined,
+      ...(payload.release ? { releaseRequest: payload.release } : {}),
       snapshot: decisionSnapshot({
         at,
         round: state.round,
@@ -125,7 +136,7 @@ export async function recordDecision(deps: AppDeps, context: InvocationContext, 
     const audit = auditOf(session, actor, at, { versionId: payload.versionId, versionName: version.name }, {
       action: check.override ? 'decision.recorded-with-override' : 'decision.recorded',
       summary: `Recorded ${label(payload.value)} for round ${state.round}${check.override ? ` with an override: ${check.override.justification}` : ''}${comment ? ` (${comment})` : ''}.`,
-      after: { value: payload.value, comment, override: check.override ?? null, markReleased: candidate.markReleasedRequested, verdict: facts.evaluation.verdict },
+      after: { value: payload.value, comment, override: check.override ?? null, markReleased: candidate.markReleasedRequested, ...(payload.release ? { release: payload.release } : {}), verdict: facts.evaluation.verdict },
     });
     const outcome = await createDecision(deps.store, session.project.id, payload.versionId, { decision: candidate, outbox: [audit] }, {
       boardRev: state.board?.rev ?? 0,
@@ -137,20 +148,23 @@ export async function recordDecision(deps: AppDeps, context: InvocationContext, 
   }
   await indexDecision(session, decision);
   if (decision.value === 'GO' && decision.markReleasedRequested && decision.jiraRelease?.status !== 'released') {
-    await releaseInJira(session, version, decision, actor);
+    // A retried request acts on the choice recorded with the decision, not on the retry's.
+    const request = decision.releaseRequest ?? { unresolvedIssues: 'keep' as const };
+    await releaseInJira(session, version, decision, actor, checkReleaseRequest(session, version, request));
   }
   return boardView(session, payload.versionId, evidence);
 }
 
 /** After a GO whose release in Jira failed or was not asked for: try again (as the user). */
-export async function markVersionReleased(deps: AppDeps, context: InvocationContext, payload: VersionOnlyPayload): Promise<GoNoGoBoardView> {
+export async function markVersionReleased(deps: AppDeps, context: InvocationContext, payload: MarkVersionReleasedPayload): Promise<GoNoGoBoardView> {
   const session = await openSession(deps, context);
   requireReleaseManager(session, 'mark the version released');
   const version = requireVersion(session, payload.versionId);
+  const moveTo = checkReleaseRequest(session, version, payload.release);
   const state = await readBoardState(deps.store, session.project.id, payload.versionId);
   const decision = state.decision?.value.decision;
   if (decision?.value !== 'GO') throw new AppError('VALIDATION', `${version.name} has no GO decision: it is not released from the board.`, ['versionId: no GO decision.']);
-  if (decision.jiraRelease?.status !== 'released') await releaseInJira(session, version, decision, await session.actor());
+  if (decision.jiraRelease?.status !== 'released') await releaseInJira(session, version, decision, await session.actor(), moveTo);
   return boardView(session, payload.versionId);
 }
 

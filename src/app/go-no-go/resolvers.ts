@@ -9,6 +9,7 @@ import { exportAuditCsv, getAuditLog } from './audit';
 import { addOrUpdateRisk, saveBoardConfig, startNewRound, tickCriterion } from './board-edits';
 import { getGoNoGoBoard } from './board-view';
 import { markVersionReleased, recordDecision } from './decision';
+import { getReleaseChoices } from './release-choices';
 import { getPostImplementationReviews, savePostImplementationReview } from './reviews';
 import { getGoNoGoSettings, saveGoNoGoSettings } from './settings';
 import { castVote } from './votes';
@@ -106,6 +107,10 @@ type Definitions = {
 };
 
 const versionOnly = z.object({ versionId }).strict();
+const releaseRequest = z.discriminatedUnion('unresolvedIssues', [
+  z.object({ unresolvedIssues: z.literal('move'), moveToVersionId: versionId }).strict(),
+  z.object({ unresolvedIssues: z.literal('keep') }).strict(),
+]);
 const nothing = z.object({}).strict() as z.ZodType<Record<string, never>>;
 
 export const goNoGoResolvers: Definitions = {
@@ -134,13 +139,14 @@ export const goNoGoResolvers: Definitions = {
         value: z.enum(['GO', 'NO_GO']),
         comment: text(2000),
         overrideJustification: text(2000).optional(),
-        markReleased: z.boolean(),
+        release: releaseRequest.optional(),
         decisionId: clientId,
       })
       .strict(),
     handle: recordDecision,
   },
-  markVersionReleased: { payload: versionOnly, handle: markVersionReleased },
+  markVersionReleased: { payload: z.object({ versionId, release: releaseRequest }).strict(), handle: markVersionReleased },
+  getReleaseChoices: { payload: versionOnly, handle: getReleaseChoices },
   startNewRound: { payload: versionOnly, handle: startNewRound },
   savePostImplementationReview: { payload: z.object({ versionId, review }).strict(), handle: savePostImplementationReview },
   getPostImplementationReviews: { payload: nothing, handle: (deps, context) => getPostImplementationReviews(deps, context) },

@@ -149,7 +149,8 @@ export class JiraClient {
     return statuses.map((s) => ({ id: String(s.id), name: s.name, categoryKey: s.statusCategory?.key ?? '' }));
   }
 
-  async updateVersion(id: string, patch: Partial<Pick<JiraVersion, 'released' | 'releaseDate' | 'startDate' | 'description' | 'archived'>>): Promise<JiraVersion> {
+  /** `moveUnfixedIssuesTo` (the target version's self URL) moves the unresolved issues as the version is released. */
+  async updateVersion(id: string, patch: Partial<Pick<JiraVersion, 'released' | 'releaseDate' | 'startDate' | 'description' | 'archived'>> & { moveUnfixedIssuesTo?: string }): Promise<JiraVersion> {
     const response = await this.http.send({ method: 'PUT', path: `/rest/api/3/version/${seg(id)}`, body: patch });
     return response.body as JiraVersion;
   }

@@ -14,6 +14,8 @@ export interface JiraVersion {
   userReleaseDate?: string;
   /** With `expand=issuesstatus`: the version's issues per status category (all issues, whoever asks). */
   issuesStatusForFixVersion?: { toDo?: number; inProgress?: number; done?: number; unmapped?: number };
+  /** The version's REST address, as Jira names it in `moveUnfixedIssuesTo`. */
+  self?: string;
 }
 
 export interface PageBean<T> {

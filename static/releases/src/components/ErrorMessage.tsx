@@ -1,6 +1,7 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ErrorBody } from '../../../../src/contract';
 import { formatTime } from '../date-format';
+import { humanDetail } from '../field-errors';
 
 interface Props {
   /** What failed, from the user's point of view, e.g. "Could not load the versions". */
@@ -26,7 +27,7 @@ export function ErrorMessage({ title, error, onRetry, retryLabel = 'Try again' }
         {error.details && error.details.length > 0 && (
           <ul>
             {error.details.map((detail, i) => (
-              <li key={i}>{detail}</li>
+              <li key={i}>{humanDetail(detail)}</li>
             ))}
           </ul>
         )}

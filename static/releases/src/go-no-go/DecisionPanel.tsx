@@ -1,12 +1,13 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { DecisionValue, ErrorBody, GoNoGoBoardView, GoNoGoDecision } from '../../../../src/contract';
+import type { DecisionValue, ErrorBody, GoNoGoBoardView, GoNoGoDecision, ReleaseRequest } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS, VOTE_LABELS } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
 import { formatUtc, newClientId } from './board-model';
 import { CheckboxField, InlineError, Muted, Section, TextArea } from './controls';
 import { ROLE_STATE_TEXT, STATUS_TEXT, VERDICT_TEXT } from './gng-design';
+import { ReleaseOptions } from './ReleaseOptions';
 import type { GoNoGoBoardState } from './use-go-no-go';
 
 const OVERRIDE_MIN = 20;
@@ -36,7 +37,11 @@ function DecisionForm({ board, mutate }: { board: GoNoGoBoardView; mutate: GoNoG
   const [value, setValue] = useState<DecisionValue>(board.verdict === 'NO_GO' ? 'NO_GO' : 'GO');
   const [comment, setComment] = useState('');
   const [justification, setJustification] = useState('');
-  const [markReleased, setMarkReleased] = useState(!board.version.released);
+  // Off until chosen: releasing moves the version's date and may publish release notes.
+  const [markReleased, setMarkReleased] = useState(false);
+  const [releaseRequest, setReleaseRequest] = useState<ReleaseRequest>();
+  const onRequest = useCallback((request: ReleaseRequest | undefined) => setReleaseRequest(request), []);
+  const releasing = value === 'GO' && markReleased && !board.version.released;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody>();
   // The same id until the decision lands: a double click records one decision.
@@ -50,7 +55,7 @@ function DecisionForm({ board, mutate }: { board: GoNoGoBoardView; mutate: GoNoG
       value,
       comment,
       ...(needsOverride ? { overrideJustification: justification } : {}),
-      markReleased: value === 'GO' && markReleased,
+      ...(releasing && releaseRequest ? { release: releaseRequest } : {}),
       decisionId: decisionId.current,
     });
     setBusy(false);
@@ -104,13 +109,14 @@ function DecisionForm({ board, mutate }: { board: GoNoGoBoardView; mutate: GoNoG
           checked={markReleased}
           onChange={setMarkReleased}
           disabled={board.version.released}
-          label={board.version.released ? 'The version is already released in Jira' : `Also mark ${board.version.name} released in Jira (today, as you)`}
+          label={board.version.released ? 'The version is already released in Jira' : `Also release ${board.version.name} in Jira (as you)`}
         />
       )}
+      {releasing && <ReleaseOptions versionId={board.version.id} onRequest={onRequest} />}
       <InlineError error={error} testId="gng-decision-error" />
       <div>
-        <Button appearance={value === 'GO' ? 'primary' : 'danger'} type="submit" isDisabled={busy || (needsOverride && justification.trim().length < OVERRIDE_MIN) || (value === 'NO_GO' && !comment.trim())} testId="gng-record-decision">
-          {busy ? 'Recording…' : `Record ${label(value)}${needsOverride ? ' with override' : ''}`}
+        <Button appearance={value === 'GO' ? 'primary' : 'danger'} type="submit" isDisabled={busy || (needsOverride && justification.trim().length < OVERRIDE_MIN) || (value === 'NO_GO' && !comment.trim()) || (releasing && !releaseRequest)} testId="gng-record-decision">
+          {busy ? 'Recording…' : `Record ${label(value)}${needsOverride ? ' with override' : ''}${releasing ? ' and release' : ''}`}
         </Button>
       </div>
     </form>
@@ -141,38 +147,59 @@ function DecisionSummary({ decision }: { decision: GoNoGoDecision }) {
 function RecordedDecision({ board, decision, mutate }: { board: GoNoGoBoardView; decision: GoNoGoDecision; mutate: GoNoGoBoardState['mutate'] }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody>();
-  const run = async (name: 'markVersionReleased' | 'startNewRound') => {
+  const [releaseOpen, setReleaseOpen] = useState(false);
+  const [releaseRequest, setReleaseRequest] = useState<ReleaseRequest>();
+  const onRequest = useCallback((request: ReleaseRequest | undefined) => setReleaseRequest(request), []);
+  const startNewRound = async () => {
     setBusy(true);
-    setError(await mutate(name, { versionId: board.version.id }));
+    setError(await mutate('startNewRound', { versionId: board.version.id }));
     setBusy(false);
   };
-  const release = decision.jiraRelease;
+  const release = async (request: ReleaseRequest) => {
+    setBusy(true);
+    setError(await mutate('markVersionReleased', { versionId: board.version.id, release: request }));
+    setBusy(false);
+  };
+  const jiraRelease = decision.jiraRelease;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }} data-testid="gng-recorded-decision" data-decision={decision.value}>
       <DecisionSummary decision={decision} />
       {decision.value === 'GO' && (
-        <div data-testid="gng-jira-release" data-status={release?.status ?? 'not-requested'} style={{ font: font.body, color: release?.status === 'failed' ? color.textDanger : color.text }}>
-          {release?.status === 'released'
-            ? `Released in Jira on ${release.releaseDate ?? 'the recorded date'} by ${release.by.displayName}.`
-            : release?.status === 'failed'
-              ? `Not released in Jira: ${release.message ?? 'Jira refused.'}`
+        <div data-testid="gng-jira-release" data-status={jiraRelease?.status ?? 'not-requested'} style={{ font: font.body, color: jiraRelease?.status === 'failed' ? color.textDanger : color.text }}>
+          {jiraRelease?.status === 'released'
+            ? `Released in Jira on ${jiraRelease.releaseDate ?? 'the recorded date'} by ${jiraRelease.by.displayName}.${jiraRelease.message ? ` ${jiraRelease.message}` : ''}`
+            : jiraRelease?.status === 'failed'
+              ? `Not released in Jira: ${jiraRelease.message ?? 'Jira refused.'}`
               : board.version.released
                 ? 'The version is released in Jira.'
                 : 'The version is not marked released in Jira.'}
         </div>
       )}
       <div style={{ display: 'flex', gap: space.s100, flexWrap: 'wrap' }}>
-        {decision.value === 'GO' && release?.status !== 'released' && !board.version.released && board.permissions.isReleaseManager && (
-          <Button onClick={() => void run('markVersionReleased')} isDisabled={busy} testId="gng-retry-release">
-            Mark released in Jira
+        {decision.value === 'GO' && jiraRelease?.status !== 'released' && !board.version.released && board.permissions.isReleaseManager && !releaseOpen && (
+          <Button onClick={() => setReleaseOpen(true)} isDisabled={busy} testId="gng-retry-release">
+            Release in Jira…
           </Button>
         )}
         {decision.value === 'NO_GO' && board.permissions.isReleaseManager && (
-          <Button onClick={() => void run('startNewRound')} isDisabled={busy} testId="gng-new-round">
+          <Button onClick={() => void startNewRound()} isDisabled={busy} testId="gng-new-round">
             Start a new round
           </Button>
         )}
       </div>
+      {releaseOpen && !board.version.released && (
+        <>
+          <ReleaseOptions versionId={board.version.id} onRequest={onRequest} />
+          <div style={{ display: 'flex', gap: space.s100 }}>
+            <Button appearance="primary" onClick={() => releaseRequest && void release(releaseRequest)} isDisabled={busy || !releaseRequest} testId="gng-confirm-release">
+              {busy ? 'Releasing…' : `Release ${board.version.name}`}
+            </Button>
+            <Button appearance="subtle" onClick={() => setReleaseOpen(false)} isDisabled={busy}>
+              Cancel
+            </Button>
+          </div>
+        </>
+      )}
       <InlineError error={error} />
       <Snapshot decision={decision} />
     </div>

@@ -5,6 +5,7 @@
 import { type ReactNode, useId } from 'react';
 import type { ErrorBody } from '../../../../src/contract';
 import { color, font, inputStyle, radius, space } from '../design';
+import { humanDetail } from '../field-errors';
 import { tone } from './gng-design';
 
 export function Section({ title, testId, actions, children, description }: { title: string; testId: string; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
@@ -150,7 +151,7 @@ export function InlineError({ error, testId = 'gng-error' }: { error?: ErrorBody
       {error.details && error.details.length > 0 && (
         <ul style={{ margin: `${space.s050} 0 0`, paddingLeft: space.s200 }}>
           {error.details.map((d, i) => (
-            <li key={i}>{d}</li>
+            <li key={i}>{humanDetail(d)}</li>
           ))}
         </ul>
       )}

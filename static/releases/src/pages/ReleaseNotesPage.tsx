@@ -9,8 +9,9 @@ import { color, font, radius, space } from '../design';
 import { invoke, openInNewTab } from '../platform';
 import { copyText, downloadText } from '../download';
 import { NotesPreview } from '../release-notes/NotesPreview';
+import { fieldErrors, formLevelError } from '../field-errors';
 import { defaultVersionId, orderVersions, publicationSummary, sameTemplate, versionLabel } from '../release-notes/notes-model';
-import { type TemplateDraft, TemplateEditor } from '../release-notes/TemplateEditor';
+import { TEMPLATE_FIELD_LABELS, type TemplateDraft, TemplateEditor } from '../release-notes/TemplateEditor';
 
 interface Props {
   projectKey: string;
@@ -68,7 +69,8 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
       setPreview((p) => ({ ...p, loading: true }));
       void invoke('previewReleaseNotes', template ? { versionId: id, template } : { versionId: id }).then((result) => {
         if (request !== latest.current) return;
-        setPreview(result.ok ? { loading: false, data: result.data } : { loading: false, error: result.error });
+        // A refused template keeps the last good render on screen; the fields say what to fix.
+        setPreview((p) => (result.ok ? { loading: false, data: result.data } : { loading: false, error: result.error, ...(p.data ? { data: p.data } : {}) }));
       });
     },
     [],
@@ -120,6 +122,10 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
 
   const view = settings.data;
   const data = preview.data;
+  const previewFieldErrors = fieldErrors(templateDirty ? preview.error : undefined, TEMPLATE_FIELD_LABELS);
+  const saveFieldErrors = fieldErrors(saveError, TEMPLATE_FIELD_LABELS);
+  const editorErrors = Object.keys(saveFieldErrors.byPath).length ? saveFieldErrors : previewFieldErrors;
+  const previewRefusedFields = Object.keys(previewFieldErrors.byPath).length > 0;
   const canPublish = view.canEdit && !!data && !data.document.empty && !!view.target && !templateDirty;
   const publication = data?.publication ?? null;
 
@@ -202,7 +208,14 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
 
       <div style={{ display: 'flex', gap: space.s300, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <div style={{ flex: '2 1 520px', minWidth: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-          {preview.error && <ErrorMessage title="Could not generate the release notes" error={preview.error} onRetry={() => versionId && loadPreview(versionId, templateDirty ? draft?.template : undefined)} />}
+          {preview.error && previewRefusedFields && (
+            <SectionMessage appearance="warning" title={data ? 'The preview shows the last valid template' : 'The template cannot be previewed yet'} testId="notes-preview-stale">
+              <p style={{ margin: 0 }}>{Object.values(previewFieldErrors.byPath).join(' ')} Fix it in the template editor; the preview follows.</p>
+            </SectionMessage>
+          )}
+          {preview.error && !previewRefusedFields && (
+            <ErrorMessage title="Could not generate the release notes" error={preview.error} onRetry={() => versionId && loadPreview(versionId, templateDirty ? draft?.template : undefined)} />
+          )}
           {!data && preview.loading && (
             <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
               <Spinner size="large" label="Generating release notes" />
@@ -245,11 +258,11 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
                 <TemplateEditor draft={draft} onChange={(next) => {
                     setDraft(next);
                     setSavedNotice(false);
-                  }} catalog={view.catalog} siteSpaceKey={view.target?.spaceKey} disabled={saving} />
+                  }} catalog={view.catalog} siteSpaceKey={view.target?.spaceKey} disabled={saving} errors={editorErrors} />
                 {saveError && (
                   <SaveError
                     title="The template was not saved"
-                    error={saveError}
+                    error={formLevelError(saveError, saveFieldErrors)}
                     onReload={() => {
                       setSaveError(undefined);
                       loadSettings();

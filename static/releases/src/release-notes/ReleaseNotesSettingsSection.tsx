@@ -5,9 +5,10 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, ReleaseNotesSettingsView } from '../../../../src/contract';
 import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { color, font, space } from '../design';
+import { fieldErrors, formLevelError } from '../field-errors';
 import { invoke } from '../platform';
 import { sameTemplate } from './notes-model';
-import { type TemplateDraft, TemplateEditor } from './TemplateEditor';
+import { TEMPLATE_FIELD_LABELS, type TemplateDraft, TemplateEditor } from './TemplateEditor';
 
 /**
  * The settings page's "Release notes" section: the project's template and where notes are
@@ -32,6 +33,8 @@ export function ReleaseNotesSettingsSection({ projectKey }: { projectKey?: strin
   useEffect(() => load(), [load]);
 
   const dirty = !!(view && draft && (!sameTemplate(view.settings.template, draft.template) || JSON.stringify(view.settings.publishing) !== JSON.stringify(draft.publishing)));
+
+  const saveFieldErrors = fieldErrors(saveError, TEMPLATE_FIELD_LABELS);
 
   const save = () => {
     if (!draft || !view) return;
@@ -74,11 +77,12 @@ export function ReleaseNotesSettingsSection({ projectKey }: { projectKey?: strin
             catalog={view.catalog}
             siteSpaceKey={view.target?.spaceKey}
             disabled={!view.canEdit || saving}
+            errors={saveFieldErrors}
           />
           {saveError && (
             <SaveError
               title="The settings were not saved"
-              error={saveError}
+              error={formLevelError(saveError, saveFieldErrors)}
               onReload={() => {
                 setSaveError(undefined);
                 load();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import type { NotesPublishingSettings, NotesSection, ReleaseNotesSettingsView, ReleaseNotesTemplate } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
+import { type FieldErrors, type FieldLabel, NO_FIELD_ERRORS } from '../field-errors';
 import { Checkbox, ListInput, SelectInput, TextArea, TextInput } from './controls';
 import { moveSection, newSection } from './notes-model';
 
@@ -17,7 +18,33 @@ interface Props {
   /** Where pages go with the site's settings, to show as the default. */
   siteSpaceKey?: string;
   disabled: boolean;
+  /** Sentences for the fields the server refused (see TEMPLATE_FIELD_LABELS). */
+  errors?: FieldErrors;
 }
+
+/** How this form names the fields of a `saveReleaseNotesSettings` / `previewReleaseNotes` payload. */
+export const TEMPLATE_FIELD_LABELS: readonly FieldLabel[] = [
+  { path: 'template.sections.*.title', label: 'Section {n} title' },
+  { path: 'template.sections.*.issueTypes.*', label: 'Issue types of section {n}' },
+  { path: 'template.sections.*.labels.*', label: 'Labels of section {n}' },
+  { path: 'template.sections.*.components.*', label: 'Components of section {n}' },
+  { path: 'template.sections.*.issueTypes', label: 'Issue types of section {n}' },
+  { path: 'template.sections.*.labels', label: 'Labels of section {n}' },
+  { path: 'template.sections.*.components', label: 'Components of section {n}' },
+  { path: 'template.sections', label: 'Sections' },
+  { path: 'template.intro', label: 'Intro' },
+  { path: 'template.otherSectionTitle', label: 'Section for other issues' },
+  { path: 'template.internalLabel', label: 'Internal label' },
+  { path: 'template.breakingLabel', label: 'Breaking-change label' },
+  { path: 'template.releaseNoteField', label: 'Text of each item' },
+  { path: 'template.upgradeNotesField', label: 'Upgrade notes' },
+  { path: 'publishing.spaceKey', label: 'Confluence space key' },
+  { path: 'publishing.parentPageId', label: 'Parent page id' },
+];
+
+/** The sentence for a field or any of its items (`template.sections.0.labels.2` shows under Labels). */
+const errorAt = (errors: FieldErrors, path: string): string | undefined =>
+  errors.byPath[path] ?? Object.entries(errors.byPath).find(([p]) => p.startsWith(`${path}.`))?.[1];
 
 const STATUS_OPTIONS = [
   { value: 'done' as const, label: 'Done issues' },
@@ -29,8 +56,12 @@ const STATUS_OPTIONS = [
  * The project's release-notes template (sections, their order and rules, intro, audience, fields)
  * and where pages are published. Changes go to `onChange`; saving is the caller's.
  */
-export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disabled }: Props) {
+export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disabled, errors = NO_FIELD_ERRORS }: Props) {
   const { template, publishing } = draft;
+  const err = (path: string) => {
+    const text = errorAt(errors, path);
+    return text ? { error: text } : {};
+  };
   const setTemplate = (patch: Partial<ReleaseNotesTemplate>) => onChange({ template: { ...template, ...patch }, publishing });
   const setPublishing = (patch: Partial<NotesPublishingSettings>) => {
     const next: NotesPublishingSettings = { ...publishing, ...patch };
@@ -83,17 +114,19 @@ export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disable
           value={template.intro}
           disabled={disabled}
           testId="template-intro"
+          {...err('template.intro')}
           onChange={(intro) => setTemplate({ intro })}
           hint="Placeholders: {project}, {projectKey}, {version}, {releaseDate}, {issueCount}."
         />
         <div style={grid}>
-          <TextInput label="Internal label" value={template.internalLabel} disabled={disabled} onChange={(internalLabel) => setTemplate({ internalLabel })} />
-          <TextInput label="Breaking-change label" value={template.breakingLabel} disabled={disabled} onChange={(breakingLabel) => setTemplate({ breakingLabel })} />
+          <TextInput label="Internal label" value={template.internalLabel} disabled={disabled} {...err('template.internalLabel')} onChange={(internalLabel) => setTemplate({ internalLabel })} />
+          <TextInput label="Breaking-change label" value={template.breakingLabel} disabled={disabled} {...err('template.breakingLabel')} onChange={(breakingLabel) => setTemplate({ breakingLabel })} />
           <TextInput
             label="Section for other issues"
             value={template.otherSectionTitle}
             disabled={disabled}
             placeholder="(leave them out)"
+            {...err('template.otherSectionTitle')}
             onChange={(otherSectionTitle) => setTemplate({ otherSectionTitle })}
           />
         </div>
@@ -105,7 +138,7 @@ export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disable
           <div key={section.id} data-testid={`template-section-${index}`} style={{ border: `1px solid ${color.border}`, borderRadius: radius, padding: space.s150, display: 'flex', flexDirection: 'column', gap: space.s100 }}>
             <div style={{ display: 'flex', gap: space.s100, alignItems: 'flex-end' }}>
               <div style={{ flex: 1 }}>
-                <TextInput label={`Section ${index + 1}`} value={section.title} disabled={disabled} testId={`section-title-${index}`} onChange={(title) => setSection(index, { title })} />
+                <TextInput label={`Section ${index + 1}`} value={section.title} disabled={disabled} testId={`section-title-${index}`} {...err(`template.sections.${index}.title`)} onChange={(title) => setSection(index, { title })} />
               </div>
               <Button appearance="subtle" isDisabled={disabled || index === 0} onClick={() => setTemplate({ sections: moveSection(template.sections, index, -1) })} aria-label={`Move ${section.title} up`}>
                 ↑
@@ -123,9 +156,9 @@ export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disable
               </Button>
             </div>
             <div style={sectionGrid}>
-              <ListInput label="Issue types" value={section.issueTypes} disabled={disabled} testId={`section-types-${index}`} onChange={(issueTypes) => setSection(index, { issueTypes })} />
-              <ListInput label="Labels" value={section.labels} disabled={disabled} onChange={(labels) => setSection(index, { labels })} />
-              <ListInput label="Components" value={section.components} disabled={disabled} onChange={(components) => setSection(index, { components })} />
+              <ListInput label="Issue types" value={section.issueTypes} disabled={disabled} testId={`section-types-${index}`} {...err(`template.sections.${index}.issueTypes`)} onChange={(issueTypes) => setSection(index, { issueTypes })} />
+              <ListInput label="Labels" value={section.labels} disabled={disabled} {...err(`template.sections.${index}.labels`)} onChange={(labels) => setSection(index, { labels })} />
+              <ListInput label="Components" value={section.components} disabled={disabled} {...err(`template.sections.${index}.components`)} onChange={(components) => setSection(index, { components })} />
               <SelectInput label="Which issues" value={section.status} options={STATUS_OPTIONS} disabled={disabled} onChange={(status) => setSection(index, { status })} />
             </div>
           </div>
@@ -145,6 +178,7 @@ export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disable
             value={publishing.spaceKey ?? ''}
             placeholder={siteSpaceKey ? `${siteSpaceKey} (the site's report space)` : 'e.g. REL'}
             disabled={disabled}
+            {...err('publishing.spaceKey')}
             onChange={(spaceKey) => setPublishing({ spaceKey: spaceKey.trim() })}
           />
           <TextInput
@@ -152,6 +186,7 @@ export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disable
             value={publishing.parentPageId ?? ''}
             placeholder="(the space's home page)"
             disabled={disabled}
+            {...err('publishing.parentPageId')}
             hint="The number in the parent page's address, …/pages/65537/…"
             onChange={(parentPageId) => setPublishing({ parentPageId: parentPageId.trim() })}
           />

@@ -5,27 +5,37 @@ import { formatList, parseList } from './notes-model';
 
 const inputStyle: CSSProperties = { ...compactInputStyle, width: '100%' };
 
-export function Field({ label, hint, children, htmlFor }: { label: string; hint?: ReactNode; children: ReactNode; htmlFor: string }) {
+/** The error line's id for a field, so the control can point at it (`aria-describedby`). */
+const errorId = (htmlFor: string) => `${htmlFor}-error`;
+const invalid = (id: string, error: string | undefined) =>
+  error ? { 'aria-invalid': true as const, 'aria-describedby': errorId(id), style: { ...inputStyle, borderColor: color.borderDanger } } : { style: inputStyle };
+
+export function Field({ label, hint, children, htmlFor, error }: { label: string; hint?: ReactNode; children: ReactNode; htmlFor: string; error?: string }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <label htmlFor={htmlFor} style={{ font: font.small, fontWeight: 600, color: color.textSubtle }}>
         {label}
       </label>
       {children}
+      {error && (
+        <div id={errorId(htmlFor)} role="alert" data-testid="field-error" style={{ font: font.small, color: color.textDanger }}>
+          {error}
+        </div>
+      )}
       {hint && <div style={{ font: font.small, color: color.textSubtlest }}>{hint}</div>}
     </div>
   );
 }
 
-export function TextInput(props: { label: string; value: string; onChange: (value: string) => void; disabled?: boolean; hint?: ReactNode; placeholder?: string; testId?: string }) {
+export function TextInput(props: { label: string; value: string; onChange: (value: string) => void; disabled?: boolean; hint?: ReactNode; placeholder?: string; testId?: string; error?: string }) {
   const id = useId();
   return (
-    <Field label={props.label} hint={props.hint} htmlFor={id}>
+    <Field label={props.label} hint={props.hint} htmlFor={id} {...(props.error ? { error: props.error } : {})}>
       <input
         id={id}
         className="rr-select"
         data-testid={props.testId}
-        style={inputStyle}
+        {...invalid(id, props.error)}
         value={props.value}
         placeholder={props.placeholder}
         disabled={props.disabled}
@@ -35,15 +45,17 @@ export function TextInput(props: { label: string; value: string; onChange: (valu
   );
 }
 
-export function TextArea(props: { label: string; value: string; onChange: (value: string) => void; disabled?: boolean; hint?: ReactNode; testId?: string }) {
+export function TextArea(props: { label: string; value: string; onChange: (value: string) => void; disabled?: boolean; hint?: ReactNode; testId?: string; error?: string }) {
   const id = useId();
+  const control = invalid(id, props.error);
   return (
-    <Field label={props.label} hint={props.hint} htmlFor={id}>
+    <Field label={props.label} hint={props.hint} htmlFor={id} {...(props.error ? { error: props.error } : {})}>
       <textarea
         id={id}
         className="rr-select"
         data-testid={props.testId}
-        style={{ ...inputStyle, minHeight: 56, resize: 'vertical' }}
+        {...control}
+        style={{ ...control.style, minHeight: 56, resize: 'vertical' }}
         value={props.value}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.currentTarget.value)}
@@ -53,7 +65,7 @@ export function TextArea(props: { label: string; value: string; onChange: (value
 }
 
 /** A comma-separated list; keeps what is typed (a trailing comma) while handing over the parsed list. */
-export function ListInput(props: { label: string; value: string[]; onChange: (value: string[]) => void; disabled?: boolean; hint?: ReactNode; testId?: string }) {
+export function ListInput(props: { label: string; value: string[]; onChange: (value: string[]) => void; disabled?: boolean; hint?: ReactNode; testId?: string; error?: string }) {
   const [text, setText] = useState(formatList(props.value));
   useEffect(() => {
     if (formatList(parseList(text)) !== formatList(props.value)) setText(formatList(props.value));
@@ -66,6 +78,7 @@ export function ListInput(props: { label: string; value: string[]; onChange: (va
       value={text}
       disabled={props.disabled}
       testId={props.testId}
+      {...(props.error ? { error: props.error } : {})}
       onChange={(next) => {
         setText(next);
         props.onChange(parseList(next));
