@@ -148,6 +148,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     queue,
     transports,
     session,
+    siteUrl: site.jiraBaseUrl,
     scheduled: {
       'daily-sync': () => runDailySync(deps),
       'weekly-reports': () => runWeeklyReports(deps),
