@@ -15,6 +15,10 @@ import { parse } from 'yaml';
 
 export const CSP_REPORT_PATH = '/api/csp-report';
 
+// The same cheerio `load`; @forge/csp's types name cheerio's ESM declarations and ours may resolve
+// to its CommonJS ones (as under the Forge bundler's ts-loader), which TypeScript sees as unrelated.
+const cheerioLoader = load as unknown as ConstructorParameters<typeof CSPProcessingService>[1];
+
 export function manifestPermissions(root: string): Permissions {
   const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as { permissions?: Permissions };
   return manifest.permissions ?? {};
@@ -26,7 +30,7 @@ export function manifestPermissions(root: string): Permissions {
  */
 export function customUiCspDirectives(html: string, permissions: Permissions, siteUrl: string): string[] {
   const quiet = { info: () => undefined };
-  const existingCSPDetails = new CSPProcessingService(quiet, load).getCspDetails(html, permissions);
+  const existingCSPDetails = new CSPProcessingService(quiet, cheerioLoader).getCspDetails(html, permissions);
   const directives = new CSPInjectionService().getInjectableCSP({ existingCSPDetails, microsEnv: 'prod', hostname: new URL(siteUrl).origin });
   return directives.map((d) => (d.startsWith('report-uri ') ? `report-uri ${CSP_REPORT_PATH}` : d));
 }

@@ -1,4 +1,4 @@
-import { type ComponentType, type ReactNode, Suspense, lazy } from 'react';
+import { type ComponentType, type LazyExoticComponent, type ReactNode, Suspense, lazy } from 'react';
 import Spinner from '@atlaskit/spinner';
 import { space } from '../design';
 
@@ -6,7 +6,7 @@ import { space } from '../design';
  * A page loaded on first use, in its own chunk: the first paint only downloads the shell and the
  * page being opened, not every page of the app (the main chunk has a size budget, vite.config.mts).
  */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
   return lazy(async () => ({ default: await load() }));
 }
 
