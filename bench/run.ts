@@ -17,6 +17,7 @@ import { releaseNotesBench } from './release-notes';
 import { runKpiBench } from './kpi';
 import { fakesBench } from './fakes';
 import { medianTime } from './support/timing';
+import { bundleSizesBench } from './bundle-sizes';
 
 interface Row {
   name: string;
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   await releaseNotesBench(record);
   await runKpiBench(record);
   await fakesBench(record);
+  await bundleSizesBench(record);
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}`);
   const dir = join(__dirname, 'results');

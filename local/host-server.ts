@@ -9,6 +9,7 @@ import { handleProductEvent } from '../src/app/product-events';
 import { dispatchResolver } from '../src/app/resolvers';
 import { AppError } from '../src/errors';
 import type { HttpMethod, ProductTransports } from '../src/ports';
+import { CSP_REPORT_PATH, customUiCsp, manifestPermissions } from './custom-ui-csp';
 import type { LocalWorkQueue } from './memory-queue';
 
 const ROOT = resolve(__dirname, '..');
@@ -46,6 +47,8 @@ export interface HostServerOptions {
   session: () => Promise<SessionInfo>;
   /** Scheduled triggers by manifest key. */
   scheduled: Record<string, () => Promise<unknown>>;
+  /** The Jira site the app is installed on: Forge's Custom UI CSP lets pages load its images. */
+  siteUrl: string;
 }
 
 const invokeSchema = z
@@ -120,9 +123,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendFile(res: ServerResponse, file: string, transform?: (text: string) => string): void {
+function sendFile(res: ServerResponse, file: string, transform?: (text: string) => string, headers: Record<string, string> = {}): void {
   const type = MIME[extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   if (transform) res.end(transform(readFileSync(file, 'utf8')));
   else res.end(readFileSync(file));
 }
@@ -143,6 +146,7 @@ export function injectBridge(html: string): string {
 
 export function createHostServer(options: HostServerOptions): Server {
   const { deps, queue } = options;
+  const permissions = manifestPermissions(ROOT);
 
   const routes: Array<{ method: string; pattern: RegExp; handle: (req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray) => Promise<void> }> = [
     {
@@ -202,6 +206,16 @@ export function createHostServer(options: HostServerOptions): Server {
         sendJson(res, 200, { ok: true, result });
       },
     },
+    {
+      // Where the Custom UI's CSP sends its reports (Forge's collector on a real site).
+      method: 'POST',
+      pattern: new RegExp(`^${CSP_REPORT_PATH}$`),
+      handle: async (req, res) => {
+        deps.log.warn('Content-Security-Policy violation in the Custom UI (Forge would block this)', { report: (await readBody(req)).slice(0, 2000) });
+        res.writeHead(204);
+        res.end();
+      },
+    },
     ...(['POST', 'DELETE'] as const).map((method) => ({
       method,
       pattern: /^\/x\/deployment-events$/,
@@ -230,7 +244,10 @@ export function createHostServer(options: HostServerOptions): Server {
         const path = match[1] || 'index.html';
         const file = fileIn(CUSTOM_UI_DIST, path);
         if (!file) throw new HttpProblem(404, 'Not built: run npm run build.');
-        sendFile(res, file, file.endsWith('index.html') ? injectBridge : undefined);
+        if (!file.endsWith('.html')) return sendFile(res, file);
+        // Forge computes the policy from the resource as deployed, before its bridge is added.
+        const csp = customUiCsp(readFileSync(file, 'utf8'), permissions, options.siteUrl);
+        sendFile(res, file, injectBridge, { 'content-security-policy': csp });
       },
     },
     {

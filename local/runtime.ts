@@ -170,6 +170,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     queue,
     transports,
     session,
+    siteUrl: site.jiraBaseUrl,
     scheduled: {
       'daily-sync': () => runDailySync(deps),
       'issue-sync': () => runIssueSync(deps),

@@ -34,7 +34,7 @@ function oldestOutput(paths) {
   return oldest;
 }
 
-const customUiInputs = ['static/releases/src', 'static/releases/index.html', 'static/releases/vite.config.mts', 'src/contract.ts'].map((p) => join(root, p));
+const customUiInputs = ['static/releases/src', 'static/releases/index.html', 'static/releases/vite.config.mts', 'static/releases/main-chunk-budget.mjs', 'src/contract.ts'].map((p) => join(root, p));
 const customUiOutputs = [join(root, 'static/releases/dist/index.html')];
 const hostInputs = ['local/host/src', 'src/frontend', 'src/contract.ts'].map((p) => join(root, p));
 const hostEntries = {

@@ -2,8 +2,13 @@
  * A project's readiness policy: the criteria an issue has to meet before it may ship in its
  * release. Automatic criteria are computed from Jira data; manual checks are signed off by people.
  * Pure: no I/O. `validatePolicy` never throws on user input, it answers errors and warnings.
+ * The settings page validates as the admin types with this same function, so its schemas use
+ * `zod/mini`: a few KB in the Custom UI instead of all of zod, and no `Function` probe (classic
+ * zod's JIT tries `new Function`, which Forge's Content-Security-Policy refuses). Mini has no
+ * built-in English messages: every check here states its own.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 
 export const AUTOMATIC_KINDS = [
   'status-done',
@@ -193,50 +198,48 @@ export interface PolicyCatalog {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
-const text = (max: number) => z.string().max(max, `at most ${max} characters`);
-const names = (max: number, items = 30) => z.array(text(max)).max(items, `at most ${items} entries`);
+const text = (max: number) => z.string('must be text').check(z.maxLength(max, `at most ${max} characters`));
+const names = (max: number, items = 30) => z.array(text(max), 'must be a list').check(z.maxLength(items, `at most ${items} entries`));
 
 const base = {
-  id: z.string().max(40, 'at most 40 characters'),
+  id: z.string('must be text').check(z.maxLength(40, 'at most 40 characters')),
   label: text(80),
   severity: z.enum(['blocking', 'advisory'], 'must be blocking or advisory'),
-  issueTypes: names(60).default([]),
+  issueTypes: z._default(names(60), []),
 };
+const criterionShape = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject({ ...base, ...shape }, 'must be a criterion');
 
 const criterionSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ ...base, kind: z.enum(['status-done', 'resolution-set', 'fix-version-set', 'subtasks-done', 'no-open-blockers', 'blockers-scheduled']) }).strict(),
-    z
-      .object({
-        ...base,
-        kind: z.literal('required-fields'),
-        fields: z.array(z.object({ id: text(80), name: text(80) }).strict()).max(20, 'at most 20 fields'),
-      })
-      .strict(),
-    z.object({ ...base, kind: z.literal('no-open-bugs'), bugTypes: names(60, 10), minPriority: text(60) }).strict(),
-    z.object({ ...base, kind: z.literal('not-flagged'), fieldId: text(80) }).strict(),
-    z
-      .object({
-        ...base,
-        kind: z.literal('manual'),
-        groups: names(120, 20),
-        accountIds: names(128, 20).default([]),
-        description: text(300).optional(),
-      })
-      .strict(),
+    criterionShape({ kind: z.enum(['status-done', 'resolution-set', 'fix-version-set', 'subtasks-done', 'no-open-blockers', 'blockers-scheduled']) }),
+    criterionShape({
+      kind: z.literal('required-fields'),
+      fields: z.array(z.strictObject({ id: text(80), name: text(80) }, 'must be a field'), 'must be a list').check(z.maxLength(20, 'at most 20 fields')),
+    }),
+    criterionShape({ kind: z.literal('no-open-bugs'), bugTypes: names(60, 10), minPriority: text(60) }),
+    criterionShape({ kind: z.literal('not-flagged'), fieldId: text(80) }),
+    criterionShape({
+      kind: z.literal('manual'),
+      groups: names(120, 20),
+      accountIds: z._default(names(128, 20), []),
+      description: z.optional(text(300)),
+    }),
   ],
-  { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${CRITERION_KINDS.join(', ')}` : undefined) },
+  { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${CRITERION_KINDS.join(', ')}` : 'must be a criterion') },
 );
 
-const policySchema = z
-  .object({
-    schemaVersion: z.literal(1).default(1),
-    closeDays: z.number('must be a number').int('must be a whole number').min(0, 'must be 0 or more').max(90, 'must be 90 or less'),
+const policySchema = z.strictObject(
+  {
+    schemaVersion: z._default(z.literal(1, 'must be 1'), 1),
+    closeDays: z
+      .int({ error: (issue) => (typeof issue.input === 'number' ? 'must be a whole number' : 'must be a number') })
+      .check(z.minimum(0, 'must be 0 or more'), z.maximum(90, 'must be 90 or less')),
     priorityOrder: names(60, 20),
-    criteria: z.array(z.unknown()).max(MAX_CRITERIA, `at most ${MAX_CRITERIA} criteria`),
-  })
-  .strict();
+    criteria: z.array(z.unknown(), 'must be a list').check(z.maxLength(MAX_CRITERIA, `at most ${MAX_CRITERIA} criteria`)),
+  },
+  'must be a policy',
+);
 
 function pathOf(parts: ReadonlyArray<PropertyKey>): string {
   return parts.map(String).join('.');
@@ -374,7 +377,7 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return value;
 }
 
-function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
+function messageOf(issue: $ZodIssue, input: unknown): string {
   if (issue.code === 'unrecognized_keys') return `Unknown setting${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`;
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return 'Required.';
   const message = issue.message.replace(/^Invalid input: /, '');

@@ -5,8 +5,11 @@ import { ErrorMessage, localError } from './components/ErrorMessage';
 import { space } from './design';
 import { getContext, invoke, type PageContext } from './platform';
 import { type ProjectTime, ProjectTimeProvider, projectTimeFrom } from './project-time';
-import { ReleasesPage } from './pages/ReleasesPage';
-import { SettingsPage } from './pages/SettingsPage';
+import { PageLoading, lazyPage } from './components/LazyPage';
+
+// Each module's page in its own chunk: the settings page never downloads the project page's code.
+const ReleasesPage = lazyPage(() => import('./pages/ReleasesPage').then((m) => m.ReleasesPage));
+const SettingsPage = lazyPage(() => import('./pages/SettingsPage').then((m) => m.SettingsPage));
 
 /** Manifest module keys served by this one bundle. */
 export const MODULES = {
@@ -35,7 +38,11 @@ export function App() {
     };
   }, []);
 
-  return <div className="rr-page">{renderBody(state)}</div>;
+  return (
+    <div className="rr-page">
+      <PageLoading>{renderBody(state)}</PageLoading>
+    </div>
+  );
 }
 
 function renderBody(state: Loaded) {

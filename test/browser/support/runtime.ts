@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
 import { demoFacts } from '../../support/demo-site';
 import { launchBrowser } from './browser';
+import { assertNoCspViolations, collectCspViolations } from './csp';
 
 /** The fixed "now" of the browser tests, the same as the demo site's. */
 export const BROWSER_TEST_NOW = new Date('2026-11-24T10:00:00Z');
@@ -25,6 +26,11 @@ export interface BrowserRuntime {
   facts: () => ReturnType<typeof demoFacts>;
   /** Opens another page, closed with the browser after the tests. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  /**
+   * The CSP violations of the current test's pages so far. Any left at the end of a test fail it;
+   * a test that provokes one on purpose empties the list after checking it.
+   */
+  cspViolations: () => string[];
 }
 
 /**
@@ -45,6 +51,16 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
   let page: Page;
   let facts: ReturnType<typeof demoFacts> | undefined;
   const extraPages: Page[] = [];
+  let violations: string[] = [];
+  const collectors: string[][] = [];
+  const watch = async (opened: Page): Promise<void> => {
+    collectors.push(await collectCspViolations(opened));
+  };
+  // One list per test, whichever of the test's pages the violations happened in.
+  const current = (): string[] => {
+    for (const c of collectors) violations.push(...c.splice(0));
+    return violations;
+  };
 
   beforeAll(async () => {
     runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: anchoredClock(BROWSER_TEST_NOW) });
@@ -58,15 +74,21 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
     await runtime?.close();
   });
 
+  afterEach(() => {
+    const found = current();
+    violations = [];
+    assertNoCspViolations(found);
+  });
+
   const pageOptions = options.page;
   if (pageOptions !== false) {
     beforeEach(async () => {
       page = await browser.newPage(pageOptions ?? { viewport: { width: 1400, height: 1000 } });
       await pinClock(page);
+      await watch(page);
       options.onPage?.(page);
-      // A new page can take longer than jest's default 5 s on a busy machine.
     }, 30_000);
-    afterEach(() => page.close());
+    afterEach(() => page.close(), 30_000);
   }
 
   return {
@@ -77,8 +99,10 @@ export function useBrowserRuntime(options: BrowserRuntimeOptions = {}): BrowserR
     newPage: async (pageOptions) => {
       const opened = await browser.newPage(pageOptions);
       await pinClock(opened);
+      await watch(opened);
       extraPages.push(opened);
       return opened;
     },
+    cspViolations: current,
   };
 }

@@ -50,6 +50,10 @@ describe('policy validation: errors (nothing can be saved)', () => {
     ['an empty priority list', { ...defaultPolicy(), priorityOrder: [] }, 'priorityOrder', /highest first/],
     ['more than 30 criteria', withCriteria(...Array.from({ length: 31 }, (_, i) => simple('status-done', { id: `c-${i}` }))), 'criteria', /at most 30/i],
     ['a label of 81 characters', withCriteria(manual({ label: 'x'.repeat(81) })), 'criteria.0.label', /at most 80/i],
+    // The settings page runs this without zod's English messages (zod/mini): each check says its own.
+    ['an amber window typed as text', { ...defaultPolicy(), closeDays: '5' }, 'closeDays', /^Must be a number\.$/],
+    ['a label that is a number', withCriteria(manual({ label: 5 })), 'criteria.0.label', /^Must be text\.$/],
+    ['groups that are not a list', withCriteria(manual({ groups: 'qa' })), 'criteria.0.groups', /^Must be a list\.$/],
   ])('%s', (_case, input, path, message) => {
     const result = validatePolicy(input);
     expect(result.policy).toBeUndefined();

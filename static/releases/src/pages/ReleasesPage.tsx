@@ -9,14 +9,17 @@ import { color, font, space } from '../design';
 import { createHistory, type PageContext, type PageHistory } from '../platform';
 import { pathForRoute, routeFromPathname, type RouteId } from '../routes';
 import { useProjectReleases } from '../use-project-releases';
-import { CalendarPage } from './CalendarPage';
-import { EnvironmentsPage } from './EnvironmentsPage';
-import { GoLivePage } from './GoLivePage';
-import { GoNoGoPage } from './GoNoGoPage';
-import { KpisPage } from './KpisPage';
-import { ReleaseNotesPage } from './ReleaseNotesPage';
-import { ReleasesOverview } from './ReleasesOverview';
-import { ReleaseReadinessPage } from '../readiness/ReleaseReadinessPage';
+import { PageLoading, lazyPage } from '../components/LazyPage';
+
+// One chunk per sub-page, downloaded when it is first opened.
+const ReleasesOverview = lazyPage(() => import('./ReleasesOverview').then((m) => m.ReleasesOverview));
+const ReleaseReadinessPage = lazyPage(() => import('../readiness/ReleaseReadinessPage').then((m) => m.ReleaseReadinessPage));
+const CalendarPage = lazyPage(() => import('./CalendarPage').then((m) => m.CalendarPage));
+const GoNoGoPage = lazyPage(() => import('./GoNoGoPage').then((m) => m.GoNoGoPage));
+const GoLivePage = lazyPage(() => import('./GoLivePage').then((m) => m.GoLivePage));
+const EnvironmentsPage = lazyPage(() => import('./EnvironmentsPage').then((m) => m.EnvironmentsPage));
+const KpisPage = lazyPage(() => import('./KpisPage').then((m) => m.KpisPage));
+const ReleaseNotesPage = lazyPage(() => import('./ReleaseNotesPage').then((m) => m.ReleaseNotesPage));
 
 // The calendar and environments load their own view (getReleaseCalendar), one call each.
 const NEEDS_RELEASES: ReadonlySet<RouteId> = new Set<RouteId>(['overview']);
@@ -130,18 +133,20 @@ export function ReleasesPage({ context }: { context: PageContext }) {
           <p>Jira did not say which project this page belongs to. Open the page from a project&apos;s navigation.</p>
         </SectionMessage>
       ) : (
-        <RouteView
-          route={route}
-          projectKey={projectKey}
-          siteUrl={context.siteUrl}
-          releases={releases}
-          notesVersionId={notesVersionId}
-          onOpenReleaseNotes={openReleaseNotes}
-          goNoGoVersionId={goNoGoVersionId}
-          onOpenGoNoGo={openGoNoGo}
-          goLiveVersionId={goLiveVersionId}
-          onOpenGoLive={openGoLive}
-        />
+        <PageLoading>
+          <RouteView
+            route={route}
+            projectKey={projectKey}
+            siteUrl={context.siteUrl}
+            releases={releases}
+            notesVersionId={notesVersionId}
+            onOpenReleaseNotes={openReleaseNotes}
+            goNoGoVersionId={goNoGoVersionId}
+            onOpenGoNoGo={openGoNoGo}
+            goLiveVersionId={goLiveVersionId}
+            onOpenGoLive={openGoLive}
+          />
+        </PageLoading>
       )}
     </div>
   );
