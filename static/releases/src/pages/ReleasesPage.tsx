@@ -15,7 +15,7 @@ import { PageLoading, lazyPage } from '../components/LazyPage';
 const ReleasesOverview = lazyPage(() => import('./ReleasesOverview').then((m) => m.ReleasesOverview));
 const ReleaseReadinessPage = lazyPage(() => import('../readiness/ReleaseReadinessPage').then((m) => m.ReleaseReadinessPage));
 const CalendarPage = lazyPage(() => import('./CalendarPage').then((m) => m.CalendarPage));
-const GoNoGoPage = lazyPage(() => import('./GoNoGoPage').then((m) => m.GoNoGoPage));
+const GoNoGoPage = lazyPage<{ initialVersionId?: string | undefined; onOpenGoLive?: (versionId: string) => void }>(() => import('./GoNoGoPage').then((m) => m.GoNoGoPage));
 const GoLivePage = lazyPage(() => import('./GoLivePage').then((m) => m.GoLivePage));
 const EnvironmentsPage = lazyPage(() => import('./EnvironmentsPage').then((m) => m.EnvironmentsPage));
 const KpisPage = lazyPage(() => import('./KpisPage').then((m) => m.KpisPage));
