@@ -50,7 +50,6 @@ async function recordGo(versionId: string) {
     value: 'GO',
     comment: 'Go for tonight',
     overrideJustification: 'The open bug is cosmetic and fixed in the next patch.',
-    markReleased: false,
     decisionId: `decision-${versionId}`,
   });
 }

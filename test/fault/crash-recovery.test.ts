@@ -40,7 +40,7 @@ const panelContext = {
   moduleKey: 'release-readiness-panel',
   extension: { type: 'jira:issuePanel', issue: { id: story.id, key: story.key, type: 'Story' }, project: { id: shop.id, key: 'SHOP', type: 'software' } },
 };
-const decision = { versionId: version.id, value: 'NO_GO', comment: 'Payment provider outage: hold the release.', markReleased: false, decisionId: 'fault-suite-decision-1' };
+const decision = { versionId: version.id, value: 'NO_GO', comment: 'Payment provider outage: hold the release.', decisionId: 'fault-suite-decision-1' };
 const signOff = { criterionId: 'qa-passed', action: 'sign', comment: 'Regression suite green.' };
 
 let bundle: ReturnType<typeof bundleRuntime>;

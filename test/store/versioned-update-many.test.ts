@@ -55,19 +55,21 @@ describe('updateVersionedMany: several documents, all or nothing', () => {
     expect((await store.getVersioned<Bookings>(TO))?.value.versions).toEqual(['PAY 3.1']);
   });
 
-  it('refuses to write a document it did not read first, and writes nothing', async () => {
+  it('creates a document it did not read only if it does not exist yet', async () => {
     const store = await seeded();
     const intoUnread = () => new Map([[FROM, { versions: [] }], [TO, { versions: ['SHOP 2.4'] }]]);
-    await expect(updateVersionedMany(store, [FROM], none, intoUnread)).rejects.toThrow(`"${TO}" was not read first`);
-    expect(await store.getVersioned(TO)).toBeUndefined();
-    expect(store.transactions).toHaveLength(0);
+    await updateVersionedMany(store, [FROM], none, intoUnread);
+    expect((await store.getVersioned(TO))?.value).toEqual({ versions: ['SHOP 2.4'] });
+    // Now it exists: writing it again unread would overwrite someone's document, so it conflicts.
+    await expect(updateVersionedMany(store, [FROM], none, intoUnread, 1)).rejects.toThrow();
+    expect((await store.getVersioned(TO))?.rev).toBe(1);
   });
 
   it('holds at most 25 documents (a Forge transaction’s limit), counting a repeated key once', async () => {
     const store = new InMemoryKvStore();
     const keys = (n: number) => Array.from({ length: n }, (_, i) => `plan:env:e${i}:2026q4`);
     const touchAll = (docs: Map<string, Bookings>) => new Map([...docs.keys()].map((k) => [k, { versions: ['SHOP 2.4'] }]));
-    await expect(updateVersionedMany(store, keys(26), none, touchAll)).rejects.toThrow(/at most 25/);
+    await expect(updateVersionedMany(store, keys(26), none, touchAll)).rejects.toMatchObject({ code: 'STORE_LIMIT', message: expect.stringMatching(/Forge allows 25/) });
     expect((await store.query('plan:')).results).toEqual([]);
     expect((await updateVersionedMany(store, [...keys(25), ...keys(25)], none, touchAll)).written).toBe(true);
   });

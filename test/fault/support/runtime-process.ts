@@ -20,7 +20,8 @@ const ROOT = resolve(__dirname, '../../..');
 export function bundleRuntime(): { entry: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'rr-fault-bundle-'));
   const entry = join(dir, 'main.cjs');
-  buildSync({ entryPoints: [join(ROOT, 'local/main.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: entry, logLevel: 'warning' });
+  // Modules find the repository (manifest.yml, dist/) from their own folder: keep it local/'s, not the bundle's temp folder.
+  buildSync({ entryPoints: [join(ROOT, 'local/main.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: entry, logLevel: 'warning', define: { __dirname: JSON.stringify(join(ROOT, 'local')) } });
   return { entry, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
