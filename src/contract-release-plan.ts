@@ -322,6 +322,8 @@ export interface DeleteEnvironmentPayload {
 }
 export interface SavePromotionOrderPayload {
   tierOrder: Tier[];
+  /** The order the page showed (`PlanSettingsView.tierOrder`): another admin's change meanwhile is a CONFLICT. */
+  expectedTierOrder: Tier[];
 }
 export interface SavePlanSettingsPayload extends ProjectPlanSettings {
   /** The revision the settings were loaded at (`PlanSettingsView.settingsRevision`). */
@@ -329,6 +331,8 @@ export interface SavePlanSettingsPayload extends ProjectPlanSettings {
 }
 export interface SetReleaseManagersPayload {
   accountIds: string[];
+  /** The managers the page showed: another admin's change meanwhile is a CONFLICT. */
+  expectedAccountIds: string[];
 }
 export interface SearchUsersPayload {
   query: string;

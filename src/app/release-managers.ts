@@ -5,7 +5,7 @@
  * someone off the project takes their release-manager rights with it. Decided on the server from
  * the invocation context, never from a payload.
  */
-import { AppError } from '../errors';
+import { AppError, ConflictError } from '../errors';
 import type { JiraClient } from '../integrations/jira/jira-client';
 import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
@@ -66,11 +66,16 @@ export async function requireReleaseEditor(deps: AppDeps, context: InvocationCon
   return { ...access, jira };
 }
 
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((id) => set.has(id));
+}
+
 /**
  * Replaces the project's release managers. Project administrators only; every account must be a
  * person Jira knows, so a typo cannot silently grant nothing (or the wrong person) the role.
  */
-export async function setReleaseManagers(deps: AppDeps, context: InvocationContext, accountIds: string[]): Promise<string[]> {
+export async function setReleaseManagers(deps: AppDeps, context: InvocationContext, accountIds: string[], expectedAccountIds?: string[]): Promise<string[]> {
   const project = requireProject(context);
   const jira = deps.jiraAsUser(context.accountId);
   const access = await projectAccess(deps, jira, context, project.key);
@@ -86,10 +91,13 @@ export async function setReleaseManagers(deps: AppDeps, context: InvocationConte
     deps.store,
     keys.releaseManagers(project.key),
     () => ({ accountIds: [] }),
-    (current) =>
-      current.accountIds.length === wanted.length && current.accountIds.every((id, i) => id === wanted[i])
-        ? undefined
-        : { accountIds: wanted, updatedAt: now, updatedBy: context.accountId },
+    (current) => {
+      // From a page: the managers it showed must still be the stored ones, or another admin's change would be lost.
+      if (expectedAccountIds && !sameMembers(current.accountIds, expectedAccountIds)) {
+        throw new ConflictError(`Someone else changed the release managers of ${project.key} since you opened this page. Reload to see their change, then make yours again.`);
+      }
+      return current.accountIds.length === wanted.length && current.accountIds.every((id, i) => id === wanted[i]) ? undefined : { accountIds: wanted, updatedAt: now, updatedBy: context.accountId };
+    },
   );
   return value.accountIds;
 }

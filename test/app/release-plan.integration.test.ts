@@ -126,16 +126,35 @@ describe('who may read and change the plan', () => {
     const settings = await addEnvironments();
     const booking = slot(envId(settings, 'UAT-1'), 'SHOP 2.4', '2026-11-25T09:00:00Z', '2026-11-27T17:00:00Z');
     expect(await call('saveEnvironmentSlot', booking, developer())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await call('setReleaseManagers', { accountIds: [developer()] }, developer())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Only administrators') } });
-    const updated = ok(await call<PlanSettingsView>('setReleaseManagers', { accountIds: [developer()] }, releaseManager()));
+    expect(await call('setReleaseManagers', { accountIds: [developer()], expectedAccountIds: [] }, developer())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Only administrators') } });
+    const updated = ok(await call<PlanSettingsView>('setReleaseManagers', { accountIds: [developer()], expectedAccountIds: [] }, releaseManager()));
     expect(updated.releaseManagers).toEqual([{ accountId: developer(), displayName: 'Dana Kowalski' }]);
     expect(ok(await call<ReleaseCalendarView>('saveEnvironmentSlot', booking, developer())).slots).toHaveLength(1);
     // The role is per project: in PAY the developer is no release manager.
     expect(ok(await call<ReleaseCalendarView>('getReleaseCalendar', VIEW, developer(), 'PAY')).canEdit).toBe(false);
   });
 
+  it('refuses a promotion order or release managers saved from a stale page, keeping the other admin\'s change', async () => {
+    const loaded = ok(await call<PlanSettingsView>('getPlanSettings', {}));
+    const reversed = [...loaded.tierOrder].reverse();
+    // Another admin saves first, from the same page state.
+    ok(await call<PlanSettingsView>('savePromotionOrder', { tierOrder: reversed, expectedTierOrder: loaded.tierOrder }));
+    const stale = await call('savePromotionOrder', { tierOrder: loaded.tierOrder, expectedTierOrder: loaded.tierOrder });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Reload') } });
+    expect(ok(await call<PlanSettingsView>('getPlanSettings', {})).tierOrder).toEqual(reversed);
+    // An environment edited meanwhile is no conflict: only the order itself is compared.
+    await addEnvironments();
+    ok(await call<PlanSettingsView>('savePromotionOrder', { tierOrder: loaded.tierOrder, expectedTierOrder: reversed }));
+
+    const before = loaded.releaseManagers.map((m) => m.accountId);
+    ok(await call<PlanSettingsView>('setReleaseManagers', { accountIds: [developer()], expectedAccountIds: before }));
+    expect(await call('setReleaseManagers', { accountIds: [], expectedAccountIds: before })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(ok(await call<PlanSettingsView>('getPlanSettings', {})).releaseManagers.map((m) => m.accountId)).toEqual([developer()]);
+    expect(await call('savePromotionOrder', { tierOrder: loaded.tierOrder })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('refuses release managers Jira does not know', async () => {
-    expect(await call('setReleaseManagers', { accountIds: ['ghost-account'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('setReleaseManagers', { accountIds: ['ghost-account'], expectedAccountIds: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await store.getVersioned(keys.releaseManagers('SHOP'))).toBeUndefined();
   });
 

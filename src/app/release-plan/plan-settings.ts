@@ -15,6 +15,7 @@ import type {
 } from '../../contract-release-plan';
 import { TIERS } from '../../contract-release-plan';
 import { DAY_MS } from '../../domain/release-plan/intervals';
+import { completeTierOrder } from '../../domain/release-plan/tiers';
 import { validateEnvironmentName } from '../../domain/release-plan/validate';
 import { AppError, ConflictError } from '../../errors';
 import { keys } from '../../store/keys';
@@ -155,7 +156,13 @@ export async function savePromotionOrder(deps: AppDeps, context: InvocationConte
   if (order.length !== TIERS.length || new Set(order).size !== TIERS.length) {
     throw new AppError('VALIDATION', 'The promotion order was not saved.', [`tierOrder: list each of ${TIERS.join(', ')} exactly once.`]);
   }
-  await updateVersioned<InventoryDoc>(deps.store, keys.planInventory(), emptyInventory, (doc) => ({ ...doc, tierOrder: [...order] }));
+  await updateVersioned<InventoryDoc>(deps.store, keys.planInventory(), emptyInventory, (doc) => {
+    // The order the page showed is the check: an environment edited meanwhile is no conflict, another order is.
+    if (completeTierOrder(doc.tierOrder ?? []).join() !== payload.expectedTierOrder.join()) {
+      throw new ConflictError('Someone else changed the promotion order since you opened this page. Reload to see their change, then make yours again.');
+    }
+    return { ...doc, tierOrder: [...order] };
+  });
   return buildPlanSettingsView(deps, context, access);
 }
 
@@ -180,8 +187,8 @@ export async function savePlanSettings(deps: AppDeps, context: InvocationContext
   return buildPlanSettingsView(deps, context, access);
 }
 
-export async function saveReleaseManagers(deps: AppDeps, context: InvocationContext, accountIds: string[]): Promise<PlanSettingsView> {
-  await setReleaseManagers(deps, context, accountIds);
+export async function saveReleaseManagers(deps: AppDeps, context: InvocationContext, accountIds: string[], expectedAccountIds: string[]): Promise<PlanSettingsView> {
+  await setReleaseManagers(deps, context, accountIds, expectedAccountIds);
   return buildPlanSettingsView(deps, context);
 }
 

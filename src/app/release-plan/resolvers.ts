@@ -150,7 +150,7 @@ export const releasePlanResolvers: Table = {
     handle: deleteEnvironment,
   },
   savePromotionOrder: {
-    payload: z.object({ tierOrder: z.array(tier).length(TIERS.length) }).strict(),
+    payload: z.object({ tierOrder: z.array(tier).length(TIERS.length), expectedTierOrder: z.array(tier).length(TIERS.length) }).strict(),
     handle: savePromotionOrder,
   },
   savePlanSettings: {
@@ -158,8 +158,8 @@ export const releasePlanResolvers: Table = {
     handle: savePlanSettings,
   },
   setReleaseManagers: {
-    payload: z.object({ accountIds: z.array(accountId).max(50) }).strict(),
-    handle: (deps, context, payload) => saveReleaseManagers(deps, context, payload.accountIds),
+    payload: z.object({ accountIds: z.array(accountId).max(50), expectedAccountIds: z.array(accountId).max(50) }).strict(),
+    handle: (deps, context, payload) => saveReleaseManagers(deps, context, payload.accountIds, payload.expectedAccountIds),
   },
   searchUsers: {
     payload: z.object({ query: z.string().trim().min(1).max(100) }).strict(),

@@ -374,7 +374,7 @@ function PromotionOrderSection({ settings, save }: { settings: PlanSettingsView;
       </ol>
       {error && <ErrorMessage title="The promotion order was not saved" error={error} />}
       {settings.canEdit && (
-        <SaveRow label="Save order" disabled={!changed} saved={saved && !changed} onSave={async () => record(await save('savePromotionOrder', { tierOrder: order }))} />
+        <SaveRow label="Save order" disabled={!changed} saved={saved && !changed} onSave={async () => record(await save('savePromotionOrder', { tierOrder: order, expectedTierOrder: settings.tierOrder }))} />
       )}
     </Section>
   );
@@ -482,7 +482,7 @@ function ReleaseManagersSection({ settings, save }: { settings: PlanSettingsView
       )}
       {error && <ErrorMessage title="The release managers were not saved" error={error} />}
       {settings.canAdminister && (
-        <SaveRow label="Save release managers" disabled={!changed} testId="save-release-managers" saved={saved && !changed} onSave={async () => record(await save('setReleaseManagers', { accountIds: managers.map((m) => m.accountId) }))} />
+        <SaveRow label="Save release managers" disabled={!changed} testId="save-release-managers" saved={saved && !changed} onSave={async () => record(await save('setReleaseManagers', { accountIds: managers.map((m) => m.accountId), expectedAccountIds: settings.releaseManagers.map((m) => m.accountId) }))} />
       )}
     </Section>
   );
