@@ -1,7 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { defaultPolicies } from '../../src/domain/go-no-go/policies';
-import { type SmallRelease, createSmallRelease, transition } from '../support/go-no-go-release';
+import { type SmallRelease, createSmallRelease, namePatchApprovers, transition } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
 import { useBrowserRuntime } from './support/runtime';
 
@@ -14,21 +13,7 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     page: false,
     setUp: async (runtime) => {
       release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.1', startDate: '2026-11-18', releaseDate: '2026-11-26' });
-      // Setup, not the subject: the release manager names the approvers of patch releases.
-      const policy = defaultPolicies().patch;
-      const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA] : [DANA] }));
-      const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          accountId: RAVI,
-          moduleKey: 'releases-page',
-          extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
-          functionKey: 'saveGoNoGoSettings',
-          payload: { releaseType: 'patch', policy: { ...policy, roles } },
-        }),
-      });
-      expect(await response.json()).toMatchObject({ ok: true });
+      await namePatchApprovers(runtime.hostUrl);
     },
   });
 

@@ -1,10 +1,9 @@
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { defaultPolicies } from '../../src/domain/go-no-go/policies';
-import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
+import { type SmallRelease, createSmallRelease, namePatchApprovers } from '../support/go-no-go-release';
 import { describeInBrowser } from './support/browser';
 import { useBrowserRuntime } from './support/runtime';
 
-const { releaseManager: RAVI, qa: PRIYA, developer: DANA } = DEMO_ACCOUNT;
+const { releaseManager: RAVI, qa: PRIYA } = DEMO_ACCOUNT;
 
 describeInBrowser('the sign-offs waiting for me in Chromium', () => {
   let release: SmallRelease;
@@ -13,21 +12,7 @@ describeInBrowser('the sign-offs waiting for me in Chromium', () => {
     page: false,
     setUp: async (runtime) => {
       release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.1', startDate: '2026-11-18', releaseDate: '2026-11-26' });
-      // Setup, not the subject: the release manager names the approvers of patch releases.
-      const policy = defaultPolicies().patch;
-      const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA] : [DANA] }));
-      const response = await fetch(`${runtime.hostUrl}/api/invoke`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          accountId: RAVI,
-          moduleKey: 'releases-page',
-          extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
-          functionKey: 'saveGoNoGoSettings',
-          payload: { releaseType: 'patch', policy: { ...policy, roles } },
-        }),
-      });
-      expect(await response.json()).toMatchObject({ ok: true });
+      await namePatchApprovers(runtime.hostUrl);
     },
   });
 

@@ -4,6 +4,7 @@
  * board starts at NO-GO and turns green when the bug is fixed.
  */
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
+import { defaultPolicies } from '../../src/domain/go-no-go/policies';
 
 async function jira(baseUrl: string, accountId: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${baseUrl}/rest/api/3${path}`, {
@@ -48,4 +49,26 @@ export async function createSmallRelease(baseUrl: string, options: { name: strin
   await transition(baseUrl, admin, storyKey, 'done');
   await transition(baseUrl, admin, bugKey, 'inProgress');
   return { versionId: String(version.id), name: options.name, storyKey, bugKey };
+}
+
+/**
+ * Through a running local host: the release manager names Priya (QA) and Dana (Operations) as the
+ * approvers of patch releases. Setup for browser tests, not their subject.
+ */
+export async function namePatchApprovers(hostUrl: string): Promise<void> {
+  const policy = defaultPolicies().patch;
+  const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [DEMO_ACCOUNT.qa] : [DEMO_ACCOUNT.developer] }));
+  const response = await fetch(`${hostUrl}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      accountId: DEMO_ACCOUNT.releaseManager,
+      moduleKey: 'releases-page',
+      extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } },
+      functionKey: 'saveGoNoGoSettings',
+      payload: { releaseType: 'patch', policy: { ...policy, roles } },
+    }),
+  });
+  const answer = (await response.json()) as { ok: boolean };
+  if (!answer.ok) throw new Error(`Naming the patch approvers failed: ${JSON.stringify(answer)}`);
 }

@@ -68,35 +68,11 @@ export function ReleasesPage({ context }: { context: PageContext }) {
     history.current?.push(pathForRoute(to));
   }, []);
 
-  // The overview's per-version "Release notes" action opens that version's notes.
-  const [notesVersionId, setNotesVersionId] = useState<string>();
-  const openReleaseNotes = useCallback(
-    (versionId: string) => {
-      setNotesVersionId(versionId);
-      navigate('release-notes');
-    },
-    [navigate],
-  );
-
-  // The Overview's "waiting for your sign-off" opens that version's board.
-  const [goNoGoVersionId, setGoNoGoVersionId] = useState<string>();
-  const openGoNoGo = useCallback(
-    (versionId: string) => {
-      setGoNoGoVersionId(versionId);
-      navigate('go-no-go');
-    },
-    [navigate],
-  );
-
-  // The Go/No-Go board's "Go-live runbook" opens that release's runbook.
-  const [goLiveVersionId, setGoLiveVersionId] = useState<string>();
-  const openGoLive = useCallback(
-    (versionId: string) => {
-      setGoLiveVersionId(versionId);
-      navigate('go-live');
-    },
-    [navigate],
-  );
+  // Links that open a sub-page at one version: the overview's "Release notes" and "waiting for your
+  // sign-off", the Go/No-Go board's "Go-live runbook".
+  const [notesVersionId, openReleaseNotes] = useOpenAtVersion(navigate, 'release-notes');
+  const [goNoGoVersionId, openGoNoGo] = useOpenAtVersion(navigate, 'go-no-go');
+  const [goLiveVersionId, openGoLive] = useOpenAtVersion(navigate, 'go-live');
 
   const projectKey = context.project?.key;
   const projectName = releases.data?.project.name ?? projectKey ?? 'Project';
@@ -150,6 +126,19 @@ export function ReleasesPage({ context }: { context: PageContext }) {
       )}
     </div>
   );
+}
+
+/** The version a sub-page should open at, and the action that navigates there with it. */
+function useOpenAtVersion(navigate: (to: RouteId) => void, route: RouteId): [string | undefined, (versionId: string) => void] {
+  const [versionId, setVersionId] = useState<string>();
+  const open = useCallback(
+    (id: string) => {
+      setVersionId(id);
+      navigate(route);
+    },
+    [navigate, route],
+  );
+  return [versionId, open];
 }
 
 function RouteView({
