@@ -1,5 +1,5 @@
 import type { PlanDeployment, PlanEnvironment, PlanSlot, PlanWindow } from '../../src/contract-release-plan';
-import type { PlanFacts, PlanVersionFacts } from '../../src/domain/release-plan/conflicts';
+import type { PlanFacts, PlanVersionFacts } from '../../src/domain/release-plan/plan-index';
 import { DEFAULT_TIER_ORDER } from '../../src/domain/release-plan/tiers';
 
 /** "Now" of the plan tests: Tuesday 24 November 2026, 10:00 UTC. */

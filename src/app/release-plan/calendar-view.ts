@@ -15,7 +15,8 @@ import type {
   ReleaseCalendarView,
 } from '../../contract-release-plan';
 import { calendarDateIn, daysBetween, parseCalendarDate } from '../../domain/calendar/calendar-date';
-import { type PlanVersionFacts, detectConflicts } from '../../domain/release-plan/conflicts';
+import { detectConflicts } from '../../domain/release-plan/conflicts';
+import type { PlanVersionFacts } from '../../domain/release-plan/plan-index';
 import { type Interval, dayIntervalOf } from '../../domain/release-plan/intervals';
 import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';

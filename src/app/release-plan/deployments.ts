@@ -13,7 +13,7 @@ import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
 import type { AppDeps } from '../deps';
 import { type DeploymentsDoc, MAX_DEPLOYMENTS_PER_SHARD, emptyDeployments, newId } from './documents';
-import type { PlanVersionFacts } from '../../domain/release-plan/conflicts';
+import type { PlanVersionFacts } from '../../domain/release-plan/plan-index';
 
 function append(doc: DeploymentsDoc, deployment: PlanDeployment): DeploymentsDoc | undefined {
   const existing = doc.deployments.find((d) => d.id === deployment.id);

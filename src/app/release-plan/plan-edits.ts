@@ -17,7 +17,7 @@ import type {
   SetVersionDependenciesPayload,
   VersionDependency,
 } from '../../contract-release-plan';
-import type { PlanVersionFacts } from '../../domain/release-plan/conflicts';
+import type { PlanVersionFacts } from '../../domain/release-plan/plan-index';
 import { instant, isoOf } from '../../domain/release-plan/intervals';
 import { validateSlot, validateWindow } from '../../domain/release-plan/validate';
 import { AppError, ConflictError } from '../../errors';

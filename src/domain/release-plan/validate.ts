@@ -4,7 +4,7 @@
  * function returns the problems in words a release manager can act on; empty means valid.
  */
 import type { DeploymentInput, PlanEnvironment, SlotInput, WindowInput } from '../../contract-release-plan';
-import type { PlanVersionFacts } from './conflicts';
+import type { PlanVersionFacts } from './plan-index';
 import { DAY_MS, MINUTE_MS, dayIntervalOf, instant } from './intervals';
 import { formatDay } from './wording';
 

@@ -1,19 +1,8 @@
 import type { PlanConflict } from '../../../src/contract-release-plan';
-import {
-  type PlanFacts,
-  PlanIndex,
-  crowdedReleaseDays,
-  deploymentsInFreeze,
-  detectConflicts,
-  doubleBookings,
-  lateDependencies,
-  promotionOrderBreaks,
-  releasesBeforeRequiredSlots,
-  slotsInFreeze,
-  slotsInMaintenance,
-  slotsOutsideVersions,
-  unavailableEnvironments,
-} from '../../../src/domain/release-plan/conflicts';
+import { detectConflicts } from '../../../src/domain/release-plan/conflicts';
+import { deploymentsInFreeze, doubleBookings, slotsInFreeze, slotsInMaintenance, unavailableEnvironments } from '../../../src/domain/release-plan/environment-rules';
+import { type PlanFacts, PlanIndex } from '../../../src/domain/release-plan/plan-index';
+import { crowdedReleaseDays, lateDependencies, promotionOrderBreaks, releasesBeforeRequiredSlots, slotsOutsideVersions } from '../../../src/domain/release-plan/release-rules';
 import { ENVIRONMENTS, aDeployment, aPlanVersion, aSlot, aWindow, anEnvironment, planFacts, t } from '../../support/plan-builders';
 
 type Rule = (index: PlanIndex) => PlanConflict[];
