@@ -1,0 +1,153 @@
+/** Books an environment for a version (a slot): when, where, and whether the release needs it. */
+import { useProjectTime } from '../project-time';
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import type { ErrorBody, ReleaseCalendarView, SlotInput, Tier } from '../../../../src/contract';
+import { validateSlot } from '../../../../src/domain/release-plan/validate';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { color, font } from '../design';
+import { formatJiraDate } from '../release-rows';
+import { Checkbox, EditorPanel, FormRow, SelectInput, TextArea, TextInput } from './form-controls';
+import { type PlanSlot, fromInputValue, toInputValue } from './plan-model';
+import type { MutationOutcome } from './use-release-calendar';
+import { Actions, EditorForm, byField, environmentLabel, type Mutate, useFocusFirst, versionLabel } from './editor-parts';
+
+const REQUIRED_BY_DEFAULT: ReadonlySet<Tier> = new Set<Tier>(['SIT', 'UAT', 'NFT', 'PREPROD']);
+
+export interface SlotDraft {
+  versionId?: string;
+  environmentId?: string;
+  from?: string;
+  to?: string;
+}
+
+interface SlotEditorProps {
+  view: ReleaseCalendarView;
+  slot?: PlanSlot;
+  draft?: SlotDraft;
+  mutate: Mutate;
+  onClose: (message?: string, view?: ReleaseCalendarView) => void;
+}
+
+export function SlotEditor({ view, slot, draft, mutate, onClose }: SlotEditorProps) {
+  const own = view.versions.filter((v) => v.projectKey === view.project.key && (!v.released || v.id === slot?.versionId));
+  const [versionId, setVersionId] = useState(slot?.versionId ?? draft?.versionId ?? '');
+  const [environmentId, setEnvironmentId] = useState(slot?.environmentId ?? draft?.environmentId ?? '');
+  const [from, setFrom] = useState(toInputValue(slot?.from ?? draft?.from));
+  const [to, setTo] = useState(toInputValue(slot?.to ?? draft?.to));
+  const [required, setRequired] = useState(slot?.required ?? false);
+  const [requiredTouched, setRequiredTouched] = useState(!!slot);
+  const [note, setNote] = useState(slot?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<ErrorBody>();
+  const [submitted, setSubmitted] = useState(false);
+  const ref = useFocusFirst();
+  const readOnly = !view.canEdit;
+  const time = useProjectTime();
+
+  const environment = view.environments.find((e) => e.id === environmentId);
+  const version = own.find((v) => v.id === versionId);
+  const input: SlotInput = { versionId, environmentId, from: fromInputValue(from) ?? from, to: fromInputValue(to) ?? to, required, ...(note.trim() ? { note: note.trim() } : {}) };
+  const problems = (() => {
+    const empty = (p: string) => (!versionId && p.startsWith('versionId')) || (!environmentId && p.startsWith('environmentId')) || (!fromInputValue(from) && p.startsWith('from')) || (!fromInputValue(to) && p.startsWith('to'));
+    const list = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}), timeZone: time.timeZone }).filter((p) => !empty(p));
+    if (!versionId) list.unshift('versionId: choose a version.');
+    if (!environmentId) list.unshift('environmentId: choose an environment.');
+    if (!fromInputValue(from)) list.push('from: give a start date and time.');
+    if (!fromInputValue(to)) list.push('to: give an end date and time.');
+    return byField([...new Set(list)]);
+  })();
+  const show = (field: string) => (submitted || field === 'to' || field === 'from' ? problems.get(field) : undefined);
+  const fromValid = !!fromInputValue(from);
+  const toValid = !!fromInputValue(to);
+
+  const save = async () => {
+    setSubmitted(true);
+    if (problems.size > 0) return;
+    setBusy(true);
+    setServerError(undefined);
+    const outcome: MutationOutcome = await mutate('saveEnvironmentSlot', {
+      slot: { ...input, ...(slot ? { id: slot.id } : {}) },
+      ...(slot ? { current: { environmentId: slot.environmentId, from: slot.from }, expectedUpdatedAt: slot.updatedAt } : {}),
+    });
+    setBusy(false);
+    if (!outcome.ok) return setServerError(outcome.error);
+    const saved = outcome.view.slots.find((s) => s.hidden !== true && s.versionId === input.versionId && s.environmentId === input.environmentId && s.from === input.from);
+    const clashes = saved ? outcome.view.conflicts.filter((c) => c.items.some((i) => i.kind === 'slot' && i.id === saved.id)) : [];
+    onClose(`Saved ${version?.name ?? 'the slot'} on ${environment?.name ?? 'the environment'}.${clashes.length ? ` ${clashes.length} conflict${clashes.length === 1 ? '' : 's'}: ${clashes.map((c) => c.title).join('; ')}.` : ' No conflicts.'}`, outcome.view);
+  };
+
+  const remove = async () => {
+    if (!slot) return;
+    setBusy(true);
+    const outcome = await mutate('deleteEnvironmentSlot', { slotId: slot.id, current: { environmentId: slot.environmentId, from: slot.from } });
+    setBusy(false);
+    if (!outcome.ok) return setServerError(outcome.error);
+    onClose(`Deleted the ${environment?.name ?? ''} slot of ${version?.name ?? 'the version'}.`, outcome.view);
+  };
+
+  return (
+    <EditorPanel title={readOnly ? 'Environment slot' : slot ? 'Edit environment slot' : 'Book an environment slot'} onCancel={() => onClose()} testId="slot-editor">
+      <EditorForm
+        focusRef={ref}
+        disabled={readOnly || busy}
+        onSubmit={() => {
+          if (!readOnly) void save();
+        }}
+        footer={
+          <>
+            {serverError && <ErrorMessage title="The slot was not saved" error={serverError} />}
+            {readOnly ? (
+              <div>
+                <Button onClick={() => onClose()}>Close</Button>
+                <p style={{ font: font.small, color: color.textSubtle }}>Only project administrators and release managers can change bookings.</p>
+              </div>
+            ) : (
+              <Actions busy={busy} onCancel={() => onClose()} {...(slot ? { onDelete: () => void remove() } : {})} submitLabel={slot ? 'Save changes' : 'Book slot'} testId="slot" />
+            )}
+          </>
+        }
+      >
+        <FormRow>
+          <SelectInput
+            label="Version"
+            value={versionId}
+            placeholder="Choose a version"
+            options={own.map((v) => ({ value: v.id, label: versionLabel(v) }))}
+            onValue={setVersionId}
+            error={show('versionId')}
+            testId="slot-version"
+          />
+          <SelectInput
+            label="Environment"
+            value={environmentId}
+            placeholder={view.environments.length ? 'Choose an environment' : 'No environments in the inventory'}
+            options={view.environments.map((e) => ({ value: e.id, label: environmentLabel(e) }))}
+            onValue={(value) => {
+              setEnvironmentId(value);
+              const tier = view.environments.find((e) => e.id === value)?.tier;
+              if (!requiredTouched && tier) setRequired(REQUIRED_BY_DEFAULT.has(tier));
+            }}
+            error={show('environmentId')}
+            hint={environment && environment.status !== 'available' ? `${environment.name} is marked ${environment.status}.` : undefined}
+            testId="slot-environment"
+          />
+        </FormRow>
+        <FormRow>
+          <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={fromValid || submitted ? show('from') : undefined} testId="slot-from" hint={version?.startDate ? `${version.name} starts ${formatJiraDate(version.startDate)}` : undefined} />
+          <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={fromValid && toValid ? show('to') : submitted ? show('to') : undefined} testId="slot-to" hint={version?.releaseDate ? `Due ${formatJiraDate(version.releaseDate)} (times in your time zone)` : 'Times in your time zone'} />
+        </FormRow>
+        <Checkbox
+          label="Must finish before the release (sign-off, NFT run)"
+          checked={required}
+          onChange={(checked) => {
+            setRequired(checked);
+            setRequiredTouched(true);
+          }}
+          testId="slot-required"
+        />
+        <TextArea label="Note" value={note} onValue={setNote} maxLength={500} testId="slot-note" error={show('note')} />
+      </EditorForm>
+    </EditorPanel>
+  );
+}

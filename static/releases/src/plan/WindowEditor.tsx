@@ -1,0 +1,147 @@
+/** Plans a change freeze or a maintenance window: its scope, tiers, time and reason. */
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import type { ErrorBody, PlanWindow, ReleaseCalendarView, Tier, WindowInput, WindowKind } from '../../../../src/contract';
+import { TIERS } from '../../../../src/contract';
+import { validateWindow } from '../../../../src/domain/release-plan/validate';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { color, font, space } from '../design';
+import { Checkbox, EditorPanel, FormRow, SelectInput, TextInput } from './form-controls';
+import { fromInputValue, toInputValue } from './plan-model';
+import { Actions, EditorForm, byField, type Mutate, useFocusFirst } from './editor-parts';
+
+export interface WindowDraft {
+  kind?: WindowKind;
+  environmentId?: string;
+  from?: string;
+  to?: string;
+}
+
+type ScopeChoice = 'site' | 'project' | `env:${string}`;
+
+export function WindowEditor({ view, window, draft, mutate, onClose }: { view: ReleaseCalendarView; window?: PlanWindow; draft?: WindowDraft; mutate: Mutate; onClose: (message?: string, view?: ReleaseCalendarView) => void }) {
+  const [kind, setKind] = useState<WindowKind>(window?.kind ?? draft?.kind ?? 'freeze');
+  const initialScope: ScopeChoice = window
+    ? window.scope.type === 'environment'
+      ? `env:${window.scope.environmentId}`
+      : window.scope.type
+    : draft?.environmentId
+      ? `env:${draft.environmentId}`
+      : 'project';
+  const [scope, setScope] = useState<ScopeChoice>(initialScope);
+  const [tiers, setTiers] = useState<Tier[]>(window?.tiers ?? (window ? [] : ['PREPROD', 'PROD']));
+  const [from, setFrom] = useState(toInputValue(window?.from ?? draft?.from));
+  const [to, setTo] = useState(toInputValue(window?.to ?? draft?.to));
+  const [reason, setReason] = useState(window?.reason ?? '');
+  const [busy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<ErrorBody>();
+  const ref = useFocusFirst();
+
+  const input: WindowInput = {
+    kind,
+    scope: scope === 'site' ? { type: 'site' } : scope === 'project' ? { type: 'project', projectKey: view.project.key } : { type: 'environment', environmentId: scope.slice(4) },
+    ...(kind === 'freeze' && tiers.length ? { tiers } : {}),
+    from: fromInputValue(from) ?? from,
+    to: fromInputValue(to) ?? to,
+    reason,
+  };
+  const problems = byField(
+    [
+      ...validateWindow(input, { environments: view.environments, projectKey: view.project.key }).filter((p) => !((!fromInputValue(from) && p.startsWith('from')) || (!fromInputValue(to) && p.startsWith('to')))),
+      ...(fromInputValue(from) ? [] : ['from: give a start date and time.']),
+      ...(fromInputValue(to) ? [] : ['to: give an end date and time.']),
+    ].filter((p, i, all) => all.indexOf(p) === i),
+  );
+  const show = (field: string) => (submitted ? problems.get(field) : undefined);
+
+  const scopeOptions = [
+    ...(kind === 'freeze'
+      ? [
+          { value: 'site', label: 'The whole site (every project)' },
+          { value: 'project', label: `This project (${view.project.key})` },
+        ]
+      : []),
+    ...view.environments.map((e) => ({ value: `env:${e.id}`, label: `Environment ${e.name} (${e.tier})` })),
+  ];
+
+  const save = async () => {
+    setSubmitted(true);
+    if (problems.size > 0) return;
+    setBusy(true);
+    setServerError(undefined);
+    const outcome = await mutate('savePlanWindow', { window: { ...input, reason: reason.trim(), ...(window ? { id: window.id } : {}) }, ...(window ? { expectedUpdatedAt: window.updatedAt } : {}) });
+    setBusy(false);
+    if (!outcome.ok) return setServerError(outcome.error);
+    onClose(`Saved the ${kind === 'freeze' ? 'change freeze' : 'maintenance window'}.`, outcome.view);
+  };
+  const remove = async () => {
+    if (!window) return;
+    setBusy(true);
+    const outcome = await mutate('deletePlanWindow', { windowId: window.id });
+    setBusy(false);
+    if (!outcome.ok) return setServerError(outcome.error);
+    onClose(`Deleted the ${window.kind === 'freeze' ? 'change freeze' : 'maintenance window'}.`, outcome.view);
+  };
+  const readOnly = !view.canEdit;
+
+  return (
+    <EditorPanel title={readOnly ? 'Window' : window ? 'Edit window' : 'Add a change freeze or maintenance window'} onCancel={() => onClose()} testId="window-editor">
+      <EditorForm
+        focusRef={ref}
+        disabled={readOnly || busy}
+        onSubmit={() => {
+          if (!readOnly) void save();
+        }}
+        footer={
+          <>
+            {serverError && <ErrorMessage title="The window was not saved" error={serverError} />}
+            {readOnly ? (
+              <div>
+                <Button onClick={() => onClose()}>Close</Button>
+              </div>
+            ) : (
+              <Actions busy={busy} onCancel={() => onClose()} {...(window ? { onDelete: () => void remove() } : {})} submitLabel={window ? 'Save changes' : 'Add window'} testId="window" />
+            )}
+          </>
+        }
+      >
+        <FormRow>
+          <SelectInput
+            label="Kind"
+            value={kind}
+            options={[
+              { value: 'freeze', label: 'Change freeze' },
+              { value: 'maintenance', label: 'Maintenance (one environment)' },
+            ]}
+            onValue={(value) => {
+              const next = value as WindowKind;
+              setKind(next);
+              if (next === 'maintenance' && !scope.startsWith('env:') && view.environments[0]) setScope(`env:${view.environments[0].id}`);
+            }}
+            testId="window-kind"
+            width={220}
+          />
+          <SelectInput label="Applies to" value={scope} options={scopeOptions} onValue={(v) => setScope(v as ScopeChoice)} error={show('scope') ?? show('environmentId') ?? show('projectKey')} testId="window-scope" />
+        </FormRow>
+        {kind === 'freeze' && (
+          <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+            <legend style={{ font: font.small, fontWeight: 600, color: color.textSubtle, marginBottom: 4 }}>Tiers it freezes (none ticked: every tier)</legend>
+            <div style={{ display: 'flex', gap: space.s150, flexWrap: 'wrap' }}>
+              {TIERS.map((tier) => (
+                <Checkbox key={tier} label={tier} checked={tiers.includes(tier)} onChange={(checked) => setTiers((current) => (checked ? [...current, tier] : current.filter((t) => t !== tier)))} />
+              ))}
+            </div>
+          </fieldset>
+        )}
+        <FormRow>
+          <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={show('from')} testId="window-from" />
+          <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={show('to') ?? (fromInputValue(from) && fromInputValue(to) ? problems.get('to') : undefined)} testId="window-to" hint="Times in your time zone" />
+        </FormRow>
+        <FormRow>
+          <TextInput label="Reason" value={reason} onValue={setReason} maxLength={300} error={show('reason')} testId="window-reason" hint="People read this when their release is blocked." />
+        </FormRow>
+      </EditorForm>
+    </EditorPanel>
+  );
+}
