@@ -5,7 +5,7 @@ import { toBoardRisk, sortRisks } from '../domain/go-no-go/board';
 import { isOpenRisk } from '../domain/go-no-go/risks';
 import { rollUpRelease } from '../domain/readiness/rollup';
 import type { ReleaseStatusFacts, StatusFactsByVersion } from '../domain/reports/status-facts';
-import type { BoardDoc, IndexDoc } from '../store/go-no-go-store';
+import { type IndexDoc, readBoard } from '../store/go-no-go-store';
 import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
 import { loadPolicy } from './readiness/policy';
@@ -80,7 +80,7 @@ const goNoGoFacts: Source = async (deps, project, releases) => {
     releases.map(async (r) => {
       const facts: ReleaseStatusFacts = {};
       const decided = index?.releases[r.id];
-      const board = (await deps.store.getVersioned<BoardDoc>(keys.goNoGoBoard(project.id, r.id)))?.value;
+      const board = (await readBoard(deps.store, project.id, r.id))?.value;
       if (decided) facts.goNoGo = decided.value === 'GO' ? { label: 'GO', colour: 'Green' } : { label: 'NO-GO', colour: 'Red' };
       else if (board) facts.goNoGo = { label: 'NOT DECIDED', colour: 'Grey' };
       if (board) {

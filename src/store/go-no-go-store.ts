@@ -11,7 +11,9 @@ import type { RiskRecord } from '../domain/go-no-go/board';
 import type { CriterionTick } from '../domain/go-no-go/criteria';
 import { ConflictError } from '../errors';
 import type { KeyValueStore, TransactOperation, Versioned } from '../ports';
+import { type PendingAudit, flushAudit } from './audit-outbox';
 import { keys } from './keys';
+import { type DocAt, type SplitDoc, readSplitDoc, updateSplitDocs } from './sharded-list';
 
 /**
  * Storage of the Go/No-Go board. Every document that changes also carries the audit entries of
@@ -20,10 +22,8 @@ import { keys } from './keys';
  * audit entry can be late but never lost, and never written twice.
  */
 
-export interface PendingAudit {
-  key: string;
-  entry: AuditEntry;
-}
+export type { PendingAudit } from './audit-outbox';
+export { flushAudit } from './audit-outbox';
 
 interface WithOutbox {
   outbox?: PendingAudit[];
@@ -88,10 +88,6 @@ export function pendingAudit(projectId: string, entry: AuditEntry): PendingAudit
   return { key: keys.goNoGoAudit(projectId, scope, auditStamp(entry.at), entry.id), entry };
 }
 
-export async function flushAudit(store: KeyValueStore, pending: readonly PendingAudit[] | undefined): Promise<void> {
-  if (!pending?.length) return;
-  await Promise.all(pending.map((p) => store.setIfAbsent(p.key, p.entry)));
-}
 
 /** Flushing is best effort here: what fails stays in the document's outbox for the next one. */
 async function tryFlush(store: KeyValueStore, pending: readonly PendingAudit[] | undefined): Promise<void> {
@@ -112,14 +108,29 @@ export interface GuardedChange<T> {
   audit: PendingAudit[];
 }
 
+/** A release's board: its risks are split by bytes from the rest (src/store/sharded-list.ts). */
+export function boardDoc(projectId: string, versionId: string): SplitDoc {
+  return { key: keys.goNoGoBoard(projectId, versionId), part: (n) => keys.goNoGoBoardPart(projectId, versionId, n), list: 'risks' };
+}
+
+/** A round's votes, split by bytes (a vote carries a comment of up to 1,000 characters). */
+export function votesDoc(projectId: string, versionId: string, round: number): SplitDoc {
+  return { key: keys.goNoGoVotes(projectId, versionId, round), part: (n) => keys.goNoGoVotesPart(projectId, versionId, round, n), list: 'votes' };
+}
+
+export function readBoard(store: KeyValueStore, projectId: string, versionId: string): Promise<Versioned<BoardDoc> | undefined> {
+  return readSplitDoc<BoardDoc>(store, boardDoc(projectId, versionId));
+}
+
 /**
- * Read-modify-write of a versioned document with its audit entries, retried on conflict. `guard`
- * runs on every attempt with the document read and returns revision checks that must still hold when the write lands
- * (e.g. "the round has no decision yet"), or throws to refuse the change.
+ * Read-modify-write of a versioned document (whole, or split by bytes) with its audit entries,
+ * retried on conflict. `guard` runs on every attempt with the document read and returns revision
+ * checks that must still hold when the write lands (e.g. "the round has no decision yet"), or
+ * throws to refuse the change.
  */
 export async function guardedUpdate<T extends WithOutbox>(
   store: KeyValueStore,
-  key: string,
+  at: DocAt,
   options: {
     initial: () => T;
     guard?: (current: T) => Promise<TransactOperation[]>;
@@ -130,24 +141,30 @@ export async function guardedUpdate<T extends WithOutbox>(
     backoff?: (attempt: number) => Promise<void>;
   },
 ): Promise<{ value: T; written: boolean }> {
-  const attempts = options.attempts ?? 16;
-  for (let attempt = 1; ; attempt++) {
-    if (attempt > 1 && options.backoff) await options.backoff(attempt);
-    const current = await store.getVersioned<T>(key);
-    const base = current?.value ?? options.initial();
-    const [checks] = await Promise.all([options.guard ? options.guard(base) : Promise.resolve([]), tryFlush(store, base.outbox)]);
-    const result = options.change(withOutbox(base, []));
-    if (!result) return { value: withOutbox(base, []), written: false };
-    const next = withOutbox(result.next, result.audit);
-    try {
-      await store.transact([{ kind: 'put', key, value: next, expectRev: current?.rev ?? 0 }, ...checks]);
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
-      continue;
-    }
-    await tryFlush(store, result.audit);
-    return { value: withOutbox(result.next, []), written: true };
-  }
+  const key = typeof at === 'string' ? at : at.key;
+  let audit: PendingAudit[] = [];
+  const { values, written } = await updateSplitDocs<T>(
+    store,
+    [at],
+    () => options.initial(),
+    (docs) => {
+      const result = options.change(withOutbox(docs.get(key) as T, []));
+      if (!result) return undefined;
+      audit = result.audit;
+      return new Map([[key, withOutbox(result.next, result.audit)]]);
+    },
+    {
+      attempts: options.attempts ?? 16,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      guard: async (docs) => {
+        const base = docs.get(key) as T;
+        const [checks] = await Promise.all([options.guard ? options.guard(base) : Promise.resolve([]), tryFlush(store, base.outbox)]);
+        return checks;
+      },
+    },
+  );
+  if (written) await tryFlush(store, audit);
+  return { value: withOutbox(values.get(key) as T, []), written };
 }
 
 export interface BoardState {
@@ -160,11 +177,11 @@ export interface BoardState {
 
 /** The board, the current round's votes and decision, and earlier rounds' decisions. */
 export async function readBoardState(store: KeyValueStore, projectId: string, versionId: string): Promise<BoardState> {
-  const board = await store.getVersioned<BoardDoc>(keys.goNoGoBoard(projectId, versionId));
+  const board = await readBoard(store, projectId, versionId);
   const round = board?.value.round ?? 1;
   const earlierRounds = Array.from({ length: round - 1 }, (_, i) => i + 1);
   const [votes, decision, ...earlier] = await Promise.all([
-    store.getVersioned<VotesDoc>(keys.goNoGoVotes(projectId, versionId, round)),
+    readSplitDoc<VotesDoc>(store, votesDoc(projectId, versionId, round)),
     store.getVersioned<DecisionDoc>(keys.goNoGoDecision(projectId, versionId, round)),
     ...earlierRounds.map((r) => store.getVersioned<DecisionDoc>(keys.goNoGoDecision(projectId, versionId, r))),
   ]);

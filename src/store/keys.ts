@@ -58,10 +58,14 @@ export const keys = {
   planInventory: () => 'plan:site:inventory',
   /** Site-wide and per-environment change freezes, and maintenance windows. */
   planSiteWindows: () => 'plan:site:windows',
+  planSiteWindowsPart: (n: number) => `plan:site:windows:${part(n)}`,
   /** A project's freezes, version dependencies and plan settings. */
   planProject: (projectKey: string) => `plan:project:${part(projectKey)}`,
-  /** Bookings of one environment (every project's) starting in one quarter. */
+  /** A part of the project's freezes (the project document is split by bytes: src/store/sharded-list.ts). */
+  planProjectPart: (projectKey: string, n: number) => `plan:project:${part(projectKey)}:${part(n)}`,
+  /** Bookings of one environment (every project's) starting in one quarter: the head of a split document (src/store/sharded-list.ts). */
   planBookings: (environmentId: string, quarter: string) => `plan:env:${part(environmentId)}:${part(quarter)}`,
+  planBookingsPart: (environmentId: string, quarter: string, n: number) => `plan:env:${part(environmentId)}:${part(quarter)}:${part(n)}`,
   /** A project's deployments (from CI/CD and recorded by hand) in one quarter. */
   planDeployments: (projectKey: string, quarter: string) => `plan:deploys:${part(projectKey)}:${part(quarter)}`,
   /** The accounts holding a project's release-manager role (src/app/release-managers.ts). */
@@ -74,8 +78,11 @@ export const keys = {
   goNoGoSettings: (projectId: string) => `gng:settings:${part(projectId)}`,
   /** One release's board: release type, manual ticks, risks, current decision round. */
   goNoGoBoard: (projectId: string, versionId: string) => `gng:board:${part(projectId)}:${part(versionId)}`,
+  /** A part of a board's risks (the board is split by bytes: src/store/sharded-list.ts). */
+  goNoGoBoardPart: (projectId: string, versionId: string, n: number) => `gng:board:${part(projectId)}:${part(versionId)}:${part(n)}`,
   /** The votes of one decision round of a release, append-only. */
   goNoGoVotes: (projectId: string, versionId: string, round: number) => `gng:votes:${part(projectId)}:${part(versionId)}:${part(round)}`,
+  goNoGoVotesPart: (projectId: string, versionId: string, round: number, n: number) => `gng:votes:${part(projectId)}:${part(versionId)}:${part(round)}:${part(n)}`,
   /** The decision of one round: created once (expected revision 0), with its frozen evidence. */
   goNoGoDecision: (projectId: string, versionId: string, round: number) => `gng:decision:${part(projectId)}:${part(versionId)}:${part(round)}`,
   /** A release's post-implementation review. */

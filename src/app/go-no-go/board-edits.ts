@@ -15,7 +15,8 @@ import { riskLevel, riskScore } from '../../domain/go-no-go/risks';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
 import type { TransactOperation } from '../../ports';
-import { type BoardDoc, type DecisionDoc, emptyBoard, guardedUpdate } from '../../store/go-no-go-store';
+import { type BoardDoc, type DecisionDoc, boardDoc, emptyBoard, guardedUpdate, readBoard } from '../../store/go-no-go-store';
+import type { SplitDoc } from '../../store/sharded-list';
 import { keys } from '../../store/keys';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
@@ -23,8 +24,11 @@ import { auditOf } from './audit';
 import { boardView } from './board-view';
 import { type BoardSession, openSession, requireReleaseManager, requireVersion } from './session';
 
-/** Risks per release: enough for any real register, and the board stays far under 240 KiB. */
-export const MAX_RISKS = 40;
+/**
+ * Risks per release: a register longer than this is no longer read in a Go/No-Go meeting (a product
+ * rule; the risks are split by bytes from the board, so long text does not fill it first).
+ */
+export const MAX_RISKS = 100;
 
 /** Board changes land only while the board's round has no decision (checked in the same write). */
 export function undecidedGuard(session: BoardSession, versionId: string) {
@@ -51,7 +55,7 @@ interface BoardTarget {
 async function openBoard(deps: AppDeps, context: InvocationContext, versionId: string): Promise<BoardTarget> {
   const session = await openSession(deps, context);
   const version = requireVersion(session, versionId);
-  const board = (await deps.store.getVersioned<BoardDoc>(keys.goNoGoBoard(session.project.id, versionId)))?.value ?? emptyBoard();
+  const board = (await readBoard(deps.store, session.project.id, versionId))?.value ?? emptyBoard();
   const releaseType = board.releaseType ?? inferReleaseType(version);
   return { session, version, versionId, board, releaseType, policy: session.settings.policies[releaseType] };
 }
@@ -63,8 +67,8 @@ function requireParticipant(target: BoardTarget, what: string): void {
   throw new AppError('FORBIDDEN', `Only release managers of ${session.project.key} and the release's approvers can ${what}.`);
 }
 
-function boardKey(target: BoardTarget): string {
-  return keys.goNoGoBoard(target.session.project.id, target.versionId);
+function boardKey(target: BoardTarget): SplitDoc {
+  return boardDoc(target.session.project.id, target.versionId);
 }
 
 export async function saveBoardConfig(deps: AppDeps, context: InvocationContext, payload: SaveBoardConfigPayload): Promise<GoNoGoBoardView> {

@@ -2,7 +2,7 @@ import type { CastVotePayload, GoNoGoBoardView, SignOffVote } from '../../contra
 import { RELEASE_TYPE_LABELS, VOTE_LABELS } from '../../contract-go-no-go';
 import { inferReleaseType } from '../../domain/go-no-go/policies';
 import { AppError } from '../../errors';
-import { type BoardDoc, type DecisionDoc, type VotesDoc, emptyBoard, guardedUpdate } from '../../store/go-no-go-store';
+import { type DecisionDoc, type VotesDoc, emptyBoard, guardedUpdate, readBoard, votesDoc } from '../../store/go-no-go-store';
 import { keys } from '../../store/keys';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
@@ -10,7 +10,7 @@ import { auditOf } from './audit';
 import { boardView } from './board-view';
 import { openSession, requireVersion, userOf } from './session';
 
-/** Votes per round: far more than any meeting casts, and the document stays small. */
+/** Votes per round: far more than any meeting casts (a product rule; the votes are split by bytes, so long comments do not fill the round). */
 export const MAX_VOTES_PER_ROUND = 200;
 
 /**
@@ -22,7 +22,7 @@ export const MAX_VOTES_PER_ROUND = 200;
 export async function castVote(deps: AppDeps, context: InvocationContext, payload: CastVotePayload): Promise<GoNoGoBoardView> {
   const session = await openSession(deps, context);
   const version = requireVersion(session, payload.versionId);
-  const board = (await deps.store.getVersioned<BoardDoc>(keys.goNoGoBoard(session.project.id, payload.versionId)))?.value ?? emptyBoard();
+  const board = (await readBoard(deps.store, session.project.id, payload.versionId))?.value ?? emptyBoard();
   const releaseType = board.releaseType ?? inferReleaseType(version);
   const policy = session.settings.policies[releaseType];
   const role = policy.roles.find((r) => r.id === payload.roleId);
@@ -41,7 +41,7 @@ export async function castVote(deps: AppDeps, context: InvocationContext, payloa
   const at = deps.clock.now().toISOString();
   const round = board.round;
   const decisionKey = keys.goNoGoDecision(session.project.id, payload.versionId, round);
-  await guardedUpdate<VotesDoc>(deps.store, keys.goNoGoVotes(session.project.id, payload.versionId, round), {
+  await guardedUpdate<VotesDoc>(deps.store, votesDoc(session.project.id, payload.versionId, round), {
     initial: () => ({ votes: [] }),
     backoff: (attempt) => deps.timing.sleep(Math.round(deps.timing.random() * 20 * attempt)),
     guard: async () => {

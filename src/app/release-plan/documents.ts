@@ -1,9 +1,10 @@
 /**
  * The release plan's stored documents and how they are read. Every one is a versioned document
- * changed only through updateVersioned / updateVersionedMany, sharded so none nears the 240 KiB
+ * changed only through updateVersioned / updateSplitDocs, sharded so none nears the 240 KiB
  * limit: the inventory and site windows per site, freezes/dependencies/settings per project,
  * bookings per environment and quarter (every project's bookings of an environment together, so a
- * clash between two projects is seen), deployments per project and quarter.
+ * clash between two projects is seen), deployments per project and quarter. The lists users grow
+ * with free text (windows, freezes, bookings) are split by bytes (src/store/sharded-list.ts).
  */
 import type {
   PlanDeployment,
@@ -20,9 +21,15 @@ import { MAX_SLOT_DAYS } from '../../domain/release-plan/validate';
 import { AppError } from '../../errors';
 import type { KeyValueStore } from '../../ports';
 import { keys } from '../../store/keys';
+import { type SplitDoc, readSplitDoc } from '../../store/sharded-list';
 import { mapWithConcurrency } from '../concurrency';
 
 export const MAX_ENVIRONMENTS = 60;
+/**
+ * Sanity limits, not storage ones (the lists are split by bytes): 1,000 windows kept over two
+ * years, and 600 bookings of one environment starting in one quarter (about 6 a day, every
+ * project's together), are more than a calendar can show; docs/limits.md has the real ceilings.
+ */
 export const MAX_WINDOWS_PER_DOCUMENT = 1000;
 export const MAX_SLOTS_PER_SHARD = 600;
 export const MAX_DEPLOYMENTS_PER_SHARD = 1200;
@@ -75,12 +82,23 @@ export async function readInventory(store: KeyValueStore): Promise<InventoryDoc>
   return { environments: doc.environments, tierOrder: completeTierOrder(doc.tierOrder ?? []) };
 }
 
+/** Site-wide and environment windows, split by bytes. */
+export const siteWindowsDoc = (): SplitDoc => ({ key: keys.planSiteWindows(), part: (n) => keys.planSiteWindowsPart(n), list: 'windows' });
+
+/** A project's plan: its freezes are split by bytes from its settings and dependencies. */
+export const projectPlanDoc = (projectKey: string): SplitDoc => ({ key: keys.planProject(projectKey), part: (n) => keys.planProjectPart(projectKey, n), list: 'freezes' });
+
+/** The bookings of an environment starting in one quarter, split by bytes. */
+export function bookingsDoc(environmentId: string, quarter: string): SplitDoc {
+  return { key: keys.planBookings(environmentId, quarter), part: (n) => keys.planBookingsPart(environmentId, quarter, n), list: 'slots' };
+}
+
 export async function readSiteWindows(store: KeyValueStore): Promise<SiteWindowsDoc> {
-  return (await store.getVersioned<SiteWindowsDoc>(keys.planSiteWindows()))?.value ?? emptySiteWindows();
+  return (await readSplitDoc<SiteWindowsDoc>(store, siteWindowsDoc()))?.value ?? emptySiteWindows();
 }
 
 export async function readProjectPlan(store: KeyValueStore, projectKey: string): Promise<ProjectPlanDoc> {
-  const doc = (await store.getVersioned<ProjectPlanDoc>(keys.planProject(projectKey)))?.value;
+  const doc = (await readSplitDoc<ProjectPlanDoc>(store, projectPlanDoc(projectKey)))?.value;
   if (!doc) return emptyProjectPlan();
   return { freezes: doc.freezes ?? [], dependencies: doc.dependencies ?? {}, settings: { ...DEFAULT_PLAN_SETTINGS, ...doc.settings }, settingsRevision: doc.settingsRevision ?? 0 };
 }
@@ -94,11 +112,16 @@ export function bookingShardKey(environmentId: string, from: number): string {
   return keys.planBookings(environmentId, quarterOf(from));
 }
 
+/** The document a booking starting at `from` is filed in. */
+export function bookingShard(environmentId: string, from: number): SplitDoc {
+  return bookingsDoc(environmentId, quarterOf(from));
+}
+
 /** Every booking of the environments that can overlap `[from, to)` (all projects' bookings). */
 export async function readBookings(store: KeyValueStore, environmentIds: string[], from: number, to: number): Promise<PlanSlot[]> {
   const quarters = bookingQuarters(from, to);
-  const shardKeys = environmentIds.flatMap((id) => quarters.map((q) => keys.planBookings(id, q)));
-  const docs = await mapWithConcurrency(shardKeys, READ_CONCURRENCY, (key) => store.getVersioned<BookingsDoc>(key));
+  const shards = environmentIds.flatMap((id) => quarters.map((q) => bookingsDoc(id, q)));
+  const docs = await mapWithConcurrency(shards, READ_CONCURRENCY, (doc) => readSplitDoc<BookingsDoc>(store, doc));
   return docs.flatMap((doc) => doc?.value.slots ?? []).filter((s) => Date.parse(s.to) > from && Date.parse(s.from) < to);
 }
 

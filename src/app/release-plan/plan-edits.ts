@@ -23,8 +23,7 @@ import { validateSlot, validateWindow } from '../../domain/release-plan/validate
 import { AppError, ConflictError } from '../../errors';
 import type { JiraClient } from '../../integrations/jira/jira-client';
 import { keys } from '../../store/keys';
-import { updateVersioned } from '../../store/versioned-update';
-import { updateVersionedMany } from '../../store/versioned-update-many';
+import { updateSplitDoc, updateSplitDocs } from '../../store/sharded-list';
 import type { AppDeps } from '../deps';
 import { type InvocationContext, requireProject } from '../invocation-context';
 import { toVersionFacts } from '../project-releases';
@@ -39,13 +38,15 @@ import {
   MAX_SLOTS_PER_SHARD,
   MAX_WINDOWS_PER_DOCUMENT,
   assertRoom,
-  bookingShardKey,
+  bookingShard,
   emptyBookings,
   emptyProjectPlan,
   emptySiteWindows,
   newId,
+  projectPlanDoc,
   pruneWindows,
   readInventory,
+  siteWindowsDoc,
 } from './documents';
 
 /** A version of the context's project as the user sees it, or undefined. */
@@ -91,10 +92,12 @@ export async function saveSlot(deps: AppDeps, context: InvocationContext, payloa
   };
   const note = input.note?.trim();
   if (note) slot.note = note;
-  const target = bookingShardKey(slot.environmentId, instant(slot.from));
-  const source = payload.current ? bookingShardKey(payload.current.environmentId, instant(payload.current.from)) : undefined;
+  const targetDoc = bookingShard(slot.environmentId, instant(slot.from));
+  const sourceDoc = payload.current ? bookingShard(payload.current.environmentId, instant(payload.current.from)) : undefined;
+  const target = targetDoc.key;
+  const source = sourceDoc?.key;
 
-  await updateVersionedMany<BookingsDoc>(deps.store, source ? [source, target] : [target], emptyBookings, (docs) => {
+  await updateSplitDocs<BookingsDoc>(deps.store, sourceDoc ? [sourceDoc, targetDoc] : [targetDoc], emptyBookings, (docs) => {
     const next = new Map<string, BookingsDoc>();
     if (source && input.id) {
       const doc = docs.get(source) as BookingsDoc;
@@ -117,8 +120,7 @@ export async function deleteSlot(deps: AppDeps, context: InvocationContext, payl
   rangeOf(payload.view);
   const access = await requireReleaseEditor(deps, context);
   const project = requireProject(context);
-  const key = bookingShardKey(payload.current.environmentId, instant(payload.current.from));
-  await updateVersioned<BookingsDoc>(deps.store, key, emptyBookings, (doc) => {
+  await updateSplitDoc<BookingsDoc>(deps.store, bookingShard(payload.current.environmentId, instant(payload.current.from)), emptyBookings, (doc) => {
     const existing = doc.slots.find((s) => s.id === payload.slotId);
     if (!existing) throw gone('slot');
     if (existing.projectKey !== project.key) throw new AppError('FORBIDDEN', `This booking belongs to another project; only ${existing.projectKey ? 'its own' : 'that'} project can remove it.`);
@@ -169,7 +171,7 @@ export async function saveWindow(deps: AppDeps, context: InvocationContext, payl
   const target = windowDocKey(window, project.key);
   const initial = (key: string): WindowDocs => (key === siteKey ? emptySiteWindows() : emptyProjectPlan());
 
-  await updateVersionedMany<WindowDocs>(deps.store, [siteKey, projectKey], initial, (docs) => {
+  await updateSplitDocs<WindowDocs>(deps.store, [siteWindowsDoc(), projectPlanDoc(project.key)], initial, (docs) => {
     const next = new Map<string, WindowDocs>();
     if (input.id) {
       const holder = [siteKey, projectKey].find((key) => windowsOf(key, docs.get(key) as WindowDocs).some((w) => w.id === input.id));
@@ -195,7 +197,7 @@ export async function deleteWindow(deps: AppDeps, context: InvocationContext, pa
   const siteKey = keys.planSiteWindows();
   const projectKey = keys.planProject(project.key);
   const initial = (key: string): WindowDocs => (key === siteKey ? emptySiteWindows() : emptyProjectPlan());
-  await updateVersionedMany<WindowDocs>(deps.store, [siteKey, projectKey], initial, (docs) => {
+  await updateSplitDocs<WindowDocs>(deps.store, [siteWindowsDoc(), projectPlanDoc(project.key)], initial, (docs) => {
     const holder = [siteKey, projectKey].find((key) => windowsOf(key, docs.get(key) as WindowDocs).some((w) => w.id === payload.windowId));
     if (!holder) throw gone('window');
     const doc = docs.get(holder) as WindowDocs;
@@ -243,7 +245,7 @@ export async function setVersionDependencies(deps: AppDeps, context: InvocationC
     }
   }
   if (problems.length) throw new AppError('VALIDATION', 'The dependencies were not saved.', problems);
-  await updateVersioned<ProjectPlanDoc>(deps.store, keys.planProject(project.key), emptyProjectPlan, (doc) => {
+  await updateSplitDoc<ProjectPlanDoc>(deps.store, projectPlanDoc(project.key), emptyProjectPlan, (doc) => {
     const dependencies = { ...doc.dependencies };
     if (wanted.length) dependencies[payload.versionId] = wanted;
     else delete dependencies[payload.versionId];

@@ -20,7 +20,7 @@ import { validateEnvironmentName } from '../../domain/release-plan/validate';
 import { AppError, ConflictError } from '../../errors';
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
-import { updateVersionedMany } from '../../store/versioned-update-many';
+import { updateSplitDoc, updateSplitDocs } from '../../store/sharded-list';
 import type { AppDeps } from '../deps';
 import { type InvocationContext, requireProject } from '../invocation-context';
 import { type ProjectAccess, assertCanBrowse, projectAccess, readReleaseManagers, requireReleaseEditor, setReleaseManagers } from '../release-managers';
@@ -35,9 +35,11 @@ import {
   emptyProjectPlan,
   emptySiteWindows,
   newId,
+  projectPlanDoc,
   readBookings,
   readInventory,
   readProjectPlan,
+  siteWindowsDoc,
 } from './documents';
 import { type FeedTokenRecord } from './calendar-feed';
 
@@ -133,9 +135,9 @@ export async function deleteEnvironment(deps: AppDeps, context: InvocationContex
       `Move or delete the bookings of ${environment.name} first (the next starts ${ahead.map((s) => s.from).sort()[0]}).`,
     ]);
   }
-  await updateVersionedMany<InventoryDoc | SiteWindowsDoc>(
+  await updateSplitDocs<InventoryDoc | SiteWindowsDoc>(
     deps.store,
-    [keys.planInventory(), keys.planSiteWindows()],
+    [keys.planInventory(), siteWindowsDoc()],
     (key) => (key === keys.planInventory() ? emptyInventory() : emptySiteWindows()),
     (docs) => {
       const doc = docs.get(keys.planInventory()) as InventoryDoc;
@@ -178,7 +180,7 @@ export async function savePlanSettings(deps: AppDeps, context: InvocationContext
     for (const key of related) if (!visible.has(key)) problems.push(`relatedProjects: there is no project “${key}” that you can browse.`);
   }
   if (problems.length) throw new AppError('VALIDATION', 'The settings were not saved.', problems);
-  await updateVersioned<ProjectPlanDoc>(deps.store, keys.planProject(project.key), emptyProjectPlan, (doc) => {
+  await updateSplitDoc<ProjectPlanDoc>(deps.store, projectPlanDoc(project.key), emptyProjectPlan, (doc) => {
     // Settings have a revision of their own: a freeze added meanwhile is no conflict, another save is.
     const revision = doc.settingsRevision ?? 0;
     if (revision !== payload.revision) throw new ConflictError('Someone else saved the calendar rules since you opened this page. Reload to see their change, then make yours again.');
