@@ -7,7 +7,8 @@ import type { GoNoGoBoardView, ResolverResult } from '../../src/contract';
 import { type AppDeps, createAppDeps } from '../../src/app/deps';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { defaultPolicies } from '../../src/domain/go-no-go/policies';
-import type { VotesDoc } from '../../src/store/go-no-go-store';
+import { type VotesDoc, votesDoc } from '../../src/store/go-no-go-store';
+import { readSplitDoc } from '../../src/store/sharded-list';
 import { keys } from '../../src/store/keys';
 import { createLocalTransports } from '../../local/compose';
 import { startFakeJira, type FakeJira } from '../../local/fake-jira';
@@ -31,7 +32,7 @@ const vote = (accountId: string, versionId: string, roleId: string, voteId = new
   call('castVote', accountId, { versionId, roleId, value, comment: value === 'GO' ? '' : 'not yet', voteId });
 
 async function votesOf(versionId: string, round = 1): Promise<VotesDoc['votes']> {
-  return (await store.getVersioned<VotesDoc>(keys.goNoGoVotes('10000', versionId, round)))?.value.votes ?? [];
+  return (await readSplitDoc<VotesDoc>(store, votesDoc('10000', versionId, round)))?.value.votes ?? [];
 }
 
 async function freshRelease(name: string) {

@@ -6,6 +6,8 @@ import { MAX_PAYLOAD_BYTES, dispatchResolver } from '../../src/app/resolvers';
 import { ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
 import { replaceSigningSecret } from '../../src/app/deployment-secret';
 import { keys } from '../../src/store/keys';
+import { readSplitDoc } from '../../src/store/sharded-list';
+import { bookingsDoc } from '../../src/app/release-plan/documents';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
 
@@ -257,7 +259,7 @@ describe('booking environment slots', () => {
       }),
     );
     expect(moved.slots).toEqual([expect.objectContaining({ id: s.id, environmentId: envId(settings, 'NFT'), from: '2027-01-04T09:00:00.000Z' })]);
-    expect((await store.getVersioned<{ slots: unknown[] }>(keys.planBookings(envId(settings, 'UAT-1'), '2026q4')))?.value.slots).toEqual([]);
+    expect((await readSplitDoc<{ slots: unknown[] }>(store, bookingsDoc(envId(settings, 'UAT-1'), '2026q4')))?.value.slots).toEqual([]);
     const gone = ok(await call<ReleaseCalendarView>('deleteEnvironmentSlot', { slotId: s.id, current: { environmentId: envId(settings, 'NFT'), from: '2027-01-04T09:00:00.000Z' }, view: VIEW }));
     expect(gone.slots).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { RunbookStep } from '../../src/contract-runbook';
 import type { PlanMeta, StoredStepState } from '../../src/store/runbook-store';
 import { planLayout, runLayout } from '../../src/store/runbook-store';
-import { readSharded, updateSharded } from '../../src/store/sharded-list';
+import { MAX_SHARDS, readSharded, readSplitDoc, updateSharded, updateSplitDoc } from '../../src/store/sharded-list';
 import { KV_LIMITS, valueSizeBytes } from '../../src/store/kv-limits';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { aStep } from '../support/runbook-builders';
@@ -86,6 +86,51 @@ describe('a list split by bytes', () => {
     const before = JSON.stringify(store.snapshot());
     const { written } = await write(store, steps(3));
     expect(written).toBe(false);
+    expect(JSON.stringify(store.snapshot())).toBe(before);
+  });
+});
+
+describe('a document with one list split by bytes', () => {
+  const doc = { key: 'plan:env:uat-1:2026q4', part: (n: number) => `plan:env:uat-1:2026q4:${n}`, list: 'slots' };
+  interface Bookings {
+    slots: Array<{ id: string; note: string }>;
+    owner?: string;
+  }
+  const booking = (i: number, length = 500) => ({ id: `slot-${String(i).padStart(4, '0')}`, note: `${i}`.padEnd(length, '決済確認') });
+  const add = (store: InMemoryKvStore, ...items: Array<{ id: string; note: string }>) =>
+    updateSplitDoc<Bookings>(store, doc, () => ({ slots: [] }), (current) => ({ ...current, slots: [...current.slots, ...items] }));
+
+  it('reads a document stored whole as it is, and splits it on its next write without losing an item', async () => {
+    const store = new InMemoryKvStore();
+    const whole = { slots: Array.from({ length: 130 }, (_, i) => booking(i)), owner: 'SHOP' };
+    await store.transact([{ kind: 'put', key: doc.key, value: whole, expectRev: 0 }]);
+    expect((await readSplitDoc<Bookings>(store, doc))?.value).toEqual(whole);
+
+    await add(store, booking(130), booking(131));
+    const read = await readSplitDoc<Bookings>(store, doc);
+    expect(read?.rev).toBe(2);
+    expect(read?.value.owner).toBe('SHOP');
+    expect(read?.value.slots.map((s) => s.id)).toEqual(Array.from({ length: 132 }, (_, i) => booking(i).id));
+    expect(sizes(store).length).toBeGreaterThan(2);
+  });
+
+  it('fills parts emptied by removals again rather than growing new ones', async () => {
+    const store = new InMemoryKvStore();
+    for (let i = 0; i < 300; i += 50) await add(store, ...Array.from({ length: 50 }, (_, k) => booking(i + k)));
+    const partsBefore = sizes(store).length;
+    for (let round = 0; round < 5; round++) {
+      await updateSplitDoc<Bookings>(store, doc, () => ({ slots: [] }), (current) => ({ slots: current.slots.slice(100) }));
+      await add(store, ...Array.from({ length: 100 }, (_, k) => booking(1000 + round * 100 + k)));
+    }
+    expect(sizes(store).length).toBe(partsBefore);
+  });
+
+  it('refuses with STORE_LIMIT, writing nothing, a list that would need more parts than one transaction may write', async () => {
+    const store = new InMemoryKvStore();
+    await add(store, ...Array.from({ length: 100 }, (_, i) => booking(i)));
+    const before = JSON.stringify(store.snapshot());
+    const tooMany = Array.from({ length: MAX_SHARDS * 140 }, (_, i) => booking(100 + i));
+    await expect(add(store, ...tooMany)).rejects.toMatchObject({ code: 'STORE_LIMIT' });
     expect(JSON.stringify(store.snapshot())).toBe(before);
   });
 });
