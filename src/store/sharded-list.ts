@@ -139,7 +139,6 @@ interface Placed<T> {
  * split over itself and new parts at the end; more than MAX_SHARDS parts is refused (STORE_LIMIT)
  * before anything is written.
  */
-// eslint-disable-next-line complexity -- one pass over removals, placements and splits; each branch is a line
 function placeItems<T>(
   oldHead: Pick<ShardHead<unknown>, 'order' | 'where'>,
   readParts: Array<Versioned<ShardPart<T>> | undefined>,
@@ -206,7 +205,6 @@ function placeItems<T>(
 }
 
 /** Read-modify-write of a sharded list, retried on conflict (never a lost update). */
-// eslint-disable-next-line complexity -- one transaction's worth of steps (read, guard, flush, split, write, retry) kept together so the retry loop is auditable; split when the runbook store grows
 export async function updateSharded<M, T>(store: KeyValueStore, layout: ShardLayout, options: ShardedUpdateOptions<M, T>): Promise<{ state: ShardedState<M, T>; written: boolean }> {
   const attempts = options.attempts ?? 12;
   const budget = options.budgetBytes ?? SHARD_BUDGET_BYTES;
