@@ -114,6 +114,15 @@ describe('a document with one list split by bytes', () => {
     expect(sizes(store).length).toBeGreaterThan(2);
   });
 
+  it('moves the head’s revision with every change, so a check of the head alone covers the items in the parts', async () => {
+    const store = new InMemoryKvStore();
+    await add(store, ...Array.from({ length: 200 }, (_, i) => booking(i)));
+    const before = await store.getVersioned(doc.key);
+    await updateSplitDoc<Bookings>(store, doc, () => ({ slots: [] }), (current) => ({ slots: current.slots.map((s) => (s.id === booking(3).id ? { ...s, note: 'moved to Friday' } : s)) }));
+    expect((await store.getVersioned(doc.key))?.rev).toBe((before?.rev ?? 0) + 1);
+    expect((await readSplitDoc<Bookings>(store, doc))?.value.slots[3]?.note).toBe('moved to Friday');
+  });
+
   it('fills parts emptied by removals again rather than growing new ones', async () => {
     const store = new InMemoryKvStore();
     for (let i = 0; i < 300; i += 50) await add(store, ...Array.from({ length: 50 }, (_, k) => booking(i + k)));
