@@ -726,91 +726,120 @@ export interface SyntheticOptions {
   seed?: number;
   projectKey?: string;
   projectName?: string;
+  /** Issues per project. */
   issueCount?: number;
+  /** Versions per project. */
   versionCount?: number;
+  /** Projects like the first (keys KEY, KEY2, KEY3...; ids, versions and issues numbered apart). Default 1. */
+  projectCount?: number;
+  /** This share of issues also carries `longChangelogEntries` rank changes (real teams re-rank a lot). */
+  longChangelogShare?: number;
+  longChangelogEntries?: number;
+  /** A bulk import: this many more issues per project, all created within one month this many months ago. */
+  bulkImport?: { issues: number; monthsAgo: number };
 }
 
 /**
- * One project with many issues (default 50,000) spread over released, current and future
- * versions, each with a short status changelog. Same users and permissions as the demo.
+ * Projects (default one) with many issues (default 50,000) spread over released, current and
+ * future versions, each with a short status changelog (or a long one, see the options). Same
+ * users and permissions as the demo.
  */
 export function generateSyntheticDataset(anchor: Date, options: SyntheticOptions = {}): JiraDataset {
-  const { seed = 1, projectKey = 'BIG', projectName = 'Big Project', issueCount = 50_000, versionCount = 20 } = options;
+  const { seed = 1, projectKey = 'BIG', projectName = 'Big Project', issueCount = 50_000, versionCount = 20, projectCount = 1, longChangelogShare = 0, longChangelogEntries = 60, bulkImport } = options;
   const rng = new Prng(seed);
   const today = startOfUtcDay(anchor.getTime());
   const limit = today - 20 * MINUTE;
-  const project: DatasetProject = {
-    id: '10000',
-    key: projectKey,
-    name: projectName,
+  const keyOf = (p: number) => (p === 0 ? projectKey : `${projectKey}${p + 1}`);
+  const projects: DatasetProject[] = Array.from({ length: projectCount }, (_, p) => ({
+    id: String(10000 + p),
+    key: keyOf(p),
+    name: p === 0 ? projectName : `${projectName} ${p + 1}`,
     description: 'Synthetic project for benchmarks.',
     leadAccountId: DEMO_ACCOUNT.releaseManager,
-    components: ['Core', 'API', 'UI', 'Data'].map((name, i) => ({ id: String(10000 + i), name })),
-  };
-  const users = demoUsers().map((u) =>
-    u.projectPermissions.SHOP ? { ...u, projectPermissions: { ...u.projectPermissions, [projectKey]: u.projectPermissions.SHOP } } : u,
-  );
+    components: ['Core', 'API', 'UI', 'Data'].map((name, i) => ({ id: String(10000 + p * 10 + i), name })),
+  }));
+  const users = demoUsers().map((u) => {
+    const shop = u.projectPermissions.SHOP;
+    return shop ? { ...u, projectPermissions: { ...u.projectPermissions, ...Object.fromEntries(projects.map((pr) => [pr.key, shop])) } } : u;
+  });
   const span = 360;
   const versions: DatasetVersion[] = [];
-  for (let i = 0; i < versionCount; i++) {
-    const release = -span + Math.round(((i + 1) * (span + 60)) / versionCount);
-    const start = release - Math.round((span + 60) / versionCount);
-    versions.push({
-      id: String(10000 + i),
-      projectId: project.id,
-      name: `${projectKey} ${1 + Math.floor(i / 10)}.${i % 10}`,
-      description: `Synthetic release ${i + 1}.`,
-      startDate: formatDay(today + start * DAY),
-      releaseDate: formatDay(today + release * DAY),
-      released: release < 0,
-      archived: false,
-      sequence: i + 1,
-      dependsOnVersionIds: [],
-    });
-  }
-  const statusIds = [STATUS.todo, STATUS.inProgress, STATUS.inReview, STATUS.done];
-  const types = [ISSUE_TYPE.story, ISSUE_TYPE.task, ISSUE_TYPE.bug, ISSUE_TYPE.incident];
   const issues: DatasetIssue[] = [];
   let historyId = 20000;
-  for (let n = 0; n < issueCount; n++) {
-    const created = today - span * DAY + Math.floor((n / issueCount) * (span - 1) * DAY) + rng.int(0, 8 * 3600) * 1000;
-    const version = rng.chance(0.85) ? versions.find((v) => Date.parse(v.releaseDate as string) > created) : undefined;
-    const released = version?.released ?? false;
-    const statusId = released ? STATUS.done : rng.pick(statusIds);
-    const changelog: DatasetIssue['changelog'] = [];
-    let t = created;
-    let at = 0;
-    for (const step of statusIds.slice(1, statusIds.indexOf(statusId) + 1)) {
-      t = Math.min(t + rng.between(0.1, 4) * DAY, limit - (3 - at) * MINUTE);
-      at++;
-      const from = statusIds[statusIds.indexOf(step) - 1] as string;
-      const items: DatasetChangeItem[] = [item('status', 'status', from, STATUS_NAME.get(from) ?? null, step, STATUS_NAME.get(step) ?? null)];
-      if (step === STATUS.done) items.push(item('resolution', 'resolution', null, null, RESOLUTION.done, 'Done'));
-      changelog.push({ id: String(historyId++), authorAccountId: DEMO_ACCOUNT.developer, created: formatJiraTime(t), items });
+  const statusIds = [STATUS.todo, STATUS.inProgress, STATUS.inReview, STATUS.done];
+  const types = [ISSUE_TYPE.story, ISSUE_TYPE.task, ISSUE_TYPE.bug, ISSUE_TYPE.incident];
+  const perProject = issueCount + (bulkImport?.issues ?? 0);
+  for (const [p, project] of projects.entries()) {
+    const own: DatasetVersion[] = [];
+    for (let i = 0; i < versionCount; i++) {
+      const release = -span + Math.round(((i + 1) * (span + 60)) / versionCount);
+      const start = release - Math.round((span + 60) / versionCount);
+      own.push({
+        id: String(10000 + p * 1000 + i),
+        projectId: project.id,
+        name: `${project.key} ${1 + Math.floor(i / 10)}.${i % 10}`,
+        description: `Synthetic release ${i + 1}.`,
+        startDate: formatDay(today + start * DAY),
+        releaseDate: formatDay(today + release * DAY),
+        released: release < 0,
+        archived: false,
+        sequence: i + 1,
+        dependsOnVersionIds: [],
+      });
     }
-    issues.push({
-      id: String(100000 + n),
-      key: `${projectKey}-${n + 1}`,
-      projectId: project.id,
-      issueTypeId: rng.pick(types),
-      summary: `Synthetic issue ${n + 1}`,
-      statusId,
-      resolutionId: statusId === STATUS.done ? RESOLUTION.done : null,
-      priorityId: rng.pick([PRIORITY.high, PRIORITY.medium, PRIORITY.medium, PRIORITY.low]),
-      labels: rng.chance(0.3) ? [rng.pick(LABELS)] : [],
-      componentIds: [rng.pick(project.components).id],
-      fixVersionIds: version ? [version.id] : [],
-      affectsVersionIds: [],
-      parentId: null,
-      storyPoints: rng.chance(0.7) ? rng.pick([1, 2, 3, 5, 8]) : null,
-      flagged: false,
-      assigneeAccountId: rng.pick([DEMO_ACCOUNT.developer, DEMO_ACCOUNT.qa, null]),
-      reporterAccountId: DEMO_ACCOUNT.releaseManager,
-      created: formatJiraTime(created),
-      updated: formatJiraTime(t),
-      resolutiondate: statusId === STATUS.done ? formatJiraTime(t) : null,
-      changelog,
-    });
+    versions.push(...own);
+    // A bulk import lands in one month: its issues are created within a few hours of each other days apart.
+    const anchorDay = new Date(today);
+    const importStart = bulkImport ? Date.UTC(anchorDay.getUTCFullYear(), anchorDay.getUTCMonth() - bulkImport.monthsAgo, 1) : 0;
+    for (let n = 0; n < perProject; n++) {
+      const imported = bulkImport !== undefined && n >= issueCount;
+      const created = imported
+        ? importStart + Math.floor(((n - issueCount) / bulkImport.issues) * 27 * DAY)
+        : today - span * DAY + Math.floor((n / issueCount) * (span - 1) * DAY) + rng.int(0, 8 * 3600) * 1000;
+      const version = rng.chance(0.85) ? own.find((v) => Date.parse(v.releaseDate as string) > created) : undefined;
+      const released = version?.released ?? false;
+      const statusId = released ? STATUS.done : rng.pick(statusIds);
+      const changelog: DatasetIssue['changelog'] = [];
+      let t = created;
+      let at = 0;
+      if (longChangelogShare > 0 && rng.chance(longChangelogShare)) {
+        for (let r = 0; r < longChangelogEntries; r++) {
+          t = Math.min(t + rng.int(60, 3600) * 1000, limit - 4 * MINUTE);
+          changelog.push({ id: String(historyId++), authorAccountId: DEMO_ACCOUNT.developer, created: formatJiraTime(t), items: [item('Rank', 'customfield_10019', null, null, null, 'Ranked higher', 'custom')] });
+        }
+      }
+      for (const step of statusIds.slice(1, statusIds.indexOf(statusId) + 1)) {
+        t = Math.min(t + rng.between(0.1, 4) * DAY, limit - (3 - at) * MINUTE);
+        at++;
+        const from = statusIds[statusIds.indexOf(step) - 1] as string;
+        const items: DatasetChangeItem[] = [item('status', 'status', from, STATUS_NAME.get(from) ?? null, step, STATUS_NAME.get(step) ?? null)];
+        if (step === STATUS.done) items.push(item('resolution', 'resolution', null, null, RESOLUTION.done, 'Done'));
+        changelog.push({ id: String(historyId++), authorAccountId: DEMO_ACCOUNT.developer, created: formatJiraTime(t), items });
+      }
+      issues.push({
+        id: String(100000 + p * perProject + n),
+        key: `${project.key}-${n + 1}`,
+        projectId: project.id,
+        issueTypeId: rng.pick(types),
+        summary: `Synthetic issue ${n + 1}`,
+        statusId,
+        resolutionId: statusId === STATUS.done ? RESOLUTION.done : null,
+        priorityId: rng.pick([PRIORITY.high, PRIORITY.medium, PRIORITY.medium, PRIORITY.low]),
+        labels: rng.chance(0.3) ? [rng.pick(LABELS)] : [],
+        componentIds: [rng.pick(project.components).id],
+        fixVersionIds: version ? [version.id] : [],
+        affectsVersionIds: [],
+        parentId: null,
+        storyPoints: rng.chance(0.7) ? rng.pick([1, 2, 3, 5, 8]) : null,
+        flagged: false,
+        assigneeAccountId: rng.pick([DEMO_ACCOUNT.developer, DEMO_ACCOUNT.qa, null]),
+        reporterAccountId: DEMO_ACCOUNT.releaseManager,
+        created: formatJiraTime(created),
+        updated: formatJiraTime(t),
+        resolutiondate: statusId === STATUS.done ? formatJiraTime(t) : null,
+        changelog,
+      });
+    }
   }
   return {
     schemaVersion: DATASET_SCHEMA_VERSION,
@@ -818,7 +847,7 @@ export function generateSyntheticDataset(anchor: Date, options: SyntheticOptions
     seed,
     ...datasetCatalog(),
     users,
-    projects: [project],
+    projects,
     versions,
     issues,
     issueLinks: [],

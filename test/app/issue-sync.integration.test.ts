@@ -4,7 +4,7 @@
  * the release roll-ups exactly as the old per-event re-reads did, and the KPI facts as the dataset
  * says; the watermark survives failures, duplicate runs and events that arrive mid-run.
  */
-import { type DirtyDoc, claimDirtyProjects, clearDirtyMark, markProjectDirty } from '../../src/app/issue-sync/dirty-marks';
+import { type DirtyDoc, MAX_MARKED_ISSUES, claimDirtyProjects, clearDirtyMark, markProjectDirty } from '../../src/app/issue-sync/dirty-marks';
 import { type IssueSyncState, runIssueSync } from '../../src/app/issue-sync/incremental-sync';
 import { readFacts } from '../../src/app/kpi-fact-store';
 import { type KpiSyncDoc, readSyncDoc, runKpiSync } from '../../src/app/kpi-sync';
@@ -207,7 +207,7 @@ describe('the incremental search', () => {
     expect(stored.get(target.id)).toEqual(expected);
   });
 
-  it('does nothing when no event marked a project, and a second run in the overlap applies nothing again', async () => {
+  it('does nothing when no event marked a project, reads only the marked issues, and a window run in the overlap applies nothing again', async () => {
     const a = app();
     await buildRollups(a);
     jira.resetStats();
@@ -222,21 +222,26 @@ describe('the incremental search', () => {
     later(1);
     expect((await runIssueSync(a.deps)).projects[0]).toMatchObject({ searched: 1, applied: 1 });
     expect(await dirty(a)).toEqual({});
-    // Another change a minute later: the window overlaps the first, the first issue is not re-applied.
+    // Another change a minute later, and a label edit (ignored): only the marked issue is read.
     later(1);
     const other = openIn('SHOP 2.4', [target.key]);
     await edit('POST', `/issue/${other.key}/transitions`, { transition: { id: '41' } });
+    await edit('PUT', `/issue/${target.key}`, { fields: { labels: ['tidy-up'] } });
     stop();
     await a.drain();
-    expect((await runIssueSync(a.deps)).projects[0]).toMatchObject({ searched: 2, applied: 1 });
+    jira.resetStats();
+    expect((await runIssueSync(a.deps)).projects[0]).toMatchObject({ searched: 1, applied: 1 });
+    // One bulk fetch of the marked issue (one more its blockers); no window search.
+    expect(jira.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
     const state = (await a.store.getVersioned<IssueSyncState>(keys.issueSyncState(project('SHOP').id)))!.value;
     expect(state.watermark).toBe(now.toISOString());
     // Issues inside the next window's overlap are remembered, older ones forgotten.
     expect(Object.keys(state.recent).sort()).toEqual([target.id, other.id].sort());
-    // A later run reads the overlap again but applies nothing, and forgets what fell out of it.
+    // A window run (a mark without ids) reads the overlap again: it applies only the issue whose
+    // ignored label edit came after its last read, and forgets what fell out of the overlap.
     later(5);
     await markProjectDirty(a.deps, project('SHOP').id, now);
-    expect((await runIssueSync(a.deps)).projects[0]).toMatchObject({ searched: 2, applied: 0 });
+    expect((await runIssueSync(a.deps)).projects[0]).toMatchObject({ searched: 2, applied: 1 });
     expect((await a.store.getVersioned<IssueSyncState>(keys.issueSyncState(project('SHOP').id)))!.value.recent).toEqual({});
   });
 
@@ -280,6 +285,23 @@ describe('the incremental search', () => {
     expect(await clearDirtyMark(a.deps, shop, claim.toISOString())).toBe(false);
     expect(await clearDirtyMark(a.deps, shop, now.toISOString())).toBe(true);
     expect(await dirty(a)).toEqual({});
+  });
+
+  it('names the marked issues, keeps those being read when an event comes mid-run, and falls back to the window when there are too many', async () => {
+    const a = app();
+    const shop = project('SHOP').id;
+    await markProjectDirty(a.deps, shop, now, '1');
+    expect(await markProjectDirty(a.deps, shop, now, '1')).toBe(false);
+    await markProjectDirty(a.deps, shop, now, '2');
+    const claim = now;
+    await claimDirtyProjects(a.deps, claim);
+    await markProjectDirty(a.deps, shop, later(1), '3');
+    expect((await dirty(a))[shop]).toEqual({ since: claim.toISOString(), issues: ['1', '2', '3'] });
+    expect(await clearDirtyMark(a.deps, shop, claim.toISOString())).toBe(false);
+    for (let id = 4; id <= MAX_MARKED_ISSUES + 1; id++) await markProjectDirty(a.deps, shop, now, String(id));
+    expect((await dirty(a))[shop]!.issues).toBeUndefined();
+    // Once the window is searched, more ids change nothing.
+    expect(await markProjectDirty(a.deps, shop, now, '1')).toBe(false);
   });
 
   it('gives the same store after two concurrent runs as after one', async () => {

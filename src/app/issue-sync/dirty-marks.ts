@@ -1,9 +1,12 @@
 /**
  * "Something changed in this project": product events set a mark, the incremental search claims
- * and clears it. One small versioned document for the site (a few dozen bytes per project). A mark
- * already set costs an event one read and no write, however many events arrive before the next
- * search; an event that arrives while a search runs re-marks the project, so the change it tells
- * of is searched again at the next run even if the running search started too early to see it.
+ * and clears it. One small versioned document for the site. A mark names the issues its events
+ * told of (ids), so the search reads just those, all projects in one bulk fetch; a project whose
+ * events named more than MAX_MARKED_ISSUES issues before a run, or a mark set without ids, is
+ * read by a window search instead (`updated >= watermark`). An issue already marked costs an
+ * event one read and no write, however many events arrive before the next search; an event that
+ * arrives while a search runs re-marks the project (keeping the ids being read), so the change it
+ * tells of is read again at the next run even if the running search started too early to see it.
  */
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
@@ -14,7 +17,12 @@ export interface DirtyMark {
   since: string;
   /** Set by the search that is reading this project; an event after it clears it (re-marks). */
   claimedAt?: string;
+  /** The issues the events named; absent: read the project's whole window. */
+  issues?: string[];
 }
+
+/** Beyond this many marked issues in a project the window search is cheaper in requests and bytes. */
+export const MAX_MARKED_ISSUES = 300;
 
 export interface DirtyDoc {
   projects: Record<string, DirtyMark>;
@@ -22,13 +30,20 @@ export interface DirtyDoc {
 
 const empty = (): DirtyDoc => ({ projects: {} });
 
-/** Marks a project; answers false when it was already marked and not yet claimed (no write). */
-export async function markProjectDirty(deps: Pick<AppDeps, 'store'>, projectId: string, at: Date): Promise<boolean> {
+/**
+ * Marks a project (and, given an issue id, that issue); answers false when it was already marked
+ * so and not yet claimed (no write). Without an issue id the whole window is searched.
+ */
+export async function markProjectDirty(deps: Pick<AppDeps, 'store'>, projectId: string, at: Date, issueId?: string): Promise<boolean> {
   const { written } = await updateVersioned<DirtyDoc>(deps.store, keys.issueSyncDirty(), empty, (doc) => {
     const mark = doc.projects[projectId];
-    if (mark && !mark.claimedAt) return undefined;
+    const covered = mark && (!mark.issues || (issueId !== undefined && mark.issues.includes(issueId)));
+    if (mark && !mark.claimedAt && covered) return undefined;
     const since = mark && Date.parse(mark.since) < at.getTime() ? mark.since : at.toISOString();
-    return { projects: { ...doc.projects, [projectId]: { since } } };
+    // Ids stay listed only while every event named one and the list is short.
+    const ids = issueId !== undefined && (!mark || mark.issues) ? [...new Set([...(mark?.issues ?? []), issueId])] : undefined;
+    const next: DirtyMark = { since, ...(ids && ids.length <= MAX_MARKED_ISSUES ? { issues: ids } : {}) };
+    return { projects: { ...doc.projects, [projectId]: next } };
   });
   return written;
 }
@@ -39,7 +54,7 @@ export async function claimDirtyProjects(deps: Pick<AppDeps, 'store'>, at: Date)
   const { value } = await updateVersioned<DirtyDoc>(deps.store, keys.issueSyncDirty(), empty, (doc) => {
     if (Object.keys(doc.projects).length === 0) return undefined;
     const projects: Record<string, DirtyMark> = {};
-    for (const [id, mark] of Object.entries(doc.projects)) projects[id] = { since: mark.since, claimedAt };
+    for (const [id, mark] of Object.entries(doc.projects)) projects[id] = { ...mark, claimedAt };
     return { projects };
   });
   return value.projects;

@@ -1,7 +1,8 @@
 /**
- * Events mark, searches read: one incremental search per marked project
- * (`project = P AND updated >= -Nm`, the fields readiness and the KPI facts both read, changelogs
- * expanded) feeds the release roll-ups and the KPI facts. It runs from a five-minute scheduled
+ * Events mark, searches read: the issues events marked, read in one bulk fetch for the whole site
+ * (or, for a project with too many marks, one incremental search `project = P AND updated >= -Nm`),
+ * with the fields readiness and the KPI facts both read and changelogs expanded, feed the release
+ * roll-ups and the KPI facts. It runs from a five-minute scheduled
  * trigger, so readiness and KPI facts follow Jira within one run interval of the event reaching
  * the app (product events can themselves be ~3 minutes late): about 5 minutes, 10 at worst.
  *
@@ -24,7 +25,7 @@ import { FACT_FIELDS, type SearchIssue, factsOfIssues, readSyncDoc, recordSearch
 import { BLOCKER_FIELDS, blockerKeysOf, factFields, toIssueFacts } from '../readiness/facts';
 import { loadPolicy } from '../readiness/policy';
 import { applyIssueFacts, dependentKeysOf } from '../readiness/rollup-store';
-import { claimDirtyProjects, clearDirtyMark } from './dirty-marks';
+import { type DirtyMark, claimDirtyProjects, clearDirtyMark } from './dirty-marks';
 
 /**
  * The window starts this long before the watermark: Jira's search index can lag behind writes
@@ -70,41 +71,99 @@ export function incrementalJql(projectId: string, windowStart: Date, now: Date):
   return `project = ${projectId} AND updated >= "-${minutes}m" ORDER BY updated ASC`;
 }
 
-/** The five-minute run: claims the marked projects and searches each; a quota stop ends the run. */
+/**
+ * The five-minute run: claims the marked projects; the issues the events named, in every project,
+ * are read in one bulk fetch (100 a request), projects marked without ids (too many issues, or no
+ * id known) by their window search. A quota stop ends the run.
+ */
 export async function runIssueSync(deps: AppDeps): Promise<IssueSyncOutcome> {
   const startedAt = deps.clock.now();
   const marks = await claimDirtyProjects(deps, startedAt);
   const outcome: IssueSyncOutcome = { projects: [], failed: [] };
-  for (const [projectId, mark] of Object.entries(marks)) {
+  const fail = (projectIds: string[], error: unknown) => {
+    // The marks stay and the watermarks did not move: the next run reads the same changes.
+    for (const projectId of projectIds) outcome.failed.push({ projectId, error: String(error) });
+    deps.log.warn('incremental issue read failed', { projectIds, error: String(error) });
+    if (error instanceof QuotaExhaustedError || error instanceof RateLimitedError) outcome.stoppedBy = error.code;
+  };
+  const byIds = Object.entries(marks).filter(([, mark]) => mark.issues);
+  if (byIds.length) {
+    try {
+      const read = await readMarkedIssues(deps, byIds, startedAt);
+      for (const [projectId, result] of read) {
+        outcome.projects.push(result);
+        if (result.complete) await clearDirtyMark(deps, projectId, startedAt.toISOString());
+      }
+    } catch (error) {
+      fail(
+        byIds.map(([projectId]) => projectId),
+        error,
+      );
+    }
+  }
+  for (const [projectId, mark] of Object.entries(marks).filter(([, m]) => !m.issues)) {
+    if (outcome.stoppedBy) break;
     try {
       const result = await syncProjectIssues(deps, projectId, new Date(mark.since), startedAt);
       outcome.projects.push(result);
       if (result.complete) await clearDirtyMark(deps, projectId, startedAt.toISOString());
     } catch (error) {
-      // The mark stays and the watermark did not move: the next run reads the same window.
-      outcome.failed.push({ projectId, error: String(error) });
-      deps.log.warn('incremental issue search failed', { projectId, error: String(error) });
-      if (error instanceof QuotaExhaustedError || error instanceof RateLimitedError) {
-        outcome.stoppedBy = error.code;
-        break;
-      }
+      fail([projectId], error);
     }
   }
   return outcome;
 }
 
-/** Reads one project's window and applies it to the roll-ups and the KPI facts. */
-export async function syncProjectIssues(deps: AppDeps, projectId: string, markedSince: Date, startedAt: Date): Promise<ProjectSyncOutcome> {
-  const jira = deps.jiraAsApp();
-  const stateKey = keys.issueSyncState(projectId);
-  const [stored, loaded, kpiDoc] = await Promise.all([deps.store.getVersioned<IssueSyncState>(stateKey), loadPolicy(deps.store, projectId, deps.log), readSyncDoc(deps, projectId)]);
+interface ProjectSyncContext {
+  projectId: string;
+  state: IssueSyncState | undefined;
+  policy: ReadinessPolicy;
+  kpiDoc: Awaited<ReturnType<typeof readSyncDoc>>;
+  /** Every change before this instant had been read. */
+  from: Date;
+  fields: string[];
+}
+
+async function loadSyncContext(deps: AppDeps, projectId: string, markedSince: Date): Promise<ProjectSyncContext> {
+  const [stored, loaded, kpiDoc] = await Promise.all([deps.store.getVersioned<IssueSyncState>(keys.issueSyncState(projectId)), loadPolicy(deps.store, projectId, deps.log), readSyncDoc(deps, projectId)]);
   const state = stored?.value;
   // A project's first window also reaches back to the KPI delta's watermark once its backfill is
   // done, so from then on both move together and the daily delta finds nothing left to read.
   const kpiWatermark = kpiDoc && kpiDoc.chunks.every((c) => c.state === 'done') ? Date.parse(kpiDoc.watermark) : Number.POSITIVE_INFINITY;
   const from = state ? new Date(state.watermark) : new Date(Math.min(markedSince.getTime(), kpiWatermark));
-  const windowStart = new Date(from.getTime() - SYNC_OVERLAP_MINUTES * 60_000);
   const fields = [...new Set([...factFields(loaded.policy), ...(kpiDoc ? FACT_FIELDS : [])])];
+  return { projectId, state, policy: loaded.policy, kpiDoc, from, fields };
+}
+
+/**
+ * Reads just the marked issues of every id-marked project, in one bulk fetch with the fields all
+ * of them need (changelogs when any keeps KPI facts), and applies each project's share. Every
+ * change an event told of before the run started is read, so each project's watermark moves to
+ * the run's start: from there on a change is read only when its event marks it (an issue whose
+ * event Jira never delivers is read again at its next marked change; readiness also by the daily
+ * repair's counts).
+ */
+async function readMarkedIssues(deps: AppDeps, marked: Array<[string, DirtyMark]>, startedAt: Date): Promise<Map<string, ProjectSyncOutcome>> {
+  const jira = deps.jiraAsApp();
+  const contexts = await Promise.all(marked.map(([projectId, mark]) => loadSyncContext(deps, projectId, new Date(mark.since))));
+  const ids = [...new Set(marked.flatMap(([, mark]) => mark.issues ?? []))];
+  const fields = [...new Set(contexts.flatMap((c) => c.fields))];
+  const issues = await jira.bulkFetchIssues(ids, fields, contexts.some((c) => c.kpiDoc) ? { expand: 'changelog' } : {});
+  const results = new Map<string, ProjectSyncOutcome>();
+  for (const context of contexts) {
+    const own = issues.filter((issue) => String((issue.fields.project as { id?: unknown } | undefined)?.id) === context.projectId);
+    const windowStart = new Date(context.from.getTime() - SYNC_OVERLAP_MINUTES * 60_000);
+    results.set(context.projectId, await applySearched(deps, jira, context, own, own, windowStart, startedAt, true));
+  }
+  return results;
+}
+
+/** Reads one project's window and applies it to the roll-ups and the KPI facts. */
+export async function syncProjectIssues(deps: AppDeps, projectId: string, markedSince: Date, startedAt: Date): Promise<ProjectSyncOutcome> {
+  const jira = deps.jiraAsApp();
+  const context = await loadSyncContext(deps, projectId, markedSince);
+  const { state, kpiDoc, fields } = context;
+  const windowStart = new Date(context.from.getTime() - SYNC_OVERLAP_MINUTES * 60_000);
 
   const searched: JiraIssue[] = [];
   let nextPageToken: string | undefined;
@@ -120,7 +179,21 @@ export async function syncProjectIssues(deps: AppDeps, projectId: string, marked
   const last = searched.length ? updatedOf(searched[searched.length - 1] as JiraIssue) : NaN;
   const upTo = complete || !Number.isFinite(last) ? startedAt : new Date(Math.floor(last / 60_000) * 60_000);
   const fresh = searched.filter((issue) => state?.recent[String(issue.id)] !== updatedOf(issue));
+  return applySearched(deps, jira, context, searched, fresh, windowStart, upTo, complete);
+}
 
+/** Applies read issues to the roll-ups and the KPI facts and moves the project's watermark to `upTo`. */
+async function applySearched(
+  deps: AppDeps,
+  jira: JiraClient,
+  context: ProjectSyncContext,
+  searched: JiraIssue[],
+  fresh: JiraIssue[],
+  windowStart: Date,
+  upTo: Date,
+  complete: boolean,
+): Promise<ProjectSyncOutcome> {
+  const { projectId, policy, kpiDoc } = context;
   // Release readiness: the same facts and rules as a per-issue read, applied issue by issue.
   const observed = deps.clock.now().getTime();
   const byKey = new Map(searched.map((issue) => [issue.key, issue]));
@@ -128,13 +201,13 @@ export async function syncProjectIssues(deps: AppDeps, projectId: string, marked
   let applied = 0;
   const dependents = new Set<string>();
   for (const issue of fresh) {
-    const read = toIssueFacts(issue, loaded.policy, byKey, observed);
+    const read = toIssueFacts(issue, policy, byKey, observed);
     const result = await applyIssueFacts(deps, read, {});
     if (result.applied) applied++;
     if (result.dependentsChanged) for (const key of dependentKeysOf(read)) if (!byKey.has(key)) dependents.add(key);
   }
   const projectKey = (fresh[0]?.fields.project as { key?: string } | undefined)?.key;
-  const { read: dependentsRead, queued: dependentsQueued } = await refreshDependents(deps, jira, [...dependents], projectKey, loaded.policy);
+  const { read: dependentsRead, queued: dependentsQueued } = await refreshDependents(deps, jira, [...dependents], projectKey, policy);
 
   // KPI facts, from the same issues (changelogs expanded); the delta watermark moves with ours.
   let kpiFactsChanged = 0;
@@ -143,7 +216,7 @@ export async function syncProjectIssues(deps: AppDeps, projectId: string, marked
     kpiFactsChanged = (await recordSearchedFacts(deps, projectId, facts, windowStart, upTo)).changed;
   }
 
-  await updateVersioned<IssueSyncState | undefined>(deps.store, stateKey, () => undefined, (current) => {
+  await updateVersioned<IssueSyncState | undefined>(deps.store, keys.issueSyncState(projectId), () => undefined, (current) => {
     const watermark = new Date(Math.max(upTo.getTime(), current ? Date.parse(current.watermark) : 0));
     const edge = watermark.getTime() - SYNC_OVERLAP_MINUTES * 60_000;
     const recent: Record<string, number> = {};

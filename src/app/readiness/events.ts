@@ -2,8 +2,8 @@
  * Product events that move release roll-ups: issues created, updated or deleted, links created or
  * deleted, versions deleted or unreleased. Events are only triggers. An issue created or updated
  * is not read here: its changelog says whether readiness or the KPIs can care (labels on a backlog
- * issue cannot), and if so the project is marked for the next incremental search
- * (src/app/issue-sync/), which reads every marked change once, whatever the number of events.
+ * issue cannot), and if so the issue is marked for the next incremental search
+ * (src/app/issue-sync/), which reads every marked issue once, whatever the number of events.
  * Links (rare) re-read both ends at once; facts are always read from Jira (as the app), so an
  * event that is late, repeated or out of order cannot write old data.
  */
@@ -79,7 +79,7 @@ export async function handleReadinessEvent(deps: AppDeps, eventType: string, eve
       // The change is read by the next incremental search (src/app/issue-sync/), whose window
       // starts a few minutes before the change, even when the event itself arrives late.
       const at = Math.min(now(), updated ?? Number.POSITIVE_INFINITY);
-      const marked = await markProjectDirty(deps, projectId, new Date(at));
+      const marked = await markProjectDirty(deps, projectId, new Date(at), issue.id);
       return { handled: true, detail: `${marked ? 'marked for the next issue search' : 'already marked for the next issue search'}: ${triage.reason}` };
     }
     case 'avi:jira:deleted:issue': {

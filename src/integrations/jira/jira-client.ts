@@ -224,14 +224,15 @@ export class JiraClient {
     return count;
   }
 
-  async bulkFetchIssues(issueIdsOrKeys: string[], fields: string[]): Promise<JiraIssue[]> {
+  /** Issues by id or key, 100 a request; ids or keys Jira does not know (deleted, moved) are left out. */
+  async bulkFetchIssues(issueIdsOrKeys: string[], fields: string[], options: { expand?: string } = {}): Promise<JiraIssue[]> {
     const issues: JiraIssue[] = [];
     for (let i = 0; i < issueIdsOrKeys.length; i += ISSUE_FETCH_CHUNK) {
       const response = await this.http.send(
         {
           method: 'POST',
           path: '/rest/api/3/issue/bulkfetch',
-          body: { issueIdsOrKeys: issueIdsOrKeys.slice(i, i + ISSUE_FETCH_CHUNK), fields },
+          body: { issueIdsOrKeys: issueIdsOrKeys.slice(i, i + ISSUE_FETCH_CHUNK), fields, ...(options.expand ? { expand: [options.expand] } : {}) },
         },
         { idempotent: true },
       );
