@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dispatchResolver } from '../src/app/resolvers';
+import { recordInBaseline } from './support/baseline';
 import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
 import { startLocalRuntime } from '../local/runtime';
 import { demoFacts, startDemoSite } from '../test/support/demo-site';
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
+  // `npm run bench -- --record`: every row but the scale model's (`npm run bench:scale -- --record`).
+  if (process.argv.includes('--record')) recordInBaseline(rows, (row) => !row.name.startsWith('scale: '));
 }
 
 main().catch((error: unknown) => {

@@ -14,7 +14,7 @@
  * five-minute sync every tick; then each runs the next night's daily jobs. Points do not depend on
  * latency, so Jira answers at once. The site adds 50 overview views. The last line is JSON.
   */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from '../src/app/deps';
 import type { DirtyDoc } from '../src/app/issue-sync/dirty-marks';
@@ -32,6 +32,7 @@ import { keys } from '../src/store/keys';
 import { updateVersioned } from '../src/store/versioned-update';
 import { DEMO_ACCOUNT, generateSyntheticDataset, startFakeJira, type FakeJira, type JiraProductEvent } from '../local/fake-jira';
 import { appOnFakeJira } from '../test/support/kpi';
+import { recordInBaseline } from './support/baseline';
 
 /** The site profile the issue states. */
 export const PROFILE = { issues: 20_000, projects: 5, changingPerDay: 0.02, pageViewsPerDay: 50, eventsPerChangedIssue: 3, workingHours: 8 } as const;
@@ -304,7 +305,7 @@ async function main(): Promise<void> {
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'scale-latest.json'), JSON.stringify({ at: now.toISOString(), node: process.version, rows }, null, 2));
-    if (process.argv.includes('--record')) recordInBaseline(rows);
+    if (process.argv.includes('--record')) recordInBaseline(rows, (row) => row.name.startsWith('scale: '));
     console.log(
       JSON.stringify({
         pointsPerSiteDay: afterModel.pointsPerSiteDay,
@@ -318,14 +319,6 @@ async function main(): Promise<void> {
   } finally {
     await jira.close();
   }
-}
-
-/** Replaces the scale rows of bench/baseline.json with this run's (`npm run bench:scale -- --record`). */
-function recordInBaseline(rows: Row[]): void {
-  const path = join(__dirname, 'baseline.json');
-  const baseline = JSON.parse(readFileSync(path, 'utf8')) as { rows: Row[] } & Record<string, unknown>;
-  baseline.rows = [...baseline.rows.filter((r) => !r.name.startsWith('scale: ')), ...rows];
-  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {
