@@ -13,6 +13,9 @@ import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 const NOW = new Date('2026-11-24T10:00:00Z');
 let runtime: LocalRuntime;
 
+// Each test starts a runtime and runs the daily build first: seconds, not the 5 s default, on a busy CI machine.
+jest.setTimeout(30_000);
+
 beforeEach(async () => {
   runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, clock: anchoredClock(NOW) });
   await post('/api/triggers/daily-sync', {});
