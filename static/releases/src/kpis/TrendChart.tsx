@@ -2,6 +2,7 @@ import { token } from '@atlaskit/tokens';
 import type { KpiTrend } from '../../../../src/contract';
 import { color, font, space } from '../design';
 import { formatValue, scaled, shortDay, unitSuffix } from './kpi-display';
+import { niceCeiling } from '../charts/chart-scale';
 
 const WIDTH = 320;
 const HEIGHT = 120;
@@ -21,14 +22,6 @@ const surface = token('elevation.surface', '#FFFFFF');
 function displayUnit(trend: KpiTrend): { unit: KpiTrend['unit']; factor: number } {
   const max = Math.max(0, ...trend.points.map((p) => p.value ?? 0));
   return trend.unit === 'hours' && max >= 48 ? { unit: 'days', factor: 1 / 24 } : { unit: trend.unit, factor: 1 };
-}
-
-/** The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above the value (an axis top people can read). */
-function niceCeiling(value: number): number {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
-  return 10 * power;
 }
 
 function axisLabel(value: number): string {

@@ -12,6 +12,7 @@ import { AuditLog } from '../go-no-go/AuditLog';
 import { CriteriaSection } from '../go-no-go/CriteriaSection';
 import { DecisionPanel } from '../go-no-go/DecisionPanel';
 import { ReadinessSection } from '../go-no-go/ReadinessSection';
+import { GoNoGoBurnup } from '../go-no-go/GoNoGoBurnup';
 import { ReviewSection } from '../go-no-go/ReviewSection';
 import { RiskRegister } from '../go-no-go/RiskRegister';
 import { SettingsPanel } from '../go-no-go/SettingsPanel';
@@ -53,6 +54,7 @@ export function GoNoGoPage({ initialVersionId, onOpenGoLive }: { initialVersionI
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 520px), 1fr))', gap: space.s200, alignItems: 'start' }}>
         <div style={{ display: 'flex', flexDirection: 'column', gap: space.s200, minWidth: 0 }}>
           <ReadinessSection board={board} />
+          <GoNoGoBurnup versionId={board.version.id} />
           <CriteriaSection key={`criteria-${board.version.id}-${board.releaseType}`} board={board} mutate={state.mutate} />
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', gap: space.s200, minWidth: 0 }}>

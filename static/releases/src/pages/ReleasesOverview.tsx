@@ -27,6 +27,7 @@ import { VersionLink } from '../components/VersionLink';
 import { WaitingForMe } from '../go-no-go/WaitingForMe';
 import { ReadinessCell } from '../readiness/parts';
 import { useReleaseReadiness } from '../readiness/use-release-readiness';
+import { OverviewBurnup } from '../charts/OverviewBurnup';
 
 type StateChoice = ReleaseState | 'all';
 
@@ -166,6 +167,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
           emptyView={<p style={{ color: color.textSubtle }}>No versions match the filter.</p>}
         />
       </div>
+      {total > 0 && <OverviewBurnup releases={data.releases} />}
     </Stacked>
   );
 }
