@@ -7,6 +7,7 @@ import type { CriterionResult, IssueMention, Rag } from './domain/readiness/eval
 import type { PolicyProblem, ReadinessPolicy } from './domain/readiness/policy';
 import type { CriterionTally, ReleaseRollup, RollupIssue } from './domain/readiness/rollup';
 import type { SignOffRecord } from './domain/readiness/sign-offs';
+import type { ReadinessTrendPoint } from './domain/readiness/trend';
 import type { ReleaseHealth } from './domain/status/vocabulary';
 
 // Names other parts of the contract also use (Go/No-Go has criteria too) get a Readiness prefix.
@@ -112,6 +113,8 @@ export interface ReleaseReadiness {
   rollup?: ReleaseRollup;
   /** The release's health in the app's one vocabulary, once the roll-up is built. */
   health?: ReleaseHealth;
+  /** Ready / at risk / not ready a day, oldest first (the list view only). */
+  trend?: ReadinessTrendPoint[];
 }
 
 export interface ProjectReadinessView {

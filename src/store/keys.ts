@@ -122,6 +122,8 @@ export const keys = {
     `readiness:release:${part(versionId)}:${part(bucket)}${path ? `.${part(path)}` : ''}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
+  /** A project's readiness trend: a point a day per unreleased release (src/domain/readiness/trend.ts). */
+  readinessTrend: (projectId: string) => `readiness:trend:${part(projectId)}`,
   // The shared incremental issue search (src/app/issue-sync/): versioned documents.
   /** Projects whose issues changed since the last search (product events mark, the search clears). */
   issueSyncDirty: () => 'issuesync:dirty',

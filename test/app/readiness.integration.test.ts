@@ -337,6 +337,27 @@ describe('the release roll-up', () => {
   });
 });
 
+describe('the readiness trend', () => {
+  it('records one point a day per unreleased release from the daily run, the same counts as the roll-up, and a second run that day writes nothing', async () => {
+    const { reconcileProjectReadiness } = await import('../../src/app/readiness/release-readiness');
+    const shop = facts.project('SHOP');
+    await dispatchResolver(site.deps, 'getReleaseReadiness', {}, projectContext(DEMO_ACCOUNT.viewer));
+    await site.queue.drain();
+    await site.deps.store.delete(keys.readinessTrend(shop.id));
+    await reconcileProjectReadiness(site.deps, shop.id, 'SHOP');
+    const stored = await site.deps.store.getVersioned<{ releases: Record<string, unknown[]> }>(keys.readinessTrend(shop.id));
+    const unreleased = facts.versionsOf('SHOP').filter((v) => !v.released && !v.archived);
+    expect(Object.keys(stored!.value.releases).sort()).toEqual(unreleased.map((v) => v.id).sort());
+    await reconcileProjectReadiness(site.deps, shop.id, 'SHOP');
+    expect((await site.deps.store.getVersioned(keys.readinessTrend(shop.id)))!.version).toBe(stored!.version);
+
+    const view = ok<ProjectReadinessView>(await dispatchResolver(site.deps, 'getReleaseReadiness', {}, projectContext(DEMO_ACCOUNT.viewer)));
+    const current = view.releases.find((r) => r.release.name === 'SHOP 2.4')!;
+    const { rag } = current.rollup!;
+    expect(current.trend).toEqual([{ date: '2026-11-24', ready: rag.green, atRisk: rag.amber, notReady: rag.red }]);
+  });
+});
+
 describe('the daily repair of a release roll-up', () => {
   const v24 = () => version('SHOP 2.4');
   const repair = async () => {

@@ -18,6 +18,8 @@ import { toVersionFacts } from '../project-releases';
 import { readReleaseFacts } from './facts';
 import { loadPolicy } from './policy';
 import { builtAtOf, readReleaseShards, rebuildRelease } from './rollup-store';
+import { type ReadinessTrendDoc, emptyTrend, recordTrend, trendPoints } from '../../domain/readiness/trend';
+import { updateVersioned } from '../../store/versioned-update';
 
 /** The list view names this many blocking issues per release; the drill-down all of them. */
 const BLOCKING_IN_LIST = 10;
@@ -39,40 +41,74 @@ async function requestRebuild(deps: AppDeps, projectId: string, versionId: strin
   await deps.queue.push([job('reconcile-release-readiness', { projectId, versionId })]);
 }
 
-export async function getReleaseReadiness(deps: AppDeps, context: InvocationContext, payload: GetReleaseReadinessPayload): Promise<ProjectReadinessView> {
-  const project = requireProject(context);
-  const jira = deps.jiraAsUser(context.accountId);
-  await requireProjectPermission(jira, project.key, 'BROWSE_PROJECTS');
-  const [versions, loaded] = await Promise.all([jira.listVersions(project.key), loadPolicy(deps.store, project.id, deps.log)]);
-  let shown = versions.filter(tracked);
-  if (payload.versionId !== undefined) {
-    shown = shown.filter((v) => String(v.id) === payload.versionId);
-    if (shown.length === 0) throw new AppError('NOT_FOUND', `${project.key} has no unreleased version with id ${payload.versionId}.`);
-  }
+/** Each version's readiness from its stored roll-up; `onStale` is told of versions whose roll-up is missing or old. */
+async function readinessOf(
+  deps: AppDeps,
+  versions: readonly JiraVersion[],
+  shown: readonly JiraVersion[],
+  policy: Awaited<ReturnType<typeof loadPolicy>>['policy'],
+  onStale: (versionId: string) => Promise<void>,
+  blockingLimit: number,
+): Promise<ReleaseReadiness[]> {
   const now = deps.clock.now();
   const today = calendarDateIn(now, deps.timeZone);
   const releaseDates = new Map(versions.map((v) => [String(v.id), v.releaseDate]));
-  const releases = await Promise.all(
+  return Promise.all(
     shown.map(async (version): Promise<ReleaseReadiness> => {
       const id = String(version.id);
       const target = { id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
       const release: ReadinessRelease = { ...target, daysLeft: daysLeftFor(target, today) };
       const shards = await readReleaseShards(deps.store, id);
       const builtAt = builtAtOf(shards);
-      if (!builtAt || now.getTime() - Date.parse(builtAt) > STALE_AFTER_MS) await requestRebuild(deps, project.id, id);
+      if (!builtAt || now.getTime() - Date.parse(builtAt) > STALE_AFTER_MS) await onStale(id);
       if (!builtAt) return { release, status: 'building' };
       const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
-      const rollup = rollUpRelease(loaded.policy, target, entries, today, releaseDates);
+      const rollup = rollUpRelease(policy, target, entries, today, releaseDates);
       const health = healthOfRollup(releaseState(toVersionFacts(version), today), release.daysLeft, rollup);
-      return { release, status: 'ready', builtAt, health, rollup: { ...rollup, blocking: rollup.blocking.slice(0, payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST) } };
+      return { release, status: 'ready', builtAt, health, rollup: { ...rollup, blocking: rollup.blocking.slice(0, blockingLimit) } };
     }),
   );
-  return { project: { id: project.id, key: project.key }, generatedAt: now.toISOString(), policySource: loaded.source, releases };
+}
+
+/**
+ * Today's point of each built roll-up into the project's readiness trend (one write at most, none
+ * when the day's points are already there); returns the trend as stored.
+ */
+async function recordReadinessTrend(deps: AppDeps, projectId: string, tracked: readonly JiraVersion[], releases: readonly ReleaseReadiness[]): Promise<ReadinessTrendDoc> {
+  const today = calendarDateIn(deps.clock.now(), deps.timeZone);
+  const tallies = releases.flatMap((r) => (r.rollup ? [{ versionId: r.release.id, rag: r.rollup.rag }] : []));
+  const ids = new Set(tracked.map((v) => String(v.id)));
+  const { value } = await updateVersioned<ReadinessTrendDoc>(deps.store, keys.readinessTrend(projectId), emptyTrend, (doc) => recordTrend(doc, today, tallies, ids));
+  return value;
+}
+
+export async function getReleaseReadiness(deps: AppDeps, context: InvocationContext, payload: GetReleaseReadinessPayload): Promise<ProjectReadinessView> {
+  const project = requireProject(context);
+  const jira = deps.jiraAsUser(context.accountId);
+  await requireProjectPermission(jira, project.key, 'BROWSE_PROJECTS');
+  const [versions, loaded] = await Promise.all([jira.listVersions(project.key), loadPolicy(deps.store, project.id, deps.log)]);
+  const tracking = versions.filter(tracked);
+  let shown = tracking;
+  if (payload.versionId !== undefined) {
+    shown = shown.filter((v) => String(v.id) === payload.versionId);
+    if (shown.length === 0) throw new AppError('NOT_FOUND', `${project.key} has no unreleased version with id ${payload.versionId}.`);
+  }
+  const releases = await readinessOf(deps, versions, shown, loaded.policy, (id) => requestRebuild(deps, project.id, id), payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST);
+  // The list view sees every roll-up: the day's trend point is recorded as a side effect (at most one write).
+  if (payload.versionId === undefined) {
+    const trend = await recordReadinessTrend(deps, project.id, tracking, releases);
+    for (const r of releases) r.trend = trendPoints(trend, r.release.id);
+  }
+  return { project: { id: project.id, key: project.key }, generatedAt: deps.clock.now().toISOString(), policySource: loaded.source, releases };
 }
 
 /** Daily (and after a policy change): one job per unreleased version of the project. */
 export async function reconcileProjectReadiness(deps: AppDeps, projectId: string, projectKey: string): Promise<{ releases: number }> {
-  const versions = (await deps.jiraAsApp().listVersions(projectKey)).filter(tracked);
+  const all = await deps.jiraAsApp().listVersions(projectKey);
+  const versions = all.filter(tracked);
+  // The day's trend point from the roll-ups as events kept them (today's rebuilds follow).
+  const loaded = await loadPolicy(deps.store, projectId, deps.log);
+  await recordReadinessTrend(deps, projectId, versions, await readinessOf(deps, all, versions, loaded.policy, async () => undefined, 0));
   for (let i = 0; i < versions.length; i += 50) {
     await deps.queue.push(versions.slice(i, i + 50).map((v) => job('reconcile-release-readiness', { projectId, versionId: String(v.id) })));
   }

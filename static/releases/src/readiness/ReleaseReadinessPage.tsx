@@ -17,6 +17,7 @@ import { HealthLozenge, IssueLink, RagBar, RagLozenge } from './parts';
 import { RAG_SWATCH } from './readiness-design';
 import { daysText, plural, readyShare, readyText } from './readiness-model';
 import { useReleaseReadiness } from './use-release-readiness';
+import { ReadinessTrendChart } from '../charts/ReadinessTrendChart';
 
 const TOP_CRITERIA = 5;
 
@@ -61,7 +62,7 @@ export function ReleaseReadinessPage({ projectKey, siteUrl }: Props) {
         releases.map((r) => (
           <ReleaseCard
             key={r.release.id}
-            readiness={opened && opened.release.id === r.release.id ? opened : r}
+            readiness={opened && opened.release.id === r.release.id ? { ...opened, ...(r.trend ? { trend: r.trend } : {}) } : r}
             projectKey={projectKey}
             siteUrl={siteUrl}
             expanded={openVersion === r.release.id}
@@ -132,6 +133,7 @@ function ReleaseCard({
                 <Count n={rollup.rag.green} label="ready" swatch="green" />
               </div>
             </div>
+            {readiness.trend && <ReadinessTrendChart points={readiness.trend} versionId={release.id} name={release.name} />}
             <div>
               <div style={{ font: font.small, fontWeight: 600, color: color.textSubtle, marginBottom: space.s050 }}>Fails most</div>
               {rollup.failing.length === 0 ? (
