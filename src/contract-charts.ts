@@ -3,9 +3,11 @@
  * of releases). Types only (plus the name table). Re-exported from src/contract.ts.
  */
 import type { Burnup } from './domain/releases/burnup';
+import type { DependencyGraph } from './domain/releases/dependency-graph';
 
 export const CHART_RESOLVERS = {
   getReleaseBurnup: 'getReleaseBurnup',
+  getReleaseDependencies: 'getReleaseDependencies',
 } as const;
 
 export interface GetReleaseBurnupPayload {
@@ -25,6 +27,15 @@ export interface ReleaseBurnupView {
   burnup: Burnup;
 }
 
+export interface ReleaseDependenciesView {
+  project: { id: string; key: string };
+  generatedAt: string;
+  graph: DependencyGraph;
+  /** Unreleased versions whose readiness roll-up is not built yet: their links are not known yet. */
+  notBuilt: string[];
+}
+
 export interface ChartResolverContract {
   getReleaseBurnup: { payload: GetReleaseBurnupPayload; result: ReleaseBurnupView };
+  getReleaseDependencies: { payload: Record<string, never>; result: ReleaseDependenciesView };
 }

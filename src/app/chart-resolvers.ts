@@ -3,6 +3,7 @@ import type { ChartResolverContract } from '../contract-charts';
 import type { AppDeps } from './deps';
 import type { InvocationContext } from './invocation-context';
 import { getReleaseBurnup } from './release-burnup';
+import { getReleaseDependencies } from './release-dependencies';
 
 type Contract = ChartResolverContract;
 interface Definition<N extends keyof Contract> {
@@ -15,5 +16,9 @@ export const chartResolvers: { [N in keyof Contract]: Definition<N> } = {
   getReleaseBurnup: {
     payload: z.object({ versionId: z.string().regex(/^\d{1,20}$/, 'a Jira version id') }).strict(),
     handle: getReleaseBurnup,
+  },
+  getReleaseDependencies: {
+    payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
+    handle: (deps, context) => getReleaseDependencies(deps, context),
   },
 };

@@ -349,7 +349,7 @@ describe('the readiness trend', () => {
     const unreleased = facts.versionsOf('SHOP').filter((v) => !v.released && !v.archived);
     expect(Object.keys(stored!.value.releases).sort()).toEqual(unreleased.map((v) => v.id).sort());
     await reconcileProjectReadiness(site.deps, shop.id, 'SHOP');
-    expect((await site.deps.store.getVersioned(keys.readinessTrend(shop.id)))!.version).toBe(stored!.version);
+    expect((await site.deps.store.getVersioned(keys.readinessTrend(shop.id)))!.rev).toBe(stored!.rev);
 
     const view = ok<ProjectReadinessView>(await dispatchResolver(site.deps, 'getReleaseReadiness', {}, projectContext(DEMO_ACCOUNT.viewer)));
     const current = view.releases.find((r) => r.release.name === 'SHOP 2.4')!;

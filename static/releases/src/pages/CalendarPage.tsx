@@ -22,6 +22,7 @@ import { Timeline } from '../plan/Timeline';
 import { allBands, versionRows } from '../plan/timeline-rows';
 import { useReleaseCalendar } from '../plan/use-release-calendar';
 import { useProjectTime } from '../project-time';
+import { ReleaseDependencies } from '../charts/DependencyGraph';
 
 type Mode = 'month' | 'quarter' | 'table';
 
@@ -225,6 +226,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
         </>
       )}
       {mode === 'table' && <ReleaseTable view={view} look={look} focus={focusProjects} onVersion={shell.openVersion} {...(view.canEdit ? { onDependencies: (version) => shell.setEditing({ kind: 'dependencies', version }) } : {})} />}
+      <ReleaseDependencies />
     </div>
   );
 }
