@@ -1,7 +1,8 @@
 /**
  * The charts in Chromium, on the demo site after one daily run (issue history synced, roll-ups
- * built): the release burn-up with its projection on the overview and on the Go/No-Go page. One
- * page load per width and theme, each chart looked at and photographed.
+ * built): the release burn-up with its projection on the overview and on the Go/No-Go page, the
+ * readiness trend and the calendar's dependency graph. One page per width and theme, each chart
+ * checked and photographed.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
@@ -37,7 +38,7 @@ describeInBrowser('charts: burn-up, readiness trend, dependency graph', () => {
     [1024, false],
     [1440, true],
     [1024, true],
-  ])('draws the burn-up with its projection on the overview and the Go/No-Go page at %i px (dark: %s)', async (width, dark) => {
+  ])('draws the burn-up (overview, Go/No-Go), the readiness trend and the dependency graph at %i px (dark: %s)', async (width, dark) => {
     const { page, app } = await open(width, dark, 'overview');
     const overview = app.getByTestId('overview-burnup-chart');
     await overview.waitFor({ timeout: 30_000 });
@@ -65,5 +66,25 @@ describeInBrowser('charts: burn-up, readiness trend, dependency graph', () => {
     // Screen readers get the same words as the picture.
     expect(await app.locator('#gng-burnup-chart-svg-desc').textContent()).toContain('would be done by');
     await app.getByTestId('gng-burnup').screenshot({ path: screenshotPath(`burnup-go-no-go${suffix(width, dark)}.png`) });
-  }, 120_000);
+
+    // The readiness page records today's trend point of each release: the same counts as its card.
+    await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/readiness?as=${RAVI}`);
+    const v24 = versionId('SHOP 2.4');
+    const trend = app.getByTestId(`readiness-trend-${v24}`);
+    await trend.waitFor({ timeout: 45_000 });
+    expect(Number(await trend.getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+    expect(await app.getByTestId(`readiness-trend-${v24}-last`).innerText()).toMatch(/^24 Nov: \d+ ready, (\d+ at risk, )?\d+ not ready/);
+    await app.getByTestId(`readiness-release-${v24}`).screenshot({ path: screenshotPath(`readiness-trend${suffix(width, dark)}.png`) });
+
+    // The calendar's dependency graph: PAY 3.1 (another project) blocks SHOP 2.4, SHOP 2.5 blocks SHOP 2.4.
+    await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${RAVI}`);
+    const graph = app.getByTestId('dependency-graph');
+    await graph.waitFor({ timeout: 30_000 });
+    const pay = versionId('PAY 3.1');
+    expect(await app.getByTestId(`dependency-edge-${pay}-${v24}`).getAttribute('stroke-dasharray')).toBe('6 4');
+    const list = await app.getByTestId('dependency-list').innerText();
+    expect(list).toMatch(/PAY 3\.1 blocks SHOP 2\.4: \d+ links, \d+ open .*another project/);
+    expect(list).toMatch(/SHOP 2\.5 blocks SHOP 2\.4/);
+    await app.getByTestId('release-dependencies').screenshot({ path: screenshotPath(`dependency-graph${suffix(width, dark)}.png`) });
+  }, 180_000);
 });

@@ -75,7 +75,7 @@ export function DependencyGraphChart({ graph }: { graph: DependencyGraph }) {
           <desc id="dependency-graph-desc">{description || 'No links between releases.'}</desc>
           <defs>
             {(['neutral', 'brand', 'danger', 'warning'] as const).map((tone) => (
-              <marker key={tone} id={`dependency-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <marker key={tone} id={`dependency-arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
                 <path d="M0,0 L10,5 L0,10 z" fill={chartColour[tone]} />
               </marker>
             ))}
