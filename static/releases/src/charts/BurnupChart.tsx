@@ -7,13 +7,13 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { color, font, space } from '../design';
 import { longDay, shortDay } from '../kpis/kpi-display';
 import { useResolverAnswer } from '../use-resolver-answer';
+import { plural } from '../readiness/readiness-model';
+import { LegendKey } from './LegendKey';
 import { chartColour, niceCeiling } from './chart-scale';
 
 const WIDTH = 640;
 const HEIGHT = 230;
 const PAD = { left: 36, right: 18, top: 22, bottom: 26 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What the chart shows, in words: the visible summary and the screen reader's description. */
 export function burnupSummary(burnup: Burnup): { status: string; projection: string } {
@@ -143,9 +143,9 @@ export function BurnupChart({ view, testId }: { view: ReleaseBurnupView; testId:
         </text>
       </svg>
       <div aria-hidden="true" style={{ display: 'flex', gap: space.s200, flexWrap: 'wrap', font: font.small, color: color.textSubtle }}>
-        <Swatch colour={chartColour.neutral} label="Scope" />
-        <Swatch colour={chartColour.success} label="Done" />
-        {projectionLine && <Swatch colour={late ? chartColour.danger : chartColour.brand} label="Projection" dashed />}
+        <LegendKey colour={chartColour.neutral} label="Scope" />
+        <LegendKey colour={chartColour.success} label="Done" />
+        {projectionLine && <LegendKey colour={late ? chartColour.danger : chartColour.brand} label="Projection" dashed />}
       </div>
       <details>
         <summary style={{ font: font.small, color: color.link, cursor: 'pointer' }}>Day by day</summary>
@@ -169,15 +169,6 @@ export function BurnupChart({ view, testId }: { view: ReleaseBurnupView; testId:
         </table>
       </details>
     </figure>
-  );
-}
-
-function Swatch({ colour, label, dashed = false }: { colour: string; label: string; dashed?: boolean }) {
-  return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <span style={{ display: 'inline-block', width: 16, height: 0, borderTop: `${dashed ? 2 : 3}px ${dashed ? 'dashed' : 'solid'} ${colour}` }} />
-      {label}
-    </span>
   );
 }
 

@@ -5,6 +5,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { color, font, space } from '../design';
 import { shortDay } from '../kpis/kpi-display';
 import { useResolverAnswer } from '../use-resolver-answer';
+import { plural } from '../readiness/readiness-model';
+import { LegendKey } from './LegendKey';
 import { chartColour } from './chart-scale';
 
 const NODE_W = 156;
@@ -12,8 +14,6 @@ const NODE_H = 40;
 const COL_GAP = 84;
 const ROW_GAP = 18;
 const PAD = 12;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 interface Placed extends GraphNode {
   x: number;
@@ -115,10 +115,10 @@ export function DependencyGraphChart({ graph }: { graph: DependencyGraph }) {
         </svg>
       </div>
       <div aria-hidden="true" style={{ display: 'flex', gap: space.s200, flexWrap: 'wrap', font: font.small, color: color.textSubtle }}>
-        <Key colour={chartColour.neutral} label="Same project" />
-        <Key colour={chartColour.brand} label="Another project" dashed />
-        <Key colour={chartColour.warning} label="Blocker due later" />
-        <Key colour={chartColour.danger} label="Cycle" />
+        <LegendKey colour={chartColour.neutral} label="Same project" />
+        <LegendKey colour={chartColour.brand} label="Another project" dashed />
+        <LegendKey colour={chartColour.warning} label="Blocker due later" />
+        <LegendKey colour={chartColour.danger} label="Cycle" />
       </div>
       {graph.cycles.length > 0 && (
         <p data-testid="dependency-cycles" style={{ margin: 0, font: font.body, color: color.textDanger }}>
@@ -133,15 +133,6 @@ export function DependencyGraphChart({ graph }: { graph: DependencyGraph }) {
         ))}
       </ul>
     </figure>
-  );
-}
-
-function Key({ colour, label, dashed = false }: { colour: string; label: string; dashed?: boolean }) {
-  return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <span style={{ display: 'inline-block', width: 16, height: 0, borderTop: `2px ${dashed ? 'dashed' : 'solid'} ${colour}` }} />
-      {label}
-    </span>
   );
 }
 
