@@ -96,8 +96,12 @@ export async function getReleaseReadiness(deps: AppDeps, context: InvocationCont
   const releases = await readinessOf(deps, versions, shown, loaded.policy, (id) => requestRebuild(deps, project.id, id), payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST);
   // The list view sees every roll-up: the day's trend point is recorded as a side effect (at most one write).
   if (payload.versionId === undefined) {
-    const trend = await recordReadinessTrend(deps, project.id, tracking, releases);
-    for (const r of releases) r.trend = trendPoints(trend, r.release.id);
+    // A trend that cannot be written (the store busy) leaves the page without it, not without roll-ups.
+    const trend = await recordReadinessTrend(deps, project.id, tracking, releases).catch((error: unknown) => {
+      deps.log.error('readiness trend not recorded', { projectId: project.id, error: String(error) });
+      return undefined;
+    });
+    if (trend) for (const r of releases) r.trend = trendPoints(trend, r.release.id);
   }
   return { project: { id: project.id, key: project.key }, generatedAt: deps.clock.now().toISOString(), policySource: loaded.source, releases };
 }
@@ -106,11 +110,16 @@ export async function getReleaseReadiness(deps: AppDeps, context: InvocationCont
 export async function reconcileProjectReadiness(deps: AppDeps, projectId: string, projectKey: string): Promise<{ releases: number }> {
   const all = await deps.jiraAsApp().listVersions(projectKey);
   const versions = all.filter(tracked);
-  // The day's trend point from the roll-ups as events kept them (today's rebuilds follow).
-  const loaded = await loadPolicy(deps.store, projectId, deps.log);
-  await recordReadinessTrend(deps, projectId, versions, await readinessOf(deps, all, versions, loaded.policy, async () => undefined, 0));
   for (let i = 0; i < versions.length; i += 50) {
     await deps.queue.push(versions.slice(i, i + 50).map((v) => job('reconcile-release-readiness', { projectId, versionId: String(v.id) })));
+  }
+  // The day's trend point from the roll-ups as events kept them (today's rebuilds follow). A trend
+  // that cannot be written must not cost the repairs above, so it is logged, not thrown.
+  try {
+    const loaded = await loadPolicy(deps.store, projectId, deps.log);
+    await recordReadinessTrend(deps, projectId, versions, await readinessOf(deps, all, versions, loaded.policy, async () => undefined, 0));
+  } catch (error) {
+    deps.log.error('readiness trend not recorded', { projectId, error: String(error) });
   }
   return { releases: versions.length };
 }
