@@ -6,7 +6,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { describeInBrowser, screenshotPath } from './support/browser';
+import { describeInBrowser, screenshotLooks, screenshotPath } from './support/browser';
 import { useBrowserRuntime } from './support/runtime';
 
 const { releaseManager: RAVI } = DEMO_ACCOUNT;
@@ -33,12 +33,7 @@ describeInBrowser('charts: burn-up, readiness trend, dependency graph', () => {
 
   const suffix = (width: number, dark: boolean) => `${width === 1024 ? '-1024' : ''}${dark ? '-dark' : ''}`;
 
-  it.each([
-    [1440, false],
-    [1024, false],
-    [1440, true],
-    [1024, true],
-  ])('draws the burn-up (overview, Go/No-Go), the readiness trend and the dependency graph at %i px (dark: %s)', async (width, dark) => {
+  it.each(screenshotLooks().map((look) => [look.width, look.dark] as const))('draws the burn-up (overview, Go/No-Go), the readiness trend and the dependency graph at %i px (dark: %s)', async (width, dark) => {
     const { page, app } = await open(width, dark, 'overview');
     const overview = app.getByTestId('overview-burnup-chart');
     await overview.waitFor({ timeout: 30_000 });

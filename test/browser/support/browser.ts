@@ -44,3 +44,26 @@ export function screenshotPath(name: string): string {
   mkdirSync(folder, { recursive: true });
   return join(folder, name);
 }
+
+export interface ScreenshotLook {
+  width: 1440 | 1024;
+  dark: boolean;
+  /** '' for 1440 light, then '-1024', '-dark', '-1024-dark', as docs/screenshots names them. */
+  suffix: string;
+}
+
+/**
+ * The widths and themes a page is checked at. A normal run checks two looks, which still covers
+ * both widths and both themes; `UPDATE_SCREENSHOTS=1` takes all four for docs/screenshots.
+ * Browser time is most of CI's time, so every look must pay for itself.
+ */
+export function screenshotLooks(): ScreenshotLook[] {
+  const all: Array<[1440 | 1024, boolean]> = [
+    [1440, false],
+    [1024, true],
+    [1024, false],
+    [1440, true],
+  ];
+  const chosen = process.env.UPDATE_SCREENSHOTS ? all : all.slice(0, 2);
+  return chosen.map(([width, dark]) => ({ width, dark, suffix: `${width === 1024 ? '-1024' : ''}${dark ? '-dark' : ''}` }));
+}
