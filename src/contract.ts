@@ -9,6 +9,7 @@ import { READINESS_RESOLVERS, type ReadinessResolverContract } from './contract-
 import { GO_NO_GO_RESOLVERS, type GoNoGoResolverContract } from './contract-go-no-go';
 import { KPI_RESOLVERS, type KpiResolverContract } from './contract-kpis';
 import { RUNBOOK_RESOLVERS, type RunbookResolverContract } from './contract-runbook';
+import { PICKER_RESOLVERS, type PickerResolverContract } from './contract-pickers';
 
 export * from './contract-release-plan';
 export * from './contract-release-notes';
@@ -16,6 +17,7 @@ export * from './contract-readiness';
 export * from './contract-go-no-go';
 export * from './contract-kpis';
 export * from './contract-runbook';
+export * from './contract-pickers';
 
 export const RESOLVERS = {
   getProjectReleases: 'getProjectReleases',
@@ -27,6 +29,7 @@ export const RESOLVERS = {
   ...GO_NO_GO_RESOLVERS,
   ...KPI_RESOLVERS,
   ...RUNBOOK_RESOLVERS,
+  ...PICKER_RESOLVERS,
 } as const;
 
 export type ResolverName = (typeof RESOLVERS)[keyof typeof RESOLVERS];
@@ -118,7 +121,7 @@ export interface SaveProjectTimeZonePayload {
   expectedTimeZone: string | null;
 }
 
-export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract, RunbookResolverContract {
+export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract, RunbookResolverContract, PickerResolverContract {
   getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
   getProjectTime: { payload: { withAccess?: boolean }; result: ProjectTimeView };
   saveProjectTimeZone: { payload: SaveProjectTimeZonePayload; result: ProjectTimeView };

@@ -12,6 +12,7 @@ import { goNoGoResolvers } from './go-no-go/resolvers';
 import { readinessResolvers } from './readiness/resolvers';
 import { kpiResolvers } from './kpi-resolvers';
 import { runbookResolvers } from './runbook/resolvers';
+import { pickerResolvers } from './pickers';
 
 /** Forge accepts 500 KB from the front end; anything near it is not a request this app sends. */
 export const MAX_PAYLOAD_BYTES = 100 * 1024;
@@ -43,6 +44,7 @@ export const resolverTable: ResolverTable = {
   ...readinessResolvers,
   ...kpiResolvers,
   ...runbookResolvers,
+  ...pickerResolvers,
 };
 
 export const resolverNames = Object.values(RESOLVERS);
