@@ -1,8 +1,8 @@
 /**
  * Atlassian's pickers instead of typed ids: a release manager picks a Jira group and a person who
- * may sign a readiness check off, the Confluence page release notes are published under, and a
- * risk's due day, by name, and the settings store the ids. The open people picker is shot at 1440
- * and 1024 px, light and dark, on the same page.
+ * may sign a readiness check off, the Confluence page release notes are published under, a
+ * risk's due day and a Go/No-Go approver, by name, and the settings store the ids. The open
+ * people picker is shot at 1440 and 1024 px, light and dark, on the same page.
  */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
@@ -87,6 +87,18 @@ describeInBrowser('pickers for people, groups, days and Confluence pages', () =>
     const row = app.locator('[data-testid^="gng-risk-"]', { hasText: 'Payment provider cut-over' });
     await row.waitFor();
     expect(await row.innerText()).toContain('2026-11-30');
+
+    // A Go/No-Go voter: the first sign-off role's approvers, picked by name in the board settings.
+    const developer = users().find((u) => u.role.startsWith('Developer'))!;
+    await app.getByTestId('gng-open-settings').click();
+    const approvers = app.locator('[data-testid^="gng-settings-approvers-"]').first();
+    await approvers.waitFor();
+    const approversId = (await approvers.getAttribute('data-testid'))!;
+    expect(await approvers.innerText()).not.toContain(developer.displayName);
+    await pick(app, approversId, developer.displayName.split(' ')[0]!, developer.displayName);
+    await app.getByTestId('gng-settings-save').click();
+    await app.getByTestId('gng-settings').getByRole('status').getByText('Saved.').waitFor();
+    expect(JSON.stringify(await runtime().store.getVersioned('gng:settings:10000'))).toContain(developer.accountId);
   }, 180_000);
 });
 

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { AsyncSelect } from '@atlaskit/select';
 import Avatar from '@atlaskit/avatar';
 import { DatePicker } from '@atlaskit/datetime-picker';
-import type { ErrorBody } from '../../../../../src/contract';
+import type { ErrorBody, UserRef } from '../../../../../src/contract';
 import { invoke } from '../../platform';
 import { color, font, space } from '../../design';
 import { humanDetail } from '../../field-errors';
@@ -22,6 +22,13 @@ export interface MultiPickerProps {
   placeholder?: string;
   isDisabled?: boolean;
   testId?: string;
+}
+
+export interface UserPickerProps extends MultiPickerProps {
+  /** Names the page already has (no lookup for these ids). */
+  knownNames?: Readonly<Record<string, string>>;
+  /** Told the names of the people picked, for the page's own lists. */
+  onNamed?(users: UserRef[]): void;
 }
 
 function PersonLabel({ option }: { option: PickerOption }) {
@@ -47,8 +54,8 @@ function SearchError({ error }: { error?: ErrorBody }) {
 }
 
 /** People by name or e-mail (Jira's user search); stores account ids. */
-export function UserPicker({ inputId, value, onChange, label, placeholder = 'Find people by name or e-mail', isDisabled, testId }: MultiPickerProps) {
-  const [names, setNames] = useState<Record<string, string | null>>({});
+export function UserPicker({ inputId, value, onChange, label, placeholder = 'Find people by name or e-mail', isDisabled, testId, knownNames, onNamed }: UserPickerProps) {
+  const [names, setNames] = useState<Record<string, string | null>>(() => ({ ...knownNames }));
   const [error, setError] = useState<ErrorBody>();
   const unnamed = value.filter((id) => !(id in names));
   const unnamedKey = unnamed.join(',');
@@ -88,6 +95,7 @@ export function UserPicker({ inputId, value, onChange, label, placeholder = 'Fin
         formatOptionLabel={(option) => <PersonLabel option={option} />}
         onChange={(options) => {
           const picked = options ?? [];
+          onNamed?.(picked.filter((o) => o.label !== '…' && !o.detail).map((o) => ({ accountId: o.value, displayName: o.label })));
           setNames((known) => ({ ...known, ...Object.fromEntries(picked.filter((o) => o.label !== '…').map((o) => [o.value, o.detail ? null : o.label])) }));
           onChange(picked.map((o) => o.value));
         }}

@@ -4,7 +4,7 @@
  */
 import { type ReactNode, Suspense, lazy } from 'react';
 import { color, radius } from '../../design';
-import type { ConfluencePlaceProps, DayPickerProps, MultiPickerProps } from './Pickers';
+import type { ConfluencePlaceProps, DayPickerProps, MultiPickerProps, UserPickerProps } from './Pickers';
 
 const chunk = () => import('./Pickers');
 const LazyUserPicker = lazy(async () => ({ default: (await chunk()).UserPicker }));
@@ -16,7 +16,7 @@ function Loading({ height = 32, children }: { height?: number; children: ReactNo
   return <Suspense fallback={<div aria-busy="true" style={{ height, minWidth: 120, border: `1px solid ${color.border}`, borderRadius: radius }} />}>{children}</Suspense>;
 }
 
-export const UserPicker = (props: MultiPickerProps) => <Loading><LazyUserPicker {...props} /></Loading>;
+export const UserPicker = (props: UserPickerProps) => <Loading><LazyUserPicker {...props} /></Loading>;
 export const GroupPicker = (props: MultiPickerProps) => <Loading><LazyGroupPicker {...props} /></Loading>;
 export const ConfluencePlacePicker = (props: ConfluencePlaceProps) => <Loading height={56}><LazyConfluencePlacePicker {...props} /></Loading>;
 export const DayPicker = (props: DayPickerProps) => <Loading><LazyDayPicker {...props} /></Loading>;
