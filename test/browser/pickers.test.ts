@@ -55,6 +55,15 @@ describeInBrowser('pickers for people, groups, days and Confluence pages', () =>
     const notes = (await runtime().store.getVersioned<{ publishing: { parentPageId?: string } }>('settings:notes:10000'))?.value;
     expect(notes?.publishing.parentPageId).toBe(rel!.homepageId);
 
+    // A release manager, by name (the environment owner uses the same picker).
+    const developer = users().find((u) => u.role.startsWith('Developer'))!;
+    app = await openSettings('environments');
+    await pick(app, 'release-manager-search', developer.displayName.split(' ')[0]!, developer.displayName);
+    await app.getByTestId('release-managers-section').getByText(developer.displayName).first().waitFor();
+    await app.getByTestId('save-release-managers').click();
+    await app.getByTestId('release-managers-section').getByText('Saved.').waitFor();
+    expect(JSON.stringify(await runtime().store.getVersioned('settings:release-managers:SHOP'))).toContain(developer.accountId);
+
     // Back to readiness: the stored ids show as names.
     app = await openSettings('readiness');
     await app.getByTestId(`policy-people-${index}`).getByText(qa.displayName, { exact: true }).last().waitFor();
@@ -89,7 +98,6 @@ describeInBrowser('pickers for people, groups, days and Confluence pages', () =>
     expect(await row.innerText()).toContain('2026-11-30');
 
     // A Go/No-Go voter: the first sign-off role's approvers, picked by name in the board settings.
-    const developer = users().find((u) => u.role.startsWith('Developer'))!;
     await app.getByTestId('gng-open-settings').click();
     const approvers = app.locator('[data-testid^="gng-settings-approvers-"]').first();
     await approvers.waitFor();

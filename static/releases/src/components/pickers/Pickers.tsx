@@ -107,6 +107,47 @@ export function UserPicker({ inputId, value, onChange, label, placeholder = 'Fin
   );
 }
 
+export interface OneUserPickerProps {
+  inputId?: string;
+  label: string;
+  /** The person chosen; undefined: nobody (the picker stays empty after a pick, for "add" pickers). */
+  value?: UserRef;
+  onChange(user: UserRef | undefined): void;
+  testId?: string;
+}
+
+/** One person by name or e-mail (Jira's user search), e.g. an owner. */
+export function OneUserPicker({ inputId, label, value, onChange, testId }: OneUserPickerProps) {
+  const [error, setError] = useState<ErrorBody>();
+  const loadOptions = useMemo(
+    () =>
+      searchAfterPause(
+        (query) => invoke('searchUsers', { query }),
+        (u) => ({ value: u.accountId, label: u.displayName }),
+        setError,
+      ),
+    [],
+  );
+  return (
+    <div data-testid={testId}>
+      <AsyncSelect<PickerOption, false>
+        inputId={inputId}
+        aria-label={label}
+        isClearable
+        value={value ? { value: value.accountId, label: value.displayName } : null}
+        loadOptions={loadOptions}
+        placeholder="Find a person by name or e-mail"
+        noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'Nobody found' : 'Type a name or e-mail')}
+        formatOptionLabel={(option) => <PersonLabel option={option} />}
+        onChange={(option) => onChange(option ? { accountId: option.value, displayName: option.label } : undefined)}
+        spacing="compact"
+        menuPlacement="auto"
+      />
+      <SearchError error={error} />
+    </div>
+  );
+}
+
 /** Jira groups by any part of their name (Jira's group picker); stores group names. */
 export function GroupPicker({ inputId, value, onChange, label, placeholder = 'Find Jira groups', isDisabled, testId }: MultiPickerProps) {
   const [error, setError] = useState<ErrorBody>();

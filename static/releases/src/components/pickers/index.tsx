@@ -4,10 +4,11 @@
  */
 import { type ReactNode, Suspense, lazy } from 'react';
 import { color, radius } from '../../design';
-import type { ConfluencePlaceProps, DayPickerProps, MultiPickerProps, UserPickerProps } from './Pickers';
+import type { ConfluencePlaceProps, DayPickerProps, MultiPickerProps, OneUserPickerProps, UserPickerProps } from './Pickers';
 
 const chunk = () => import('./Pickers');
 const LazyUserPicker = lazy(async () => ({ default: (await chunk()).UserPicker }));
+const LazyOneUserPicker = lazy(async () => ({ default: (await chunk()).OneUserPicker }));
 const LazyGroupPicker = lazy(async () => ({ default: (await chunk()).GroupPicker }));
 const LazyConfluencePlacePicker = lazy(async () => ({ default: (await chunk()).ConfluencePlacePicker }));
 const LazyDayPicker = lazy(async () => ({ default: (await chunk()).DayPicker }));
@@ -17,6 +18,7 @@ function Loading({ height = 32, children }: { height?: number; children: ReactNo
 }
 
 export const UserPicker = (props: UserPickerProps) => <Loading><LazyUserPicker {...props} /></Loading>;
+export const OneUserPicker = (props: OneUserPickerProps) => <Loading><LazyOneUserPicker {...props} /></Loading>;
 export const GroupPicker = (props: MultiPickerProps) => <Loading><LazyGroupPicker {...props} /></Loading>;
 export const ConfluencePlacePicker = (props: ConfluencePlaceProps) => <Loading height={56}><LazyConfluencePlacePicker {...props} /></Loading>;
 export const DayPicker = (props: DayPickerProps) => <Loading><LazyDayPicker {...props} /></Loading>;
