@@ -3,7 +3,7 @@
  * own, see index.tsx). They show names and store ids; ids stored before (typed by hand, or by an
  * admin whose account is gone) are named once when the picker opens, or shown as they are.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { AsyncSelect } from '@atlaskit/select';
 import Avatar from '@atlaskit/avatar';
 import { DatePicker } from '@atlaskit/datetime-picker';
@@ -11,7 +11,7 @@ import type { ErrorBody, UserRef } from '../../../../../src/contract';
 import { invoke } from '../../platform';
 import { color, font, space } from '../../design';
 import { humanDetail } from '../../field-errors';
-import { type PickerOption, searchAfterPause } from './search-options';
+import { type Answer, type PickerOption, searchAfterPause } from './search-options';
 
 export interface MultiPickerProps {
   inputId?: string;
@@ -53,10 +53,34 @@ function SearchError({ error }: { error?: ErrorBody }) {
   );
 }
 
+/** A picker's search (see searchAfterPause) and the last error it met; a new search when `key` changes. */
+function useSearch<T>(search: (query: string) => Promise<Answer<T>>, toOption: (item: T) => PickerOption, key = '') {
+  const [error, setError] = useState<ErrorBody>();
+  // The search functions are rebuilt on each render; only `key` changes what they ask.
+  const loadOptions = useMemo(() => searchAfterPause(search, toOption, setError), [key]);
+  return { loadOptions, error, setError };
+}
+
+const findPeople = (query: string) => invoke('searchUsers', { query });
+const personOption = (u: UserRef): PickerOption => ({ value: u.accountId, label: u.displayName });
+const noOptions = (prompt: string, nothing: string) => ({ inputValue }: { inputValue: string }) => (inputValue.trim() ? nothing : prompt);
+/** What every picker here shares: Jira's compact height, and a menu that opens upwards near the frame's bottom. */
+const SELECT_DEFAULTS = { spacing: 'compact', menuPlacement: 'auto' } as const;
+
+/** A picker and, under it, why its last search found nothing. */
+function Searching({ testId, error, children }: { testId?: string; error?: ErrorBody; children: ReactNode }) {
+  return (
+    <div data-testid={testId}>
+      {children}
+      <SearchError error={error} />
+    </div>
+  );
+}
+
 /** People by name or e-mail (Jira's user search); stores account ids. */
 export function UserPicker({ inputId, value, onChange, label, placeholder = 'Find people by name or e-mail', isDisabled, testId, knownNames, onNamed }: UserPickerProps) {
   const [names, setNames] = useState<Record<string, string | null>>(() => ({ ...knownNames }));
-  const [error, setError] = useState<ErrorBody>();
+  const { loadOptions, error, setError } = useSearch(findPeople, personOption);
   const unnamed = value.filter((id) => !(id in names));
   const unnamedKey = unnamed.join(',');
   useEffect(() => {
@@ -68,21 +92,12 @@ export function UserPicker({ inputId, value, onChange, label, placeholder = 'Fin
       setNames((known) => ({ ...known, ...Object.fromEntries(unnamed.map((id) => [id, found.get(id) ?? null])) }));
     });
   }, [unnamedKey]);
-  const loadOptions = useMemo(
-    () =>
-      searchAfterPause(
-        (query) => invoke('searchUsers', { query }),
-        (u) => ({ value: u.accountId, label: u.displayName }),
-        setError,
-      ),
-    [],
-  );
   const selected: PickerOption[] = value.map((id) => {
     const name = names[id];
     return name ? { value: id, label: name } : { value: id, label: name === null ? id : '…', ...(name === null ? { detail: 'account not found' } : {}) };
   });
   return (
-    <div data-testid={testId}>
+    <Searching testId={testId} error={error}>
       <AsyncSelect<PickerOption, true>
         inputId={inputId}
         aria-label={label}
@@ -91,7 +106,7 @@ export function UserPicker({ inputId, value, onChange, label, placeholder = 'Fin
         value={selected}
         loadOptions={loadOptions}
         placeholder={placeholder}
-        noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'Nobody found' : 'Type a name or e-mail')}
+        noOptionsMessage={noOptions('Type a name or e-mail', 'Nobody found')}
         formatOptionLabel={(option) => <PersonLabel option={option} />}
         onChange={(options) => {
           const picked = options ?? [];
@@ -99,11 +114,9 @@ export function UserPicker({ inputId, value, onChange, label, placeholder = 'Fin
           setNames((known) => ({ ...known, ...Object.fromEntries(picked.filter((o) => o.label !== '…').map((o) => [o.value, o.detail ? null : o.label])) }));
           onChange(picked.map((o) => o.value));
         }}
-        spacing="compact"
-        menuPlacement="auto"
+        {...SELECT_DEFAULTS}
       />
-      <SearchError error={error} />
-    </div>
+    </Searching>
   );
 }
 
@@ -118,18 +131,9 @@ export interface OneUserPickerProps {
 
 /** One person by name or e-mail (Jira's user search), e.g. an owner. */
 export function OneUserPicker({ inputId, label, value, onChange, testId }: OneUserPickerProps) {
-  const [error, setError] = useState<ErrorBody>();
-  const loadOptions = useMemo(
-    () =>
-      searchAfterPause(
-        (query) => invoke('searchUsers', { query }),
-        (u) => ({ value: u.accountId, label: u.displayName }),
-        setError,
-      ),
-    [],
-  );
+  const { loadOptions, error } = useSearch(findPeople, personOption);
   return (
-    <div data-testid={testId}>
+    <Searching testId={testId} error={error}>
       <AsyncSelect<PickerOption, false>
         inputId={inputId}
         aria-label={label}
@@ -137,31 +141,23 @@ export function OneUserPicker({ inputId, label, value, onChange, testId }: OneUs
         value={value ? { value: value.accountId, label: value.displayName } : null}
         loadOptions={loadOptions}
         placeholder="Find a person by name or e-mail"
-        noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'Nobody found' : 'Type a name or e-mail')}
+        noOptionsMessage={noOptions('Type a name or e-mail', 'Nobody found')}
         formatOptionLabel={(option) => <PersonLabel option={option} />}
         onChange={(option) => onChange(option ? { accountId: option.value, displayName: option.label } : undefined)}
-        spacing="compact"
-        menuPlacement="auto"
+        {...SELECT_DEFAULTS}
       />
-      <SearchError error={error} />
-    </div>
+    </Searching>
   );
 }
 
 /** Jira groups by any part of their name (Jira's group picker); stores group names. */
 export function GroupPicker({ inputId, value, onChange, label, placeholder = 'Find Jira groups', isDisabled, testId }: MultiPickerProps) {
-  const [error, setError] = useState<ErrorBody>();
-  const loadOptions = useMemo(
-    () =>
-      searchAfterPause(
-        (query) => invoke('searchGroups', { query }),
-        (g) => ({ value: g.name, label: g.name }),
-        setError,
-      ),
-    [],
+  const { loadOptions, error } = useSearch(
+    (query) => invoke('searchGroups', { query }),
+    (g) => ({ value: g.name, label: g.name }),
   );
   return (
-    <div data-testid={testId}>
+    <Searching testId={testId} error={error}>
       <AsyncSelect<PickerOption, true>
         inputId={inputId}
         aria-label={label}
@@ -170,13 +166,11 @@ export function GroupPicker({ inputId, value, onChange, label, placeholder = 'Fi
         value={value.map((name) => ({ value: name, label: name }))}
         loadOptions={loadOptions}
         placeholder={placeholder}
-        noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'No group has that in its name' : 'Type part of a group name')}
+        noOptionsMessage={noOptions('Type part of a group name', 'No group has that in its name')}
         onChange={(options) => onChange((options ?? []).map((o) => o.value))}
-        spacing="compact"
-        menuPlacement="auto"
+        {...SELECT_DEFAULTS}
       />
-      <SearchError error={error} />
-    </div>
+    </Searching>
   );
 }
 
@@ -194,37 +188,27 @@ export interface ConfluencePlaceProps {
 
 /** A Confluence space and a parent page in it, found by name and title; stores the key and the page id. */
 export function ConfluencePlacePicker({ spaceKey, parentPageId, defaultSpaceKey, onChange, isDisabled, spaceError, pageError }: ConfluencePlaceProps) {
-  const [error, setError] = useState<ErrorBody>();
+  const [lookupError, setLookupError] = useState<ErrorBody>();
   const [spaceName, setSpaceName] = useState<Record<string, string>>({});
   const [pageTitle, setPageTitle] = useState<Record<string, string | null>>({});
   const effectiveSpace = spaceKey ?? defaultSpaceKey;
   useEffect(() => {
     if (!effectiveSpace || !parentPageId || parentPageId in pageTitle) return;
     void invoke('searchConfluencePages', { spaceKey: effectiveSpace, pageIds: [parentPageId] }).then((answer) => {
-      if (!answer.ok) return setError(answer.error);
+      if (!answer.ok) return setLookupError(answer.error);
       setPageTitle((known) => ({ ...known, [parentPageId]: answer.data[0]?.title ?? null }));
     });
   }, [effectiveSpace, parentPageId]);
-  const loadSpaces = useMemo(
-    () =>
-      searchAfterPause(
-        (query) => invoke('searchConfluenceSpaces', { query }),
-        (s) => ({ value: s.key, label: s.name, detail: s.key }),
-        setError,
-      ),
-    [],
+  const spaces = useSearch(
+    (query) => invoke('searchConfluenceSpaces', { query }),
+    (s) => ({ value: s.key, label: s.name, detail: s.key }),
   );
-  const loadPages = useMemo(
-    () =>
-      effectiveSpace
-        ? searchAfterPause(
-            (query) => invoke('searchConfluencePages', { spaceKey: effectiveSpace, query }),
-            (p) => ({ value: p.id, label: p.title }),
-            setError,
-          )
-        : () => Promise.resolve([]),
-    [effectiveSpace],
+  const pages = useSearch(
+    (query) => (effectiveSpace ? invoke('searchConfluencePages', { spaceKey: effectiveSpace, query }) : Promise.resolve({ ok: true as const, data: [] })),
+    (p) => ({ value: p.id, label: p.title }),
+    effectiveSpace,
   );
+  const error = spaces.error ?? pages.error ?? lookupError;
   const spaceValue = spaceKey ? { value: spaceKey, label: spaceName[spaceKey] ?? spaceKey, ...(spaceName[spaceKey] ? { detail: spaceKey } : {}) } : null;
   const title = parentPageId ? pageTitle[parentPageId] : undefined;
   const pageValue = parentPageId ? { value: parentPageId, label: title ?? (title === null ? `Page ${parentPageId}` : '…'), ...(title === null ? { detail: `not found in ${effectiveSpace}` } : {}) } : null;
@@ -245,9 +229,9 @@ export function ConfluencePlacePicker({ spaceKey, parentPageId, defaultSpaceKey,
           isClearable
           isDisabled={isDisabled}
           value={spaceValue}
-          loadOptions={loadSpaces}
+          loadOptions={spaces.loadOptions}
           placeholder={defaultSpaceKey ? `${defaultSpaceKey} (the site's report space)` : 'Find a space by name or key'}
-          noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'No space found' : 'Type part of a space name or key')}
+          noOptionsMessage={noOptions('Type part of a space name or key', 'No space found')}
           formatOptionLabel={labelled}
           isInvalid={Boolean(spaceError)}
           onChange={(option) => {
@@ -255,8 +239,7 @@ export function ConfluencePlacePicker({ spaceKey, parentPageId, defaultSpaceKey,
             // Another space: the parent page chosen in the old one cannot stay.
             onChange({ ...(option ? { spaceKey: option.value } : {}) });
           }}
-          spacing="compact"
-          menuPlacement="auto"
+          {...SELECT_DEFAULTS}
         />
         {spaceError && <div style={{ font: font.small, color: color.textDanger }}>{spaceError}</div>}
       </div>
@@ -270,17 +253,16 @@ export function ConfluencePlacePicker({ spaceKey, parentPageId, defaultSpaceKey,
           isClearable
           isDisabled={isDisabled || !effectiveSpace}
           value={pageValue}
-          loadOptions={loadPages}
+          loadOptions={pages.loadOptions}
           placeholder={effectiveSpace ? `Find a page in ${effectiveSpace} by title` : 'Choose a space first'}
-          noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'No page has that in its title' : 'Type part of a page title')}
+          noOptionsMessage={noOptions('Type part of a page title', 'No page has that in its title')}
           formatOptionLabel={labelled}
           isInvalid={Boolean(pageError)}
           onChange={(option) => {
             if (option) setPageTitle((known) => ({ ...known, [option.value]: option.label }));
             onChange({ ...(spaceKey ? { spaceKey } : {}), ...(option ? { parentPageId: option.value } : {}) });
           }}
-          spacing="compact"
-          menuPlacement="auto"
+          {...SELECT_DEFAULTS}
         />
         <div style={{ font: font.small, color: color.textSubtlest }}>Pages are published under it; none: at the top of the space.</div>
         {pageError && <div style={{ font: font.small, color: color.textDanger }}>{pageError}</div>}

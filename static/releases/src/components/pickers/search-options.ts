@@ -16,7 +16,7 @@ export interface PickerOption {
 /** Typing pauses this long before a search goes out (Jira's own pickers wait about as long). */
 const TYPING_PAUSE_MS = 250;
 
-type Answer<T> = { ok: true; data: T[] } | { ok: false; error: ErrorBody };
+export type Answer<T> = { ok: true; data: T[] } | { ok: false; error: ErrorBody };
 
 /**
  * loadOptions for Atlaskit's async select: empty or too-long text asks nothing; only the last
