@@ -10,6 +10,7 @@ import { GO_NO_GO_RESOLVERS, type GoNoGoResolverContract } from './contract-go-n
 import { KPI_RESOLVERS, type KpiResolverContract } from './contract-kpis';
 import { RUNBOOK_RESOLVERS, type RunbookResolverContract } from './contract-runbook';
 import { CHART_RESOLVERS, type ChartResolverContract } from './contract-charts';
+import { PICKER_RESOLVERS, type PickerResolverContract } from './contract-pickers';
 
 export * from './contract-release-plan';
 export * from './contract-release-notes';
@@ -18,6 +19,7 @@ export * from './contract-go-no-go';
 export * from './contract-kpis';
 export * from './contract-runbook';
 export * from './contract-charts';
+export * from './contract-pickers';
 
 export const RESOLVERS = {
   getProjectReleases: 'getProjectReleases',
@@ -30,6 +32,7 @@ export const RESOLVERS = {
   ...KPI_RESOLVERS,
   ...RUNBOOK_RESOLVERS,
   ...CHART_RESOLVERS,
+  ...PICKER_RESOLVERS,
 } as const;
 
 export type ResolverName = (typeof RESOLVERS)[keyof typeof RESOLVERS];
@@ -121,7 +124,7 @@ export interface SaveProjectTimeZonePayload {
   expectedTimeZone: string | null;
 }
 
-export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract, RunbookResolverContract, ChartResolverContract {
+export interface ResolverContract extends ReleasePlanResolverContract, ReleaseNotesResolverContract, ReadinessResolverContract, GoNoGoResolverContract, KpiResolverContract, RunbookResolverContract, ChartResolverContract, PickerResolverContract {
   getProjectReleases: { payload: GetProjectReleasesPayload; result: ProjectReleasesView };
   getProjectTime: { payload: { withAccess?: boolean }; result: ProjectTimeView };
   saveProjectTimeZone: { payload: SaveProjectTimeZonePayload; result: ProjectTimeView };

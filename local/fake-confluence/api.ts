@@ -33,7 +33,7 @@ export async function api(site: ConfluenceSite, options: FakeConfluenceOptions, 
     const title = params.get('title')?.trim() ?? null;
     const statuses = list(params, 'status') ?? ['current', 'archived'];
     const root = params.get('depth') === 'root';
-    const pages = sorted().filter(
+    const pages = sortedBy(sorted(), params.get('sort')).filter(
       (p) => p.spaceId === space.id && statuses.includes(p.status) && (title === null || p.title === title) && (!root || p.id === space.homepageId),
     );
     return sendPageOf(res, url, pages.map((p) => pageJson(p, params.get('body-format'), false)), site.link.base);
@@ -172,4 +172,11 @@ export async function api(site: ConfluenceSite, options: FakeConfluenceOptions, 
   }
 
   throw new HttpFailure(404, 'No such resource in this fake Confluence.');
+}
+
+/** The v2 `sort` of page lists the app uses (PageSortOrder): by id (the default) or by title, `-` for descending. */
+function sortedBy<T extends { title: string }>(pages: T[], sort: string | null): T[] {
+  if (sort === 'title' || sort === '-title') return [...pages].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) * (sort === 'title' ? 1 : -1));
+  if (sort === '-id') return [...pages].reverse();
+  return pages;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { DatasetProject, DatasetVersion, PermissionKey } from './dataset';
 import { HttpError, badRequest, expandSet, forbidden, intParam, listParam, noContent, notFound, ok, parseBody, type Handler, type RouteContext } from './http';
-import { fieldCatalog } from './render';
+import { fieldCatalog, groupIdOf } from './render';
 import { PROJECT_PERMISSIONS } from './store';
 import { formatJiraTime, parseDay } from './time';
 
@@ -63,6 +63,34 @@ export const bulkUsers: Handler = (ctx) => {
   ctx.charge({ users: values.length });
   return ok({ self: ctx.render.url('/rest/api/3/user/bulk'), maxResults, startAt, total: found.length, isLast: startAt + values.length >= found.length, values: values.map((u) => ctx.render.user(u)) });
 };
+
+/**
+ * `GET /groups/picker?query=`: groups whose name contains the text (Jira's group picker), with the
+ * name's match in bold as `html`, and Jira's "Showing n of m matching groups" header.
+ */
+export const pickGroups: Handler = (ctx) => {
+  const text = (ctx.query.get('query') ?? '').trim();
+  const caseInsensitive = ctx.query.get('caseInsensitive') === 'true';
+  const maxResults = intParam(ctx.query, 'maxResults', 20, { max: 1000 });
+  const excluded = new Set(listParam(ctx.query, 'exclude') ?? []);
+  const names = [...new Set(ctx.store.dataset.users.flatMap((u) => u.groups))].filter((name) => !excluded.has(name)).sort();
+  const fold = (value: string) => (caseInsensitive ? value.toLowerCase() : value);
+  const matches = names.filter((name) => fold(name).includes(fold(text)));
+  const shown = matches.slice(0, maxResults);
+  const html = (name: string) => {
+    const at = fold(name).indexOf(fold(text));
+    return text ? `${escapeHtml(name.slice(0, at))}<b>${escapeHtml(name.slice(at, at + text.length))}</b>${escapeHtml(name.slice(at + text.length))}` : escapeHtml(name);
+  };
+  return ok({
+    header: `Showing ${shown.length} of ${matches.length} matching groups`,
+    total: matches.length,
+    groups: shown.map((name) => ({ name, groupId: groupIdOf(name), html: html(name) })),
+  });
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Permissions

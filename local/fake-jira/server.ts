@@ -50,6 +50,7 @@ const ROUTES: Array<[string, string, Handler]> = [
   ['GET', `${API}/users/search`, site.searchUsers],
   ['GET', `${API}/user/search`, site.findUsers],
   ['GET', `${API}/user/bulk`, site.bulkUsers],
+  ['GET', `${API}/groups/picker`, site.pickGroups],
   ['GET', `${API}/mypermissions`, site.myPermissions],
   ['GET', `${API}/project/search`, site.searchProjects],
   ['GET', `${API}/project/{projectIdOrKey}`, site.getProject],

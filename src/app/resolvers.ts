@@ -13,6 +13,7 @@ import { readinessResolvers } from './readiness/resolvers';
 import { kpiResolvers } from './kpi-resolvers';
 import { runbookResolvers } from './runbook/resolvers';
 import { chartResolvers } from './chart-resolvers';
+import { pickerResolvers } from './pickers';
 
 /** Forge accepts 500 KB from the front end; anything near it is not a request this app sends. */
 export const MAX_PAYLOAD_BYTES = 100 * 1024;
@@ -45,6 +46,7 @@ export const resolverTable: ResolverTable = {
   ...kpiResolvers,
   ...runbookResolvers,
   ...chartResolvers,
+  ...pickerResolvers,
 };
 
 export const resolverNames = Object.values(RESOLVERS);

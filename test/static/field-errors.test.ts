@@ -10,7 +10,7 @@ describe('server validation in people’s words, next to the field at fault', ()
     ['template.sections.2.title: Too big: expected string to have <=120 characters', 'template.sections.2.title', 'Section 3 title can be at most 120 characters long.'],
     ['template.internalLabel: a Jira label: one word without spaces', 'template.internalLabel', 'Internal label must be a Jira label: one word without spaces.'],
     ['template.sections.1.labels.0: a Jira label: one word without spaces', 'template.sections.1.labels.0', 'Labels of section 2 must be a Jira label: one word without spaces.'],
-    ['publishing.parentPageId: a Confluence page id (digits)', 'publishing.parentPageId', 'Parent page id must be a Confluence page id (digits).'],
+    ['publishing.parentPageId: a Confluence page id (digits)', 'publishing.parentPageId', 'Parent page must be a Confluence page id (digits).'],
     ['template.audience: Invalid option: expected one of "customer"|"internal"', 'template.audience', undefined],
   ])('%s', (detail, path, expected) => {
     const errors = fieldErrors(refused(detail), TEMPLATE_FIELD_LABELS);

@@ -77,6 +77,9 @@ const API = '/wiki/api/v2';
 /** One try plus this many re-reads after a stale version or a lost create race. */
 const UPSERT_RETRIES = 3;
 const LIST_PAGE_LIMIT = 25;
+/** Pickers filter at most this many spaces or pages (four requests of SCAN_PAGE_LIMIT). */
+const SCAN_LIMIT = 1000;
+const SCAN_PAGE_LIMIT = 250;
 /** A title filter matches one page; never follow cursors forever. */
 const MAX_LIST_PAGES = 10;
 
@@ -105,6 +108,51 @@ export class ConfluenceClient {
     const page = response.body as PageWire;
     if (page.status !== undefined && page.status !== 'current') return undefined;
     return { ...toSummary(page), storageValue: page.body?.storage?.value ?? '' };
+  }
+
+  /**
+   * Spaces whose key or name contains `text` (case-insensitive), for pickers. Confluence v2 has no
+   * space name search (CQL would need the search:confluence scope): the first SCAN_LIMIT spaces
+   * the app can see are filtered here.
+   */
+  async searchSpaces(text: string, max: number): Promise<ConfluenceSpace[]> {
+    const needle = text.trim().toLowerCase();
+    const found: ConfluenceSpace[] = [];
+    await this.scan(`${API}/spaces${query({ limit: SCAN_PAGE_LIMIT })}`, {}, (space: { id: string | number; key: string; name: string }) => {
+      if (space.key.toLowerCase().includes(needle) || space.name.toLowerCase().includes(needle)) found.push({ id: String(space.id), key: space.key, name: space.name });
+      return found.length >= max;
+    });
+    return found;
+  }
+
+  /**
+   * Current pages of a space whose title contains `text` (case-insensitive), for pickers. v2
+   * filters titles only by exact match, so the first SCAN_LIMIT pages of the space are filtered
+   * here, in title order.
+   */
+  async searchPagesInSpace(spaceId: string, text: string, max: number): Promise<ConfluencePageSummary[]> {
+    const needle = text.trim().toLowerCase();
+    const found: ConfluencePageSummary[] = [];
+    await this.scan(`${API}/spaces/${seg(spaceId)}/pages${query({ status: 'current', sort: 'title', limit: SCAN_PAGE_LIMIT })}`, { space: spaceId }, (page: PageWire) => {
+      if ((page.title ?? '').toLowerCase().includes(needle)) found.push(toSummary(page));
+      return found.length >= max;
+    });
+    return found;
+  }
+
+  /** Follows cursors until `visit` says enough or SCAN_LIMIT entries were seen. */
+  private async scan<T>(first: string, options: { space?: string }, visit: (entry: T) => boolean): Promise<void> {
+    let path: string | undefined = first;
+    for (let seen = 0; path && seen < SCAN_LIMIT; ) {
+      const response = await this.send({ method: 'GET', path }, { acceptStatuses: [404], ...options });
+      if (response.status === 404) throw new AppError('NOT_FOUND', `Confluence space ${options.space ?? ''} does not exist or the app cannot see it.`);
+      const body = response.body as MultiEntityResult<T>;
+      for (const entry of body.results ?? []) {
+        seen++;
+        if (visit(entry)) return;
+      }
+      path = nextPath(body._links?.next);
+    }
   }
 
   /** The current page with exactly this title in the space (titles are unique per space). */

@@ -4,6 +4,7 @@ import { query, seg } from '../http/product-client';
 import type {
   IssueChangelogs,
   JiraField,
+  JiraGroupRef,
   JiraIssue,
   JiraProject,
   JiraUser,
@@ -309,6 +310,13 @@ export class JiraClient {
   async searchUsers(text: string, maxResults = 20): Promise<JiraUser[]> {
     const response = await this.http.send({ method: 'GET', path: `/rest/api/3/user/search${query({ query: text, maxResults })}` });
     return ((response.body as JiraUser[]) ?? []).filter((u) => u.accountType === undefined || u.accountType === 'atlassian').map(toUser);
+  }
+
+  /** Groups whose name contains `text`, case-insensitive (Jira's group picker), for pickers. */
+  async searchGroups(text: string, maxResults = 20): Promise<JiraGroupRef[]> {
+    const response = await this.http.send({ method: 'GET', path: `/rest/api/3/groups/picker${query({ query: text, maxResults, caseInsensitive: true })}` });
+    const body = (response.body ?? {}) as { groups?: Array<{ name?: string; groupId?: string }> };
+    return (body.groups ?? []).filter((g): g is { name: string; groupId?: string } => typeof g.name === 'string').map((g) => ({ name: g.name, ...(g.groupId ? { groupId: g.groupId } : {}) }));
   }
 }
 

@@ -33,6 +33,12 @@ export interface JiraUser {
   active?: boolean;
 }
 
+/** A group from GET /rest/api/3/groups/picker (`name` is what Jira checks memberships by; it can change, `groupId` cannot). */
+export interface JiraGroupRef {
+  name: string;
+  groupId?: string;
+}
+
 /** An entry of GET /rest/api/3/field. */
 export interface JiraField {
   id: string;

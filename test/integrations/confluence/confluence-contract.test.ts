@@ -37,6 +37,9 @@ describe('Confluence v2 contract', () => {
     await confluence.createPage({ spaceId, parentId: created.id, title: 'Contract child', storageValue: '<p>child</p>' });
     await confluence.createPage({ spaceId, title: 'Contract 1.0', storageValue: body }).catch(() => undefined);
     await confluence.getPage('424242');
+    // The pickers' scans: every space, and a space's current pages in title order.
+    expect((await confluence.searchSpaces('reports', 5)).map((s) => s.key)).toEqual(['REL']);
+    expect((await confluence.searchPagesInSpace(spaceId, 'CONTRACT', 5)).map((p) => p.title)).toEqual(['Contract 1.0', 'Contract child']);
 
     expect(contract.check(calls)).toEqual([]);
     const operations = new Set(calls.map((c) => `${contract.operation(c.request.method, c.request.path).op.operationId} ${c.response.status}`));

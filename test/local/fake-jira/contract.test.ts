@@ -142,6 +142,8 @@ describe('contract with the Jira Cloud platform v3 spec', () => {
     ['users/search', 'GET', '/rest/api/3/users/search', () => '/rest/api/3/users/search?startAt=0&maxResults=100', undefined, 'app', 200],
     ['user/search', 'GET', '/rest/api/3/user/search', () => '/rest/api/3/user/search?query=ra&maxResults=5', undefined, developer, 200],
     ['user/bulk', 'GET', '/rest/api/3/user/bulk', () => `/rest/api/3/user/bulk?accountId=${admin}&accountId=${developer}`, undefined, developer, 200],
+    ['groups/picker', 'GET', '/rest/api/3/groups/picker', () => '/rest/api/3/groups/picker?query=QA&maxResults=5&caseInsensitive=true', undefined, developer, 200],
+    ['groups/picker (no query: all groups)', 'GET', '/rest/api/3/groups/picker', () => '/rest/api/3/groups/picker', undefined, developer, 200],
     ['project/search', 'GET', '/rest/api/3/project/search', () => '/rest/api/3/project/search?maxResults=1&expand=description,lead,insight,issueTypes', undefined, 'app', 200],
     ['project/search by keys', 'GET', '/rest/api/3/project/search', () => '/rest/api/3/project/search?keys=SHOP&keys=PAY', undefined, viewer, 200],
     ['project', 'GET', '/rest/api/3/project/{projectIdOrKey}', () => '/rest/api/3/project/SHOP', undefined, developer, 200],

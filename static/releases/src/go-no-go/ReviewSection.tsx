@@ -6,7 +6,7 @@ import { PIR_OUTCOME_LABELS, RELEASE_TYPE_LABELS } from '../../../../src/contrac
 import { color, font, space } from '../design';
 import { invoke } from '../platform';
 import { formatUtc, newClientId } from './board-model';
-import { CheckboxField, InlineError, Muted, Section, SelectField, TextArea, TextField, VisuallyHidden, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
+import { CheckboxField, DayField, InlineError, Muted, Section, SelectField, TextArea, TextField, VisuallyHidden, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
 import type { LozengeAppearance } from './gng-design';
 
 export function pirStatusText(item: Pick<PirListItem, 'status' | 'days' | 'dueDate'>): string {
@@ -134,7 +134,7 @@ function ReviewForm({ board, item, onSaved }: { board: GoNoGoBoardView; item: Pi
             <div key={action.id} style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'flex-end' }}>
               <TextField label={`Action ${i + 1}`} value={action.text} onValue={(text) => patch({ text })} maxLength={300} />
               <SelectField label="Owner" width={180} value={action.ownerAccountId ?? ''} onValue={(v) => patch({ ownerAccountId: v || undefined })} options={owners} />
-              <TextField label="Due" type="date" width={160} value={action.dueDate ?? ''} onValue={(v) => patch({ dueDate: v || undefined })} />
+              <DayField label="Due" width={160} value={action.dueDate} onValue={(dueDate) => patch({ dueDate })} />
               <SelectField label="Status" width={110} value={action.status} onValue={(status) => patch({ status })} options={[{ value: 'open', label: 'Open' }, { value: 'done', label: 'Done' }]} />
               <Button appearance="subtle" onClick={() => set({ actions: review.actions.filter((_, j) => j !== i) })}>
                 Remove<VisuallyHidden> action {i + 1}</VisuallyHidden>

@@ -5,7 +5,7 @@ import type { BoardRisk, ErrorBody, GoNoGoBoardView, RiskInput, RiskStatus } fro
 import { RISK_STATUSES } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
 import { type HeatCell, heatMapRows, levelOfScore, newClientId } from './board-model';
-import { InlineError, Muted, Section, SelectField, TextArea, TextField, VisuallyHidden, tableStyle, tdStyle, thStyle } from './controls';
+import { DayField, InlineError, Muted, Section, SelectField, TextArea, TextField, VisuallyHidden, tableStyle, tdStyle, thStyle } from './controls';
 import { RAG_TEXT, levelAppearance, levelColour, ragColour, tone } from './gng-design';
 import type { GoNoGoBoardState } from './use-go-no-go';
 
@@ -245,7 +245,7 @@ function RiskForm({ board, initial, mutate, onDone }: { board: GoNoGoBoardView; 
       </div>
       <div style={{ display: 'flex', gap: space.s100, flexWrap: 'wrap' }}>
         <SelectField label="Owner" value={risk.ownerAccountId ?? ''} onValue={(v) => set({ ownerAccountId: v || undefined })} options={owners} hint="Approvers of this release type and earlier owners" />
-        <TextField label="Due date" type="date" width={170} value={risk.dueDate ?? ''} onValue={(v) => set({ dueDate: v || undefined })} />
+        <DayField label="Due date" width={170} value={risk.dueDate} onValue={(dueDate) => set({ dueDate })} testId="gng-risk-due" />
         <SelectField label="Status" width={150} value={risk.status} onValue={(status) => set({ status })} options={RISK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
       </div>
       <InlineError error={error} />

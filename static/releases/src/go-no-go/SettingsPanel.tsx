@@ -5,6 +5,7 @@ import { AUTO_CRITERION_LABELS, AUTO_CRITERION_RULES, RELEASE_TYPE_LABELS, RELEA
 import { color, font, radius, space } from '../design';
 import { invoke } from '../platform';
 import { CheckboxField, InlineError, Muted, Section, SelectField, TextField, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
+import { UserPicker } from '../components/pickers';
 
 function slug(text: string): string {
   return text
@@ -215,32 +216,24 @@ function RolesEditor({ policy, onChange, names, onName, disabled }: { policy: Re
                 </Button>
               )}
             </div>
-            <ul aria-label={`Approvers of ${role.name}`} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', gap: space.s050, flexWrap: 'wrap' }}>
-              {role.approverAccountIds.length === 0 && <li style={{ font: font.small, color: color.textDanger }}>No approver: nobody can vote for this role.</li>}
-              {role.approverAccountIds.map((id) => (
-                <li key={id} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, background: color.bgNeutral, borderRadius: radius, padding: '2px 6px', font: font.small, color: color.text }}>
-                  {names[id] ?? id}
-                  {!disabled && (
-                    <button
-                      type="button"
-                      aria-label={`Remove ${names[id] ?? id} from ${role.name}`}
-                      onClick={() => update(policy.roles.map((r, j) => (j === i ? { ...r, approverAccountIds: r.approverAccountIds.filter((a) => a !== id) } : r)))}
-                      style={{ border: 'none', background: 'none', color: color.textSubtle, cursor: 'pointer', padding: 0, font: font.small }}
-                    >
-                      ×
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
+            {role.approverAccountIds.length === 0 && <div style={{ font: font.small, color: color.textDanger }}>No approver: nobody can vote for this role.</div>}
+            {disabled && (
+              <ul aria-label={`Approvers of ${role.name}`} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', gap: space.s050, flexWrap: 'wrap' }}>
+                {role.approverAccountIds.map((id) => (
+                  <li key={id} style={{ background: color.bgNeutral, borderRadius: radius, padding: '2px 6px', font: font.small, color: color.text }}>
+                    {names[id] ?? id}
+                  </li>
+                ))}
+              </ul>
+            )}
             {!disabled && (
-              <ApproverSearch
-                roleName={role.name}
-                exclude={role.approverAccountIds}
-                onPick={(u) => {
-                  onName(u);
-                  update(policy.roles.map((r, j) => (j === i ? { ...r, approverAccountIds: [...r.approverAccountIds, u.accountId] } : r)));
-                }}
+              <UserPicker
+                label={`Approvers of ${role.name}`}
+                value={role.approverAccountIds}
+                knownNames={names}
+                onChange={(approverAccountIds) => update(policy.roles.map((r, j) => (j === i ? { ...r, approverAccountIds } : r)))}
+                onNamed={(users) => users.forEach(onName)}
+                testId={`gng-settings-approvers-${role.id}`}
               />
             )}
           </div>
@@ -264,53 +257,3 @@ function RolesEditor({ policy, onChange, names, onName, disabled }: { policy: Re
   );
 }
 
-function ApproverSearch({ roleName, exclude, onPick }: { roleName: string; exclude: string[]; onPick: (u: UserSummary) => void }) {
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<UserSummary[]>();
-  const [error, setError] = useState<ErrorBody>();
-  const search = async () => {
-    if (!query.trim()) return;
-    // The release plan's user search: same rule (release managers only), same answer.
-    const result = await invoke('searchUsers', { query: query.trim() });
-    if (result.ok) {
-      setFound(result.data.filter((u) => !exclude.includes(u.accountId)));
-      setError(undefined);
-    } else setError(result.error);
-  };
-  return (
-    <div>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void search();
-        }}
-        style={{ display: 'flex', gap: space.s050 }}
-      >
-        <input aria-label={`Find an approver for ${roleName}`} placeholder="Find a person by name or e-mail" value={query} onChange={(e) => setQuery(e.currentTarget.value)} style={{ ...inputStyle(), maxWidth: 280 }} />
-        <Button type="submit" spacing="compact">
-          Find
-        </Button>
-      </form>
-      <InlineError error={error} />
-      {found && (
-        <ul aria-label="People found" style={{ listStyle: 'none', margin: `${space.s050} 0 0`, padding: 0, display: 'flex', gap: space.s050, flexWrap: 'wrap' }}>
-          {found.length === 0 && <li style={{ font: font.small, color: color.textSubtle }}>Nobody found.</li>}
-          {found.map((u) => (
-            <li key={u.accountId}>
-              <Button
-                spacing="compact"
-                onClick={() => {
-                  onPick(u);
-                  setFound(undefined);
-                  setQuery('');
-                }}
-              >
-                Add {u.displayName}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}

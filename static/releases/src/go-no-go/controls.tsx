@@ -7,6 +7,7 @@ import type { ErrorBody } from '../../../../src/contract';
 import { color, font, inputStyle, radius, space } from '../design';
 import { humanDetail } from '../field-errors';
 import { tone } from './gng-design';
+import { DayPicker } from '../components/pickers';
 
 export function Section({ title, testId, actions, children, description }: { title: string; testId: string; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
   const id = useId();
@@ -75,6 +76,11 @@ export function TextField({ label, hint, width, value, onValue, testId, ...rest 
       )}
     </Shell>
   );
+}
+
+/** A day (yyyy-MM-dd) with Atlaskit's date picker; empty is undefined. */
+export function DayField({ label, hint, width, value, onValue, testId }: FieldShell & { value?: string; onValue: (v: string | undefined) => void; testId?: string }) {
+  return <Shell label={label} hint={hint} width={width}>{(id) => <DayPicker id={id} value={value} onChange={onValue} testId={testId} />}</Shell>;
 }
 
 export function TextArea({ label, hint, width, value, onValue, testId, rows = 3, maxLength }: FieldShell & { value: string; onValue: (v: string) => void; testId?: string; rows?: number; maxLength?: number }) {

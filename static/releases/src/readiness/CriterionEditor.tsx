@@ -5,7 +5,8 @@ import Lozenge from '@atlaskit/lozenge';
 import type { PolicyProblem, ReadinessCatalog, ReadinessCriterion, ReadinessCriterionKind, ReadinessPolicy } from '../../../../src/contract';
 import { color, compactInputStyle as inputStyle, font, radius, space } from '../design';
 import { KIND_LABELS, KIND_ORDER, problemField } from './readiness-model';
-import { Checks, Field, ListInput, Problems } from './policy-fields';
+import { Checks, Field, Problems } from './policy-fields';
+import { GroupPicker, UserPicker } from '../components/pickers';
 
 export function CriterionEditor({
   index,
@@ -154,11 +155,11 @@ export function CriterionEditor({
       {criterion.kind === 'manual' && (
         <>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s150 }}>
-            <Field label="Jira groups who may sign off" hint="Comma separated, e.g. qa-team. Checked with Jira when someone signs." problems={at('groups')} isWarning={isWarning} grow>
-              {(id) => <ListInput id={id} value={criterion.groups} onChange={(groups) => onChange({ ...criterion, groups })} testId={`policy-groups-${index}`} placeholder="qa-team" />}
+            <Field label="Jira groups who may sign off" hint="Membership is checked with Jira when someone signs." problems={at('groups')} isWarning={isWarning} grow>
+              {(id) => <GroupPicker inputId={id} label="Jira groups who may sign off" value={criterion.groups} onChange={(groups) => onChange({ ...criterion, groups })} testId={`policy-groups-${index}`} />}
             </Field>
-            <Field label="Also these people (account ids)" problems={at('accountIds')} isWarning={isWarning} grow>
-              {(id) => <ListInput id={id} value={criterion.accountIds} onChange={(accountIds) => onChange({ ...criterion, accountIds })} />}
+            <Field label="Also these people" problems={at('accountIds')} isWarning={isWarning} grow>
+              {(id) => <UserPicker inputId={id} label="Also these people" value={criterion.accountIds} onChange={(accountIds) => onChange({ ...criterion, accountIds })} testId={`policy-people-${index}`} />}
             </Field>
           </div>
           <Field label="What the signer confirms" problems={at('description')} isWarning={isWarning}>

@@ -5,6 +5,7 @@ import { color, font, radius, space } from '../design';
 import { type FieldErrors, type FieldLabel, NO_FIELD_ERRORS } from '../field-errors';
 import { Checkbox, ListInput, SelectInput, TextArea, TextInput } from './controls';
 import { moveSection, newSection } from './notes-model';
+import { ConfluencePlacePicker } from '../components/pickers';
 
 export interface TemplateDraft {
   template: ReleaseNotesTemplate;
@@ -38,8 +39,8 @@ export const TEMPLATE_FIELD_LABELS: readonly FieldLabel[] = [
   { path: 'template.breakingLabel', label: 'Breaking-change label' },
   { path: 'template.releaseNoteField', label: 'Text of each item' },
   { path: 'template.upgradeNotesField', label: 'Upgrade notes' },
-  { path: 'publishing.spaceKey', label: 'Confluence space key' },
-  { path: 'publishing.parentPageId', label: 'Parent page id' },
+  { path: 'publishing.spaceKey', label: 'Confluence space' },
+  { path: 'publishing.parentPageId', label: 'Parent page' },
 ];
 
 /** The sentence for a field or any of its items (`template.sections.0.labels.2` shows under Labels). */
@@ -172,25 +173,15 @@ export function TemplateEditor({ draft, onChange, catalog, siteSpaceKey, disable
 
       <Group title="Publishing">
         <Checkbox label="Publish to Confluence when the version is released in Jira" checked={publishing.autoPublish} disabled={disabled} testId="template-auto-publish" onChange={(autoPublish) => setPublishing({ autoPublish })} />
-        <div style={grid}>
-          <TextInput
-            label="Confluence space key"
-            value={publishing.spaceKey ?? ''}
-            placeholder={siteSpaceKey ? `${siteSpaceKey} (the site's report space)` : 'e.g. REL'}
-            disabled={disabled}
-            {...err('publishing.spaceKey')}
-            onChange={(spaceKey) => setPublishing({ spaceKey: spaceKey.trim() })}
-          />
-          <TextInput
-            label="Parent page id"
-            value={publishing.parentPageId ?? ''}
-            placeholder="(the space's home page)"
-            disabled={disabled}
-            {...err('publishing.parentPageId')}
-            hint="The number in the parent page's address, …/pages/65537/…"
-            onChange={(parentPageId) => setPublishing({ parentPageId: parentPageId.trim() })}
-          />
-        </div>
+        <ConfluencePlacePicker
+          spaceKey={publishing.spaceKey}
+          parentPageId={publishing.parentPageId}
+          defaultSpaceKey={siteSpaceKey}
+          isDisabled={disabled}
+          spaceError={errorAt(errors, 'publishing.spaceKey')}
+          pageError={errorAt(errors, 'publishing.parentPageId')}
+          onChange={(place) => setPublishing({ spaceKey: place.spaceKey, parentPageId: place.parentPageId })}
+        />
       </Group>
     </div>
   );
