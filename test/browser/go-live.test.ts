@@ -34,6 +34,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     expect(await manager.app.getByTestId('golive-step-deploy-prod').getAttribute('data-critical')).toBe('true');
     expect(await manager.app.getByTestId('golive-step-rb-redeploy').getAttribute('data-critical')).toBe('false');
     expect(await manager.app.getByTestId('golive-summary').innerText()).toContain('(no go-live start yet)');
+    await editStepsInThePage(manager);
     // The go-live start is a wall time in the project's zone (UTC in the demo).
     await manager.app.getByTestId('golive-start-at').fill('2026-11-24T10:30');
     await manager.app.getByTestId('golive-set-start').click();
@@ -73,6 +74,93 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await watcher.app.locator('[data-testid="golive-run-status"][data-status="rolling-back"]').waitFor({ timeout: 5_000 });
     await manager.page.screenshot({ path: screenshotPath('go-live-run.png') });
   }, 120_000);
+
+  /**
+   * A release manager adds a step with every field, reads the server's refusal next to the field,
+   * moves, edits and removes it; the plan ends as the template made it.
+   */
+  async function editStepsInThePage({ page, app }: { page: Page; app: FrameLocator }): Promise<void> {
+    await app.getByTestId('golive-add-step').click();
+    const editor = app.getByTestId('golive-step-editor');
+    await editor.getByTestId('golive-step-title').fill('Warm the payment caches');
+    await editor.getByTestId('golive-step-kind').selectOption('preparation');
+    await editor.getByTestId('golive-step-duration').fill('20');
+    await editor.getByTestId('golive-step-description').fill('Replay the last hour of card authorisations against the new nodes.');
+    await editor.getByTestId('golive-step-owner-type').selectOption('group');
+    await editor.getByTestId('golive-step-group').fill('payments-oncall');
+    await editor.getByTestId('golive-step-environment').fill('PROD');
+    await editor.getByTestId('golive-step-start-type').selectOption('relative');
+    await editor.getByTestId('golive-step-offset').fill('-15');
+    await editor.getByTestId('golive-step-dep-incident-bridge').check();
+    await editor.getByTestId('golive-step-link').fill('http://ci.example.com/pipelines/812');
+    await editor.getByTestId('golive-step-save').click();
+    // Refused: the sentence sits under the link field, and nothing was added.
+    const linkError = editor.locator('[data-invalid="true"]').getByTestId('golive-field-error');
+    await linkError.waitFor();
+    expect(await linkError.innerText()).toBe('Link must be an https:// link.');
+    expect(await app.getByTestId('golive-action-error').innerText()).toContain('One field needs a change');
+    expect(await app.getByTestId('golive-step-warm-the-payment-caches').count()).toBe(0);
+    for (const [width, dark, file] of [
+      [1440, false, 'go-live-step-editor.png'],
+      [1440, true, 'go-live-step-editor-dark.png'],
+      [1024, true, 'go-live-step-editor-1024-dark.png'],
+      [1024, false, 'go-live-step-editor-1024.png'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 1000 });
+      if (dark !== ((await page.locator('html').getAttribute('data-color-mode')) === 'dark')) await page.getByTestId('theme-toggle').click();
+      await editor.evaluate((form) => form.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -72)); // clear of the host's sticky bar
+      await page.screenshot({ path: screenshotPath(file) });
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
+    await editor.getByTestId('golive-step-link').fill('https://ci.example.com/pipelines/812');
+    await editor.getByTestId('golive-step-save').click();
+    const row = app.getByTestId('golive-step-warm-the-payment-caches');
+    await row.waitFor();
+    expect(await app.getByTestId('golive-action-error').count()).toBe(0);
+    const text = await row.innerText();
+    for (const part of ['Warm the payment caches', 'Preparation · PROD · 20 min', 'payments-oncall (group)', 'T+5 min – T+25 min', 'Open the incident bridge']) expect(text).toContain(part);
+    const order = () => app.locator('[data-testid="golive-steps"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect((await order()).at(-1)).toBe('golive-step-warm-the-payment-caches');
+    await app.getByTestId('golive-up-warm-the-payment-caches').click();
+    await app.locator('[data-testid="golive-steps"] tbody tr:nth-last-child(2)[data-testid="golive-step-warm-the-payment-caches"]').waitFor();
+
+    await app.getByTestId('golive-edit-warm-the-payment-caches').click();
+    expect(await editor.getByTestId('golive-step-link').inputValue()).toBe('https://ci.example.com/pipelines/812');
+    await editor.getByTestId('golive-step-duration').fill('25');
+    await editor.getByTestId('golive-step-save').click();
+    await row.getByText('Preparation · PROD · 25 min').waitFor();
+
+    await app.getByTestId('golive-remove-warm-the-payment-caches').click();
+    await row.waitFor({ state: 'detached' });
+  }
+
+  it('edits a release type’s template in Release settings, with refusals in words', async () => {
+    const page = await newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${RAVI}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    await app.getByTestId('settings-tab-runbooks').click({ timeout: 30_000 });
+    await app.getByTestId('runbook-template-type').selectOption('hotfix');
+    await app.locator('[data-testid="runbook-template"][data-type="hotfix"][data-saved="false"]').waitFor();
+    await app.getByTestId('runbook-template-add').click();
+    await app.getByTestId('golive-step-title').fill('   ');
+    // A template starts relative to the go-live start: no fixed time to choose.
+    expect(await app.getByTestId('golive-step-start-type').locator('option').allInnerTexts()).toEqual(['When its dependencies are done', 'Minutes from the go-live start']);
+    await app.getByTestId('golive-step-save').click();
+    await app.getByTestId('runbook-template-save').click();
+    expect(await app.getByTestId('runbook-template-error').innerText()).toContain('Step 9: title cannot be empty.');
+    await app.getByTestId('runbook-template-remove-step').click();
+    await app.getByTestId('runbook-template-add').click();
+    await app.getByTestId('golive-step-title').fill('Tell the service desk');
+    await app.getByTestId('golive-step-kind').selectOption('communication');
+    await app.getByTestId('golive-step-dep-verify-fix').check();
+    await app.getByTestId('golive-step-save').click();
+    await app.getByTestId('runbook-template-save').click();
+    await app.locator('[data-testid="runbook-template"][data-saved="true"]').waitFor();
+    await app.getByTestId('runbook-template-saved').waitFor();
+    expect(await app.getByTestId('runbook-template-step-tell-the-service-desk').innerText()).toContain('Verify the defect is fixed in production');
+  }, 60_000);
 
   it('is one click away from the Go/No-Go board', async () => {
     const page = await newPage({ viewport: { width: 1400, height: 1000 } });

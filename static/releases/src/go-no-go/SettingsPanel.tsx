@@ -3,22 +3,9 @@ import Button from '@atlaskit/button/new';
 import type { AutoCriterionRule, ErrorBody, GoNoGoSettingsView, ReleaseType, ReleaseTypePolicy, UserSummary } from '../../../../src/contract';
 import { AUTO_CRITERION_LABELS, AUTO_CRITERION_RULES, RELEASE_TYPE_LABELS, RELEASE_TYPES } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
+import { slug, uniqueId } from '../ids';
 import { invoke } from '../platform';
 import { CheckboxField, InlineError, Muted, Section, SelectField, TextField, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 36);
-}
-
-function uniqueId(base: string, taken: string[]): string {
-  let id = base || 'item';
-  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
-  return id;
-}
 
 /** The project's Go/No-Go policies per release type: criteria, roles with named approvers, quorum, review deadline. */
 export function SettingsPanel({ initialType, onSaved, onClose }: { initialType: ReleaseType; onSaved: () => void; onClose: () => void }) {
@@ -264,7 +251,8 @@ function RolesEditor({ policy, onChange, names, onName, disabled }: { policy: Re
   );
 }
 
-function ApproverSearch({ roleName, exclude, onPick }: { roleName: string; exclude: string[]; onPick: (u: UserSummary) => void }) {
+/** Finds a person by name or e-mail (Jira's user search) and hands the one picked over. */
+export function ApproverSearch({ roleName, exclude, onPick, searchLabel, pickVerb = 'Add' }: { roleName: string; exclude: string[]; onPick: (u: UserSummary) => void; searchLabel?: string; pickVerb?: string }) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<UserSummary[]>();
   const [error, setError] = useState<ErrorBody>();
@@ -286,7 +274,7 @@ function ApproverSearch({ roleName, exclude, onPick }: { roleName: string; exclu
         }}
         style={{ display: 'flex', gap: space.s050 }}
       >
-        <input aria-label={`Find an approver for ${roleName}`} placeholder="Find a person by name or e-mail" value={query} onChange={(e) => setQuery(e.currentTarget.value)} style={{ ...inputStyle(), maxWidth: 280 }} />
+        <input aria-label={searchLabel ?? `Find an approver for ${roleName}`} placeholder="Find a person by name or e-mail" value={query} onChange={(e) => setQuery(e.currentTarget.value)} style={{ ...inputStyle(), maxWidth: 280 }} />
         <Button type="submit" spacing="compact">
           Find
         </Button>
@@ -305,7 +293,7 @@ function ApproverSearch({ roleName, exclude, onPick }: { roleName: string; exclu
                   setQuery('');
                 }}
               >
-                Add {u.displayName}
+                {pickVerb} {u.displayName}
               </Button>
             </li>
           ))}

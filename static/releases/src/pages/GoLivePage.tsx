@@ -10,12 +10,15 @@ import { type PayloadOf, type ResolverKey, invoke } from '../platform';
 import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
+import { StepEditor } from '../go-live/StepEditor';
+import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, stepFieldErrors, stepOfForm } from '../go-live/step-form';
+import { fieldErrors, formLevelError } from '../field-errors';
 import { type PlanRow, STATUS_TEXT, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
 
 /** Everyone watching sees a change within two seconds: the page asks again this often while open. */
 export const REFRESH_MS = 2000;
 
-type Mutation = 'createRunbook' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
+type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
 
 /**
  * The Go-live sub-page: a release's runbook as planned (ordered steps, planned start and end, the
@@ -71,10 +74,14 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
       <Toolbar view={data} onSelect={setVersionId} />
       {actionError && (
         <div data-testid="golive-action-error">
-          <InlineError error={actionError} />
+          <InlineError error={formLevelError(actionError, fieldErrors(actionError, STEP_FIELD_LABELS))} />
         </div>
       )}
-      {!data.exists ? <CreatePanel view={data} busy={busy} mutate={mutate} /> : <RunbookBody view={data} busy={busy} mutate={mutate} />}
+      {!data.exists ? (
+        <CreatePanel view={data} busy={busy} mutate={mutate} />
+      ) : (
+        <RunbookBody view={data} busy={busy} mutate={mutate} actionError={actionError} clearError={() => setActionError(undefined)} />
+      )}
     </div>
   );
 }
@@ -115,7 +122,7 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
         <Button appearance="primary" testId="golive-create-template" isDisabled={busy} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'template' } })}>
           Create from the {RELEASE_TYPE_LABELS[view.releaseType].toLowerCase()} template
         </Button>
-        <select aria-label="Copy from release" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} style={inputStyle()}>
+        <select aria-label="Copy from release" data-testid="golive-copy-from" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} style={inputStyle()}>
           <option value="">Copy from…</option>
           {others.map((v) => (
             <option key={v.id} value={v.id}>
@@ -123,7 +130,7 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
             </option>
           ))}
         </select>
-        <Button isDisabled={busy || !copyFrom} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'copy', versionId: copyFrom } })}>
+        <Button testId="golive-copy" isDisabled={busy || !copyFrom} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'copy', versionId: copyFrom } })}>
           Copy
         </Button>
       </div>
@@ -132,11 +139,29 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
   );
 }
 
-function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean; mutate: Mutate }) {
+function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: RunbookView; busy: boolean; mutate: Mutate; actionError?: ErrorBody; clearError: () => void }) {
   const { timeZone } = useProjectTime();
   const rows = planRows(view);
   const run = view.run;
   const [rollbackReason, setRollbackReason] = useState('');
+  const [editing, setEditing] = useState<StepForm>();
+  const editable = !run && view.permissions.canEditPlan;
+  const order = view.plan.steps.map((s) => s.id);
+  const edit = (form: StepForm | undefined) => {
+    clearError();
+    setEditing(form);
+  };
+  const planEdits: PlanEdits | undefined = editable
+    ? {
+        edit: (step) => edit(formOfStep(step, view.users, timeZone)),
+        move: (step, direction) => {
+          const after = moveTarget(order, step.id, direction);
+          if (after !== undefined) void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step, after });
+        },
+        remove: (step) => void mutate('removeRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, stepId: step.id }),
+        order,
+      }
+    : undefined;
   return (
     <>
       <Section title={run ? 'Live run' : 'Go-live plan'} testId="golive-summary" description={planSummary(view, timeZone)}>
@@ -182,7 +207,33 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
           </div>
         )}
       </Section>
-      <Section title="Steps" testId="golive-steps">
+      <Section
+        title="Steps"
+        testId="golive-steps"
+        actions={
+          editable && !editing ? (
+            <Button testId="golive-add-step" onClick={() => edit(emptyStepForm())}>
+              Add step
+            </Button>
+          ) : undefined
+        }
+      >
+        {editable && editing && (
+          <StepEditor
+            key={editing.id || 'new'}
+            initial={editing}
+            steps={view.plan.steps}
+            timeZone={timeZone}
+            errors={stepFieldErrors(fieldErrors(actionError, STEP_FIELD_LABELS), 'step')}
+            busy={busy}
+            onCancel={() => edit(undefined)}
+            onSave={(form) =>
+              void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step: stepOfForm(form, timeZone, order) }).then((saved) => {
+                if (saved) setEditing(undefined);
+              })
+            }
+          />
+        )}
         <div style={{ overflowX: 'auto' }}>
           <table style={{ borderCollapse: 'collapse', width: '100%', font: font.body, color: color.text }}>
             <thead>
@@ -196,7 +247,7 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
             </thead>
             <tbody>
               {rows.map((row) => (
-                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} />
+                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} planEdits={planEdits} />
               ))}
             </tbody>
           </table>
@@ -239,7 +290,15 @@ function GoLiveStartInput({ view, timeZone, busy, mutate }: { view: RunbookView;
 const RUN_TEXT = { 'not-started': 'Not started', running: 'Running', completed: 'Completed', 'rolling-back': 'Rolling back', 'rolled-back': 'Rolled back' } as const;
 const TIMING_TEXT = { 'on-time': '', 'late-start': 'late', overrunning: 'overrunning', 'finished-late': 'finished late' } as const;
 
-function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate }) {
+/** What a release manager does to the plan's steps before the run: edit, move one place, remove. */
+interface PlanEdits {
+  edit: (step: RunbookView['plan']['steps'][number]) => void;
+  move: (step: RunbookView['plan']['steps'][number], direction: 'up' | 'down') => void;
+  remove: (step: RunbookView['plan']['steps'][number]) => void;
+  order: string[];
+}
+
+function StepRow({ row, view, timeZone, busy, mutate, planEdits }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate; planEdits?: PlanEdits }) {
   const [text, setText] = useState('');
   const actions = stepActions(row, view);
   const status = row.state?.status ?? 'not-started';
@@ -307,6 +366,7 @@ function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: Ru
         )}
       </td>
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+        {planEdits && <PlanEditButtons row={row} busy={busy} planEdits={planEdits} />}
         {actions.length > 0 && (
           <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
             {actions.some((a) => a === 'fail' || a === 'skip' || a === 'note') && (
@@ -325,3 +385,25 @@ function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: Ru
 }
 
 const ACTION_TEXT = { start: 'Start', complete: 'Complete', fail: 'Fail', skip: 'Skip', note: 'Note' } as const;
+
+function PlanEditButtons({ row, busy, planEdits }: { row: PlanRow; busy: boolean; planEdits: PlanEdits }) {
+  const id = row.step.id;
+  const first = planEdits.order[0] === id;
+  const last = planEdits.order[planEdits.order.length - 1] === id;
+  return (
+    <div style={{ display: 'flex', gap: space.s050, flexWrap: 'nowrap' }}>
+      <Button testId={`golive-edit-${id}`} spacing="compact" isDisabled={busy} onClick={() => planEdits.edit(row.step)}>
+        Edit
+      </Button>
+      <Button testId={`golive-up-${id}`} spacing="compact" isDisabled={busy || first} onClick={() => planEdits.move(row.step, 'up')} aria-label={`Move “${row.step.title}” up`}>
+        ↑
+      </Button>
+      <Button testId={`golive-down-${id}`} spacing="compact" isDisabled={busy || last} onClick={() => planEdits.move(row.step, 'down')} aria-label={`Move “${row.step.title}” down`}>
+        ↓
+      </Button>
+      <Button testId={`golive-remove-${id}`} spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => planEdits.remove(row.step)}>
+        Remove
+      </Button>
+    </div>
+  );
+}
