@@ -8,22 +8,24 @@ const { releaseManager: RAVI, admin: ALANA, viewer: SAM } = DEMO_ACCOUNT;
 
 describeInBrowser('the Go-live runbook in Chromium', () => {
   let release: SmallRelease;
+  let gated: SmallRelease;
 
   const { runtime, newPage } = useBrowserRuntime({
     page: false,
     setUp: async (runtime) => {
       // An emergency release may run without a GO decision, so the walk starts at the runbook.
       release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.9', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency: card payments failing' });
+      gated = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.10', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency: refunds stuck' });
     },
   });
 
-  async function openGoLive(accountId: string): Promise<{ page: Page; app: FrameLocator }> {
+  async function openGoLive(accountId: string, versionId = release.versionId): Promise<{ page: Page; app: FrameLocator }> {
     const page = await newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-live?as=${accountId}`);
     const app = page.frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('go-live').waitFor({ timeout: 30_000 });
-    await app.getByTestId('golive-version').selectOption(release.versionId);
-    await app.locator(`[data-testid="go-live"][data-version="${release.versionId}"]`).waitFor();
+    await app.getByTestId('golive-version').selectOption(versionId);
+    await app.locator(`[data-testid="go-live"][data-version="${versionId}"]`).waitFor();
     return { page, app };
   }
 
@@ -122,9 +124,11 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     const text = await row.innerText();
     for (const part of ['Warm the payment caches', 'Preparation · PROD · 20 min', 'payments-oncall (group)', 'T+5 min – T+25 min', 'Open the incident bridge']) expect(text).toContain(part);
     const order = () => app.locator('[data-testid="golive-steps"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
-    expect((await order()).at(-1)).toBe('golive-step-warm-the-payment-caches');
+    // A new step goes after the go-live's steps, before the rollback steps.
+    expect((await order()).indexOf('golive-step-warm-the-payment-caches')).toBe(4);
+    expect((await order())[5]).toBe('golive-step-rb-announce');
     await app.getByTestId('golive-up-warm-the-payment-caches').click();
-    await app.locator('[data-testid="golive-steps"] tbody tr:nth-last-child(2)[data-testid="golive-step-warm-the-payment-caches"]').waitFor();
+    await app.locator('[data-testid="golive-steps"] tbody tr:nth-child(4)[data-testid="golive-step-warm-the-payment-caches"]').waitFor();
 
     await app.getByTestId('golive-edit-warm-the-payment-caches').click();
     expect(await editor.getByTestId('golive-step-link').inputValue()).toBe('https://ci.example.com/pipelines/812');
@@ -135,6 +139,56 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await app.getByTestId('golive-remove-warm-the-payment-caches').click();
     await row.waitFor({ state: 'detached' });
   }
+
+  it('asks a checkpoint’s approver for a vote; a rollback vote switches the run to the rollback steps for everyone', async () => {
+    const manager = await openGoLive(RAVI, gated.versionId);
+    await manager.app.getByTestId('golive-create-template').click();
+    await manager.app.getByTestId('golive-add-step').click();
+    const editor = manager.app.getByTestId('golive-step-editor');
+    await editor.getByTestId('golive-step-title').fill('Go/no-go after the incident bridge');
+    await editor.getByTestId('golive-step-kind').selectOption('checkpoint');
+    await editor.getByTestId('golive-step-duration').fill('5');
+    await editor.getByTestId('golive-step-dep-incident-bridge').check();
+    await editor.getByLabel('Find an approver').fill('Sam');
+    await editor.getByLabel('Find an approver').press('Enter');
+    await editor.getByRole('button', { name: 'Add Sam Okafor' }).click();
+    await editor.getByTestId('golive-step-save').click();
+    const checkpoint = 'go-no-go-after-the-incident-bridge';
+    await manager.app.getByTestId(`golive-step-${checkpoint}`).waitFor();
+    await manager.app.getByTestId('golive-start-run').click();
+    for (const [action, stepId] of [
+      ['start', 'incident-bridge'],
+      ['complete', 'incident-bridge'],
+      ['start', checkpoint],
+    ] as const) {
+      await manager.app.getByTestId(`golive-${action}-${stepId}`).click();
+      await manager.app.locator(`[data-testid="golive-step-${stepId}"][data-status="${action === 'start' ? 'running' : 'completed'}"]`).waitFor();
+    }
+    // The checkpoint waits for Sam's vote; Ravi, a release manager but no approver, is not asked.
+    expect(await manager.app.getByTestId(`golive-vote-continue-${checkpoint}`).count()).toBe(0);
+    expect(await manager.app.getByTestId(`golive-votes-${checkpoint}`).innerText()).toContain('Sam Okafor: not voted yet');
+
+    const sam = await openGoLive(SAM, gated.versionId);
+    const votes = sam.app.getByTestId(`golive-votes-${checkpoint}`);
+    await sam.app.getByTestId(`golive-vote-reason-${checkpoint}`).fill('Refund queue still growing');
+    for (const [width, dark, file] of [
+      [1440, false, 'go-live-checkpoint-vote.png'],
+      [1440, true, 'go-live-checkpoint-vote-dark.png'],
+      [1024, true, 'go-live-checkpoint-vote-1024-dark.png'],
+      [1024, false, 'go-live-checkpoint-vote-1024.png'],
+    ] as const) {
+      await sam.page.setViewportSize({ width, height: 800 });
+      if (dark !== ((await sam.page.locator('html').getAttribute('data-color-mode')) === 'dark')) await sam.page.getByTestId('theme-toggle').click();
+      await sam.app.getByTestId(`golive-step-${checkpoint}`).evaluate((row) => row.scrollIntoView({ block: 'center' }));
+      await sam.page.screenshot({ path: screenshotPath(file) });
+    }
+    await sam.app.getByTestId(`golive-vote-rollback-${checkpoint}`).click();
+    await votes.locator('li[data-vote="rollback"]').waitFor();
+    expect(await sam.app.getByTestId(`golive-vote-rollback-${checkpoint}`).count()).toBe(0);
+    await manager.app.locator('[data-testid="golive-run-status"][data-status="rolling-back"]').waitFor({ timeout: 5_000 });
+    expect(await manager.app.getByTestId(`golive-status-${checkpoint}`).innerText()).toContain('Sam Okafor voted to roll back');
+    await manager.app.locator('[data-testid="golive-step-rb-announce"][data-ready="true"]').waitFor();
+  }, 90_000);
 
   it('edits a release type’s template in Release settings, with refusals in words', async () => {
     const page = await newPage({ viewport: { width: 1400, height: 1000 } });

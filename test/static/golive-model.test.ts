@@ -26,7 +26,7 @@ function aView(overrides: Partial<RunbookView> = {}, run = aRun()): RunbookView 
     decision: { value: 'GO', decidedAt: GO_LIVE, decidedBy: RAVI },
     startGate: { allowed: true, authority: 'go-decision' },
     run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, t(0)) },
-    permissions: { canEditPlan: false, canStartRun: false, canRollBack: true, actableStepIds: ['backup', 'deploy', 'rb-redeploy'] },
+    permissions: { canEditPlan: false, canStartRun: false, canRollBack: true, actableStepIds: ['backup', 'deploy', 'rb-redeploy'], votableStepIds: [] },
     now: t(0),
     ...overrides,
   };

@@ -8,6 +8,7 @@ import {
   instantToWallTime,
   moveTarget,
   moved,
+  placeForNewStep,
   stepFieldErrors,
   stepOfForm,
 } from '../../static/releases/src/go-live/step-form';
@@ -60,6 +61,16 @@ describe('the runbook step editor form', () => {
     ['missing', 'down', undefined],
   ] as const)('moves %s %s to follow %j', (id, direction, after) => {
     expect(moveTarget(ORDER, id, direction)).toBe(after);
+  });
+
+  it.each([
+    ['a deployment step', ['backup', 'deploy', 'rb-redeploy'], 'deployment', 'deploy'],
+    ['a rollback step', ['backup', 'rb-redeploy'], 'rollback', undefined],
+    ['a step to a plan without rollback steps', ['backup', 'deploy'], 'checkpoint', undefined],
+    ['a first forward step before the rollback steps', ['rb-redeploy'], 'preparation', null],
+  ] as const)('adds %s to %j after %j', (_case, ids, kind, after) => {
+    const steps = ids.map((id) => aStep(id, { kind: id.startsWith('rb-') ? 'rollback' : 'deployment' }));
+    expect(placeForNewStep(steps, kind)).toBe(after);
   });
 
   it('moves a step in a list kept in the page the same way', () => {

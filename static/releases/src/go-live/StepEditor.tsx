@@ -41,13 +41,11 @@ export function StepEditor({
     ...(template ? [] : [{ value: 'absolute' as const, label: `At a fixed time (${timeZone})` }]),
   ];
   return (
-    <form
+    // A group, not a form: the person search inside is a form of its own, and forms do not nest.
+    <div
+      role="group"
       data-testid="golive-step-editor"
       aria-label={initial.id ? `Edit step “${initial.title}”` : 'New step'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(form);
-      }}
       style={{ display: 'flex', flexDirection: 'column', gap: space.s150, border: `1px solid ${color.border}`, borderRadius: radius, padding: space.s200 }}
     >
       <div style={{ display: 'flex', gap: space.s150, flexWrap: 'wrap' }}>
@@ -91,6 +89,22 @@ export function StepEditor({
           {form.startType === 'absolute' && <TextField label={`Starts at (${timeZone})`} type="datetime-local" value={form.startAt} onValue={(startAt) => set({ startAt })} testId="golive-step-start-at" />}
         </Field>
       </div>
+      {form.kind === 'checkpoint' && (
+        <Field error={errors.approvers}>
+          <div data-testid="golive-step-approvers" style={{ display: 'flex', flexDirection: 'column', gap: space.s050 }}>
+            <span style={{ font: font.small, fontWeight: 600, color: color.textSubtle }}>Approvers (each votes continue or roll back during the run)</span>
+            <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
+              {form.approvers.length === 0 && <span style={{ font: font.small, color: color.textSubtle }}>Nobody yet: without approvers the checkpoint is completed like any step.</span>}
+              {form.approvers.map((u) => (
+                <Button key={u.accountId} spacing="compact" appearance="subtle" onClick={() => set({ approvers: form.approvers.filter((a) => a.accountId !== u.accountId) })}>
+                  {u.displayName} ✕
+                </Button>
+              ))}
+            </div>
+            <ApproverSearch roleName={form.title} exclude={form.approvers.map((u) => u.accountId)} searchLabel="Find an approver" onPick={(u: UserSummary) => set({ approvers: [...form.approvers, u] })} />
+          </div>
+        </Field>
+      )}
       <Field error={errors.link}>
         <TextField label="Link" hint="A Jira issue, pipeline run or Confluence page (https://…)" value={form.link} onValue={(link) => set({ link })} maxLength={RUNBOOK_LIMITS.link} testId="golive-step-link" />
       </Field>
@@ -112,14 +126,14 @@ export function StepEditor({
         </fieldset>
       </Field>
       <div style={{ display: 'flex', gap: space.s100 }}>
-        <Button type="submit" appearance="primary" testId="golive-step-save" isDisabled={busy}>
+        <Button appearance="primary" testId="golive-step-save" isDisabled={busy} onClick={() => onSave(form)}>
           {initial.id ? 'Save step' : 'Add step'}
         </Button>
         <Button testId="golive-step-cancel" onClick={onCancel}>
           Cancel
         </Button>
       </div>
-    </form>
+    </div>
   );
 }
 

@@ -33,12 +33,14 @@ export interface StepForm {
   dependsOn: string[];
   kind: StepKind;
   link: string;
+  /** A checkpoint's approvers, who vote continue or rollback during the run. */
+  approvers: UserSummary[];
 }
 
 export const KIND_OPTIONS = STEP_KINDS.map((value) => ({ value, label: STEP_KIND_LABELS[value] }));
 
 export function emptyStepForm(kind: StepKind = 'deployment'): StepForm {
-  return { id: '', title: '', description: '', ownerType: 'nobody', groupName: '', environment: '', startType: 'after-dependencies', offsetMinutes: '0', startAt: '', durationMinutes: '15', dependsOn: [], kind, link: '' };
+  return { id: '', title: '', description: '', ownerType: 'nobody', groupName: '', environment: '', startType: 'after-dependencies', offsetMinutes: '0', startAt: '', durationMinutes: '15', dependsOn: [], kind, link: '', approvers: [] };
 }
 
 /** `2026-11-24T10:30:00Z` in Europe/Berlin → `2026-11-24T11:30`, what a `datetime-local` input holds. */
@@ -63,6 +65,7 @@ export function formOfStep(step: RunbookStep, users: readonly UserSummary[], tim
     durationMinutes: String(step.durationMinutes),
     dependsOn: [...step.dependsOn],
     link: step.link ?? '',
+    approvers: (step.approvers ?? []).map((id) => users.find((u) => u.accountId === id) ?? { accountId: id, displayName: id }),
   };
 }
 
@@ -90,6 +93,7 @@ export function stepOfForm(form: StepForm, timeZone: string, takenIds: readonly 
     dependsOn: form.dependsOn.filter((d) => d !== id),
     kind: form.kind,
     ...(form.link.trim() ? { link: form.link.trim() } : {}),
+    ...(form.kind === 'checkpoint' && form.approvers.length ? { approvers: form.approvers.map((u) => u.accountId) } : {}),
   };
 }
 
@@ -102,6 +106,17 @@ export function moveTarget(order: readonly string[], id: string, direction: 'up'
   if (at < 0) return undefined;
   if (direction === 'up') return at === 0 ? undefined : at === 1 ? null : order[at - 2];
   return at === order.length - 1 ? undefined : order[at + 1];
+}
+
+/**
+ * Where a new step goes: a rollback step at the end, any other after the last step that is not a
+ * rollback step, so the plan reads as the go-live and then its rollback. Undefined: append.
+ */
+export function placeForNewStep(steps: readonly RunbookStep[], kind: StepKind): string | null | undefined {
+  if (kind === 'rollback') return undefined;
+  const forward = steps.filter((s) => s.kind !== 'rollback');
+  if (forward.length === steps.length) return undefined;
+  return forward.length ? forward[forward.length - 1]!.id : null;
 }
 
 /** The same move on a list kept in the page (a template is saved whole). */
@@ -128,6 +143,8 @@ const FIELDS: Array<[string, string]> = [
   ['dependsOn.*', 'A dependency'],
   ['kind', 'Kind'],
   ['link', 'Link'],
+  ['approvers', 'Approvers'],
+  ['approvers.*', 'An approver'],
 ];
 
 /** Field names of one step sent as `step` (the Go-live page) or as `steps.<n>` (a template, labelled with the step's number). */

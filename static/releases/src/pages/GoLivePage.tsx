@@ -11,9 +11,9 @@ import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
 import { StepEditor } from '../go-live/StepEditor';
-import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, stepFieldErrors, stepOfForm } from '../go-live/step-form';
+import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
 import { fieldErrors, formLevelError } from '../field-errors';
-import { type PlanRow, STATUS_TEXT, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
+import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
 
 /** Everyone watching sees a change within two seconds: the page asks again this often while open. */
 export const REFRESH_MS = 2000;
@@ -227,11 +227,12 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
             errors={stepFieldErrors(fieldErrors(actionError, STEP_FIELD_LABELS), 'step')}
             busy={busy}
             onCancel={() => edit(undefined)}
-            onSave={(form) =>
-              void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step: stepOfForm(form, timeZone, order) }).then((saved) => {
+            onSave={(form) => {
+              const after = form.id ? undefined : placeForNewStep(view.plan.steps, form.kind);
+              void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step: stepOfForm(form, timeZone, order), ...(after !== undefined ? { after } : {}) }).then((saved) => {
                 if (saved) setEditing(undefined);
-              })
-            }
+              });
+            }}
           />
         )}
         <div style={{ overflowX: 'auto' }}>
@@ -302,7 +303,7 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits }: { row: PlanRo
   const [text, setText] = useState('');
   const actions = stepActions(row, view);
   const status = row.state?.status ?? 'not-started';
-  const act = async (type: StepAction['type']) => {
+  const act = async (type: Exclude<StepAction['type'], 'vote'>) => {
     const action: StepAction = type === 'fail' || type === 'skip' ? { type, reason: text } : type === 'note' ? { type, text } : { type };
     if (await mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: status, action })) setText('');
   };
@@ -364,6 +365,7 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits }: { row: PlanRo
         ) : (
           <span style={{ font: font.small, color: color.textSubtle }}>{row.dependsOn.join(', ')}</span>
         )}
+        {view.run && row.step.kind === 'checkpoint' && (row.step.approvers?.length ?? 0) > 0 && <CheckpointVotes row={row} view={view} busy={busy} mutate={mutate} />}
       </td>
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
         {planEdits && <PlanEditButtons row={row} busy={busy} planEdits={planEdits} />}
@@ -404,6 +406,38 @@ function PlanEditButtons({ row, busy, planEdits }: { row: PlanRow; busy: boolean
       <Button testId={`golive-remove-${id}`} spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => planEdits.remove(row.step)}>
         Remove
       </Button>
+    </div>
+  );
+}
+
+const VOTE_TEXT = { continue: 'continue', rollback: 'roll back' } as const;
+
+/** A checkpoint's approvers and their votes; a named approver who has not voted is asked, with a reason for a rollback. */
+function CheckpointVotes({ row, view, busy, mutate }: { row: PlanRow; view: RunbookView; busy: boolean; mutate: Mutate }) {
+  const [reason, setReason] = useState('');
+  const vote = (choice: 'continue' | 'rollback') =>
+    void mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: 'running', action: { type: 'vote', choice, ...(choice === 'rollback' ? { reason } : {}) } });
+  return (
+    <div data-testid={`golive-votes-${row.step.id}`} style={{ display: 'flex', flexDirection: 'column', gap: space.s050, marginTop: space.s050 }}>
+      <ul style={{ margin: 0, padding: 0, listStyle: 'none', font: font.small }}>
+        {checkpointVotes(row, view).map((v) => (
+          <li key={v.accountId} data-vote={v.choice ?? 'waiting'} style={{ color: v.choice === 'rollback' ? color.textDanger : v.choice === 'continue' ? color.textSuccess : color.textSubtle }}>
+            {v.name}: {v.choice ? VOTE_TEXT[v.choice] : 'not voted yet'}
+            {v.reason ? ` (${v.reason})` : ''}
+          </li>
+        ))}
+      </ul>
+      {asksForVote(row, view) && (
+        <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
+          <Button testId={`golive-vote-continue-${row.step.id}`} spacing="compact" appearance="primary" isDisabled={busy} onClick={() => vote('continue')}>
+            Vote continue
+          </Button>
+          <input aria-label={`Why roll back at ${row.step.title}`} data-testid={`golive-vote-reason-${row.step.id}`} placeholder="Why roll back" value={reason} onChange={(e) => setReason(e.target.value)} style={{ ...inputStyle(), width: 160 }} />
+          <Button testId={`golive-vote-rollback-${row.step.id}`} spacing="compact" appearance="danger" isDisabled={busy} onClick={() => vote('rollback')}>
+            Vote roll back
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
