@@ -301,6 +301,8 @@ export interface RunbookTemplateView {
   steps: RunbookStep[];
   problems: string[];
   canEdit: boolean;
+  /** The people the steps name (owners, approvers), as Jira names them. */
+  users: UserSummary[];
 }
 
 export interface SaveRunbookTemplatePayload {

@@ -4,16 +4,13 @@
  * from two pages at once counts once, and a rollback vote switches the run in the same write.
  */
 import type { ResolverResult, RunbookView } from '../../src/contract';
-import { type AppDeps, createAppDeps } from '../../src/app/deps';
+import type { AppDeps } from '../../src/app/deps';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { keys } from '../../src/store/keys';
-import { createLocalTransports } from '../../local/compose';
-import { type FakeJira, startFakeJira } from '../../local/fake-jira';
+import type { FakeJira } from '../../local/fake-jira';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { LocalWorkQueue } from '../../local/memory-queue';
-import { BarrierStore } from '../support/barrier-store';
-import { DEMO_NOW } from '../support/demo-site';
-import { silentLog } from '../support/fakes';
+import type { BarrierStore } from '../support/barrier-store';
+import { shopPageContext, startRacingApp } from '../support/racing-app';
 import { createSmallRelease } from '../support/go-no-go-release';
 
 const { releaseManager: RAVI, admin: ALANA, viewer: SAM } = DEMO_ACCOUNT;
@@ -22,7 +19,7 @@ let store: BarrierStore;
 let deps: AppDeps;
 let versionId: string;
 
-const context = (accountId: string) => ({ accountId, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP' } } });
+const context = shopPageContext;
 const call = async (name: string, accountId: string, payload: unknown) => (await dispatchResolver(deps, name, payload, context(accountId))) as ResolverResult<RunbookView>;
 const vote = (accountId: string, choice: string, reason?: string) =>
   call('actOnRunbookStep', accountId, { versionId, stepId: 'go-checkpoint', expectedStatus: 'running', action: { type: 'vote', choice, ...(reason !== undefined ? { reason } : {}) } });
@@ -34,16 +31,7 @@ const ok = async (result: Promise<ResolverResult<RunbookView>>): Promise<Runbook
 const runKey = () => keys.runbookRun('10000', versionId);
 
 beforeAll(async () => {
-  jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
-  store = new BarrierStore();
-  deps = createAppDeps({
-    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
-    store,
-    queue: new LocalWorkQueue(silentLog, { retryDelayMs: 1 }),
-    clock: { now: () => DEMO_NOW },
-    timing: { sleep: async () => {}, random: () => 0.5 },
-    log: silentLog,
-  });
+  ({ jira, store, deps } = await startRacingApp());
   ({ versionId } = await createSmallRelease(jira.url, { name: 'SHOP 5.0.2', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency fix' }));
   const created = await ok(call('createRunbook', RAVI, { versionId, from: { type: 'template' } }));
   const checkpoint = { id: 'go-checkpoint', title: 'Go/no-go before deployment', description: '', durationMinutes: 5, dependsOn: ['incident-bridge'], kind: 'checkpoint', approvers: [ALANA, SAM] };

@@ -19,6 +19,21 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     },
   });
 
+  /** One page, four screenshots (1440 and 1024 px, light and dark): `frame` scrolls to what they show. */
+  async function shootFourWays(page: Page, name: string, height: number, frame: () => Promise<unknown>): Promise<void> {
+    for (const [width, dark, suffix] of [
+      [1440, false, ''],
+      [1440, true, '-dark'],
+      [1024, true, '-1024-dark'],
+      [1024, false, '-1024'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      if (dark !== ((await page.locator('html').getAttribute('data-color-mode')) === 'dark')) await page.getByTestId('theme-toggle').click();
+      await frame();
+      await page.screenshot({ path: screenshotPath(`${name}${suffix}.png`) });
+    }
+  }
+
   async function openGoLive(accountId: string, versionId = release.versionId): Promise<{ page: Page; app: FrameLocator }> {
     const page = await newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-live?as=${accountId}`);
@@ -102,18 +117,10 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     expect(await linkError.innerText()).toBe('Link must be an https:// link.');
     expect(await app.getByTestId('golive-action-error').innerText()).toContain('One field needs a change');
     expect(await app.getByTestId('golive-step-warm-the-payment-caches').count()).toBe(0);
-    for (const [width, dark, file] of [
-      [1440, false, 'go-live-step-editor.png'],
-      [1440, true, 'go-live-step-editor-dark.png'],
-      [1024, true, 'go-live-step-editor-1024-dark.png'],
-      [1024, false, 'go-live-step-editor-1024.png'],
-    ] as const) {
-      await page.setViewportSize({ width, height: 1000 });
-      if (dark !== ((await page.locator('html').getAttribute('data-color-mode')) === 'dark')) await page.getByTestId('theme-toggle').click();
+    await shootFourWays(page, 'go-live-step-editor', 1000, async () => {
       await editor.evaluate((form) => form.scrollIntoView({ block: 'start' }));
       await page.evaluate(() => window.scrollBy(0, -72)); // clear of the host's sticky bar
-      await page.screenshot({ path: screenshotPath(file) });
-    }
+    });
     await page.setViewportSize({ width: 1400, height: 1000 });
 
     await editor.getByTestId('golive-step-link').fill('https://ci.example.com/pipelines/812');
@@ -171,17 +178,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     const sam = await openGoLive(SAM, gated.versionId);
     const votes = sam.app.getByTestId(`golive-votes-${checkpoint}`);
     await sam.app.getByTestId(`golive-vote-reason-${checkpoint}`).fill('Refund queue still growing');
-    for (const [width, dark, file] of [
-      [1440, false, 'go-live-checkpoint-vote.png'],
-      [1440, true, 'go-live-checkpoint-vote-dark.png'],
-      [1024, true, 'go-live-checkpoint-vote-1024-dark.png'],
-      [1024, false, 'go-live-checkpoint-vote-1024.png'],
-    ] as const) {
-      await sam.page.setViewportSize({ width, height: 800 });
-      if (dark !== ((await sam.page.locator('html').getAttribute('data-color-mode')) === 'dark')) await sam.page.getByTestId('theme-toggle').click();
-      await sam.app.getByTestId(`golive-step-${checkpoint}`).evaluate((row) => row.scrollIntoView({ block: 'center' }));
-      await sam.page.screenshot({ path: screenshotPath(file) });
-    }
+    await shootFourWays(sam.page, 'go-live-checkpoint-vote', 800, () => sam.app.getByTestId(`golive-step-${checkpoint}`).evaluate((row) => row.scrollIntoView({ block: 'center' })));
     await sam.app.getByTestId(`golive-vote-rollback-${checkpoint}`).click();
     await votes.locator('li[data-vote="rollback"]').waitFor();
     expect(await sam.app.getByTestId(`golive-vote-rollback-${checkpoint}`).count()).toBe(0);

@@ -132,7 +132,7 @@ export function RunbookTemplatesSection() {
                   <td style={tdStyle}>
                     {canEdit && (
                       <div style={{ display: 'flex', gap: space.s050 }}>
-                        <Button testId={`runbook-template-edit-${step.id}`} spacing="compact" onClick={() => setEditing({ index, form: formOfStep(step, [], timeZone) })}>
+                        <Button testId={`runbook-template-edit-${step.id}`} spacing="compact" onClick={() => setEditing({ index, form: formOfStep(step, view.users, timeZone) })}>
                           Edit
                         </Button>
                         <Button spacing="compact" isDisabled={index === 0} onClick={() => change(moved(steps, step.id, 'up'))}>
