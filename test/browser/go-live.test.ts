@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
@@ -89,6 +90,13 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await manager.app.locator('[data-testid="golive-run-status"][data-status="rolling-back"]').waitFor();
     await manager.app.locator('[data-testid="golive-step-rb-announce"][data-ready="true"]').waitFor();
     await watcher.app.locator('[data-testid="golive-run-status"][data-status="rolling-back"]').waitFor({ timeout: 5_000 });
+    // Anyone watching takes the run away as CSV, one row per step with who did what.
+    const [download] = await Promise.all([watcher.page.waitForEvent('download'), watcher.app.getByTestId('golive-export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('shop-2-4-9-runbook.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('Deploy the emergency change to production,Deployment,,,');
+    expect(csv).toContain('Failed,');
+    expect(csv).toContain('Payment gateway rejects the new TLS certificate');
     await manager.page.screenshot({ path: screenshotPath('go-live-run.png') });
   }, 120_000);
 

@@ -11,6 +11,10 @@ import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
 import { StepEditor } from '../go-live/StepEditor';
+import { runbookCsv, runbookMarkdown } from '../go-live/export';
+import { downloadCsv } from '../csv';
+import { downloadText } from '../download';
+import { slug } from '../ids';
 import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
 import { fieldErrors, formLevelError } from '../field-errors';
 import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
@@ -146,6 +150,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
   const [rollbackReason, setRollbackReason] = useState('');
   const [editing, setEditing] = useState<StepForm>();
   const editable = !run && view.permissions.canEditPlan;
+  const exportName = `${slug(view.version.name) || view.version.id}-runbook`;
   const order = view.plan.steps.map((s) => s.id);
   const edit = (form: StepForm | undefined) => {
     clearError();
@@ -211,11 +216,19 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
         title="Steps"
         testId="golive-steps"
         actions={
-          editable && !editing ? (
-            <Button testId="golive-add-step" onClick={() => edit(emptyStepForm())}>
-              Add step
+          <div style={{ display: 'flex', gap: space.s100 }}>
+            <Button testId="golive-export-md" appearance="subtle" onClick={() => downloadText(`${exportName}.md`, runbookMarkdown(view, timeZone))}>
+              Markdown
             </Button>
-          ) : undefined
+            <Button testId="golive-export-csv" appearance="subtle" onClick={() => downloadCsv(`${exportName}.csv`, runbookCsv(view))}>
+              CSV
+            </Button>
+            {editable && !editing && (
+              <Button testId="golive-add-step" onClick={() => edit(emptyStepForm())}>
+                Add step
+              </Button>
+            )}
+          </div>
         }
       >
         {editable && editing && (
