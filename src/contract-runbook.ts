@@ -41,6 +41,8 @@ export interface RunbookStep {
   kind: StepKind;
   /** A Jira issue, pipeline or Confluence page (https URL). */
   link?: string;
+  /** A go/no-go checkpoint's named approvers (account ids): each votes continue or rollback during the run. */
+  approvers?: string[];
 }
 
 /** A runbook's plan, or a template's (a template has no go-live start and only relative starts). */
@@ -65,6 +67,7 @@ export const RUNBOOK_LIMITS = {
   reason: 500,
   note: 1000,
   notesPerStep: 30,
+  approvers: 20,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +123,17 @@ export interface StepNote {
   text: string;
 }
 
+export const VOTE_CHOICES = ['continue', 'rollback'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+
+/** One approver's word at a go/no-go checkpoint; a rollback vote says why. */
+export interface CheckpointVote {
+  by: UserSummary;
+  at: string;
+  choice: VoteChoice;
+  reason?: string;
+}
+
 export interface StepRunState {
   status: StepStatus;
   startedAt?: string;
@@ -131,6 +145,8 @@ export interface StepRunState {
   /** How many times it was started (a failed step may be retried). */
   attempts: number;
   notes: StepNote[];
+  /** A checkpoint's votes, in the order they came. */
+  votes?: CheckpointVote[];
 }
 
 export type RunMode = 'forward' | 'rollback';
@@ -152,7 +168,9 @@ export type StepAction =
   | { type: 'complete' }
   | { type: 'fail'; reason: string }
   | { type: 'skip'; reason: string }
-  | { type: 'note'; text: string };
+  | { type: 'note'; text: string }
+  /** A checkpoint's approver: continue, or roll back (with a reason). */
+  | { type: 'vote'; choice: VoteChoice; reason?: string };
 
 export type StepTiming = 'on-time' | 'late-start' | 'overrunning' | 'finished-late';
 
@@ -194,6 +212,8 @@ export interface RunbookPermissions {
   canRollBack: boolean;
   /** Step ids the viewer may act on (owners and release managers). */
   actableStepIds: string[];
+  /** Checkpoint step ids the viewer is a named approver of and has not voted on yet. */
+  votableStepIds: string[];
 }
 
 export interface RunbookView {
@@ -281,6 +301,8 @@ export interface RunbookTemplateView {
   steps: RunbookStep[];
   problems: string[];
   canEdit: boolean;
+  /** The people the steps name (owners, approvers), as Jira names them. */
+  users: UserSummary[];
 }
 
 export interface SaveRunbookTemplatePayload {

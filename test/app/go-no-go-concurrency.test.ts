@@ -4,19 +4,16 @@
  * losers must go through the conflict path: no timing, no luck.
  */
 import type { GoNoGoBoardView, ResolverResult } from '../../src/contract';
-import { type AppDeps, createAppDeps } from '../../src/app/deps';
+import type { AppDeps } from '../../src/app/deps';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { defaultPolicies } from '../../src/domain/go-no-go/policies';
 import { type VotesDoc, votesDoc } from '../../src/store/go-no-go-store';
 import { readSplitDoc } from '../../src/store/sharded-list';
 import { keys } from '../../src/store/keys';
-import { createLocalTransports } from '../../local/compose';
-import { startFakeJira, type FakeJira } from '../../local/fake-jira';
+import type { FakeJira } from '../../local/fake-jira';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { LocalWorkQueue } from '../../local/memory-queue';
-import { BarrierStore } from '../support/barrier-store';
-import { silentLog } from '../support/fakes';
-import { DEMO_NOW } from '../support/demo-site';
+import type { BarrierStore } from '../support/barrier-store';
+import { shopPageContext, startRacingApp } from '../support/racing-app';
 import { createSmallRelease, transition } from '../support/go-no-go-release';
 
 const { releaseManager: RAVI, qa: PRIYA, developer: DANA, admin: ALANA } = DEMO_ACCOUNT;
@@ -26,7 +23,7 @@ let deps: AppDeps;
 let ids = 0;
 const newId = (prefix: string) => `${prefix}-${String(++ids).padStart(6, '0')}`;
 
-const context = (accountId: string) => ({ accountId, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP' } } });
+const context = shopPageContext;
 const call = async (name: string, accountId: string, payload: unknown) => (await dispatchResolver(deps, name, payload, context(accountId))) as ResolverResult<GoNoGoBoardView>;
 const vote = (accountId: string, versionId: string, roleId: string, voteId = newId('vote'), value = 'GO') =>
   call('castVote', accountId, { versionId, roleId, value, comment: value === 'GO' ? '' : 'not yet', voteId });
@@ -42,16 +39,7 @@ async function freshRelease(name: string) {
 }
 
 beforeAll(async () => {
-  jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
-  store = new BarrierStore();
-  deps = createAppDeps({
-    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
-    store,
-    queue: new LocalWorkQueue(silentLog, { retryDelayMs: 1 }),
-    clock: { now: () => DEMO_NOW },
-    timing: { sleep: async () => {}, random: () => 0.5 },
-    log: silentLog,
-  });
+  ({ jira, store, deps } = await startRacingApp());
   const policy = defaultPolicies().patch;
   const roles = policy.roles.map((r) => ({ ...r, approverAccountIds: r.id === 'qa' ? [PRIYA, ALANA] : [DANA] }));
   const saved = await dispatchResolver(deps, 'saveGoNoGoSettings', { releaseType: 'patch', policy: { ...policy, roles } }, context(RAVI));

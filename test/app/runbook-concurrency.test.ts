@@ -3,16 +3,14 @@
  * the run until each has read it, so both start from the same revision: no timing, no luck.
  */
 import type { ResolverResult, RunbookView } from '../../src/contract';
-import { type AppDeps, createAppDeps } from '../../src/app/deps';
+import type { AppDeps } from '../../src/app/deps';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { keys } from '../../src/store/keys';
-import { createLocalTransports } from '../../local/compose';
-import { type FakeJira, startFakeJira } from '../../local/fake-jira';
+import type { FakeJira } from '../../local/fake-jira';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { LocalWorkQueue } from '../../local/memory-queue';
-import { BarrierStore } from '../support/barrier-store';
+import type { BarrierStore } from '../support/barrier-store';
+import { shopPageContext, startRacingApp } from '../support/racing-app';
 import { DEMO_NOW } from '../support/demo-site';
-import { silentLog } from '../support/fakes';
 import { createSmallRelease } from '../support/go-no-go-release';
 
 const { releaseManager: RAVI, admin: ALANA } = DEMO_ACCOUNT;
@@ -21,21 +19,12 @@ let store: BarrierStore;
 let deps: AppDeps;
 let versionId: string;
 
-const context = (accountId: string) => ({ accountId, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP' } } });
+const context = shopPageContext;
 const call = async (name: string, accountId: string, payload: unknown) => (await dispatchResolver(deps, name, payload, context(accountId))) as ResolverResult<RunbookView>;
 const act = (accountId: string, stepId: string, expectedStatus: string, action: Record<string, unknown>) => call('actOnRunbookStep', accountId, { versionId, stepId, expectedStatus, action });
 
 beforeAll(async () => {
-  jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
-  store = new BarrierStore();
-  deps = createAppDeps({
-    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
-    store,
-    queue: new LocalWorkQueue(silentLog, { retryDelayMs: 1 }),
-    clock: { now: () => DEMO_NOW },
-    timing: { sleep: async () => {}, random: () => 0.5 },
-    log: silentLog,
-  });
+  ({ jira, store, deps } = await startRacingApp());
   // An emergency release runs without a GO decision, which keeps the set-up to the runbook itself.
   ({ versionId } = await createSmallRelease(jira.url, { name: 'SHOP 5.0.1', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency fix' }));
   for (const [name, payload] of [

@@ -84,7 +84,7 @@ describe('a go-live runbook', () => {
   it('lets everyone who browses the project read it, and nobody else', async () => {
     const view = await runbook(SAM);
     expect(view.plan.steps.length).toBeGreaterThan(0);
-    expect(view.permissions).toEqual({ canEditPlan: false, canStartRun: false, canRollBack: false, actableStepIds: [] });
+    expect(view.permissions).toEqual({ canEditPlan: false, canStartRun: false, canRollBack: false, actableStepIds: [], votableStepIds: [] });
     expect(await call('getRunbook', NINA, { versionId: major.versionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -240,9 +240,11 @@ describe('templates and copies', () => {
   it('starts a release type’s runbook from the project’s saved template', async () => {
     const template = await ok<RunbookTemplateView>('getRunbookTemplate', RAVI, { releaseType: 'minor' });
     expect(template).toMatchObject({ saved: false, problems: [] });
-    const steps = [...template.steps.filter((s) => s.kind !== 'communication').map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => !d.startsWith('announce')) })), { ...template.steps[0]!, id: 'status-page', title: 'Update the status page', dependsOn: [] }];
+    const steps = [...template.steps.filter((s) => s.kind !== 'communication').map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => !d.startsWith('announce')) })), { ...template.steps[0]!, id: 'status-page', title: 'Update the status page', dependsOn: [], owner: { type: 'user' as const, accountId: PRIYA } }];
     const saved = await ok<RunbookTemplateView>('saveRunbookTemplate', RAVI, { releaseType: 'minor', planRevision: template.planRevision, steps });
     expect(saved).toMatchObject({ saved: true, problems: [] });
+    // The editor in Release settings shows the owner by name, as Jira has it.
+    expect(saved.users).toEqual([{ accountId: PRIYA, displayName: expect.any(String) }]);
     const minor = await createSmallRelease(site.jira.url, { name: 'SHOP 3.1.0', startDate: '2026-11-20', releaseDate: '2026-12-04' });
     const created = await ok('createRunbook', RAVI, { versionId: minor.versionId, from: { type: 'template' } });
     expect(created.releaseType).toBe('minor');

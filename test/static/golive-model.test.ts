@@ -1,8 +1,7 @@
 import type { RunbookView } from '../../src/contract';
-import { runProgress } from '../../src/domain/runbook/progress';
 import { schedulePlan } from '../../src/domain/runbook/schedule';
 import { formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../../static/releases/src/go-live/golive-model';
-import { GO_LIVE, RAVI, aPlan, aRun, aStep, t } from '../support/runbook-builders';
+import { aPlan, aRun, aRunbookView, aStep, t } from '../support/runbook-builders';
 
 const plan = aPlan([
   aStep('backup', { durationMinutes: 30, owner: { type: 'user', accountId: 'priya' } }),
@@ -11,26 +10,7 @@ const plan = aPlan([
   aStep('rb-redeploy', { kind: 'rollback', durationMinutes: 20 }),
 ]);
 
-function aView(overrides: Partial<RunbookView> = {}, run = aRun()): RunbookView {
-  return {
-    project: { id: '10000', key: 'SHOP' },
-    version: { id: '10042', name: 'SHOP 3.0.0', released: false },
-    versions: [],
-    releaseType: 'major',
-    exists: true,
-    planRevision: 3,
-    plan,
-    schedule: schedulePlan(plan),
-    problems: [],
-    users: [{ accountId: 'priya', displayName: 'Priya Shah' }],
-    decision: { value: 'GO', decidedAt: GO_LIVE, decidedBy: RAVI },
-    startGate: { allowed: true, authority: 'go-decision' },
-    run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, t(0)) },
-    permissions: { canEditPlan: false, canStartRun: false, canRollBack: true, actableStepIds: ['backup', 'deploy', 'rb-redeploy'] },
-    now: t(0),
-    ...overrides,
-  };
-}
+const aView = (overrides: Partial<RunbookView> = {}, run = aRun()): RunbookView => aRunbookView(plan, overrides, run);
 
 describe('the Go-live page model', () => {
   it.each([

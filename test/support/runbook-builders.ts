@@ -1,5 +1,7 @@
 import type { UserSummary } from '../../src/contract-go-no-go';
-import type { RunHeader, RunbookPlan, RunbookStep, StepKind, StepRunState } from '../../src/contract-runbook';
+import type { RunHeader, RunbookPlan, RunbookStep, RunbookView, StepKind, StepRunState } from '../../src/contract-runbook';
+import { runProgress } from '../../src/domain/runbook/progress';
+import { schedulePlan } from '../../src/domain/runbook/schedule';
 import type { RunRecord } from '../../src/domain/runbook/run';
 
 /** A step with sensible defaults; `after` and `at` keep the tables short. */
@@ -37,3 +39,26 @@ export function aRun(states: Record<string, Partial<StepRunState>> = {}, header:
     states: Object.fromEntries(Object.entries(states).map(([id, s]) => [id, { status: 'not-started', attempts: 0, notes: [], ...s }])),
   };
 }
+
+/** The Go-live page's answer for a plan and its run (as Ravi, with Priya named as an owner). */
+export function aRunbookView(plan: RunbookPlan, overrides: Partial<RunbookView> = {}, run = aRun()): RunbookView {
+  return {
+    project: { id: '10000', key: 'SHOP' },
+    version: { id: '10042', name: 'SHOP 3.0.0', released: false },
+    versions: [],
+    releaseType: 'major',
+    exists: true,
+    planRevision: 3,
+    plan,
+    schedule: schedulePlan(plan),
+    problems: [],
+    users: [{ accountId: 'priya', displayName: 'Priya Shah' }],
+    decision: { value: 'GO', decidedAt: GO_LIVE, decidedBy: RAVI },
+    startGate: { allowed: true, authority: 'go-decision' },
+    run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, t(0)) },
+    permissions: { canEditPlan: false, canStartRun: false, canRollBack: true, actableStepIds: ['backup', 'deploy', 'rb-redeploy'], votableStepIds: [] },
+    now: t(0),
+    ...overrides,
+  };
+}
+

@@ -43,11 +43,11 @@ export function refuseProblems(problems: string[], what: string): void {
 
 /** Owners named as people must be people Jira knows, so a typo cannot leave a step without an owner. */
 export async function requireKnownOwners(session: BoardSession, steps: readonly RunbookStep[]): Promise<void> {
-  const ids = [...new Set(steps.flatMap((s) => (s.owner?.type === 'user' ? [s.owner.accountId] : [])))];
+  const ids = [...new Set(steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
   if (!ids.length) return;
   const known = new Set((await session.jira.usersByIds(ids)).map((u) => u.accountId));
   const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) throw new AppError('VALIDATION', 'The runbook was not saved.', unknown.map((id) => `owner: Jira has no user “${id.slice(0, 60)}”.`));
+  if (unknown.length) throw new AppError('VALIDATION', 'The runbook was not saved.', unknown.map((id) => `${steps.some((s) => s.approvers?.includes(id)) ? 'approvers' : 'owner'}: Jira has no user “${id.slice(0, 60)}”.`));
 }
 
 function stamped(meta: PlanMeta, actor: UserSummary, at: string): PlanMeta {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RELEASE_TYPES } from '../../contract-go-no-go';
 import type { RunbookResolverContract } from '../../contract-runbook';
-import { RUNBOOK_LIMITS, STEP_KINDS, STEP_STATUSES } from '../../contract-runbook';
+import { RUNBOOK_LIMITS, STEP_KINDS, STEP_STATUSES, VOTE_CHOICES } from '../../contract-runbook';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { createRunbook, removeRunbookStep, saveRunbookStep, setGoLiveStart } from './plan-edits';
@@ -45,6 +45,7 @@ const step = z
     dependsOn: z.array(stepId).max(RUNBOOK_LIMITS.dependsOn),
     kind: z.enum(STEP_KINDS),
     link: z.string().max(RUNBOOK_LIMITS.link).url('a link (https://…)').refine((u) => /^https:\/\//i.test(u), 'an https:// link').optional(),
+    approvers: z.array(accountId).max(RUNBOOK_LIMITS.approvers).optional(),
   })
   .strict();
 
@@ -54,6 +55,7 @@ const action = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fail'), reason: text(RUNBOOK_LIMITS.reason) }).strict(),
   z.object({ type: z.literal('skip'), reason: text(RUNBOOK_LIMITS.reason) }).strict(),
   z.object({ type: z.literal('note'), text: text(RUNBOOK_LIMITS.note) }).strict(),
+  z.object({ type: z.literal('vote'), choice: z.enum(VOTE_CHOICES), reason: text(RUNBOOK_LIMITS.reason).optional() }).strict(),
 ]);
 
 type Definitions = {

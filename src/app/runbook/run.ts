@@ -1,4 +1,5 @@
 import type { RunbookView, StartRollbackPayload, StartRunPayload, StepActionPayload } from '../../contract-runbook';
+import { approversOf } from '../../domain/runbook/checkpoint';
 import { applyStepAction, startGate, startRollback, startRun } from '../../domain/runbook/run';
 import { AppError } from '../../errors';
 import { keys } from '../../store/keys';
@@ -82,7 +83,10 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
   const plan = planOf(planState);
   const step = plan.steps.find((s) => s.id === payload.stepId);
   if (!step) throw new AppError('NOT_FOUND', `The runbook of ${version.name} has no step “${payload.stepId}”.`);
-  if (!(await stepActors(session)(step))) {
+  // A checkpoint's vote belongs to its named approvers only; every other action to owners and release managers.
+  if (payload.action.type === 'vote') {
+    if (!approversOf(step).includes(session.context.accountId)) throw new AppError('FORBIDDEN', `Only the named approvers of “${step.title}” vote on it; everyone else follows along.`);
+  } else if (!(await stepActors(session)(step))) {
     throw new AppError('FORBIDDEN', `Only the owner of “${step.title}” and the release managers of ${session.project.key} can act on it; everyone else follows along.`);
   }
   const actor = await session.actor();
@@ -94,6 +98,8 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
     if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
     const before = run.states[step.id];
     return {
+      // A rollback vote switches the run in the same write as the vote.
+      ...(outcome.header && current.meta ? { meta: { ...outcome.header, planRevision: current.meta.planRevision } } : {}),
       upsert: [{ stepId: step.id, ...outcome.state }],
       audit: {
         action: `step.${payload.action.type}`,

@@ -17,8 +17,10 @@ import { type PlanState, readPlan } from './view';
 
 export const AUDIT_VIEW_LIMIT = 500;
 
-function templateView(session: BoardSession, releaseType: ReleaseType, state: PlanState): RunbookTemplateView {
+async function templateView(session: BoardSession, releaseType: ReleaseType, state: PlanState): Promise<RunbookTemplateView> {
   const steps = state.exists ? state.items : defaultTemplate(releaseType);
+  const named = [...new Set(steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
+  const users = named.length ? await session.jira.usersByIds(named) : [];
   return {
     project: session.project,
     releaseType,
@@ -27,6 +29,7 @@ function templateView(session: BoardSession, releaseType: ReleaseType, state: Pl
     steps,
     problems: planProblems({ steps }, { template: true }),
     canEdit: session.isReleaseManager,
+    users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName })),
   };
 }
 

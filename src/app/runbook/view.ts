@@ -3,6 +3,7 @@ import type { MaintenanceWindowCheck, PlanSchedule, RunbookPlan, RunbookStep, Ru
 import { runProgress } from '../../domain/runbook/progress';
 import { type RunRecord, runStatus as runProgressStatus, startGate } from '../../domain/runbook/run';
 import { schedulePlan } from '../../domain/runbook/schedule';
+import { approversOf } from '../../domain/runbook/checkpoint';
 import { planProblems } from '../../domain/runbook/validate';
 import { checkAgainstWindow } from '../../domain/runbook/window';
 import { readInventory, readSiteWindows } from '../release-plan/documents';
@@ -59,7 +60,7 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
   const problems = planProblems(plan);
   const run = runOf(runState);
   const schedule = problems.length ? undefined : schedulePlan(plan);
-  const ownerIds = [...new Set(plan.steps.flatMap((s) => (s.owner?.type === 'user' ? [s.owner.accountId] : [])))];
+  const ownerIds = [...new Set(plan.steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
   const canAct = stepActors(session);
   const [users, actable, maintenanceWindow] = await Promise.all([
     ownerIds.length ? session.jira.usersByIds(ownerIds) : Promise.resolve([]),
@@ -88,6 +89,7 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
       canStartRun: session.isReleaseManager && !run && gate.allowed && planState.exists && problems.length === 0,
       canRollBack: session.isReleaseManager && run?.header.mode === 'forward' && runProgressStatus(plan, run) === 'running',
       actableStepIds: actable.filter((id): id is string => id !== undefined),
+      votableStepIds: plan.steps.filter((s) => approversOf(s).includes(session.context.accountId) && !run?.states[s.id]?.votes?.some((v) => v.by.accountId === session.context.accountId)).map((s) => s.id),
     },
     now,
   };

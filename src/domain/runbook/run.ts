@@ -1,6 +1,7 @@
 import type { ReleaseType, UserSummary } from '../../contract-go-no-go';
 import type { RunAuthority, RunHeader, RunMode, RunStatus, RunbookPlan, RunbookStep, StepAction, StepRunState, StepStatus } from '../../contract-runbook';
 import { RUNBOOK_LIMITS } from '../../contract-runbook';
+import { applyVote, tally } from './checkpoint';
 import { isRollback, planProblems } from './validate';
 
 /**
@@ -89,7 +90,7 @@ export function applyStepAction(
   plan: RunbookPlan,
   run: RunRecord,
   input: { stepId: string; expectedStatus: StepStatus; action: StepAction; at: string; by: UserSummary },
-): { ok: true; state: StepRunState; summary: string } | Refusal {
+): { ok: true; state: StepRunState; summary: string; header?: RunHeader } | Refusal {
   const step = plan.steps.find((s) => s.id === input.stepId);
   if (!step) return refuse(`The runbook has no step “${input.stepId}”.`);
   const title = `“${step.title}”`;
@@ -110,6 +111,8 @@ export function applyStepAction(
   }
   const active = isRollback(step) === (run.header.mode === 'rollback');
   switch (action.type) {
+    case 'vote':
+      return applyVote(step, current, run.header, { choice: action.choice, ...(action.reason !== undefined ? { reason: action.reason } : {}), at, by, hasRollbackSteps: plan.steps.some(isRollback) });
     case 'start': {
       if (!active) {
         return refuse(isRollback(step) ? `${title} is a rollback step: it runs only once a rollback is called.` : `The run is rolling back: ${title} is not started any more.`);
@@ -122,9 +125,12 @@ export function applyStepAction(
       const { reason: _reason, endedAt: _ended, ...rest } = current;
       return { ok: true, state: { ...rest, status: 'running', startedAt: at, by, attempts: current.attempts + 1 }, summary: `${current.status === 'failed' ? 'Restarted' : 'Started'} ${title}.` };
     }
-    case 'complete':
+    case 'complete': {
       if (current.status !== 'running') return refuse(`${title} is ${STATUS_WORDS[current.status]}; only a running step can be completed.`);
+      const votes = tally(step, current);
+      if (votes.outcome === 'waiting') return refuse(`${title} waits for the votes of ${votes.pending.length} approver${votes.pending.length === 1 ? '' : 's'}; it completes when all have voted continue.`);
       return { ok: true, state: { ...current, status: 'completed', endedAt: at, by }, summary: `Completed ${title}.` };
+    }
     case 'fail': {
       if (current.status !== 'running') return refuse(`${title} is ${STATUS_WORDS[current.status]}; only a running step can fail.`);
       const reason = requireReason(action.reason, `Say why ${title} failed.`);

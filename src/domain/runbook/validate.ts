@@ -36,6 +36,9 @@ export function planProblems(plan: RunbookPlan, options: { template?: boolean } 
     if (start?.type === 'relative' && (!Number.isInteger(start.offsetMinutes) || start.offsetMinutes < RUNBOOK_LIMITS.offsetMinutesMin || start.offsetMinutes > RUNBOOK_LIMITS.offsetMinutesMax)) {
       problems.push(`${name(step)} starts ${start.offsetMinutes} minutes from the go-live start; allowed are whole minutes from ${RUNBOOK_LIMITS.offsetMinutesMin} to ${RUNBOOK_LIMITS.offsetMinutesMax}.`);
     }
+    if (step.approvers?.length && step.kind !== 'checkpoint') problems.push(`${name(step)} names approvers, but only a go/no-go checkpoint takes votes.`);
+    if (step.approvers && new Set(step.approvers).size !== step.approvers.length) problems.push(`${name(step)} names an approver twice.`);
+    if (step.approvers && step.approvers.length > RUNBOOK_LIMITS.approvers) problems.push(`${name(step)} names ${step.approvers.length} approvers; a checkpoint has at most ${RUNBOOK_LIMITS.approvers}.`);
     const seen = new Set<string>();
     for (const dep of step.dependsOn) {
       if (seen.has(dep)) problems.push(`${name(step)} names “${dep}” twice among its dependencies.`);

@@ -108,6 +108,21 @@ export function formatOffset(minutes: number): string {
   return minutes === 0 ? 'T' : minutes > 0 ? `T+${formatDuration(minutes)}` : `T${formatDuration(minutes)}`;
 }
 
+/** A checkpoint's approvers during the run, each with their vote or none yet, in the order named. */
+export function checkpointVotes(row: PlanRow, view: RunbookView): Array<{ accountId: string; name: string; choice?: 'continue' | 'rollback'; reason?: string }> {
+  const names = new Map(view.users.map((u) => [u.accountId, u.displayName]));
+  const votes = new Map((row.state?.votes ?? []).map((v) => [v.by.accountId, v]));
+  return (row.step.kind === 'checkpoint' ? (row.step.approvers ?? []) : []).map((accountId) => {
+    const vote = votes.get(accountId);
+    return { accountId, name: vote?.by.displayName ?? names.get(accountId) ?? accountId, ...(vote ? { choice: vote.choice } : {}), ...(vote?.reason ? { reason: vote.reason } : {}) };
+  });
+}
+
+/** Whether the viewer is asked for their vote now: a named approver who has not voted, while the checkpoint runs. */
+export function asksForVote(row: PlanRow, view: RunbookView): boolean {
+  return view.run?.header.mode === 'forward' && row.state?.status === 'running' && view.permissions.votableStepIds.includes(row.step.id);
+}
+
 /** Which buttons a step shows to someone who may act on it during a run. */
 export function stepActions(row: PlanRow, view: RunbookView): Array<'start' | 'complete' | 'fail' | 'skip' | 'note'> {
   const status = view.run?.progress.status;

@@ -3,23 +3,10 @@ import Button from '@atlaskit/button/new';
 import type { AutoCriterionRule, ErrorBody, GoNoGoSettingsView, ReleaseType, ReleaseTypePolicy, UserSummary } from '../../../../src/contract';
 import { AUTO_CRITERION_LABELS, AUTO_CRITERION_RULES, RELEASE_TYPE_LABELS, RELEASE_TYPES } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
+import { slug, uniqueId } from '../ids';
 import { invoke } from '../platform';
 import { CheckboxField, InlineError, Muted, Section, SelectField, TextField, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
 import { UserPicker } from '../components/pickers';
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 36);
-}
-
-function uniqueId(base: string, taken: string[]): string {
-  let id = base || 'item';
-  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
-  return id;
-}
 
 /** The project's Go/No-Go policies per release type: criteria, roles with named approvers, quorum, review deadline. */
 export function SettingsPanel({ initialType, onSaved, onClose }: { initialType: ReleaseType; onSaved: () => void; onClose: () => void }) {
@@ -257,3 +244,54 @@ function RolesEditor({ policy, onChange, names, onName, disabled }: { policy: Re
   );
 }
 
+/** Finds a person by name or e-mail (Jira's user search) and hands the one picked over. */
+export function ApproverSearch({ roleName, exclude, onPick, searchLabel, pickVerb = 'Add' }: { roleName: string; exclude: string[]; onPick: (u: UserSummary) => void; searchLabel?: string; pickVerb?: string }) {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<UserSummary[]>();
+  const [error, setError] = useState<ErrorBody>();
+  const search = async () => {
+    if (!query.trim()) return;
+    // The release plan's user search: same rule (release managers only), same answer.
+    const result = await invoke('searchUsers', { query: query.trim() });
+    if (result.ok) {
+      setFound(result.data.filter((u) => !exclude.includes(u.accountId)));
+      setError(undefined);
+    } else setError(result.error);
+  };
+  return (
+    <div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+        style={{ display: 'flex', gap: space.s050 }}
+      >
+        <input aria-label={searchLabel ?? `Find an approver for ${roleName}`} placeholder="Find a person by name or e-mail" value={query} onChange={(e) => setQuery(e.currentTarget.value)} style={{ ...inputStyle(), maxWidth: 280 }} />
+        <Button type="submit" spacing="compact">
+          Find
+        </Button>
+      </form>
+      <InlineError error={error} />
+      {found && (
+        <ul aria-label="People found" style={{ listStyle: 'none', margin: `${space.s050} 0 0`, padding: 0, display: 'flex', gap: space.s050, flexWrap: 'wrap' }}>
+          {found.length === 0 && <li style={{ font: font.small, color: color.textSubtle }}>Nobody found.</li>}
+          {found.map((u) => (
+            <li key={u.accountId}>
+              <Button
+                spacing="compact"
+                onClick={() => {
+                  onPick(u);
+                  setFound(undefined);
+                  setQuery('');
+                }}
+              >
+                {pickVerb} {u.displayName}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -10,12 +10,19 @@ import { type PayloadOf, type ResolverKey, invoke } from '../platform';
 import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
-import { type PlanRow, STATUS_TEXT, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
+import { StepEditor } from '../go-live/StepEditor';
+import { runbookCsv, runbookMarkdown } from '../go-live/export';
+import { downloadCsv } from '../csv';
+import { downloadText } from '../download';
+import { slug } from '../ids';
+import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
+import { fieldErrors, formLevelError } from '../field-errors';
+import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
 
 /** Everyone watching sees a change within two seconds: the page asks again this often while open. */
 export const REFRESH_MS = 2000;
 
-type Mutation = 'createRunbook' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
+type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
 
 /**
  * The Go-live sub-page: a release's runbook as planned (ordered steps, planned start and end, the
@@ -71,10 +78,14 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
       <Toolbar view={data} onSelect={setVersionId} />
       {actionError && (
         <div data-testid="golive-action-error">
-          <InlineError error={actionError} />
+          <InlineError error={formLevelError(actionError, fieldErrors(actionError, STEP_FIELD_LABELS))} />
         </div>
       )}
-      {!data.exists ? <CreatePanel view={data} busy={busy} mutate={mutate} /> : <RunbookBody view={data} busy={busy} mutate={mutate} />}
+      {!data.exists ? (
+        <CreatePanel view={data} busy={busy} mutate={mutate} />
+      ) : (
+        <RunbookBody view={data} busy={busy} mutate={mutate} actionError={actionError} clearError={() => setActionError(undefined)} />
+      )}
     </div>
   );
 }
@@ -115,7 +126,7 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
         <Button appearance="primary" testId="golive-create-template" isDisabled={busy} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'template' } })}>
           Create from the {RELEASE_TYPE_LABELS[view.releaseType].toLowerCase()} template
         </Button>
-        <select aria-label="Copy from release" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} style={inputStyle()}>
+        <select aria-label="Copy from release" data-testid="golive-copy-from" value={copyFrom} onChange={(e) => setCopyFrom(e.target.value)} style={inputStyle()}>
           <option value="">Copy from…</option>
           {others.map((v) => (
             <option key={v.id} value={v.id}>
@@ -123,7 +134,7 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
             </option>
           ))}
         </select>
-        <Button isDisabled={busy || !copyFrom} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'copy', versionId: copyFrom } })}>
+        <Button testId="golive-copy" isDisabled={busy || !copyFrom} onClick={() => void mutate('createRunbook', { versionId: view.version.id, from: { type: 'copy', versionId: copyFrom } })}>
           Copy
         </Button>
       </div>
@@ -132,11 +143,30 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
   );
 }
 
-function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean; mutate: Mutate }) {
+function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: RunbookView; busy: boolean; mutate: Mutate; actionError?: ErrorBody; clearError: () => void }) {
   const { timeZone } = useProjectTime();
   const rows = planRows(view);
   const run = view.run;
   const [rollbackReason, setRollbackReason] = useState('');
+  const [editing, setEditing] = useState<StepForm>();
+  const editable = !run && view.permissions.canEditPlan;
+  const exportName = `${slug(view.version.name) || view.version.id}-runbook`;
+  const order = view.plan.steps.map((s) => s.id);
+  const edit = (form: StepForm | undefined) => {
+    clearError();
+    setEditing(form);
+  };
+  const planEdits: PlanEdits | undefined = editable
+    ? {
+        edit: (step) => edit(formOfStep(step, view.users, timeZone)),
+        move: (step, direction) => {
+          const after = moveTarget(order, step.id, direction);
+          if (after !== undefined) void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step, after });
+        },
+        remove: (step) => void mutate('removeRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, stepId: step.id }),
+        order,
+      }
+    : undefined;
   return (
     <>
       <Section title={run ? 'Live run' : 'Go-live plan'} testId="golive-summary" description={planSummary(view, timeZone)}>
@@ -182,7 +212,42 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
           </div>
         )}
       </Section>
-      <Section title="Steps" testId="golive-steps">
+      <Section
+        title="Steps"
+        testId="golive-steps"
+        actions={
+          <div style={{ display: 'flex', gap: space.s100 }}>
+            <Button testId="golive-export-md" appearance="subtle" onClick={() => downloadText(`${exportName}.md`, runbookMarkdown(view, timeZone))}>
+              Markdown
+            </Button>
+            <Button testId="golive-export-csv" appearance="subtle" onClick={() => downloadCsv(`${exportName}.csv`, runbookCsv(view))}>
+              CSV
+            </Button>
+            {editable && !editing && (
+              <Button testId="golive-add-step" onClick={() => edit(emptyStepForm())}>
+                Add step
+              </Button>
+            )}
+          </div>
+        }
+      >
+        {editable && editing && (
+          <StepEditor
+            key={editing.id || 'new'}
+            initial={editing}
+            steps={view.plan.steps}
+            timeZone={timeZone}
+            errors={stepFieldErrors(fieldErrors(actionError, STEP_FIELD_LABELS), 'step')}
+            busy={busy}
+            onCancel={() => edit(undefined)}
+            onSave={(form) => {
+              const after = form.id ? undefined : placeForNewStep(view.plan.steps, form.kind);
+              void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step: stepOfForm(form, timeZone, order), ...(after !== undefined ? { after } : {}) }).then((saved) => {
+                if (saved) setEditing(undefined);
+              });
+            }}
+          />
+        )}
         <div style={{ overflowX: 'auto' }}>
           <table style={{ borderCollapse: 'collapse', width: '100%', font: font.body, color: color.text }}>
             <thead>
@@ -196,7 +261,7 @@ function RunbookBody({ view, busy, mutate }: { view: RunbookView; busy: boolean;
             </thead>
             <tbody>
               {rows.map((row) => (
-                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} />
+                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} planEdits={planEdits} />
               ))}
             </tbody>
           </table>
@@ -239,11 +304,19 @@ function GoLiveStartInput({ view, timeZone, busy, mutate }: { view: RunbookView;
 const RUN_TEXT = { 'not-started': 'Not started', running: 'Running', completed: 'Completed', 'rolling-back': 'Rolling back', 'rolled-back': 'Rolled back' } as const;
 const TIMING_TEXT = { 'on-time': '', 'late-start': 'late', overrunning: 'overrunning', 'finished-late': 'finished late' } as const;
 
-function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate }) {
+/** What a release manager does to the plan's steps before the run: edit, move one place, remove. */
+interface PlanEdits {
+  edit: (step: RunbookView['plan']['steps'][number]) => void;
+  move: (step: RunbookView['plan']['steps'][number], direction: 'up' | 'down') => void;
+  remove: (step: RunbookView['plan']['steps'][number]) => void;
+  order: string[];
+}
+
+function StepRow({ row, view, timeZone, busy, mutate, planEdits }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate; planEdits?: PlanEdits }) {
   const [text, setText] = useState('');
   const actions = stepActions(row, view);
   const status = row.state?.status ?? 'not-started';
-  const act = async (type: StepAction['type']) => {
+  const act = async (type: Exclude<StepAction['type'], 'vote'>) => {
     const action: StepAction = type === 'fail' || type === 'skip' ? { type, reason: text } : type === 'note' ? { type, text } : { type };
     if (await mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: status, action })) setText('');
   };
@@ -305,8 +378,10 @@ function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: Ru
         ) : (
           <span style={{ font: font.small, color: color.textSubtle }}>{row.dependsOn.join(', ')}</span>
         )}
+        {view.run && row.step.kind === 'checkpoint' && (row.step.approvers?.length ?? 0) > 0 && <CheckpointVotes row={row} view={view} busy={busy} mutate={mutate} />}
       </td>
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+        {planEdits && <PlanEditButtons row={row} busy={busy} planEdits={planEdits} />}
         {actions.length > 0 && (
           <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
             {actions.some((a) => a === 'fail' || a === 'skip' || a === 'note') && (
@@ -325,3 +400,57 @@ function StepRow({ row, view, timeZone, busy, mutate }: { row: PlanRow; view: Ru
 }
 
 const ACTION_TEXT = { start: 'Start', complete: 'Complete', fail: 'Fail', skip: 'Skip', note: 'Note' } as const;
+
+function PlanEditButtons({ row, busy, planEdits }: { row: PlanRow; busy: boolean; planEdits: PlanEdits }) {
+  const id = row.step.id;
+  const first = planEdits.order[0] === id;
+  const last = planEdits.order[planEdits.order.length - 1] === id;
+  return (
+    <div style={{ display: 'flex', gap: space.s050, flexWrap: 'nowrap' }}>
+      <Button testId={`golive-edit-${id}`} spacing="compact" isDisabled={busy} onClick={() => planEdits.edit(row.step)}>
+        Edit
+      </Button>
+      <Button testId={`golive-up-${id}`} spacing="compact" isDisabled={busy || first} onClick={() => planEdits.move(row.step, 'up')} aria-label={`Move “${row.step.title}” up`}>
+        ↑
+      </Button>
+      <Button testId={`golive-down-${id}`} spacing="compact" isDisabled={busy || last} onClick={() => planEdits.move(row.step, 'down')} aria-label={`Move “${row.step.title}” down`}>
+        ↓
+      </Button>
+      <Button testId={`golive-remove-${id}`} spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => planEdits.remove(row.step)}>
+        Remove
+      </Button>
+    </div>
+  );
+}
+
+const VOTE_TEXT = { continue: 'continue', rollback: 'roll back' } as const;
+
+/** A checkpoint's approvers and their votes; a named approver who has not voted is asked, with a reason for a rollback. */
+function CheckpointVotes({ row, view, busy, mutate }: { row: PlanRow; view: RunbookView; busy: boolean; mutate: Mutate }) {
+  const [reason, setReason] = useState('');
+  const vote = (choice: 'continue' | 'rollback') =>
+    void mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: 'running', action: { type: 'vote', choice, ...(choice === 'rollback' ? { reason } : {}) } });
+  return (
+    <div data-testid={`golive-votes-${row.step.id}`} style={{ display: 'flex', flexDirection: 'column', gap: space.s050, marginTop: space.s050 }}>
+      <ul style={{ margin: 0, padding: 0, listStyle: 'none', font: font.small }}>
+        {checkpointVotes(row, view).map((v) => (
+          <li key={v.accountId} data-vote={v.choice ?? 'waiting'} style={{ color: v.choice === 'rollback' ? color.textDanger : v.choice === 'continue' ? color.textSuccess : color.textSubtle }}>
+            {v.name}: {v.choice ? VOTE_TEXT[v.choice] : 'not voted yet'}
+            {v.reason ? ` (${v.reason})` : ''}
+          </li>
+        ))}
+      </ul>
+      {asksForVote(row, view) && (
+        <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
+          <Button testId={`golive-vote-continue-${row.step.id}`} spacing="compact" appearance="primary" isDisabled={busy} onClick={() => vote('continue')}>
+            Vote continue
+          </Button>
+          <input aria-label={`Why roll back at ${row.step.title}`} data-testid={`golive-vote-reason-${row.step.id}`} placeholder="Why roll back" value={reason} onChange={(e) => setReason(e.target.value)} style={{ ...inputStyle(), width: 160 }} />
+          <Button testId={`golive-vote-rollback-${row.step.id}`} spacing="compact" appearance="danger" isDisabled={busy} onClick={() => vote('rollback')}>
+            Vote roll back
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ import { ReleaseNotesSettingsSection } from '../release-notes/ReleaseNotesSettin
 import { KpiSettingsSection } from '../kpis/KpiSettingsSection';
 import { ReadinessPolicySection } from '../readiness/ReadinessPolicySection';
 import { ReleaseTimeZoneSection } from '../settings/ReleaseTimeZoneSection';
+import { RunbookTemplatesSection } from '../go-live/RunbookTemplatesSection';
 
 /**
  * The sections of the settings page, one tab each. Every section is its own component file (it
@@ -19,6 +20,7 @@ const SECTIONS: Array<{ id: string; label: string; render: (context: PageContext
   { id: 'release-notes', label: 'Release notes', render: (context) => <ReleaseNotesSettingsSection projectKey={context.project?.key} /> },
   { id: 'kpis', label: 'Delivery KPIs', render: (context) => <KpiSettingsSection projectKey={context.project?.key} /> },
   { id: 'readiness', label: 'Readiness policy', render: (context) => <ReadinessPolicySection projectKey={context.project?.key} /> },
+  { id: 'runbooks', label: 'Go-live runbooks', render: () => <RunbookTemplatesSection /> },
 ];
 
 /** jira:projectSettingsPage "release-settings". */
