@@ -39,8 +39,9 @@ export default {
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // Copy only what the domain tests read into Stryker's sandbox.
-  ignorePatterns: ['dist', 'static', 'docs', 'bench', 'shared', 'reports', '.ci', 'coverage', '.data', 'test/browser', 'test/fault'],
+  // Copy only what the domain tests read into Stryker's sandbox (anchored at the repository root:
+  // an unanchored 'reports' would also drop src/domain/reports; a KPI test reads docs/*.md).
+  ignorePatterns: ['/dist', '/static', '/docs/screenshots', '/bench', '/shared', '/reports', '/.ci', '/coverage', '/.data', '/test/browser', '/test/fault'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
