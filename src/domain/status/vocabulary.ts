@@ -99,8 +99,7 @@ export function releaseHealth(release: ReleaseHealthInput): ReleaseHealth {
   }
 }
 
-function dueText(days: number | null): string {
-  if (days === null) return 'without a date';
+function dueText(days: number): string {
   return days === 0 ? 'today' : `in ${plural(days, 'day')}`;
 }
 

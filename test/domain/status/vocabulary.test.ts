@@ -31,6 +31,17 @@ describe("a release's health", () => {
     expect(releaseHealth({ state: 'in-progress', daysToRelease: 1, percentDone: 90, notReady: 1 }).reason).toBe('Due in 1 day with 1 issue not ready.');
     expect(releaseHealth({ state: 'in-progress', daysToRelease: 0, percentDone: 40 }).reason).toBe('Due today with 40% done (under 80%).');
   });
+
+  it.each([
+    ['two days late', { state: 'overdue', daysToRelease: -2, percentDone: 95 }, 'Past its release date by 2 days and not released.'],
+    ['one day late', { state: 'overdue', daysToRelease: -1, percentDone: 95 }, 'Past its release date by 1 day and not released.'],
+    ['late, the day count unknown', { state: 'overdue', daysToRelease: null, percentDone: 95 }, 'Past its release date and not released.'],
+    ['in progress without a date', { state: 'in-progress', daysToRelease: null, percentDone: 30 }, 'In progress.'],
+    ['due in 8 days, 10% done', { state: 'in-progress', daysToRelease: 8, percentDone: 10 }, 'Due in 8 days; 10% done.'],
+    ['due today, 80% done', { state: 'in-progress', daysToRelease: 0, percentDone: 80, notReady: 0 }, 'Due today; 80% done.'],
+  ] as const)('explains a release %s in words', (_case, input, reason) => {
+    expect(releaseHealth(input).reason).toBe(reason);
+  });
 });
 
 describe('issue readiness in words', () => {
