@@ -144,4 +144,11 @@ export const keys = {
   kpiSnapshots: (projectId: string) => `kpisnap:${part(projectId)}`,
   /** The last publication attempt of a project's KPI page (and `_portfolio` for the portfolio page). */
   kpiReportOutcome: (projectKey: string) => `report:kpis:${part(projectKey)}`,
+  /** Bumped by every writer of a project's KPI inputs: the stored KPI view names the mark it was computed at. */
+  kpiInputsMark: (projectId: string) => `kpimark:${part(projectId)}`,
+  /** The project id of a project key, written before a KPI view is stored: deployment writers know only keys. */
+  kpiProjectOfKey: (projectKey: string) => `kpiview:key:${part(projectKey)}`,
+  /** A project's computed KPI view (figures, trends, notes) and one figure's drill-down in parts (src/app/kpi-view-store.ts). */
+  kpiView: (projectId: string) => `kpiview:${part(projectId)}`,
+  kpiViewDrilldown: (projectId: string, figureId: string, part_: number) => `kpiview:${part(projectId)}:dd:${part(figureId)}:${part(part_)}`,
 } as const;
