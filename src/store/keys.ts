@@ -89,6 +89,8 @@ export const keys = {
   goNoGoReview: (projectId: string, versionId: string) => `gng:pir:${part(projectId)}:${part(versionId)}`,
   /** A project's decided releases with their types and review deadlines (for the review list). */
   goNoGoIndex: (projectId: string) => `gng:index:${part(projectId)}`,
+  /** The evidence one viewer's board last read for a version (viewer: a hash of the account id), reused by a vote moments later. */
+  goNoGoEvidence: (projectId: string, versionId: string, viewer: string) => `gng:evidence:${part(projectId)}:${part(versionId)}:${part(viewer)}`,
   /** One audit entry; `scope` is a version id or `settings`, `stamp` a compact UTC time. */
   goNoGoAudit: (projectId: string, scope: string, stamp: string, entryId: string) =>
     `gng:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
