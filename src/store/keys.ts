@@ -123,6 +123,8 @@ export const keys = {
   readinessRelease: (versionId: string, bucket: number, path = '') =>
     `readiness:release:${part(versionId)}:${part(bucket)}${path ? `.${part(path)}` : ''}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
+  /** When the last reconciliation of a release finished (marks of leaves it found unchanged and did not rewrite). */
+  readinessRepaired: (versionId: string) => `readiness:repaired:${part(versionId)}`,
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
   // The shared incremental issue search (src/app/issue-sync/): versioned documents.
   /** Projects whose issues changed since the last search (product events mark, the search clears). */
