@@ -155,7 +155,7 @@ async function voteBench(record: Record, deps: AppDeps, store: InMemoryKvStore, 
   const policy = board.policy;
   const [first, second] = policy.roles;
   if (!first || !second) throw new Error('the policy has fewer than two roles');
-  const approvers: Record<string, string[]> = { [first.id]: [DEMO_ACCOUNT.qa], [second.id]: [DEMO_ACCOUNT.developer] };
+  const approvers: { [roleId: string]: string[] } = { [first.id]: [DEMO_ACCOUNT.qa], [second.id]: [DEMO_ACCOUNT.developer] };
   await call('saveGoNoGoSettings', DEMO_ACCOUNT.releaseManager, { releaseType: board.releaseType, policy: { ...policy, roles: policy.roles.map((r) => ({ ...r, approverAccountIds: approvers[r.id] ?? [] })) } });
   const cost = async (work: () => Promise<unknown>) => {
     jira.resetStats();

@@ -72,7 +72,7 @@ export async function readinessScaleBench(record: Record, issues = 50_000, heavy
     const writes = store.counters.writes;
     jira.resetStats();
     const quiet = await reconcileReleaseReadiness(deps, project.id, version.id);
-    record('readiness: daily repair of that release when nothing changed: store writes', store.counters.writes - writes, 'writes', `${quiet.mode} read, ${jira.stats().requests} Jira requests; ${leaves} leaves, each rewritten before leaves left as they were kept their content (${leaves} writes then)`);
+    record('readiness: daily repair of that release when nothing changed: store writes', store.counters.writes - writes, 'writes', `${quiet.mode} read, ${jira.stats().requests} Jira requests; ${leaves} leaves`);
     const target = { id: version.id, name: version.name, released: false, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
     await readAndRollUp(record, `${inRelease} issues`, store, target);
   } finally {
