@@ -34,14 +34,19 @@ export function monthOfMinutes(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().slice(0, 7);
 }
 
-/** FNV-1a of the issue id: a stable, even spread of issues over a month's parts. */
-export function partOf(issueId: string, parts: number): number {
+/** FNV-1a (32 bits) of a text: stable and evenly spread. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < issueId.length; i++) {
-    hash ^= issueId.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % parts;
+  return hash;
+}
+
+/** FNV-1a of the issue id: a stable, even spread of issues over a month's parts. */
+export function partOf(issueId: string, parts: number): number {
+  return fnv1a(issueId) % parts;
 }
 
 class StaleParts extends Error {}

@@ -5,13 +5,12 @@
  * a few units while nothing changed.
  *
  * The stamp is the project's day in the KPI zone (the window is whole days ending at the start of
- * today, docs/kpi-definitions.md), the settings' and inventory's revisions, what the sync doc says
- * readers read (generation, months, dictionaries, horizon) and two marks that every writer of the
- * other inputs bumps (facts, versions, Go/No-Go decisions and snapshots by project id; deployment
- * events by project key). A view whose stamp differs from the current one is recomputed once and
- * stored again, so a missing or stale view never shows wrong numbers. The stamp is read before the
- * computation: a write that lands during it bumps a mark after the read, so the view stored with
- * the older stamp is recomputed on the next read.
+ * today, docs/kpi-definitions.md), the project key, the settings' and inventory's revisions, what
+ * the sync doc says readers read (generation, months, dictionaries, horizon) and the project's mark,
+ * which every writer of the other inputs bumps after its write (src/app/kpi-inputs-mark.ts). A view
+ * whose stamp differs from the current one is computed once and stored again, so a missing or stale
+ * view never shows wrong numbers. The stamp is read before the computation: a write that lands
+ * during it moves the mark after that read, so the view stored is computed again on the next read.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { KpiDrilldown, KpiFigureId, KpiReportView } from '../contract-kpis';
@@ -21,6 +20,7 @@ import { trendsOf } from '../domain/kpis/report';
 import type { KeyValueStore } from '../ports';
 import { keys } from '../store/keys';
 import { type ComputedKpis, type ProjectRef, computeProjectKpis } from './kpi-data';
+import { fnv1a } from './kpi-fact-store';
 import { type KpiSyncDoc, readableFacts } from './kpi-sync';
 
 /** What a stored view holds: the report without what depends on the viewer or the sync's progress. */
@@ -58,16 +58,6 @@ export interface KpiViewState {
   sync: KpiSyncDoc | undefined;
 }
 
-/** FNV-1a over text: a short, stable stamp part for what the sync doc says readers read. */
-function hashOf(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
 /** The current stamp of a project's KPI inputs (five small reads) and the sync doc read for it. */
 export async function kpiViewState(store: KeyValueStore, project: ProjectRef, now: Date): Promise<KpiViewState> {
   const [settings, inventory, sync, mark] = await Promise.all([
@@ -85,9 +75,9 @@ export async function kpiViewState(store: KeyValueStore, project: ProjectRef, no
     zone,
     // A renamed key is another project key for the deployment writers: computed again under it.
     project.key,
-    settings ? `s${settings.rev}` : `s0-${hashOf(JSON.stringify(stored ?? null))}`,
+    settings ? `s${settings.rev}` : `s0-${fnv1a(JSON.stringify(stored ?? null)).toString(36)}`,
     `i${inventory?.rev ?? 0}`,
-    `f${readable ? hashOf(JSON.stringify(readable)) : '-'}`,
+    `f${readable ? fnv1a(JSON.stringify(readable)).toString(36) : '-'}`,
     `m${mark?.rev ?? 0}`,
   ].join('|');
   return { stamp, sync: sync?.value };

@@ -10,6 +10,9 @@ import { DEFAULT_KPI_SETTINGS } from '../../src/domain/kpis/settings';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
 import { DEMO_NOW, type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
 
+// A sync of the demo site and several computations per test.
+jest.setTimeout(30_000);
+
 let site: DemoSite;
 let facts: ReturnType<typeof demoFacts>;
 
