@@ -3,12 +3,14 @@
  * a year of windows. Measures conflict detection (pure), the getReleaseCalendar resolver over the
  * fake Jira, and the Calendar page rendering that view in headless Chromium (from the data arriving
  * to the page drawn, via the page's own `calendar:render` measure), plus the Custom UI bundle size.
- * Run by `npm run bench` (bench/run.ts) or alone: `npx tsx bench/calendar.ts`.
+ * Also the KVS read units of a calendar view and of a Go/No-Go vote on the same plan.
+ * Run by `npm run bench` (bench/run.ts) or alone: `npx tsx bench/calendar.ts` (BENCH_RENDER=0 skips Chromium).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { PlanEnvironment, PlanSlot, PlanWindow, ReleaseCalendarView, Tier } from '../src/contract';
+import type { GoNoGoBoardView, PlanEnvironment, PlanSlot, PlanWindow, ReleaseCalendarView, Tier } from '../src/contract';
+import type { AppDeps } from '../src/app/deps';
 import { createAppDeps } from '../src/app/deps';
 import { type BookingsDoc, bookingShardKey } from '../src/app/release-plan/documents';
 import { dispatchResolver } from '../src/app/resolvers';
@@ -126,10 +128,48 @@ export async function calendarBench(record: Record): Promise<void> {
   }
   const calls = jira.stats().requests;
   record('getReleaseCalendar resolver, same plan', median(resolverTimes), 'ms', `median of 5; ${calls} Jira requests; ${(JSON.stringify(view).length / 1024).toFixed(0)} KB answer; ${view!.versions.length} versions, ${view!.slots.length} slots, ${view!.windows.length} windows, ${view!.conflicts.length} conflicts`);
+  const calendarUnits = store.counters.readUnits;
+  await dispatchResolver(deps, 'getReleaseCalendar', { from, to }, context);
+  record('getReleaseCalendar resolver: KVS read units per view', store.counters.readUnits - calendarUnits, 'units');
+
+  await voteBench(record, deps, store, jira, context);
   await jira.close();
 
   await renderInChromium(record, view as ReleaseCalendarView);
   bundleSize(record);
+}
+
+/**
+ * A Go/No-Go vote on this plan: before, its answer read the evidence (Jira and the release
+ * calendar) again, as a vote by someone who has not opened the board within EVIDENCE_REUSE_MS
+ * still does; after, it reuses what the voter's board read moments before. Same store, same plan.
+ */
+async function voteBench(record: Record, deps: AppDeps, store: InMemoryKvStore, jira: Awaited<ReturnType<typeof startFakeJira>>, releaseManager: { accountId: string; moduleKey: string; extension: unknown }): Promise<void> {
+  const as = (accountId: string) => ({ ...releaseManager, accountId });
+  const call = async <T>(name: string, accountId: string, payload: unknown): Promise<T> => {
+    const result = await dispatchResolver(deps, name, payload, as(accountId));
+    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+    return result.data as T;
+  };
+  const board = await call<GoNoGoBoardView>('getGoNoGoBoard', DEMO_ACCOUNT.releaseManager, {});
+  const policy = board.policy;
+  const [first, second] = policy.roles;
+  if (!first || !second) throw new Error('the policy has fewer than two roles');
+  const approvers: { [roleId: string]: string[] } = { [first.id]: [DEMO_ACCOUNT.qa], [second.id]: [DEMO_ACCOUNT.developer] };
+  await call('saveGoNoGoSettings', DEMO_ACCOUNT.releaseManager, { releaseType: board.releaseType, policy: { ...policy, roles: policy.roles.map((r) => ({ ...r, approverAccountIds: approvers[r.id] ?? [] })) } });
+  const cost = async (work: () => Promise<unknown>) => {
+    jira.resetStats();
+    const units = store.counters.readUnits;
+    const start = performance.now();
+    await work();
+    return { ms: performance.now() - start, requests: jira.stats().requests, units: store.counters.readUnits - units };
+  };
+  const vote = (accountId: string, roleId: string, n: number) => () => call('castVote', accountId, { versionId: board.version.id, roleId, value: 'GO', comment: '', voteId: `bench-vote-${n}` });
+  const before = await cost(vote(DEMO_ACCOUNT.qa, first.id, 1));
+  await call('getGoNoGoBoard', DEMO_ACCOUNT.developer, { versionId: board.version.id });
+  const after = await cost(vote(DEMO_ACCOUNT.developer, second.id, 2));
+  record('Go/No-Go vote (before: evidence read again)', before.units, 'units', `KVS read units; ${before.requests} Jira requests, ${Math.round(before.ms)} ms`);
+  record('Go/No-Go vote (after: the voter board evidence reused)', after.units, 'units', `KVS read units; ${after.requests} Jira requests, ${Math.round(after.ms)} ms`);
 }
 
 /** The Calendar page in the local host, its getReleaseCalendar call answered with `view`. */
@@ -138,6 +178,7 @@ async function renderInChromium(record: Record, view: ReleaseCalendarView): Prom
     console.warn('No Chromium: the render benchmark is skipped (apt-get install chromium).');
     return;
   }
+  if (process.env.BENCH_RENDER === '0') return;
   const runtime = await startLocalRuntime({ port: 0, inMemory: true, quiet: true, demoPlan: false });
   const browser = await launchBrowser();
   const answer = JSON.stringify({ ok: true, data: view });

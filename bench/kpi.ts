@@ -13,11 +13,15 @@
  *
  * Environment: KPI_BENCH_ISSUES (default 50000), KPI_BENCH_NAIVE_CONCURRENCY (default 10: 10
  * requests in flight at 100 ms each is Jira's 100 GET/s burst limit), KPI_BENCH_NAIVE=0 skips the
- * naive run (about 8 minutes of the total).
+ * naive run (about 8 minutes of the total), KPI_BENCH_BEFORE=<git ref> also runs the computation
+ * child on that commit's src (memory before and after on the same store, in one run).
+ *
+ * - KVS read units of a KPIs view and a drill-down: computed from the facts (what views did before
+ *   the stored view) and read from the stored view.
  */
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +31,10 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, ingestDeployment, signDeploymentBod
 import { runJob } from '../src/app/jobs';
 import { mapWithConcurrency } from '../src/app/concurrency';
 import { CHANGELOG_FIELD_IDS, FACT_FIELDS, readSyncDoc, runKpiSync } from '../src/app/kpi-sync';
+import { computeProjectKpis } from '../src/app/kpi-data';
+import { readKpiDrilldown, readKpiView } from '../src/app/kpi-view-store';
+import { keys } from '../src/store/keys';
+import type { DiskIndex } from './kpi-compute';
 import type { JiraIssue } from '../src/integrations/jira/types';
 import { createLocalTransports } from '../local/compose';
 import { generateSyntheticDataset, startFakeJira } from '../local/fake-jira';
@@ -122,19 +130,97 @@ export async function runKpiBench(record: Record_): Promise<void> {
     record('kpi daily run after 500 changed issues: Jira points', daily.points, 'points', `bound 600; ${daily.requests} requests, ${after?.lastDelta?.issues} issues read, ${Math.round(performance.now() - start)} ms`);
     record('kpi daily run: store operations', ops(before, counters(store)), 'ops', diff(before, counters(store)));
 
-    // KPI computation from the stored facts, in a fresh process capped at 256 MB of heap.
+    // KVS read units of a KPIs view and of a drill-down: computed from every fact (before) and the
+    // stored view (after), on the same store. Both also read the publication outcome; the resolver
+    // adds the project's zone and the quota gate (2 units) to either.
+    const kpiProject = { id: project.id, key: project.key, name: project.key };
+    const units = async (work: () => Promise<unknown>) => {
+      const [u, r] = [store.counters.readUnits, store.counters.reads];
+      await work();
+      return { units: store.counters.readUnits - u, reads: store.counters.reads - r };
+    };
+    const publication = () => store.get(keys.kpiReportOutcome(project.key));
+    start = performance.now();
+    const computedView = await units(async () => {
+      const computed = await computeProjectKpis(store, kpiProject, now);
+      void computed.report.drilldowns['lead-time'];
+      await publication();
+    });
+    const computedMs = performance.now() - start;
+    const cold = await units(async () => {
+      await readKpiView(store, kpiProject, now);
+      await publication();
+    });
+    start = performance.now();
+    const warm = await units(async () => {
+      await readKpiView(store, kpiProject, now);
+      await publication();
+    });
+    const warmMs = performance.now() - start;
+    const figureIds = (await readKpiView(store, kpiProject, now)).view.figures.map((f) => f.id);
+    const drills = [];
+    for (const figureId of figureIds) drills.push({ figureId, ...(await units(() => readKpiDrilldown(store, kpiProject, now, figureId))) });
+    const largest = drills.reduce((a, b) => (b.units > a.units ? b : a));
+    record('kpi view (before: computed from every fact): KVS read units', computedView.units, 'units', `${computedView.reads} reads, ${Math.round(computedMs)} ms; a drill-down computed everything again: the same units`);
+    record('kpi view (after: stored view): KVS read units', warm.units, 'units', `${warm.reads} reads, ${Math.round(warmMs)} ms; bound 10; the first view after a change recomputes once: ${cold.units} units`);
+    record('kpi drill-down (after: stored): KVS read units, largest figure', largest.units, 'units', `${largest.figureId}, ${largest.reads} reads; all figures: ${drills.map((d) => `${d.figureId} ${d.units}`).join(', ')}`);
+
+    // KPI computation from the stored facts, in a fresh process capped at 256 MB of heap, six runs
+    // in a row; with KPI_BENCH_BEFORE=<git ref> also the same child built from that commit's src.
     const dir = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
     try {
-      const snapshotFile = join(dir, 'store.json');
-      writeFileSync(snapshotFile, JSON.stringify(store.snapshot()));
-      const bundle = join(dir, 'kpi-compute.cjs');
-      await build({ entryPoints: [join(__dirname, 'kpi-compute.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
-      const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--expose-gc', bundle, snapshotFile, now.toISOString(), project.id, project.key], { encoding: 'utf8' });
-      if (child.status !== 0) throw new Error(`kpi-compute failed: ${child.stderr}`);
-      const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { coldMs: number; medianMs: number; peakRssMb: number; baselineRssMb: number; storeRssMb: number; heapAfterMb: number; storeReads: number; facts: number; deployments: number };
-      record('kpi computation: report and 12-week trend from stored facts', result.medianMs, 'ms', `bound 2000; median of 5 warm runs; first (cold) run ${Math.round(result.coldMs)} ms; ${result.facts} facts, ${result.deployments} deployments`);
-      record('kpi computation: peak memory (process RSS)', result.peakRssMb, 'MB', `bound 256; Node alone ${result.baselineRssMb.toFixed(0)} MB, with the store loaded ${result.storeRssMb.toFixed(0)} MB; heap after ${result.heapAfterMb.toFixed(0)} MB; --max-old-space-size=256`);
-      record('kpi computation: store reads', result.storeReads, 'reads');
+      // The store on disk, key by key: the child reads values as it needs them, as from KVS.
+      const indexFile = join(dir, 'index.json');
+      const valuesFile = join(dir, 'values.bin');
+      const snapshot = store.snapshot();
+      const index: DiskIndex = { plain: {}, versioned: {} };
+      const chunks: Buffer[] = [];
+      let offset = 0;
+      const put = (value: unknown): [number, number] => {
+        const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+        chunks.push(bytes);
+        offset += bytes.length;
+        return [offset - bytes.length, bytes.length];
+      };
+      for (const [key, value] of Object.entries(snapshot.plain)) index.plain[key] = put(value);
+      for (const [key, doc] of Object.entries(snapshot.versioned)) index.versioned[key] = [...put(doc.value), doc.rev];
+      writeFileSync(valuesFile, Buffer.concat(chunks));
+      writeFileSync(indexFile, JSON.stringify(index));
+      const compute = async (label: string, sourceRoot?: string) => {
+        const bundle = join(dir, `kpi-compute-${label}.cjs`);
+        await build({
+          entryPoints: [join(__dirname, 'kpi-compute.ts')],
+          bundle: true,
+          platform: 'node',
+          format: 'cjs',
+          outfile: bundle,
+          logLevel: 'warning',
+          nodePaths: [join(__dirname, '..', 'node_modules')],
+          plugins: sourceRoot ? [{ name: 'before-src', setup: (b) => b.onResolve({ filter: /^\.\.\/(src|local)\// }, (args) => (args.importer.endsWith('kpi-compute.ts') ? { path: `${join(sourceRoot, args.path.slice(3))}.ts` } : undefined)) }] : [],
+        });
+        const run = (heapMb: number) => spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', bundle, indexFile, valuesFile, now.toISOString(), project.id, project.key], { encoding: 'utf8' });
+        let heapMb = 256;
+        let child = run(heapMb);
+        if (child.status !== 0 && /heap out of memory/.test(child.stderr)) {
+          // Does not fit 256 MB of heap: say so, and measure what it needs.
+          record(`kpi computation${sourceRoot ? ' (before)' : ''}: fits --max-old-space-size=256`, 0, 'no', 'the V8 heap ran out of memory; measured again with 1,024 MB');
+          heapMb = 1024;
+          child = run(heapMb);
+        }
+        if (child.status !== 0) throw new Error(`kpi-compute (${label}) failed: ${child.stderr}`);
+        const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { runs: number; coldMs: number; medianMs: number; firstRunPeakRssMb: number; peakRssMb: number; baselineRssMb: number; storeRssMb: number; heapAfterMb: number; storeReads: number; facts: number; deployments: number };
+        record(`kpi computation${sourceRoot ? ' (before)' : ''}: report and 12-week trend from stored facts`, result.medianMs, 'ms', `bound 2000; median of runs 2-${result.runs}; first (cold) run ${Math.round(result.coldMs)} ms; ${result.facts} facts, ${result.deployments} deployments`);
+        record(`kpi computation${sourceRoot ? ' (before)' : ''}: peak memory over ${result.runs} runs (process RSS)`, result.peakRssMb, 'MB', `bound 256; after the first run ${result.firstRunPeakRssMb.toFixed(0)} MB; Node alone ${result.baselineRssMb.toFixed(0)} MB, the store read from disk key by key; heap after ${result.heapAfterMb.toFixed(0)} MB; --max-old-space-size=${heapMb}`);
+        if (!sourceRoot) record('kpi computation: store reads', result.storeReads, 'reads');
+      };
+      await compute('after');
+      const beforeRef = process.env.KPI_BENCH_BEFORE;
+      if (beforeRef) {
+        const root = join(dir, 'before');
+        mkdirSync(root);
+        execSync(`git archive ${beforeRef} src local | tar -x -C ${root}`, { cwd: join(__dirname, '..') });
+        await compute('before', root);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

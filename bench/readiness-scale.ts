@@ -67,6 +67,12 @@ export async function readinessScaleBench(record: Record, issues = 50_000, heavy
     const ms = performance.now() - start;
     const stats = jira.stats();
     record(`readiness: build the roll-up of a ${inRelease}-issue release from Jira`, ms, 'ms', `${stats.requests} Jira requests, ${store.counters.transactions} transactions; ${await documents(store, version.id)}`);
+    // The next daily repair when nothing changed: an incremental read that finds nothing.
+    const leaves = (await readReleaseShards(store, version.id)).length;
+    const writes = store.counters.writes;
+    jira.resetStats();
+    const quiet = await reconcileReleaseReadiness(deps, project.id, version.id);
+    record('readiness: daily repair of that release when nothing changed: store writes', store.counters.writes - writes, 'writes', `${quiet.mode} read, ${jira.stats().requests} Jira requests; ${leaves} leaves`);
     const target = { id: version.id, name: version.name, released: false, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
     await readAndRollUp(record, `${inRelease} issues`, store, target);
   } finally {

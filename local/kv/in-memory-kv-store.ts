@@ -19,6 +19,14 @@ export interface KvCounters {
   writes: number;
   queries: number;
   transactions: number;
+  /** Forge's read quota unit: every read counts ceil(bytes / 10 KB), at least one (a missing key too). */
+  readUnits: number;
+}
+
+const READ_UNIT_BYTES = 10 * 1024;
+
+function unitsOf(text: string | undefined): number {
+  return text === undefined ? 1 : Math.max(1, Math.ceil(Buffer.byteLength(text, 'utf8') / READ_UNIT_BYTES));
 }
 
 /** Values are stored as JSON text so callers can never mutate stored state through a reference. */
@@ -39,7 +47,7 @@ export class InMemoryKvStore implements KeyValueStore {
   protected versioned = new Map<string, { value: string; rev: number }>();
   /** Secret storage: apart from app data and never in `snapshot()`, as Forge keeps secrets apart. */
   protected secrets = new Map<string, string>();
-  readonly counters: KvCounters = { reads: 0, writes: 0, queries: 0, transactions: 0 };
+  readonly counters: KvCounters = { reads: 0, writes: 0, queries: 0, transactions: 0, readUnits: 0 };
 
   constructor(snapshot?: KvSnapshot) {
     if (snapshot) this.load(snapshot);
@@ -66,6 +74,7 @@ export class InMemoryKvStore implements KeyValueStore {
   async get<T>(key: string): Promise<T | undefined> {
     assertValidKey(key);
     this.counters.reads++;
+    this.counters.readUnits += unitsOf(this.plain.get(key));
     return thaw<T>(this.plain.get(key));
   }
 
@@ -98,6 +107,7 @@ export class InMemoryKvStore implements KeyValueStore {
     const result = new Map<string, T>();
     for (const key of keys) {
       this.counters.reads++;
+      this.counters.readUnits += unitsOf(this.plain.get(key));
       const value = thaw<T>(this.plain.get(key));
       if (value !== undefined) result.set(key, value);
     }
@@ -133,6 +143,7 @@ export class InMemoryKvStore implements KeyValueStore {
       .sort();
     const page = keys.slice(0, limit);
     const results = page.map((key) => ({ key, value: JSON.parse(this.plain.get(key) as string) as T }));
+    this.counters.readUnits += Math.max(1, page.reduce((sum, key) => sum + unitsOf(this.plain.get(key)), 0));
     const last = page[page.length - 1];
     return keys.length > limit && last !== undefined
       ? { results, nextCursor: Buffer.from(last, 'utf8').toString('base64url') }
@@ -143,6 +154,7 @@ export class InMemoryKvStore implements KeyValueStore {
     assertValidKey(key);
     this.counters.reads++;
     const doc = this.versioned.get(key);
+    this.counters.readUnits += unitsOf(doc?.value);
     return doc ? { value: JSON.parse(doc.value) as T, rev: doc.rev } : undefined;
   }
 

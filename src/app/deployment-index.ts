@@ -17,6 +17,7 @@ import type { KeyValueStore } from '../ports';
 import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import { mapWithConcurrency } from './concurrency';
+import { markKpiInputsChanged } from './kpi-inputs-mark';
 
 /** Parts a month may grow to before filing refuses (200 KiB each: far beyond any real pipeline). */
 const MAX_PARTS = 50;
@@ -39,13 +40,18 @@ export async function indexDeploymentForKpis(store: KeyValueStore, event: Stored
     }
   }
   for (const projectKey of projects) await fileEntry(store, projectKey, month, entry);
+  // Marked even when a replay found everything filed: the run that filed it may have died before marking.
+  for (const projectKey of new Set([...projects, ...(previous ? projectsOfDeployment(previous) : [])])) await markKpiInputsChanged(store, { projectKey });
   return projects;
 }
 
 /** Takes a deployment out of the KPI index (it was deleted). */
 export async function unindexDeployment(store: KeyValueStore, event: StoredDeployment): Promise<void> {
   const month = monthOfInstant(indexedDeploymentOf(event).at);
-  for (const projectKey of projectsOfDeployment(event)) await removeEntry(store, projectKey, month, event.deploymentId);
+  for (const projectKey of projectsOfDeployment(event)) {
+    await removeEntry(store, projectKey, month, event.deploymentId);
+    await markKpiInputsChanged(store, { projectKey });
+  }
 }
 
 async function removeEntry(store: KeyValueStore, projectKey: string, month: string, id: string): Promise<void> {

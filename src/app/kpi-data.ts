@@ -11,7 +11,7 @@
 import type { IndexDoc } from '../store/go-no-go-store';
 import { type CalendarDate } from '../domain/calendar/calendar-date';
 import { monthsBetween } from '../domain/deployments/deployment-index';
-import { decodeFact } from '../domain/kpis/facts';
+import { type IssueFact, decodeFact } from '../domain/kpis/facts';
 import { type KpiDeploymentEvent, type KpiInput, type KpiVersion, type Prepared, prepare } from '../domain/kpis/model';
 import { type KpiReport, type KpiSnapshot, completeSnapshots, reportFrom, snapshotInstant, snapshotOf, trendWeekEnds, weekEndOf } from '../domain/kpis/report';
 import { type KpiSettings, readKpiSettings } from '../domain/kpis/settings';
@@ -20,9 +20,10 @@ import type { KeyValueStore } from '../ports';
 import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import { readDeploymentIndex } from './deployment-index';
-import { readFacts } from './kpi-fact-store';
+import { forEachFactPart } from './kpi-fact-store';
 import { type KpiSyncDoc, readSyncDoc, readableFacts } from './kpi-sync';
 import { readDeployments, readInventory } from './release-plan/documents';
+import { markKpiInputsChanged } from './kpi-inputs-mark';
 
 /** Weeks a trend shows. */
 export const TREND_WEEKS = 12;
@@ -86,7 +87,12 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     .map(([versionId]) => versionId);
   // A full re-sync under way is not read: its generation is incomplete until it switches.
   const readable = sync ? readableFacts(sync) : undefined;
-  const { tuples } = await readFacts(store, project.id, readable?.months ?? [], readable?.generation ?? 0);
+  // Decoded part by part: the tuples of a part are garbage once decoded, so the whole project's
+  // tuples and facts are never held together (150,000 issues stayed far under 256 MB this way).
+  const facts: IssueFact[] = [];
+  await forEachFactPart(store, project.id, readable?.months ?? [], readable?.generation ?? 0, (tuples) => {
+    for (const tuple of tuples) facts.push(decodeFact(tuple));
+  });
   // Deployments from before the oldest trend window, to now.
   const from = now.getTime() - (settings.windowDays + 7 * TREND_WEEKS + 31) * 86_400_000;
   const indexed = await readDeploymentIndex(store, project.key, monthsBetween(from, now.getTime()));
@@ -112,7 +118,7 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
   const input: KpiInput = {
     project,
     settings,
-    facts: tuples.map(decodeFact),
+    facts,
     dictionaries: readable?.dictionaries ?? { issueTypes: {}, resolutions: {} },
     versions: versionsFromHistory(history?.value),
     deployments,
@@ -149,5 +155,6 @@ export async function storeWeeklySnapshot(store: KeyValueStore, loaded: LoadedKp
     const weeks = [...doc.weeks.filter((w) => w.weekEnd !== weekEnd), snapshot].sort((a, b) => a.weekEnd.localeCompare(b.weekEnd)).slice(-MAX_SNAPSHOTS);
     return { weeks };
   });
+  await markKpiInputsChanged(store, { projectId: loaded.input.project.id });
   return { snapshot, report };
 }

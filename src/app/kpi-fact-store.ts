@@ -14,6 +14,7 @@ import { keys } from '../store/keys';
 import { KV_LIMITS, valueSizeBytes } from '../store/kv-limits';
 import { updateVersioned } from '../store/versioned-update';
 import { mapWithConcurrency } from './concurrency';
+import { markKpiInputsChanged } from './kpi-inputs-mark';
 
 export interface FactPart {
   v: 1;
@@ -33,14 +34,19 @@ export function monthOfMinutes(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().slice(0, 7);
 }
 
-/** FNV-1a of the issue id: a stable, even spread of issues over a month's parts. */
-export function partOf(issueId: string, parts: number): number {
+/** FNV-1a (32 bits) of a text: stable and evenly spread. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < issueId.length; i++) {
-    hash ^= issueId.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % parts;
+  return hash;
+}
+
+/** FNV-1a of the issue id: a stable, even spread of issues over a month's parts. */
+export function partOf(issueId: string, parts: number): number {
+  return fnv1a(issueId) % parts;
 }
 
 class StaleParts extends Error {}
@@ -68,6 +74,8 @@ export async function writeFacts(store: KeyValueStore, projectId: string, facts:
     stats.changed += result.changed;
     stats.splits += result.splits;
   }
+  // Marked even when nothing changed: a retried chunk finds its facts stored by a run that died before marking.
+  if (facts.length) await markKpiInputsChanged(store, { projectId });
   return stats;
 }
 
@@ -158,22 +166,32 @@ async function splitMonth(store: KeyValueStore, projectId: string, month: string
   }
 }
 
-/** Every fact of the given months (in no particular order). */
-export async function readFacts(store: KeyValueStore, projectId: string, months: string[], generation = 0): Promise<{ tuples: FactTuple[]; reads: number }> {
+/**
+ * Visits the facts of the given months one stored part at a time (in no particular order), so a
+ * caller that keeps only what it derives from each part never holds every tuple at once.
+ */
+export async function forEachFactPart(store: KeyValueStore, projectId: string, months: string[], generation: number, visit: (tuples: FactTuple[]) => void): Promise<number> {
   let reads = 0;
-  const perMonth = await mapWithConcurrency(months, 8, async (month) => {
+  await mapWithConcurrency(months, 8, async (month) => {
     const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
     reads++;
-    if (!first) return [];
-    const rest = await Promise.all(
-      Array.from({ length: first.value.parts - 1 }, async (_, i) => {
-        reads++;
-        return (await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, i + 1, generation)))?.value.facts ?? [];
-      }),
-    );
-    return [first.value.facts, ...rest].flat();
+    if (!first) return;
+    visit(first.value.facts);
+    for (let part = 1; part < first.value.parts; part++) {
+      reads++;
+      visit((await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, part, generation)))?.value.facts ?? []);
+    }
   });
-  return { tuples: perMonth.flat(), reads };
+  return reads;
+}
+
+/** Every fact of the given months (in no particular order). */
+export async function readFacts(store: KeyValueStore, projectId: string, months: string[], generation = 0): Promise<{ tuples: FactTuple[]; reads: number }> {
+  const tuples: FactTuple[] = [];
+  const reads = await forEachFactPart(store, projectId, months, generation, (part) => {
+    for (const tuple of part) tuples.push(tuple);
+  });
+  return { tuples, reads };
 }
 
 /**

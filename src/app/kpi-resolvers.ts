@@ -7,24 +7,27 @@
 import { z } from 'zod';
 import { KPI_FIGURE_IDS, type KpiDrilldown, type KpiPublicationStatus, type KpiReportView, type KpiResolverContract, type KpiSettingsView, type KpiSyncStatus } from '../contract-kpis';
 import { DEFAULT_KPI_SETTINGS, kpiSettingsSchema, storedKpiSettings } from '../domain/kpis/settings';
-import { trendsOf } from '../domain/kpis/report';
 import { AppError, ConflictError } from '../errors';
 import { keys } from '../store/keys';
+import type { JiraClient } from '../integrations/jira/jira-client';
 import type { AppDeps } from './deps';
 import { deploymentSecretStatus, rotateDeploymentSecret } from './deployment-secret';
 import type { InvocationContext } from './invocation-context';
 import { requireProject } from './invocation-context';
-import { computeProjectKpis, readStoredKpiSettings } from './kpi-data';
+import { readStoredKpiSettings } from './kpi-data';
+import { readKpiDrilldown, readKpiView } from './kpi-view-store';
 import { readSyncDoc, requestKpiSync, syncStatusOf } from './kpi-sync';
 import { readInventory } from './release-plan/documents';
 import { readJobOutcomes } from './scheduled-runs';
 import { correctRecordedDeployment, deleteRecordedDeployment, listRecordedDeployments } from './recorded-deployments';
 
-async function permissions(deps: AppDeps, context: InvocationContext): Promise<{ project: { id: string; key: string }; admin: boolean }> {
+async function permissions(deps: AppDeps, context: InvocationContext): Promise<{ project: { id: string; key: string }; admin: boolean; jira: JiraClient }> {
   const project = requireProject(context);
-  const granted = await deps.jiraAsUser(context.accountId).myPermissions(project.key, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+  // One client per call: its quota gate reads the store once.
+  const jira = deps.jiraAsUser(context.accountId);
+  const granted = await jira.myPermissions(project.key, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
   if (!granted.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You need the Browse Projects permission in ${project.key} to see its KPIs.`);
-  return { project, admin: granted.ADMINISTER_PROJECTS };
+  return { project, admin: granted.ADMINISTER_PROJECTS, jira };
 }
 
 function requireAdmin(admin: boolean, projectKey: string, what: string): void {
@@ -32,32 +35,31 @@ function requireAdmin(admin: boolean, projectKey: string, what: string): void {
 }
 
 export async function getKpiReport(deps: AppDeps, context: InvocationContext): Promise<KpiReportView> {
-  const { project, admin } = await permissions(deps, context);
-  const jiraProject = await deps.jiraAsUser(context.accountId).getProject(project.key);
+  const { project, admin, jira } = await permissions(deps, context);
+  const jiraProject = await jira.getProject(project.key);
   const now = deps.clock.now();
-  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: jiraProject.name, timeZone: deps.timeZone }, now);
+  // The stored view while its inputs are unchanged (a few read units), else computed once and stored.
+  const { view, sync } = await readKpiView(deps.store, { id: project.id, key: project.key, name: jiraProject.name, timeZone: deps.timeZone }, now);
   const publication = await deps.store.get<KpiPublicationStatus>(keys.kpiReportOutcome(project.key));
-  const { report } = computed;
   return {
     project: { id: project.id, key: project.key, name: jiraProject.name },
-    generatedAt: now.toISOString(),
-    window: report.window,
-    settings: computed.settings,
-    deploymentSource: report.deploymentSource,
-    deploymentSourceReason: report.deploymentSourceReason,
-    figures: report.figures,
-    trends: trendsOf(computed.trend, report.figures),
-    sync: syncStatusOf(computed.sync, now),
+    generatedAt: view.generatedAt,
+    window: view.window,
+    settings: view.settings,
+    deploymentSource: view.deploymentSource,
+    deploymentSourceReason: view.deploymentSourceReason,
+    figures: view.figures,
+    trends: view.trends,
+    sync: syncStatusOf(sync, now),
     ...(publication ? { publication } : {}),
     canAdminister: admin,
-    notes: report.notes,
+    notes: view.notes,
   };
 }
 
 export async function getKpiDrilldown(deps: AppDeps, context: InvocationContext, payload: { figureId: KpiDrilldown['figureId'] }): Promise<KpiDrilldown> {
   const { project } = await permissions(deps, context);
-  const computed = await computeProjectKpis(deps.store, { id: project.id, key: project.key, name: project.key, timeZone: deps.timeZone }, deps.clock.now());
-  return computed.report.drilldowns[payload.figureId];
+  return readKpiDrilldown(deps.store, { id: project.id, key: project.key, name: project.key, timeZone: deps.timeZone }, deps.clock.now(), payload.figureId);
 }
 
 async function settingsView(deps: AppDeps, admin: boolean, projectId: string): Promise<KpiSettingsView> {

@@ -2,6 +2,7 @@ import { type ProjectVersionHistory, type VersionObservation, recordObservation 
 import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import type { AppDeps } from './deps';
+import { markKpiInputsChanged } from './kpi-inputs-mark';
 
 export function observationOf(
   version: { id: string | number; name: string; startDate?: string | undefined; releaseDate?: string | undefined; released?: boolean | undefined },
@@ -34,6 +35,8 @@ export async function recordVersionObservations(deps: AppDeps, projectId: string
       return changed ? history : undefined;
     },
   );
+  // Marked even when nothing changed: an event retried after a run that died before marking.
+  await markKpiInputsChanged(deps.store, { projectId });
   return { written };
 }
 

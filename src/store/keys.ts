@@ -89,6 +89,8 @@ export const keys = {
   goNoGoReview: (projectId: string, versionId: string) => `gng:pir:${part(projectId)}:${part(versionId)}`,
   /** A project's decided releases with their types and review deadlines (for the review list). */
   goNoGoIndex: (projectId: string) => `gng:index:${part(projectId)}`,
+  /** The evidence one viewer's board last read for a version (viewer: a hash of the account id), reused by a vote moments later. */
+  goNoGoEvidence: (projectId: string, versionId: string, viewer: string) => `gng:evidence:${part(projectId)}:${part(versionId)}:${part(viewer)}`,
   /** One audit entry; `scope` is a version id or `settings`, `stamp` a compact UTC time. */
   goNoGoAudit: (projectId: string, scope: string, stamp: string, entryId: string) =>
     `gng:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
@@ -121,6 +123,8 @@ export const keys = {
   readinessRelease: (versionId: string, bucket: number, path = '') =>
     `readiness:release:${part(versionId)}:${part(bucket)}${path ? `.${part(path)}` : ''}`,
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
+  /** When the last reconciliation of a release finished (marks of leaves it found unchanged and did not rewrite). */
+  readinessRepaired: (versionId: string) => `readiness:repaired:${part(versionId)}`,
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
   /** A project's readiness trend: a point a day per unreleased release (src/domain/readiness/trend.ts). */
   readinessTrend: (projectId: string) => `readiness:trend:${part(projectId)}`,
@@ -146,4 +150,11 @@ export const keys = {
   kpiSnapshots: (projectId: string) => `kpisnap:${part(projectId)}`,
   /** The last publication attempt of a project's KPI page (and `_portfolio` for the portfolio page). */
   kpiReportOutcome: (projectKey: string) => `report:kpis:${part(projectKey)}`,
+  /** Bumped by every writer of a project's KPI inputs: the stored KPI view names the mark it was computed at. */
+  kpiInputsMark: (projectId: string) => `kpimark:${part(projectId)}`,
+  /** The project id of a project key, written before a KPI view is stored: deployment writers know only keys. */
+  kpiProjectOfKey: (projectKey: string) => `kpiview:key:${part(projectKey)}`,
+  /** A project's computed KPI view (figures, trends, notes) and one figure's drill-down in parts (src/app/kpi-view-store.ts). */
+  kpiView: (projectId: string) => `kpiview:${part(projectId)}`,
+  kpiViewDrilldown: (projectId: string, figureId: string, part_: number) => `kpiview:${part(projectId)}:dd:${part(figureId)}:${part(part_)}`,
 } as const;

@@ -344,3 +344,25 @@ describe('a GO that Jira does not let the user release', () => {
     expect(log.entries.map((e) => e.action).slice(-3)).toEqual(['decision.recorded', 'jira.release-failed', 'jira.version-released']);
   });
 });
+
+describe('a vote', () => {
+  it('answers a vote with the evidence the voter’s board just read, for fewer Jira requests and store reads than a board', async () => {
+    await ok('saveGoNoGoSettings', RAVI, { releaseType: 'patch', policy: withApprovers(defaultPolicies().patch, { qa: [PRIYA], operations: [DANA] }) });
+    const other = await createSmallRelease(site.jira.url, { name: 'SHOP 2.4.7', startDate: '2026-11-19', releaseDate: '2026-11-28' });
+    const seen = await board(DANA, other.versionId);
+    const cost = async <T>(work: () => Promise<T>) => {
+      site.jira.resetStats();
+      const units = site.store.counters.readUnits;
+      const result = await work();
+      return { result, requests: site.jira.stats().requests, units: site.store.counters.readUnits - units };
+    };
+    const vote = await cost(() => ok<GoNoGoBoardView>('castVote', DANA, { versionId: other.versionId, roleId: 'operations', value: 'GO_WITH_CONDITIONS', comment: 'Runbook reviewed by Monday', voteId: newId('vote') }));
+    const view = await cost(() => board(DANA, other.versionId));
+    expect(vote.result.readiness).toEqual(seen.readiness);
+    expect(vote.result.plan).toEqual(seen.plan);
+    expect(vote.result.signOffs.find((s) => s.roleId === 'operations')?.history).toHaveLength(1);
+    expect({ criteria: vote.result.criteria, verdict: vote.result.verdict, signOffs: vote.result.signOffs }).toEqual({ criteria: view.result.criteria, verdict: view.result.verdict, signOffs: view.result.signOffs });
+    expect(vote.requests).toBeLessThan(view.requests);
+    expect(vote.units).toBeLessThan(view.units);
+  });
+});

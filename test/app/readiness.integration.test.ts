@@ -395,6 +395,30 @@ describe('the daily repair of a release roll-up', () => {
     expect(after.failing.find((f) => f.id === 'status-done')!.count).toBe(before.failing.find((f) => f.id === 'status-done')!.count - 1);
   });
 
+  it('writes only the buckets whose issues changed', async () => {
+    await repair();
+    const leavesWritten = async (work: () => Promise<unknown>) => {
+      const transact = jest.spyOn(site.store, 'transact');
+      try {
+        await work();
+        return transact.mock.calls.flatMap(([operations]) => operations.filter((op) => op.kind === 'put' && op.key.startsWith('readiness:release:')).map((op) => op.key));
+      } finally {
+        transact.mockRestore();
+      }
+    };
+    expect(await leavesWritten(runRepair)).toEqual([]);
+
+    const target = dataset().issues.find((i) => i.fixVersionIds.includes(v24().id) && !doneStatus(i.statusId))!;
+    target.statusId = dataset().statuses.find((s) => s.categoryKey === 'done')!.id;
+    target.updated = '2026-11-24T09:59:00.000+0000';
+    site.jira.reindex();
+    const written = await leavesWritten(runRepair);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(new RegExp(`^readiness:release:${v24().id}:${bucketOf(target.id, RELEASE_BUCKETS)}`));
+    const { builtAtOf, readReleaseShards } = await import('../../src/app/readiness/rollup-store');
+    expect(builtAtOf(await readReleaseShards(site.store, v24().id))).toBeDefined();
+  });
+
   it('reads the whole release again when an issue joined or left it unseen, or the policy changed', async () => {
     await repair();
     const moved = dataset().issues.find((i) => i.fixVersionIds.includes(version('SHOP 2.5').id))!;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BoardVersionOption, GetGoNoGoBoardPayload, GoNoGoBoardView, PlanEvidence, ReadinessEvidence } from '../../contract-go-no-go';
 import { type CalendarDate, calendarDateIn } from '../../domain/calendar/calendar-date';
 import { type BoardEvaluation, evaluateBoard } from '../../domain/go-no-go/board';
@@ -58,6 +59,29 @@ export async function readEvidence(session: BoardSession, version: JiraVersion):
   return { readiness, plan };
 }
 
+/**
+ * A vote changes the votes only, not the evidence: its answer reuses the evidence the voter's own
+ * board read at most this long ago (stated by the evidence's `computedAt`) instead of reading
+ * Jira and the whole release calendar again. Per viewer, since what Jira shows depends on who asks.
+ */
+export const EVIDENCE_REUSE_MS = 5 * 60_000;
+
+interface EvidenceDoc {
+  at: string;
+  evidence: { readiness: ReadinessEvidence; plan: PlanEvidence };
+}
+
+function evidenceKey(session: BoardSession, versionId: string): string {
+  return keys.goNoGoEvidence(session.project.id, versionId, createHash('sha256').update(session.context.accountId).digest('hex').slice(0, 32));
+}
+
+/** The evidence this viewer's board read for the version within EVIDENCE_REUSE_MS, if any. */
+export async function recentEvidence(session: BoardSession, versionId: string): Promise<EvidenceDoc['evidence'] | undefined> {
+  const doc = await session.deps.store.get<EvidenceDoc>(evidenceKey(session, versionId));
+  const age = doc ? session.deps.clock.now().getTime() - Date.parse(doc.at) : Number.POSITIVE_INFINITY;
+  return doc && age >= 0 && age <= EVIDENCE_REUSE_MS ? doc.evidence : undefined;
+}
+
 /** What the board concludes for a state: the same function serves the view and the decision. */
 export function evaluate(session: BoardSession, version: JiraVersion, state: BoardState, evidence: { readiness: ReadinessEvidence; plan: PlanEvidence }): BoardFacts {
   const board = state.board?.value ?? emptyBoard();
@@ -77,12 +101,19 @@ export function evaluate(session: BoardSession, version: JiraVersion, state: Boa
   return { version, state, ...evidence, evaluation, releaseType, today };
 }
 
+async function readAndKeepEvidence(session: BoardSession, version: JiraVersion): Promise<EvidenceDoc['evidence']> {
+  const at = session.deps.clock.now().toISOString();
+  const evidence = await readEvidence(session, version);
+  await session.deps.store.set<EvidenceDoc>(evidenceKey(session, String(version.id)), { at, evidence });
+  return evidence;
+}
+
 export async function boardView(session: BoardSession, versionId: string, evidence?: { readiness: ReadinessEvidence; plan: PlanEvidence }): Promise<GoNoGoBoardView> {
   const version = requireVersion(session, versionId);
   const { store } = session.deps;
   const [state, read, index, review] = await Promise.all([
     readBoardState(store, session.project.id, versionId),
-    evidence ? Promise.resolve(evidence) : readEvidence(session, version),
+    evidence ? Promise.resolve(evidence) : readAndKeepEvidence(session, version),
     store.getVersioned<IndexDoc>(keys.goNoGoIndex(session.project.id)),
     store.getVersioned<ReviewDoc>(keys.goNoGoReview(session.project.id, versionId)),
   ]);

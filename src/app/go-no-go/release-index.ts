@@ -5,6 +5,7 @@ import type { IndexDoc } from '../../store/go-no-go-store';
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
 import type { BoardSession } from './session';
+import { markKpiInputsChanged } from '../kpi-inputs-mark';
 
 /**
  * Keeps the project's list of decided releases (and their review deadlines) in step with a
@@ -33,4 +34,7 @@ export async function indexDecision(session: BoardSession, decision: GoNoGoDecis
       },
     };
   });
+  // Releases decided as hotfix or emergency count as hotfixes in the KPIs (marked on a repeat too:
+  // the run that indexed it may have died before marking).
+  await markKpiInputsChanged(session.deps.store, { projectId: session.project.id });
 }

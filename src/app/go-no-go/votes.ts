@@ -7,7 +7,7 @@ import { keys } from '../../store/keys';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { auditOf } from './audit';
-import { boardView } from './board-view';
+import { boardView, recentEvidence } from './board-view';
 import { openSession, requireVersion, userOf } from './session';
 
 /** Votes per round: far more than any meeting casts (a product rule; the votes are split by bytes, so long comments do not fill the round). */
@@ -73,5 +73,6 @@ export async function castVote(deps: AppDeps, context: InvocationContext, payloa
       };
     },
   });
-  return boardView(session, payload.versionId);
+  // Only the votes changed: the evidence the voter's board just read is reused (EVIDENCE_REUSE_MS).
+  return boardView(session, payload.versionId, await recentEvidence(session, payload.versionId));
 }

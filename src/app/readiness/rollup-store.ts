@@ -4,6 +4,7 @@
  * Each issue change is one transaction over its member-index bucket and the release buckets it
  * leaves or joins: O(1) store operations whatever the size of the release.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { type IssueFacts, compactFacts, dependentsSignature, isAtLeastAsRecent } from '../../domain/readiness/facts';
 import {
   MEMBER_BUCKETS,
@@ -259,10 +260,24 @@ async function signIntoRelease(store: KeyValueStore, versionId: string, facts: I
 // ---------------------------------------------------------------------------------------------
 // Whole releases
 
+/** The build marks of the last reconciliation that finished: a leaf it found unchanged keeps its older marks. */
+interface RepairedDoc {
+  builtAt: string;
+  fullAt?: string;
+  policyRev: number;
+}
+
+/** A leaf's marks raised to the last finished reconciliation's, where that reconciliation covered it (same policy). */
+function withRepairMarks(shard: ReleaseShard, repaired: RepairedDoc | undefined): ReleaseShard {
+  if (!repaired || !shard.builtAt || shard.policyRev !== repaired.policyRev) return shard;
+  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+  return { ...shard, builtAt: later(shard.builtAt, repaired.builtAt), ...(shard.fullAt ? { fullAt: later(shard.fullAt, repaired.fullAt) } : {}) };
+}
+
 /** Every leaf of a release's roll-up (split nodes left out). */
 export async function readReleaseShards(store: KeyValueStore, versionId: string): Promise<ReleaseShard[]> {
-  const { leaves } = await readReleaseTree(store, versionId);
-  return leaves.map((leaf) => leafShard(leaf, leaf.doc?.value));
+  const [{ leaves }, repaired] = await Promise.all([readReleaseTree(store, versionId), store.getVersioned<RepairedDoc>(keys.readinessRepaired(versionId))]);
+  return leaves.map((leaf) => withRepairMarks(leafShard(leaf, leaf.doc?.value), repaired?.value));
 }
 
 /** Built when every leaf was written by a reconciliation (the oldest such time), else undefined. */
@@ -344,12 +359,26 @@ export async function rebuildRelease(
   for (const f of kept) byBucket.get(bucketOf(f.id, RELEASE_BUCKETS))!.push(f);
   let leaves = 0;
   for (const [bucket, list] of byBucket) leaves += await rebuildBucket(deps.store, versionId, bucket, list, merge);
+  // Written last: leaves left as they were take these marks only once every bucket is done.
+  const repaired: RepairedDoc = { builtAt, ...(options.complete ? { fullAt: builtAt } : {}), policyRev: options.policyRev };
+  await updateVersioned<RepairedDoc>(deps.store, keys.readinessRepaired(versionId), () => repaired, () => repaired);
   return { issues: kept.length, buckets: leaves };
 }
 
 /**
- * Merges facts into one bucket's tree: every leaf is written at least once (it gets the build
- * marks), facts in byte-bounded batches, leaves split as they fill. Returns the leaves written.
+ * A leaf whose issues a repair leaves as they were, already built for the same policy (and read
+ * completely before, when this read is complete): not rewritten, the release's repair marks cover it.
+ */
+function unchangedLeaf(before: ReleaseShard, after: ReleaseShard): boolean {
+  if (!before.builtAt || before.policyRev !== after.policyRev) return false;
+  if (after.fullAt !== before.fullAt && !before.fullAt) return false;
+  return isDeepStrictEqual(before.issues, after.issues);
+}
+
+/**
+ * Merges facts into one bucket's tree: every leaf is visited (written, or left as it was when
+ * nothing in it changed), facts in byte-bounded batches, leaves split as they fill. Returns the
+ * leaves visited.
  */
 async function rebuildBucket(
   store: KeyValueStore,
@@ -376,7 +405,16 @@ async function rebuildBucket(
       batch.push(f);
       bytes += size.get(f.id)!;
     }
-    const docs = placedDocs(leaf, merge(leafShard(leaf, leaf.doc?.value), batch));
+    const before = leafShard(leaf, leaf.doc?.value);
+    const after = merge(before, batch);
+    const applied = new Set(batch.map((f) => f.id));
+    if (leaf.doc && unchangedLeaf(before, after)) {
+      // Nothing to write: the release's repair marks (written after every bucket) stand for it.
+      pending = pending.filter((f) => !applied.has(f.id));
+      written.add(leaf.path);
+      continue;
+    }
+    const docs = placedDocs(leaf, after);
     const operations: TransactOperation[] = [...docs].map(([key, value]) => ({ kind: 'put', key, value, expectRev: key === leaf.key ? (leaf.doc?.rev ?? 0) : 0 }));
     try {
       await store.transact(operations);
@@ -385,7 +423,6 @@ async function rebuildBucket(
       tree = await readBucketTree(store, versionId, bucket);
       continue;
     }
-    const applied = new Set(batch.map((f) => f.id));
     pending = pending.filter((f) => !applied.has(f.id));
     // The tree as just written: the leaf, or a split node over new leaves.
     const placed = [...docs].map(([key, value]) => ({ ...nodeRef(versionId, bucket, value.path ?? ''), key, doc: { value, rev: key === leaf.key ? (leaf.doc?.rev ?? 0) + 1 : 1 } }));
@@ -408,5 +445,7 @@ export async function dropRelease(store: KeyValueStore, versionId: string): Prom
     await store.transact([{ kind: 'delete', key, expectRev: doc.rev }]);
     dropped++;
   }
+  const repaired = await store.getVersioned(keys.readinessRepaired(versionId));
+  if (repaired) await store.transact([{ kind: 'delete', key: keys.readinessRepaired(versionId), expectRev: repaired.rev }]);
   return dropped;
 }

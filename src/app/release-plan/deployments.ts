@@ -14,6 +14,7 @@ import { updateVersioned } from '../../store/versioned-update';
 import type { AppDeps } from '../deps';
 import { type DeploymentsDoc, MAX_DEPLOYMENTS_PER_SHARD, emptyDeployments, newId } from './documents';
 import type { PlanVersionFacts } from '../../domain/release-plan/plan-index';
+import { markKpiInputsChanged } from '../kpi-inputs-mark';
 
 function append(doc: DeploymentsDoc, deployment: PlanDeployment): DeploymentsDoc | undefined {
   const existing = doc.deployments.find((d) => d.id === deployment.id);
@@ -52,6 +53,7 @@ export async function unfileDeploymentEvent(deps: Pick<AppDeps, 'store'>, event:
   await updateVersioned(deps.store, keys.planDeployments(event.projectKey, quarter), emptyDeployments, (doc) =>
     doc.deployments.some((d) => d.id === event.deploymentId) ? { deployments: doc.deployments.filter((d) => d.id !== event.deploymentId) } : undefined,
   );
+  await markKpiInputsChanged(deps.store, { projectKey: event.projectKey });
 }
 
 /** Records a deployment someone made by hand (or one CI/CD did not report). */
@@ -94,6 +96,8 @@ export async function recordManualDeployment(
   };
   await deps.store.setIfAbsent(keys.deployment(deployment.id), event);
   await updateVersioned(deps.store, keys.planDeployments(projectKey, quarterOf(Date.parse(at))), emptyDeployments, (doc) => append(doc, deployment));
+  // The KPIs read deployments recorded by hand from the calendar.
+  await markKpiInputsChanged(deps.store, { projectKey });
   return deployment;
 }
 
