@@ -87,10 +87,11 @@ describeInBrowser('deleting with a confirmation and undoing it from the flag', (
     // Bring it back for the other tests (through the API, as another tab would).
     await invokeAs(runtime().hostUrl, 'saveEnvironment', { environment: { name: 'Sandbox', tier: 'DEV', components: ['Checkout'], status: 'available', capacity: 1, notes: 'Demo environment for trying things out' } });
     sandboxId = (await inventory()).environments.find((e) => e.name === 'Sandbox')!.id;
+    await page.close();
   }, 90_000);
 
   it('asks before deleting an environment slot and puts the booking back on Undo', async () => {
-    const { app } = await open('releases/environments', 1440);
+    const { page, app } = await open('releases/environments', 1440);
     const bar = app.locator('[data-testid^="bar-slot-"]', { hasText: 'SHOP 2.5' }).first();
     await bar.waitFor({ timeout: 30_000 });
     const testId = (await bar.getAttribute('data-testid'))!;
@@ -108,6 +109,7 @@ describeInBrowser('deleting with a confirmation and undoing it from the flag', (
     await app.getByTestId('undo-flag-restored').waitFor();
     await app.getByTestId(testId).waitFor();
     expect((await calendar()).slots.find((s) => s.id === slotId)).toEqual(before);
+    await page.close();
   }, 90_000);
 
   it.each([
@@ -128,5 +130,6 @@ describeInBrowser('deleting with a confirmation and undoing it from the flag', (
     await page.screenshot({ path: screenshotPath(`delete-undo-flag${suffix}.png`) });
     await app.getByTestId('undo-flag-undo').click();
     await app.getByTestId('undo-flag-restored').waitFor();
+    await page.close();
   }, 60_000);
 });
