@@ -72,6 +72,26 @@ describeInBrowser('the Go/No-Go page leads with the decision', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
   }, 90_000);
 
+  it('shows a skeleton of the page while the board loads', async () => {
+    const page = await newPage({ viewport: { width: 1440, height: 900 } });
+    // Hold the board's first answer (the real one, from the runtime) until the skeleton was seen.
+    let release!: () => void;
+    const seen = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/invoke', async (route) => {
+      if ((JSON.parse(route.request().postData() ?? '{}') as { functionKey?: string }).functionKey === 'getGoNoGoBoard') await seen;
+      await route.continue();
+    });
+    await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-no-go?as=${RAVI}`);
+    const app = page.frameLocator('[data-testid="app-frame"]');
+    const skeleton = app.getByTestId('page-skeleton');
+    await skeleton.waitFor({ timeout: 30_000 });
+    expect(await skeleton.getAttribute('aria-label')).toBe('Loading the Go/No-Go board');
+    release();
+    await app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
+    expect(await skeleton.count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it.each([
     [1440, false, 'go-no-go-decision-first.png'],
     [1440, true, 'go-no-go-decision-first-dark.png'],

@@ -3,7 +3,9 @@ import Button from '@atlaskit/button/new';
 import Spinner from '@atlaskit/spinner';
 import type { GoNoGoBoardView, ReleaseType } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS, RELEASE_TYPES } from '../../../../src/contract';
+import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { color, font, space } from '../design';
 import { getContext } from '../platform';
 import { formatJiraDate } from '../release-rows';
@@ -39,12 +41,12 @@ export function GoNoGoPage({ initialVersionId, onOpenGoLive }: { initialVersionI
   const sections = useSections();
 
   if (!data) {
+    // No version asked for and none found: the project has no releases yet, which is not a failure.
+    if (error?.code === 'NOT_FOUND' && !state.versionId) {
+      return <EmptyState testId="gng-empty" header="No releases to decide on yet" description={<>{error.message} The board opens on the next release once there is one.</>} action={<Button onClick={reload}>Check again</Button>} />;
+    }
     if (error) return <ErrorMessage title="Could not load the Go/No-Go board" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading the Go/No-Go board" />
-      </div>
-    );
+    return <PageSkeleton label="Loading the Go/No-Go board" />;
   }
   const board = data;
   return (
