@@ -1,7 +1,7 @@
-import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { type SmallRelease, createSmallRelease, namePatchApprovers } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
+import { openGoNoGoBoard } from './support/go-no-go-board';
 import { useBrowserRuntime } from './support/runtime';
 
 const { releaseManager: RAVI } = DEMO_ACCOUNT;
@@ -17,16 +17,7 @@ describeInBrowser('the Go/No-Go page leads with the decision', () => {
     },
   });
 
-  async function openBoard(width: number, height: number, dark = false): Promise<{ page: Page; app: FrameLocator }> {
-    const page = await newPage({ viewport: { width, height } });
-    await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-no-go?as=${RAVI}`);
-    if (dark) await page.getByTestId('theme-toggle').click();
-    const app = page.frameLocator('[data-testid="app-frame"]');
-    await app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
-    await app.getByTestId('gng-version-picker').selectOption(release.versionId);
-    await app.locator(`[data-testid="gng-board"][data-version="${release.versionId}"]`).waitFor();
-    return { page, app };
-  }
+  const openBoard = (width: number, height: number, dark = false) => openGoNoGoBoard(newPage, runtime().hostUrl, release.versionId, { accountId: RAVI, width, height, dark });
 
   it('says at the top that nobody decided, what the evidence recommends, what blocks and who still has to vote; the exit criteria start on the first screen', async () => {
     const { page, app } = await openBoard(1440, 900);
