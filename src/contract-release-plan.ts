@@ -271,6 +271,8 @@ export interface SaveSlotPayload {
 export interface DeleteSlotPayload {
   slotId: string;
   current: SlotLocation;
+  /** Client-made id of this delete: a retry deletes once, and Undo names the delete by it. */
+  deletionId?: string;
   view: CalendarQuery;
 }
 export interface SaveWindowPayload {
@@ -280,6 +282,15 @@ export interface SaveWindowPayload {
 }
 export interface DeleteWindowPayload {
   windowId: string;
+  /** As for slots: names the delete for Undo. */
+  deletionId?: string;
+  view: CalendarQuery;
+}
+/** Undo of a delete named by its `deletionId` (src/app/release-plan/undo.ts). */
+export interface RestoreDeletedPayload {
+  deletionId: string;
+}
+export interface RestoreDeletedInCalendarPayload extends RestoreDeletedPayload {
   view: CalendarQuery;
 }
 export interface RecordDeploymentPayload {
@@ -319,6 +330,8 @@ export interface SaveEnvironmentPayload {
 }
 export interface DeleteEnvironmentPayload {
   environmentId: string;
+  /** As for slots: names the delete for Undo. */
+  deletionId?: string;
 }
 export interface SavePromotionOrderPayload {
   tierOrder: Tier[];
@@ -352,11 +365,14 @@ export interface ReleasePlanResolverContract {
   deleteEnvironmentSlot: { payload: DeleteSlotPayload; result: ReleaseCalendarView };
   savePlanWindow: { payload: SaveWindowPayload; result: ReleaseCalendarView };
   deletePlanWindow: { payload: DeleteWindowPayload; result: ReleaseCalendarView };
+  restoreEnvironmentSlot: { payload: RestoreDeletedInCalendarPayload; result: ReleaseCalendarView };
+  restorePlanWindow: { payload: RestoreDeletedInCalendarPayload; result: ReleaseCalendarView };
   recordDeployment: { payload: RecordDeploymentPayload; result: ReleaseCalendarView };
   setVersionDependencies: { payload: SetVersionDependenciesPayload; result: ReleaseCalendarView };
   getPlanSettings: { payload: Record<string, never>; result: PlanSettingsView };
   saveEnvironment: { payload: SaveEnvironmentPayload; result: PlanSettingsView };
   deleteEnvironment: { payload: DeleteEnvironmentPayload; result: PlanSettingsView };
+  restoreEnvironment: { payload: RestoreDeletedPayload; result: PlanSettingsView };
   savePromotionOrder: { payload: SavePromotionOrderPayload; result: PlanSettingsView };
   savePlanSettings: { payload: SavePlanSettingsPayload; result: PlanSettingsView };
   setReleaseManagers: { payload: SetReleaseManagersPayload; result: PlanSettingsView };
@@ -371,11 +387,14 @@ export const RELEASE_PLAN_RESOLVERS = {
   deleteEnvironmentSlot: 'deleteEnvironmentSlot',
   savePlanWindow: 'savePlanWindow',
   deletePlanWindow: 'deletePlanWindow',
+  restoreEnvironmentSlot: 'restoreEnvironmentSlot',
+  restorePlanWindow: 'restorePlanWindow',
   recordDeployment: 'recordDeployment',
   setVersionDependencies: 'setVersionDependencies',
   getPlanSettings: 'getPlanSettings',
   saveEnvironment: 'saveEnvironment',
   deleteEnvironment: 'deleteEnvironment',
+  restoreEnvironment: 'restoreEnvironment',
   savePromotionOrder: 'savePromotionOrder',
   savePlanSettings: 'savePlanSettings',
   setReleaseManagers: 'setReleaseManagers',

@@ -66,6 +66,8 @@ export const keys = {
   /** Bookings of one environment (every project's) starting in one quarter: the head of a split document (src/store/sharded-list.ts). */
   planBookings: (environmentId: string, quarter: string) => `plan:env:${part(environmentId)}:${part(quarter)}`,
   planBookingsPart: (environmentId: string, quarter: string, n: number) => `plan:env:${part(environmentId)}:${part(quarter)}:${part(n)}`,
+  /** What a project's people deleted from the plan in the last minutes, so a delete can be undone. */
+  planTrash: (projectKey: string) => `plan:trash:${part(projectKey)}`,
   /** A project's deployments (from CI/CD and recorded by hand) in one quarter. */
   planDeployments: (projectKey: string, quarter: string) => `plan:deploys:${part(projectKey)}:${part(quarter)}`,
   /** The accounts holding a project's release-manager role (src/app/release-managers.ts). */

@@ -5,6 +5,7 @@ import { serveCalendarFeed } from '../../src/app/release-plan/calendar-feed';
 import { MAX_PAYLOAD_BYTES, dispatchResolver } from '../../src/app/resolvers';
 import { ingestDeployment, signDeploymentBody } from '../../src/app/ingest-deployment';
 import { replaceSigningSecret } from '../../src/app/deployment-secret';
+import { TRASH_RETENTION_MS } from '../../src/app/release-plan/trash';
 import { keys } from '../../src/store/keys';
 import { readSplitDoc } from '../../src/store/sharded-list';
 import { bookingsDoc } from '../../src/app/release-plan/documents';
@@ -262,6 +263,96 @@ describe('booking environment slots', () => {
     expect((await readSplitDoc<{ slots: unknown[] }>(store, bookingsDoc(envId(settings, 'UAT-1'), '2026q4')))?.value.slots).toEqual([]);
     const gone = ok(await call<ReleaseCalendarView>('deleteEnvironmentSlot', { slotId: s.id, current: { environmentId: envId(settings, 'NFT'), from: '2027-01-04T09:00:00.000Z' }, view: VIEW }));
     expect(gone.slots).toEqual([]);
+  });
+});
+
+describe('undoing a delete', () => {
+  type Slot = Extract<ReleaseCalendarView['slots'][number], { hidden?: false }>;
+  const bookUat = async () => {
+    const settings = await addEnvironments();
+    const view = ok(await call<ReleaseCalendarView>('saveEnvironmentSlot', slot(envId(settings, 'UAT-1'), 'SHOP 2.5', '2026-12-28T09:00:00Z', '2026-12-30T09:00:00Z', { note: 'Regression run' })));
+    return { settings, booked: view.slots[0] as Slot };
+  };
+
+  it('puts a deleted booking back as it was, once, however often Undo is pressed', async () => {
+    const { booked } = await bookUat();
+    const current = { environmentId: booked.environmentId, from: booked.from };
+    expect(ok(await call<ReleaseCalendarView>('deleteEnvironmentSlot', { slotId: booked.id, current, deletionId: 'del-slot-1', view: VIEW })).slots).toEqual([]);
+    // A retried delete is the same delete.
+    expect(ok(await call<ReleaseCalendarView>('deleteEnvironmentSlot', { slotId: booked.id, current, deletionId: 'del-slot-1', view: VIEW })).slots).toEqual([]);
+    const restored = ok(await call<ReleaseCalendarView>('restoreEnvironmentSlot', { deletionId: 'del-slot-1', view: VIEW }));
+    expect(restored.slots).toEqual([booked]);
+    expect(ok(await call<ReleaseCalendarView>('restoreEnvironmentSlot', { deletionId: 'del-slot-1', view: VIEW })).slots).toEqual([booked]);
+  });
+
+  it('puts a deleted environment back under its id with its maintenance windows', async () => {
+    const settings = await addEnvironments();
+    const nft = settings.environments.find((e) => e.name === 'NFT')!;
+    ok(await call('savePlanWindow', { window: { kind: 'maintenance', scope: { type: 'environment', environmentId: nft.id }, from: '2026-12-01T00:00:00Z', to: '2026-12-01T04:00:00Z', reason: 'Patching' }, view: VIEW }));
+    const before = ok(await call<ReleaseCalendarView>('getReleaseCalendar', VIEW)).windows;
+    expect(ok(await call<PlanSettingsView>('deleteEnvironment', { environmentId: nft.id, deletionId: 'del-env-1' })).environments.map((e) => e.name)).not.toContain('NFT');
+    expect(ok(await call<ReleaseCalendarView>('getReleaseCalendar', VIEW)).windows).toEqual([]);
+    const back = ok(await call<PlanSettingsView>('restoreEnvironment', { deletionId: 'del-env-1' }));
+    expect(back.environments.find((e) => e.id === nft.id)).toEqual(nft);
+    expect(ok(await call<ReleaseCalendarView>('getReleaseCalendar', VIEW)).windows).toEqual(before);
+  });
+
+  it('puts a deleted change freeze back', async () => {
+    const saved = ok(await call<ReleaseCalendarView>('savePlanWindow', { window: { kind: 'freeze', scope: { type: 'project', projectKey: 'SHOP' }, from: '2026-12-20T00:00:00Z', to: '2027-01-04T00:00:00Z', reason: 'Holidays' }, view: VIEW }));
+    const freeze = saved.windows[0]!;
+    expect(ok(await call<ReleaseCalendarView>('deletePlanWindow', { windowId: freeze.id, deletionId: 'del-win-1', view: VIEW })).windows).toEqual([]);
+    expect(ok(await call<ReleaseCalendarView>('restorePlanWindow', { deletionId: 'del-win-1', view: VIEW })).windows).toEqual([freeze]);
+  });
+
+  const deleteNft = (deletionId: string) => async (nftId: string) => {
+    ok(await call('deleteEnvironment', { environmentId: nftId, deletionId }));
+  };
+  it.each<[string, (nftId: string) => Promise<void>, () => Promise<unknown>, string]>([
+    [
+      'another environment took the name meanwhile',
+      async (nftId) => {
+        await deleteNft('del-env-2')(nftId);
+        ok(await call('saveEnvironment', { environment: { name: 'NFT', tier: 'NFT', components: [], status: 'available', capacity: 2 } }));
+      },
+      () => call('restoreEnvironment', { deletionId: 'del-env-2' }),
+      'VALIDATION',
+    ],
+    ['the delete is unknown', async () => undefined, () => call('restoreEnvironment', { deletionId: 'del-never' }), 'NOT_FOUND'],
+    ['the delete was made in another project', deleteNft('del-env-3'), () => call('restoreEnvironment', { deletionId: 'del-env-3' }, admin(), 'PAY'), 'NOT_FOUND'],
+    ['a developer asks', deleteNft('del-env-4'), () => call('restoreEnvironment', { deletionId: 'del-env-4' }, developer()), 'FORBIDDEN'],
+    [
+      'the slot’s environment was deleted meanwhile',
+      async (nftId) => {
+        const view = ok(await call<ReleaseCalendarView>('saveEnvironmentSlot', slot(nftId, 'SHOP 2.5', '2026-12-28T09:00:00Z', '2026-12-30T09:00:00Z')));
+        const booked = view.slots[0] as Slot;
+        ok(await call('deleteEnvironmentSlot', { slotId: booked.id, current: { environmentId: nftId, from: booked.from }, deletionId: 'del-slot-2', view: VIEW }));
+        ok(await call('deleteEnvironment', { environmentId: nftId }));
+      },
+      () => call('restoreEnvironmentSlot', { deletionId: 'del-slot-2', view: VIEW }),
+      'VALIDATION',
+    ],
+    [
+      'it comes after the trash has forgotten the delete',
+      async (nftId) => {
+        await deleteNft('del-env-5')(nftId);
+        site.deps.clock = { now: () => new Date(Date.parse('2026-11-24T10:00:00Z') + TRASH_RETENTION_MS) };
+      },
+      () => call('restoreEnvironment', { deletionId: 'del-env-5' }),
+      'NOT_FOUND',
+    ],
+  ])('refuses the undo, changing nothing, when %s', async (_case, setUp, restore, code) => {
+    const clock = site.deps.clock;
+    try {
+      const settings = await addEnvironments();
+      await setUp(envId(settings, 'NFT'));
+      // The plan's documents (a project's zone cache may be written on its first call).
+      const plan = () => Object.entries(store.snapshot().versioned).filter(([key]) => key.startsWith('plan:'));
+      const before = plan();
+      expect(await restore()).toMatchObject({ ok: false, error: { code } });
+      expect(plan()).toEqual(before);
+    } finally {
+      site.deps.clock = clock;
+    }
   });
 });
 

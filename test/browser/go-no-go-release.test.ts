@@ -1,7 +1,8 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
+import { openGoNoGoBoard } from './support/go-no-go-board';
 import { useBrowserRuntime } from './support/runtime';
 
 const { releaseManager: RAVI } = DEMO_ACCOUNT;
@@ -18,16 +19,7 @@ describeInBrowser('releasing from a GO decision, as Jira’s release dialog does
     },
   });
 
-  async function openBoard(width: number, dark = false): Promise<{ page: Page; app: FrameLocator }> {
-    const page = await newPage({ viewport: { width, height: 1300 } });
-    await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-no-go?as=${RAVI}`);
-    if (dark) await page.getByTestId('theme-toggle').click();
-    const app = page.frameLocator('[data-testid="app-frame"]');
-    await app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
-    await app.getByTestId('gng-version-picker').selectOption(release.versionId);
-    await app.locator(`[data-testid="gng-board"][data-version="${release.versionId}"]`).waitFor();
-    return { page, app };
-  }
+  const openBoard = (width: number, dark = false) => openGoNoGoBoard(newPage, runtime().hostUrl, release.versionId, { accountId: RAVI, width, height: 1300, dark });
 
   /** A GO over the failing criteria, with the release ticked: the dialog's part about Jira shows. */
   async function chooseGoAndRelease(app: FrameLocator): Promise<void> {

@@ -74,7 +74,8 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     expect(await manager.app.getByTestId('gng-verdict').getAttribute('data-decision')).toBe('GO');
     expect(runtime().fakeJira!.dataset.versions.find((v) => v.id === release.versionId)).toMatchObject({ released: true, releaseDate: '2026-11-24' });
 
-    // The audit log lists every step.
+    // The audit log (folded away at first) lists every step.
+    await manager.app.getByTestId('gng-audit-toggle').click();
     await manager.app.getByTestId('gng-audit-load').click();
     const audit = manager.app.getByTestId('gng-audit-table');
     await audit.waitFor();

@@ -30,6 +30,7 @@ import { toVersionFacts } from '../project-releases';
 import { requireReleaseEditor } from '../release-managers';
 import { buildCalendarView, rangeOf } from './calendar-view';
 import { recordManualDeployment } from './deployments';
+import { type TrashDoc, alreadyDeleted, emptyTrash, trashKeyOf, withDeleted } from './trash';
 import {
   type BookingsDoc,
   type ProjectPlanDoc,
@@ -120,11 +121,25 @@ export async function deleteSlot(deps: AppDeps, context: InvocationContext, payl
   rangeOf(payload.view);
   const access = await requireReleaseEditor(deps, context);
   const project = requireProject(context);
-  await updateSplitDoc<BookingsDoc>(deps.store, bookingShard(payload.current.environmentId, instant(payload.current.from)), emptyBookings, (doc) => {
+  const shard = bookingShard(payload.current.environmentId, instant(payload.current.from));
+  const trashKey = trashKeyOf(context);
+  const deletionId = payload.deletionId ?? newId('del');
+  const now = deps.clock.now();
+  // The booking moves to the trash in the same transaction that removes it: Undo finds it there.
+  await updateSplitDocs<BookingsDoc | TrashDoc>(deps.store, [shard, trashKey], (k) => (k === trashKey ? emptyTrash() : emptyBookings()), (docs) => {
+    const doc = docs.get(shard.key) as BookingsDoc;
+    const trash = docs.get(trashKey) as TrashDoc;
     const existing = doc.slots.find((s) => s.id === payload.slotId);
-    if (!existing) throw gone('slot');
+    if (!existing) {
+      if (alreadyDeleted(trash, deletionId)) return undefined;
+      throw gone('slot');
+    }
     if (existing.projectKey !== project.key) throw new AppError('FORBIDDEN', `This booking belongs to another project; only ${existing.projectKey ? 'its own' : 'that'} project can remove it.`);
-    return { slots: doc.slots.filter((s) => s.id !== payload.slotId) };
+    const item = { deletionId, deletedAt: now.toISOString(), deletedBy: context.accountId, record: { kind: 'slot' as const, slot: existing } };
+    return new Map<string, BookingsDoc | TrashDoc>([
+      [shard.key, { ...doc, slots: doc.slots.filter((s) => s.id !== payload.slotId) }],
+      [trashKey, withDeleted(trash, item, now.getTime())],
+    ]);
   });
   return buildCalendarView(deps, context, payload.view, { access });
 }
@@ -196,12 +211,25 @@ export async function deleteWindow(deps: AppDeps, context: InvocationContext, pa
   const project = requireProject(context);
   const siteKey = keys.planSiteWindows();
   const projectKey = keys.planProject(project.key);
-  const initial = (key: string): WindowDocs => (key === siteKey ? emptySiteWindows() : emptyProjectPlan());
-  await updateSplitDocs<WindowDocs>(deps.store, [siteWindowsDoc(), projectPlanDoc(project.key)], initial, (docs) => {
+  const trashKey = trashKeyOf(context);
+  const deletionId = payload.deletionId ?? newId('del');
+  const now = deps.clock.now();
+  const initial = (key: string): WindowDocs | TrashDoc => (key === trashKey ? emptyTrash() : key === siteKey ? emptySiteWindows() : emptyProjectPlan());
+  // The window moves to the trash in the same transaction that removes it: Undo finds it there.
+  await updateSplitDocs<WindowDocs | TrashDoc>(deps.store, [siteWindowsDoc(), projectPlanDoc(project.key), trashKey], initial, (docs) => {
+    const trash = docs.get(trashKey) as TrashDoc;
     const holder = [siteKey, projectKey].find((key) => windowsOf(key, docs.get(key) as WindowDocs).some((w) => w.id === payload.windowId));
-    if (!holder) throw gone('window');
+    if (!holder) {
+      if (alreadyDeleted(trash, deletionId)) return undefined;
+      throw gone('window');
+    }
     const doc = docs.get(holder) as WindowDocs;
-    return new Map([[holder, withWindows(holder, doc, windowsOf(holder, doc).filter((w) => w.id !== payload.windowId))]]);
+    const window = windowsOf(holder, doc).find((w) => w.id === payload.windowId) as PlanWindow;
+    const item = { deletionId, deletedAt: now.toISOString(), deletedBy: context.accountId, record: { kind: 'window' as const, window } };
+    return new Map<string, WindowDocs | TrashDoc>([
+      [holder, withWindows(holder, doc, windowsOf(holder, doc).filter((w) => w.id !== payload.windowId))],
+      [trashKey, withDeleted(trash, item, now.getTime())],
+    ]);
   });
   return buildCalendarView(deps, context, payload.view, { access });
 }

@@ -6,6 +6,7 @@
 import type {
   DeleteEnvironmentPayload,
   PlanEnvironment,
+  PlanWindow,
   PlanSettingsView,
   SaveEnvironmentPayload,
   SavePlanSettingsPayload,
@@ -42,6 +43,7 @@ import {
   siteWindowsDoc,
 } from './documents';
 import { type FeedTokenRecord } from './calendar-feed';
+import { type TrashDoc, emptyTrash, trashKeyOf, withDeleted } from './trash';
 
 export async function buildPlanSettingsView(deps: AppDeps, context: InvocationContext, known?: ProjectAccess): Promise<PlanSettingsView> {
   const projectRef = requireProject(context);
@@ -135,17 +137,26 @@ export async function deleteEnvironment(deps: AppDeps, context: InvocationContex
       `Move or delete the bookings of ${environment.name} first (the next starts ${ahead.map((s) => s.from).sort()[0]}).`,
     ]);
   }
-  await updateSplitDocs<InventoryDoc | SiteWindowsDoc>(
+  const trashKey = trashKeyOf(context);
+  const deletionId = payload.deletionId ?? newId('del');
+  const at = deps.clock.now().toISOString();
+  type Doc = InventoryDoc | SiteWindowsDoc | TrashDoc;
+  // The environment and its windows move to the project's trash in the same transaction: Undo puts them back.
+  await updateSplitDocs<Doc>(
     deps.store,
-    [keys.planInventory(), siteWindowsDoc()],
-    (key) => (key === keys.planInventory() ? emptyInventory() : emptySiteWindows()),
+    [keys.planInventory(), siteWindowsDoc(), trashKey],
+    (key) => (key === keys.planInventory() ? emptyInventory() : key === trashKey ? emptyTrash() : emptySiteWindows()),
     (docs) => {
       const doc = docs.get(keys.planInventory()) as InventoryDoc;
-      if (!doc.environments.some((e) => e.id === environment.id)) return undefined;
+      const stored = doc.environments.find((e) => e.id === environment.id);
+      if (!stored) return undefined;
       const windows = docs.get(keys.planSiteWindows()) as SiteWindowsDoc;
-      return new Map<string, InventoryDoc | SiteWindowsDoc>([
+      const ofEnvironment = (w: PlanWindow) => w.scope.type === 'environment' && w.scope.environmentId === environment.id;
+      const item = { deletionId, deletedAt: at, deletedBy: context.accountId, record: { kind: 'environment' as const, environment: stored, windows: windows.windows.filter(ofEnvironment) } };
+      return new Map<string, Doc>([
         [keys.planInventory(), { ...doc, environments: doc.environments.filter((e) => e.id !== environment.id) }],
-        [keys.planSiteWindows(), { windows: windows.windows.filter((w) => !(w.scope.type === 'environment' && w.scope.environmentId === environment.id)) }],
+        [keys.planSiteWindows(), { ...windows, windows: windows.windows.filter((w) => !ofEnvironment(w)) }],
+        [trashKey, withDeleted(docs.get(trashKey) as TrashDoc, item, now)],
       ]);
     },
   );

@@ -21,6 +21,7 @@ import {
   saveReleaseManagers,
   searchUsers,
 } from './plan-settings';
+import { restoreEnvironment, restoreSlot, restoreWindow } from './undo';
 
 type Name = keyof ReleasePlanResolverContract;
 type Table = {
@@ -73,8 +74,12 @@ export const releasePlanResolvers: Table = {
     handle: saveSlot,
   },
   deleteEnvironmentSlot: {
-    payload: z.object({ slotId: id, current: location, view }).strict(),
+    payload: z.object({ slotId: id, current: location, deletionId: id.optional(), view }).strict(),
     handle: deleteSlot,
+  },
+  restoreEnvironmentSlot: {
+    payload: z.object({ deletionId: id, view }).strict(),
+    handle: restoreSlot,
   },
   savePlanWindow: {
     payload: z
@@ -97,8 +102,12 @@ export const releasePlanResolvers: Table = {
     handle: saveWindow,
   },
   deletePlanWindow: {
-    payload: z.object({ windowId: id, view }).strict(),
+    payload: z.object({ windowId: id, deletionId: id.optional(), view }).strict(),
     handle: deleteWindow,
+  },
+  restorePlanWindow: {
+    payload: z.object({ deletionId: id, view }).strict(),
+    handle: restoreWindow,
   },
   recordDeployment: {
     payload: z
@@ -146,8 +155,12 @@ export const releasePlanResolvers: Table = {
     handle: saveEnvironment,
   },
   deleteEnvironment: {
-    payload: z.object({ environmentId: id }).strict(),
+    payload: z.object({ environmentId: id, deletionId: id.optional() }).strict(),
     handle: deleteEnvironment,
+  },
+  restoreEnvironment: {
+    payload: z.object({ deletionId: id }).strict(),
+    handle: restoreEnvironment,
   },
   savePromotionOrder: {
     payload: z.object({ tierOrder: z.array(tier).length(TIERS.length), expectedTierOrder: z.array(tier).length(TIERS.length) }).strict(),

@@ -2,19 +2,35 @@
  * Small building blocks of the Go/No-Go page: a titled section, labelled native form controls
  * styled with design tokens (so dark mode follows Jira), and an inline error line.
  */
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, createContext, useContext, useId } from 'react';
 import type { ErrorBody } from '../../../../src/contract';
 import { color, font, inputStyle, radius, space } from '../design';
 import { humanDetail } from '../field-errors';
 import { tone } from './gng-design';
 import { DayPicker } from '../components/pickers';
 
+/**
+ * Sections the page lets people fold away: which are open, and how to open or close one. Without
+ * it (the settings panel, other pages) a section is always open.
+ */
+export interface SectionDisclosure {
+  isOpen(testId: string): boolean;
+  toggle(testId: string): void;
+}
+
+export const SectionDisclosureContext = createContext<SectionDisclosure | undefined>(undefined);
+
 export function Section({ title, testId, actions, children, description }: { title: string; testId: string; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
   const id = useId();
+  const disclosure = useContext(SectionDisclosureContext);
+  const open = disclosure ? disclosure.isOpen(testId) : true;
+  const headingStyle: React.CSSProperties = { margin: 0, font: font.body, fontSize: 16, fontWeight: 653, color: color.text, flex: '1 1 auto' };
   return (
     <section
+      id={testId}
       aria-labelledby={id}
       data-testid={testId}
+      data-open={open}
       style={{
         background: tone.surfaceRaised,
         boxShadow: tone.shadowRaised,
@@ -27,13 +43,36 @@ export function Section({ title, testId, actions, children, description }: { tit
       }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
-        <h2 id={id} style={{ margin: 0, font: font.body, fontSize: 16, fontWeight: 653, color: color.text, flex: '1 1 auto' }}>
-          {title}
-        </h2>
+        {disclosure ? (
+          // The disclosure pattern: a button inside the heading says whether the content shows.
+          <h2 style={headingStyle}>
+            <button
+              type="button"
+              id={id}
+              aria-expanded={open}
+              aria-controls={`${id}-body`}
+              data-testid={`${testId}-toggle`}
+              onClick={() => disclosure.toggle(testId)}
+              style={{ background: 'none', border: 'none', padding: 0, margin: 0, font: 'inherit', color: 'inherit', textAlign: 'left', display: 'inline-flex', alignItems: 'center', gap: space.s100, cursor: 'pointer', borderRadius: radius }}
+              className="rr-disclosure"
+            >
+              <span aria-hidden="true" style={{ display: 'inline-block', width: 12, transform: open ? 'rotate(90deg)' : 'none', transition: 'transform 120ms', color: color.textSubtle }}>
+                ▸
+              </span>
+              {title}
+            </button>
+          </h2>
+        ) : (
+          <h2 id={id} style={headingStyle}>
+            {title}
+          </h2>
+        )}
         {actions}
       </div>
-      {description && <div style={{ font: font.small, color: color.textSubtle, marginTop: `calc(-1 * ${space.s100})` }}>{description}</div>}
-      {children}
+      <div id={`${id}-body`} style={{ display: open ? 'flex' : 'none', flexDirection: 'column', gap: space.s150, minWidth: 0 }}>
+        {description && <div style={{ font: font.small, color: color.textSubtle, marginTop: `calc(-1 * ${space.s100})` }}>{description}</div>}
+        {children}
+      </div>
     </section>
   );
 }

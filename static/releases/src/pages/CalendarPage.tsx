@@ -10,6 +10,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { addMonths, startOfMonth } from 'date-fns';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { formatLongDate, formatMonth } from '../date-format';
 import { color, font, space } from '../design';
 import { ConflictPanel } from '../plan/ConflictPanel';
@@ -101,11 +102,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
 
   if (!view || !look) {
     if (error) return <ErrorMessage title="Could not load the release calendar" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading the release calendar" />
-      </div>
-    );
+    return <PageSkeleton label="Loading the release calendar" />;
   }
 
   const saved = view.settings.relatedProjects;

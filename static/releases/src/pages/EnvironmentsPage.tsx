@@ -13,6 +13,7 @@ import Spinner from '@atlaskit/spinner';
 import { addMonths, startOfMonth } from 'date-fns';
 import type { CalendarSlot, PlanConflict, PlanEnvironment, ReleaseCalendarView } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { color, font, radius, space } from '../design';
 import { navigateToModule } from '../platform';
 import { ConflictPanel } from '../plan/ConflictPanel';
@@ -46,11 +47,7 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
 
   if (!view || !look) {
     if (error) return <ErrorMessage title="Could not load the environments" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading the environments" />
-      </div>
-    );
+    return <PageSkeleton label="Loading the environments" />;
   }
 
   if (view.environments.length === 0) {

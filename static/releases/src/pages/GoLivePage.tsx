@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Spinner from '@atlaskit/spinner';
 import type { ErrorBody } from '../../../../src/contract';
 import type { RunbookView, StepAction } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { color, font, inputStyle, radius, space } from '../design';
 import { type PayloadOf, type ResolverKey, invoke } from '../platform';
 import { useProjectTime } from '../project-time';
@@ -66,11 +66,7 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
 
   if (!data) {
     if (error) return <ErrorMessage title="Could not load the go-live runbook" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading the go-live runbook" />
-      </div>
-    );
+    return <PageSkeleton label="Loading the go-live runbook" />;
   }
   return (
     <div data-testid="go-live" data-version={data.version.id} data-plan-revision={data.planRevision} style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>

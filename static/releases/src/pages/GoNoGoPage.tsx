@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { GoNoGoBoardView, ReleaseType } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS, RELEASE_TYPES } from '../../../../src/contract';
+import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { color, font, radius, space } from '../design';
+import { PageSkeleton } from '../components/PageSkeleton';
+import { color, font, space } from '../design';
 import { getContext } from '../platform';
 import { formatJiraDate } from '../release-rows';
 import { AuditLog } from '../go-no-go/AuditLog';
@@ -17,14 +18,16 @@ import { ReviewSection } from '../go-no-go/ReviewSection';
 import { RiskRegister } from '../go-no-go/RiskRegister';
 import { SettingsPanel } from '../go-no-go/SettingsPanel';
 import { SignOffs } from '../go-no-go/SignOffs';
-import { InlineError, inputStyle } from '../go-no-go/controls';
-import { RAG_TEXT, VERDICT_TEXT, ragColour, verdictColours } from '../go-no-go/gng-design';
+import { DecisionHeader } from '../go-no-go/DecisionHeader';
+import { InlineError, type SectionDisclosure, SectionDisclosureContext, inputStyle } from '../go-no-go/controls';
 import { type GoNoGoBoardState, useGoNoGoBoard } from '../go-no-go/use-go-no-go';
 
 /**
- * The Go/No-Go sub-page: one board per release (Jira version) with the evidence, exit criteria,
- * risks, sign-offs, the decision, the post-implementation review and the audit log. Everything is
- * decided and checked on the server; this page shows it and sends the changes.
+ * The Go/No-Go sub-page: one board per release (Jira version). It leads with the decision (its
+ * state, the recommendation, what blocks, who still has to vote); below, folding sections with the
+ * exit criteria, sign-offs, the decision form, readiness, risks, the post-implementation review and
+ * the audit log. Everything is decided and checked on the server; this page shows it and sends the
+ * changes.
  */
 export function GoNoGoPage({ initialVersionId, onOpenGoLive }: { initialVersionId?: string | undefined; onOpenGoLive?: (versionId: string) => void } = {}) {
   const state = useGoNoGoBoard(initialVersionId);
@@ -35,38 +38,56 @@ export function GoNoGoPage({ initialVersionId, onOpenGoLive }: { initialVersionI
   }, []);
   const { data, error, loading, reload } = state;
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const sections = useSections();
 
   if (!data) {
+    // No version asked for and none found: the project has no releases yet, which is not a failure.
+    if (error?.code === 'NOT_FOUND' && !state.versionId) {
+      return <EmptyState testId="gng-empty" header="No releases to decide on yet" description={<>{error.message} The board opens on the next release once there is one.</>} action={<Button onClick={reload}>Check again</Button>} />;
+    }
     if (error) return <ErrorMessage title="Could not load the Go/No-Go board" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading the Go/No-Go board" />
-      </div>
-    );
+    return <PageSkeleton label="Loading the Go/No-Go board" />;
   }
   const board = data;
   return (
     <div data-testid="gng-board" data-version={board.version.id} aria-busy={loading} style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>
       {error && <ErrorMessage title="Could not refresh the board" error={error} onRetry={reload} />}
       <Toolbar board={board} state={state} onSettings={() => setSettingsOpen((o) => !o)} settingsOpen={settingsOpen} onOpenGoLive={onOpenGoLive} />
-      <VerdictBanner board={board} />
+      <DecisionHeader board={board} onOpenSection={sections.reveal} />
       {settingsOpen && <SettingsPanel initialType={board.releaseType} onSaved={reload} onClose={() => setSettingsOpen(false)} />}
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 520px), 1fr))', gap: space.s200, alignItems: 'start' }}>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: space.s200, minWidth: 0 }}>
-          <ReadinessSection board={board} />
-          <GoNoGoBurnup versionId={board.version.id} />
-          <CriteriaSection key={`criteria-${board.version.id}-${board.releaseType}`} board={board} mutate={state.mutate} />
-        </div>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: space.s200, minWidth: 0 }}>
-          <SignOffs key={`signoffs-${board.version.id}-${board.round}`} board={board} mutate={state.mutate} viewerAccountId={viewerAccountId} />
-          <DecisionPanel key={`decision-${board.version.id}-${board.round}-${board.decision?.id ?? ''}`} board={board} mutate={state.mutate} />
-        </div>
-      </div>
-      <RiskRegister key={`risks-${board.version.id}`} board={board} mutate={state.mutate} />
-      <ReviewSection key={`review-${board.version.id}-${board.pir?.status ?? 'none'}`} board={board} onSaved={reload} />
-      <AuditLog key={`audit-${board.version.id}`} versionId={board.version.id} versionName={board.version.name} />
+      {/* The details in the order people decide: the criteria, the votes, the decision, then the evidence behind them. */}
+      <SectionDisclosureContext.Provider value={sections}>
+        <CriteriaSection key={`criteria-${board.version.id}-${board.releaseType}`} board={board} mutate={state.mutate} />
+        <SignOffs key={`signoffs-${board.version.id}-${board.round}`} board={board} mutate={state.mutate} viewerAccountId={viewerAccountId} />
+        <DecisionPanel key={`decision-${board.version.id}-${board.round}-${board.decision?.id ?? ''}`} board={board} mutate={state.mutate} />
+        <ReadinessSection board={board} />
+        <GoNoGoBurnup versionId={board.version.id} />
+        <RiskRegister key={`risks-${board.version.id}`} board={board} mutate={state.mutate} />
+        <ReviewSection key={`review-${board.version.id}-${board.pir?.status ?? 'none'}`} board={board} onSaved={reload} />
+        <AuditLog key={`audit-${board.version.id}`} versionId={board.version.id} versionName={board.version.name} />
+      </SectionDisclosureContext.Provider>
     </div>
   );
+}
+
+/** Sections shown open on arrival; the review and the audit log are looked up, not decided on. */
+const CLOSED_AT_FIRST = new Set(['gng-pir', 'gng-audit']);
+
+/** Which detail sections are open; `reveal` opens one and brings it into view (the blockers' links). */
+function useSections(): SectionDisclosure & { reveal(testId: string): void } {
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const isOpen = useCallback((testId: string) => toggled[testId] ?? !CLOSED_AT_FIRST.has(testId), [toggled]);
+  const toggle = useCallback((testId: string) => setToggled((t) => ({ ...t, [testId]: !(t[testId] ?? !CLOSED_AT_FIRST.has(testId)) })), []);
+  const reveal = useCallback((testId: string) => {
+    setToggled((t) => ({ ...t, [testId]: true }));
+    // After the section has rendered open: scroll to it and move focus to its heading's button.
+    requestAnimationFrame(() => {
+      const section = document.getElementById(testId);
+      section?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      section?.querySelector<HTMLButtonElement>('h2 button')?.focus({ preventScroll: true });
+    });
+  }, []);
+  return useMemo(() => ({ isOpen, toggle, reveal }), [isOpen, toggle, reveal]);
 }
 
 function Toolbar({ board, state, onSettings, settingsOpen, onOpenGoLive }: { board: GoNoGoBoardView; state: GoNoGoBoardState; onSettings: () => void; settingsOpen: boolean; onOpenGoLive?: (versionId: string) => void }) {
@@ -127,55 +148,6 @@ function Toolbar({ board, state, onSettings, settingsOpen, onOpenGoLive }: { boa
       {typeError && (
         <div style={{ flexBasis: '100%' }}>
           <InlineError error={typeError} />
-        </div>
-      )}
-    </div>
-  );
-}
-
-function VerdictBanner({ board }: { board: GoNoGoBoardView }) {
-  const decision = board.decision;
-  const shown = decision ? (decision.value === 'GO' ? 'GO' : 'NO_GO') : board.verdict;
-  const colours = verdictColours(shown);
-  const headline = decision ? `Decision: ${decision.value === 'GO' ? 'GO' : 'NO-GO'}` : VERDICT_TEXT[board.verdict];
-  return (
-    <div
-      data-testid="gng-verdict"
-      data-verdict={board.verdict}
-      data-decision={decision?.value ?? ''}
-      role="status"
-      style={{ display: 'flex', gap: space.s200, alignItems: 'center', flexWrap: 'wrap', border: `1px solid ${color.border}`, borderRadius: 6, padding: space.s150 }}
-    >
-      <span style={{ background: colours.background, color: colours.text, font: font.body, fontSize: 20, fontWeight: 700, borderRadius: radius, padding: `${space.s100} ${space.s200}`, whiteSpace: 'nowrap' }}>{headline}</span>
-      <div style={{ flex: '1 1 320px', minWidth: 0, font: font.body, color: color.text }}>
-        <div>
-          <strong>{board.version.name}</strong> · {RELEASE_TYPE_LABELS[board.releaseType]} release
-          {board.version.releaseDate ? ` · release date ${formatJiraDate(board.version.releaseDate)}` : ''}
-          {board.version.released ? ' · released in Jira' : ''}
-        </div>
-        {decision ? (
-          <div style={{ color: color.textSubtle }}>
-            Recorded by {decision.decidedBy.displayName}. {board.verdict !== (decision.value === 'GO' ? 'GO' : 'NO_GO') ? `The live evidence now reads: ${VERDICT_TEXT[board.verdict]}.` : ''}
-          </div>
-        ) : board.verdictReasons.length > 0 ? (
-          <ul data-testid="gng-verdict-reasons" style={{ margin: `${space.s050} 0 0`, paddingLeft: space.s200, color: board.verdict === 'NO_GO' ? color.textDanger : color.textSubtle }}>
-            {board.verdictReasons.slice(0, 6).map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        ) : (
-          <div style={{ color: color.textSuccess }}>Every blocking exit criterion is met.</div>
-        )}
-      </div>
-      <span data-testid="gng-rag" data-rag={board.rag} style={{ display: 'inline-flex', alignItems: 'center', gap: space.s050, font: font.body, color: color.text }}>
-        <span aria-hidden="true" style={{ width: 14, height: 14, borderRadius: 7, background: ragColour(board.rag) }} />
-        RAG: {RAG_TEXT[board.rag]}
-      </span>
-      {board.readiness.partial && (
-        <div style={{ flexBasis: '100%' }}>
-          <SectionMessage appearance="information">
-            <p>This release has many open issues: blocker bugs and links were checked on the first page of them.</p>
-          </SectionMessage>
         </div>
       )}
     </div>

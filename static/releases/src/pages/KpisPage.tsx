@@ -6,9 +6,9 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
 import type { KpiFigure, KpiFigureId, KpiReportView } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { color, font, space } from '../design';
 import { Drilldown } from '../kpis/Drilldown';
 import { FigureCard } from '../kpis/FigureCard';
@@ -28,11 +28,7 @@ export function KpisPage({ projectKey }: { projectKey: string }) {
 
   if (!report) {
     if (error) return <ErrorMessage title="Could not load the KPIs" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading the KPIs" />
-      </div>
-    );
+    return <PageSkeleton label="Loading the KPIs" />;
   }
 
   const sync = async () => {

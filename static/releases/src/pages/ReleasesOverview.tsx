@@ -3,10 +3,10 @@ import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import type { ReleaseState, ReleaseSummary } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { formatDateTime } from '../date-format';
 import { ProgressCell } from '../components/ProgressCell';
 import { color, filterSelectStyle, font, space } from '../design';
@@ -79,11 +79,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
 
   if (!data) {
     if (error) return <ErrorMessage title="Could not load the versions" error={error} onRetry={reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading versions" />
-      </div>
-    );
+    return <PageSkeleton label="Loading versions" />;
   }
 
   const total = data.releases.length;

@@ -4,7 +4,10 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { EnvironmentInput, EnvironmentStatus, ErrorBody, PlanEnvironment, PlanSettingsView, Tier, UserRef } from '../../../../src/contract';
 import { TIERS, TIER_LABELS } from '../../../../src/contract';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useUndoFlags } from '../components/undo-flags';
+import { newClientId } from '../go-no-go/board-model';
 import { color, font, radius, space } from '../design';
 import { EditorPanel, FormRow, SelectInput, TextArea, TextInput } from './form-controls';
 import { TIER_SWATCH } from './plan-design';
@@ -13,12 +16,16 @@ import { UserPicker } from './UserPicker';
 
 export function InventorySection({ settings, save }: { settings: PlanSettingsView; save: Save }) {
   const [editing, setEditing] = useState<PlanEnvironment | 'new'>();
-  const [error, setError] = useState<ErrorBody>();
-  const [busy, setBusy] = useState<string>();
-  const remove = async (environment: PlanEnvironment) => {
-    setBusy(environment.id);
-    setError(await save('deleteEnvironment', { environmentId: environment.id }));
-    setBusy(undefined);
+  const [confirming, setConfirming] = useState<PlanEnvironment>();
+  const { offer, flags } = useUndoFlags();
+  const remove = async (environment: PlanEnvironment): Promise<ErrorBody | undefined> => {
+    // Names this delete: a retry deletes once, and Undo asks the server for exactly this record.
+    const deletionId = newClientId('del');
+    const failure = await save('deleteEnvironment', { environmentId: environment.id, deletionId });
+    if (failure) return failure;
+    setConfirming(undefined);
+    offer({ title: `Deleted ${environment.name}`, restoredTitle: `Restored ${environment.name}`, undo: () => save('restoreEnvironment', { deletionId }) });
+    return undefined;
   };
   return (
     <Section
@@ -61,7 +68,7 @@ export function InventorySection({ settings, save }: { settings: PlanSettingsVie
                       <Button spacing="compact" onClick={() => setEditing(e)} aria-label={`Edit ${e.name}`}>
                         Edit
                       </Button>
-                      <Button spacing="compact" appearance="subtle" onClick={() => void remove(e)} isDisabled={busy === e.id} aria-label={`Delete ${e.name}`}>
+                      <Button spacing="compact" appearance="subtle" onClick={() => setConfirming(e)} aria-label={`Delete ${e.name}`} testId={`inventory-delete-${e.name}`}>
                         Delete
                       </Button>
                     </span>
@@ -72,7 +79,12 @@ export function InventorySection({ settings, save }: { settings: PlanSettingsVie
           </tbody>
         </table>
       )}
-      {error && <ErrorMessage title="The environment was not changed" error={error} />}
+      {flags}
+      <ConfirmDelete isOpen={confirming !== undefined} title={`Delete ${confirming?.name ?? 'the environment'}?`} onConfirm={() => (confirming ? remove(confirming) : Promise.resolve(undefined))} onCancel={() => setConfirming(undefined)}>
+        <p>
+          {confirming?.name} leaves the site&apos;s inventory for every project, with its maintenance windows. Environments with bookings ahead cannot be deleted. You can undo this for 10 seconds.
+        </p>
+      </ConfirmDelete>
       {editing ? (
         <EnvironmentForm key={editing === 'new' ? 'new' : editing.id} settings={settings} environment={editing === 'new' ? undefined : editing} save={save} onDone={() => setEditing(undefined)} />
       ) : (

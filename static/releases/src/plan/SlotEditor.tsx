@@ -4,13 +4,16 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { ErrorBody, ReleaseCalendarView, SlotInput, Tier } from '../../../../src/contract';
 import { validateSlot } from '../../../../src/domain/release-plan/validate';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ErrorMessage } from '../components/ErrorMessage';
+import type { UndoableChange } from '../components/undo-flags';
+import { newClientId } from '../go-no-go/board-model';
 import { color, font } from '../design';
 import { formatJiraDate } from '../release-rows';
 import { Checkbox, EditorPanel, FormRow, SelectInput, TextArea, TextInput } from './form-controls';
 import { type PlanSlot, fromInputValue, toInputValue } from './plan-model';
 import type { MutationOutcome } from './use-release-calendar';
-import { Actions, EditorForm, byField, environmentLabel, type Mutate, useFocusFirst, versionLabel } from './editor-parts';
+import { Actions, EditorForm, byField, environmentLabel, errorOf, type Mutate, useFocusFirst, versionLabel } from './editor-parts';
 
 const REQUIRED_BY_DEFAULT: ReadonlySet<Tier> = new Set<Tier>(['SIT', 'UAT', 'NFT', 'PREPROD']);
 
@@ -21,15 +24,17 @@ export interface SlotDraft {
   to?: string;
 }
 
-interface SlotEditorProps {
+export interface SlotEditorProps {
   view: ReleaseCalendarView;
   slot?: PlanSlot;
   draft?: SlotDraft;
   mutate: Mutate;
   onClose: (message?: string, view?: ReleaseCalendarView) => void;
+  /** Offers Undo for a delete that landed (a flag on the page, which outlives the editor). */
+  onDeleted?: (change: UndoableChange) => void;
 }
 
-export function SlotEditor({ view, slot, draft, mutate, onClose }: SlotEditorProps) {
+export function SlotEditor({ view, slot, draft, mutate, onClose, onDeleted }: SlotEditorProps) {
   const own = view.versions.filter((v) => v.projectKey === view.project.key && (!v.released || v.id === slot?.versionId));
   const [versionId, setVersionId] = useState(slot?.versionId ?? draft?.versionId ?? '');
   const [environmentId, setEnvironmentId] = useState(slot?.environmentId ?? draft?.environmentId ?? '');
@@ -77,13 +82,17 @@ export function SlotEditor({ view, slot, draft, mutate, onClose }: SlotEditorPro
     onClose(`Saved ${version?.name ?? 'the slot'} on ${environment?.name ?? 'the environment'}.${clashes.length ? ` ${clashes.length} conflict${clashes.length === 1 ? '' : 's'}: ${clashes.map((c) => c.title).join('; ')}.` : ' No conflicts.'}`, outcome.view);
   };
 
-  const remove = async () => {
-    if (!slot) return;
-    setBusy(true);
-    const outcome = await mutate('deleteEnvironmentSlot', { slotId: slot.id, current: { environmentId: slot.environmentId, from: slot.from } });
-    setBusy(false);
-    if (!outcome.ok) return setServerError(outcome.error);
-    onClose(`Deleted the ${environment?.name ?? ''} slot of ${version?.name ?? 'the version'}.`, outcome.view);
+  const what = `the ${environment?.name ?? ''} slot of ${version?.name ?? 'the version'}`;
+  const [confirming, setConfirming] = useState(false);
+  const remove = async (): Promise<ErrorBody | undefined> => {
+    if (!slot) return undefined;
+    // Names this delete: a retry deletes once, and Undo asks the server for exactly this record.
+    const deletionId = newClientId('del');
+    const outcome = await mutate('deleteEnvironmentSlot', { slotId: slot.id, current: { environmentId: slot.environmentId, from: slot.from }, deletionId });
+    if (!outcome.ok) return outcome.error;
+    onClose(`Deleted ${what}.`, outcome.view);
+    onDeleted?.({ title: `Deleted ${what}`, restoredTitle: `Restored ${what}`, undo: async () => errorOf(await mutate('restoreEnvironmentSlot', { deletionId })) });
+    return undefined;
   };
 
   return (
@@ -103,8 +112,11 @@ export function SlotEditor({ view, slot, draft, mutate, onClose }: SlotEditorPro
                 <p style={{ font: font.small, color: color.textSubtle }}>Only project administrators and release managers can change bookings.</p>
               </div>
             ) : (
-              <Actions busy={busy} onCancel={() => onClose()} {...(slot ? { onDelete: () => void remove() } : {})} submitLabel={slot ? 'Save changes' : 'Book slot'} testId="slot" />
+              <Actions busy={busy} onCancel={() => onClose()} {...(slot ? { onDelete: () => setConfirming(true) } : {})} submitLabel={slot ? 'Save changes' : 'Book slot'} testId="slot" />
             )}
+            <ConfirmDelete isOpen={confirming} title={`Delete ${what}?`} onConfirm={remove} onCancel={() => setConfirming(false)}>
+              <p>The booking is removed from the release calendar for every project. You can undo this for 10 seconds.</p>
+            </ConfirmDelete>
           </>
         }
       >

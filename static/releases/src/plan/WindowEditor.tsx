@@ -1,14 +1,17 @@
 /** Plans a change freeze or a maintenance window: its scope, tiers, time and reason. */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import type { ErrorBody, PlanWindow, ReleaseCalendarView, Tier, WindowInput, WindowKind } from '../../../../src/contract';
+import type { ErrorBody, PlanWindow, Tier, WindowInput, WindowKind } from '../../../../src/contract';
 import { TIERS } from '../../../../src/contract';
 import { validateWindow } from '../../../../src/domain/release-plan/validate';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { newClientId } from '../go-no-go/board-model';
 import { color, font, space } from '../design';
 import { Checkbox, EditorPanel, FormRow, SelectInput, TextInput } from './form-controls';
 import { fromInputValue, toInputValue } from './plan-model';
-import { Actions, EditorForm, byField, type Mutate, useFocusFirst } from './editor-parts';
+import { Actions, EditorForm, byField, errorOf, useFocusFirst } from './editor-parts';
+import type { SlotEditorProps } from './SlotEditor';
 
 export interface WindowDraft {
   kind?: WindowKind;
@@ -19,7 +22,7 @@ export interface WindowDraft {
 
 type ScopeChoice = 'site' | 'project' | `env:${string}`;
 
-export function WindowEditor({ view, window, draft, mutate, onClose }: { view: ReleaseCalendarView; window?: PlanWindow; draft?: WindowDraft; mutate: Mutate; onClose: (message?: string, view?: ReleaseCalendarView) => void }) {
+export function WindowEditor({ view, window, draft, mutate, onClose, onDeleted }: Omit<SlotEditorProps, 'slot' | 'draft'> & { window?: PlanWindow; draft?: WindowDraft }) {
   const [kind, setKind] = useState<WindowKind>(window?.kind ?? draft?.kind ?? 'freeze');
   const initialScope: ScopeChoice = window
     ? window.scope.type === 'environment'
@@ -75,13 +78,16 @@ export function WindowEditor({ view, window, draft, mutate, onClose }: { view: R
     if (!outcome.ok) return setServerError(outcome.error);
     onClose(`Saved the ${kind === 'freeze' ? 'change freeze' : 'maintenance window'}.`, outcome.view);
   };
-  const remove = async () => {
-    if (!window) return;
-    setBusy(true);
-    const outcome = await mutate('deletePlanWindow', { windowId: window.id });
-    setBusy(false);
-    if (!outcome.ok) return setServerError(outcome.error);
-    onClose(`Deleted the ${window.kind === 'freeze' ? 'change freeze' : 'maintenance window'}.`, outcome.view);
+  const windowName = window?.kind === 'freeze' ? 'change freeze' : 'maintenance window';
+  const [confirming, setConfirming] = useState(false);
+  const remove = async (): Promise<ErrorBody | undefined> => {
+    if (!window) return undefined;
+    const deletionId = newClientId('del');
+    const outcome = await mutate('deletePlanWindow', { windowId: window.id, deletionId });
+    if (!outcome.ok) return outcome.error;
+    onClose(`Deleted the ${windowName}.`, outcome.view);
+    onDeleted?.({ title: `Deleted the ${windowName}`, restoredTitle: `Restored the ${windowName}`, undo: async () => errorOf(await mutate('restorePlanWindow', { deletionId })) });
+    return undefined;
   };
   const readOnly = !view.canEdit;
 
@@ -101,8 +107,11 @@ export function WindowEditor({ view, window, draft, mutate, onClose }: { view: R
                 <Button onClick={() => onClose()}>Close</Button>
               </div>
             ) : (
-              <Actions busy={busy} onCancel={() => onClose()} {...(window ? { onDelete: () => void remove() } : {})} submitLabel={window ? 'Save changes' : 'Add window'} testId="window" />
+              <Actions busy={busy} onCancel={() => onClose()} {...(window ? { onDelete: () => setConfirming(true) } : {})} submitLabel={window ? 'Save changes' : 'Add window'} testId="window" />
             )}
+            <ConfirmDelete isOpen={confirming} title={`Delete the ${windowName}?`} onConfirm={remove} onCancel={() => setConfirming(false)}>
+              <p>{window?.scope.type === 'project' ? 'The freeze is removed from this project’s calendar.' : 'The window is removed from the calendar of every project.'} You can undo this for 10 seconds.</p>
+            </ConfirmDelete>
           </>
         }
       >

@@ -6,12 +6,15 @@
  */
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
-import type { CalendarVersion, PlanEnvironment } from '../../../../src/contract';
+import type { CalendarVersion, ErrorBody, PlanEnvironment } from '../../../../src/contract';
 import { space } from '../design';
 import { formatJiraDate } from '../release-rows';
-import type { ReleaseCalendarState } from './use-release-calendar';
+import type { MutationOutcome, ReleaseCalendarState } from './use-release-calendar';
 
 export type Mutate = ReleaseCalendarState['mutate'];
+
+/** The error of a plan change, or undefined when it landed. */
+export const errorOf = (outcome: MutationOutcome): ErrorBody | undefined => (outcome.ok ? undefined : outcome.error);
 
 /** Problems are worded `field: message`; each goes under its field, the rest above the buttons. */
 export function byField(problems: string[]): Map<string, string> {

@@ -14,6 +14,7 @@ import { DependencyEditor } from './DependencyEditor';
 import { DeploymentEditor } from './DeploymentEditor';
 import { SlotEditor, type SlotDraft } from './SlotEditor';
 import { WindowEditor, type WindowDraft } from './WindowEditor';
+import { useUndoFlags } from '../components/undo-flags';
 import { EditorPanel } from './form-controls';
 import { TIER_SWATCH, WINDOW_SWATCH } from './plan-design';
 import { type PlanLookups, formatSpanLocal, formatWhen, isVisibleSlot, slotLabel, versionRef } from './plan-model';
@@ -103,20 +104,32 @@ export function usePlanShell(state: ReleaseCalendarState) {
     [state.view, openSlot, openVersion, openWindow, openDeployment],
   );
 
-  return { editing, setEditing, close, announcement, setAnnouncement, applying, fixError, applyFix, openItem, openSlot, openVersion, openWindow, openDeployment };
+  // Flags live with the page, not the editor: a delete closes the editor, its Undo stays offered.
+  const { offer: offerUndo, flags } = useUndoFlags();
+
+  return { editing, setEditing, close, announcement, setAnnouncement, applying, fixError, applyFix, openItem, openSlot, openVersion, openWindow, openDeployment, offerUndo, flags };
 }
 
 export type PlanShell = ReturnType<typeof usePlanShell>;
 
-/** The open editor or details panel, if any. */
-export function EditorArea({ shell, view, look, mutate, now }: { shell: PlanShell; view: ReleaseCalendarView; look: PlanLookups; mutate: ReleaseCalendarState['mutate']; now: Date }) {
-  const { editing, close } = shell;
+/** The open editor or details panel, if any, and the flags of deletes that can be undone. */
+export function EditorArea(props: { shell: PlanShell; view: ReleaseCalendarView; look: PlanLookups; mutate: ReleaseCalendarState['mutate']; now: Date }) {
+  return (
+    <>
+      {props.shell.flags}
+      <OpenEditor {...props} />
+    </>
+  );
+}
+
+function OpenEditor({ shell, view, look, mutate, now }: { shell: PlanShell; view: ReleaseCalendarView; look: PlanLookups; mutate: ReleaseCalendarState['mutate']; now: Date }) {
+  const { editing, close, offerUndo } = shell;
   if (!editing) return null;
   switch (editing.kind) {
     case 'slot':
-      return <SlotEditor key={editing.slot?.id ?? 'new'} view={view} {...(editing.slot ? { slot: editing.slot } : {})} {...(editing.draft ? { draft: editing.draft } : {})} mutate={mutate} onClose={close} />;
+      return <SlotEditor key={editing.slot?.id ?? 'new'} view={view} {...(editing.slot ? { slot: editing.slot } : {})} {...(editing.draft ? { draft: editing.draft } : {})} mutate={mutate} onClose={close} onDeleted={offerUndo} />;
     case 'window':
-      return <WindowEditor key={editing.window?.id ?? 'new'} view={view} {...(editing.window ? { window: editing.window } : {})} {...(editing.draft ? { draft: editing.draft } : {})} mutate={mutate} onClose={close} />;
+      return <WindowEditor key={editing.window?.id ?? 'new'} view={view} {...(editing.window ? { window: editing.window } : {})} {...(editing.draft ? { draft: editing.draft } : {})} mutate={mutate} onClose={close} onDeleted={offerUndo} />;
     case 'deployment':
       return <DeploymentEditor view={view} mutate={mutate} onClose={close} now={now} />;
     case 'dependencies':

@@ -4,7 +4,7 @@ import Button from '@atlaskit/button/new';
 import type { ErrorBody, ResolverContract } from '../../../../src/contract';
 import { color, font, space } from '../design';
 
-export type SettingsMutation = 'saveEnvironment' | 'deleteEnvironment' | 'savePromotionOrder' | 'savePlanSettings' | 'setReleaseManagers' | 'disableCalendarFeed';
+export type SettingsMutation = 'saveEnvironment' | 'deleteEnvironment' | 'restoreEnvironment' | 'savePromotionOrder' | 'savePlanSettings' | 'setReleaseManagers' | 'disableCalendarFeed';
 
 export function Section({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
   return (

@@ -4,7 +4,15 @@ import { invoke } from '../platform';
 import { type DayRange, covers, loadRangeFor, queryFor } from './plan-model';
 
 /** Resolvers that change the plan and answer with the fresh calendar view. */
-export type PlanMutation = 'saveEnvironmentSlot' | 'deleteEnvironmentSlot' | 'savePlanWindow' | 'deletePlanWindow' | 'recordDeployment' | 'setVersionDependencies';
+export type PlanMutation =
+  | 'saveEnvironmentSlot'
+  | 'deleteEnvironmentSlot'
+  | 'restoreEnvironmentSlot'
+  | 'savePlanWindow'
+  | 'deletePlanWindow'
+  | 'restorePlanWindow'
+  | 'recordDeployment'
+  | 'setVersionDependencies';
 type MutationPayload<K extends PlanMutation> = Omit<ResolverContract[K]['payload'], 'view'>;
 
 export type MutationOutcome = { ok: true; view: ReleaseCalendarView } | { ok: false; error: ErrorBody };

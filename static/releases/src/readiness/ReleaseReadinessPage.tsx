@@ -9,6 +9,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ReleaseReadiness, RollupIssue } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PageSkeleton } from '../components/PageSkeleton';
 import { VersionLink } from '../components/VersionLink';
 import { formatDateTime } from '../date-format';
 import { color, font, radius, space } from '../design';
@@ -33,11 +34,7 @@ export function ReleaseReadinessPage({ projectKey, siteUrl }: Props) {
 
   if (!all.data) {
     if (all.error) return <ErrorMessage title="Could not load release readiness" error={all.error} onRetry={all.reload} />;
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
-        <Spinner size="large" label="Loading release readiness" />
-      </div>
-    );
+    return <PageSkeleton label="Loading release readiness" />;
   }
   const releases = all.data.releases;
   const opened = openVersion ? (detail.data?.releases[0]?.release.id === openVersion ? detail.data.releases[0] : undefined) : undefined;
