@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import type { PlanSettingsView, ReleaseCalendarView } from '../../src/contract';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
-import { describeInBrowser, screenshotPath } from './support/browser';
+import { describeInBrowser, screenshotPath, screenshotLooks } from './support/browser';
 import { BROWSER_TEST_NOW, useBrowserRuntime } from './support/runtime';
 
 const RAVI = DEMO_ACCOUNT.releaseManager;
@@ -112,12 +112,7 @@ describeInBrowser('deleting with a confirmation and undoing it from the flag', (
     await page.close();
   }, 90_000);
 
-  it.each([
-    [1440, false, ''],
-    [1440, true, '-dark'],
-    [1024, false, '-1024'],
-    [1024, true, '-1024-dark'],
-  ])('reads at %i px (dark: %s)', async (width, dark, suffix) => {
+  it.each(screenshotLooks().map((look) => [look.width, look.dark, look.suffix] as const))('reads at %i px (dark: %s)', async (width, dark, suffix) => {
     const { page, app } = await openInventory(width, dark);
     await app.getByTestId('inventory-delete-Sandbox').click();
     await app.getByTestId('confirm-delete').waitFor();

@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { type SmallRelease, createSmallRelease, namePatchApprovers } from '../support/go-no-go-release';
-import { describeInBrowser, screenshotPath } from './support/browser';
+import { describeInBrowser, screenshotPath, screenshotLooks } from './support/browser';
 import { openGoNoGoBoard } from './support/go-no-go-board';
 import { useBrowserRuntime } from './support/runtime';
 
@@ -83,12 +83,7 @@ describeInBrowser('the Go/No-Go page leads with the decision', () => {
     await page.close();
   }, 60_000);
 
-  it.each([
-    [1440, false, 'go-no-go-decision-first.png'],
-    [1440, true, 'go-no-go-decision-first-dark.png'],
-    [1024, false, 'go-no-go-decision-first-1024.png'],
-    [1024, true, 'go-no-go-decision-first-1024-dark.png'],
-  ])('reads at %i px (dark: %s)', async (width, dark, file) => {
+  it.each(screenshotLooks().map((look) => [look.width, look.dark, `go-no-go-decision-first${look.suffix}.png`] as const))('reads at %i px (dark: %s)', async (width, dark, file) => {
     const { page, app } = await openBoard(width, 900, dark);
     await app.getByTestId('gng-blockers').waitFor();
     await page.screenshot({ path: screenshotPath(file) });
