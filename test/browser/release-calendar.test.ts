@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { Request } from 'playwright-core';
-import { describeInBrowser, screenshotPath } from './support/browser';
+import { describeInBrowser, screenshotLooks, screenshotPath, showLook } from './support/browser';
 import { useBrowserRuntime } from './support/runtime';
 
 describeInBrowser('the release calendar in Chromium', () => {
@@ -123,12 +123,14 @@ describeInBrowser('the release calendar in Chromium', () => {
         const blocks = [...el.querySelectorAll<HTMLElement>('[data-bar]')].filter((b) => b.innerText.trim().length > 0 && b.clientWidth > 0);
         return { cut: blocks.filter((b) => b.scrollWidth > b.clientWidth + 1).length, blocks: blocks.length, track: el.scrollWidth, view: el.clientWidth, scrolled: el.scrollLeft };
       });
-    const levels: Record<string, Awaited<ReturnType<typeof measure>>> = {};
-    for (const zoom of ['quarter', 'months', 'weeks']) {
+    const zoomTo = async (zoom: 'quarter' | 'months' | 'weeks') => {
       await app.getByTestId(`zoom-${zoom}`).click();
-      await app.locator(`[data-testid="quarter-timeline"][data-day-width="${zoom === 'quarter' ? 'fit' : zoom === 'months' ? '16' : '48'}"]`).waitFor();
+      await app.locator(`[data-testid="quarter-timeline"][data-day-width="${{ quarter: 'fit', months: '16', weeks: '48' }[zoom]}"]`).waitFor();
+    };
+    const levels: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+    for (const zoom of ['quarter', 'months', 'weeks'] as const) {
+      await zoomTo(zoom);
       levels[zoom] = await measure();
-      if (zoom === 'months') await page().screenshot({ path: screenshotPath('release-calendar-quarter.png') });
     }
     const { quarter, months, weeks } = levels as Record<'quarter' | 'months' | 'weeks', Awaited<ReturnType<typeof measure>>>;
     // Fitted to the width, nothing scrolls; zoomed in, the track grows and opens near today (24 Nov).
@@ -138,7 +140,15 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(weeks.scrolled).toBeGreaterThan(0);
     expect(quarter.cut).toBeGreaterThan(0);
     expect(weeks.cut).toBeLessThan(quarter.cut);
-  }, 60_000);
+    // The same page in each look (width and theme), at each zoom level.
+    for (const look of screenshotLooks()) {
+      await showLook(page(), look, 1100);
+      for (const zoom of ['weeks', 'months', 'quarter'] as const) {
+        await zoomTo(zoom);
+        await page().screenshot({ path: screenshotPath(`release-calendar-quarter-${zoom}${look.suffix}.png`) });
+      }
+    }
+  }, 90_000);
 
   it('keeps every month entry readable in a 1,024 px window', async () => {
     await page().setViewportSize({ width: 1024, height: 900 });
@@ -166,6 +176,11 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(await shop24.locator('[data-environment="SIT"]').innerText()).toMatch(/Running\s+19 Nov, 11:00/);
     expect(await app.getByTestId('deployed-where').locator('th[scope="col"]').first().innerText()).toBe('Version');
     await page().screenshot({ path: screenshotPath('environments.png') });
+    // The deployed-where matrix on its own, in each look (same page: width and theme switched).
+    for (const look of screenshotLooks()) {
+      await showLook(page(), look, 1100);
+      await app.getByTestId('deployed-where').screenshot({ path: screenshotPath(`deployed-where${look.suffix}.png`) });
+    }
   }, 60_000);
 
   it('creates a calendar feed address in the settings that a calendar client can read', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
 
@@ -66,4 +66,15 @@ export function screenshotLooks(): ScreenshotLook[] {
   ];
   const chosen = process.env.UPDATE_SCREENSHOTS ? all : all.slice(0, 2);
   return chosen.map(([width, dark]) => ({ width, dark, suffix: `${width === 1024 ? '-1024' : ''}${dark ? '-dark' : ''}` }));
+}
+
+/**
+ * Shows `look` on a page already open (width at `height`, and the theme through the host's toggle),
+ * so one page load can be shot in every look; waits until the app's frame has taken the theme.
+ */
+export async function showLook(page: Page, look: ScreenshotLook, height: number): Promise<void> {
+  await page.setViewportSize({ width: look.width, height });
+  const mode = look.dark ? 'dark' : 'light';
+  if ((await page.locator('html').getAttribute('data-color-mode')) !== mode) await page.getByTestId('theme-toggle').click();
+  await page.frameLocator('[data-testid="app-frame"]').locator(`html[data-color-mode="${mode}"]`).waitFor();
 }
