@@ -1,3 +1,4 @@
+import type { NotesSource } from './domain/release-notes/release-notes';
 /**
  * Release notes' part of the UI/resolver contract: templates, the generated notes (a structured
  * document the UI renders itself, so nothing from Jira is ever injected as HTML), and the state
@@ -177,6 +178,34 @@ export interface ReleaseNotesPreview {
   canPublish: boolean;
 }
 
+/** Opens the notes page: the settings and, for the version asked for (else the default one), its notes' source. */
+export interface OpenReleaseNotesPayload {
+  versionId?: string;
+}
+
+/** One version's editing session: the issues read once, rendered in the browser on every edit. */
+export interface ReleaseNotesSession {
+  source: NotesSource;
+  publication: NotesPublication | null;
+  canPublish: boolean;
+}
+
+export interface OpenReleaseNotesResult {
+  settings: ReleaseNotesSettingsView;
+  /** Null when the project has no version. */
+  session: ReleaseNotesSession | null;
+}
+
+/** Another version, or the same one with custom fields the first read did not hold. */
+export interface LoadReleaseNotesSessionPayload {
+  versionId: string;
+  fields?: string[];
+}
+
+export interface CheckReleaseNotesTemplatePayload {
+  template: ReleaseNotesTemplate;
+}
+
 export interface PublishReleaseNotesPayload {
   versionId: string;
   /** Overwrite a page that was edited in Confluence since the app last wrote it. */
@@ -191,6 +220,9 @@ export const RELEASE_NOTES_RESOLVERS = {
   getReleaseNotesSettings: 'getReleaseNotesSettings',
   saveReleaseNotesSettings: 'saveReleaseNotesSettings',
   previewReleaseNotes: 'previewReleaseNotes',
+  openReleaseNotes: 'openReleaseNotes',
+  loadReleaseNotesSession: 'loadReleaseNotesSession',
+  checkReleaseNotesTemplate: 'checkReleaseNotesTemplate',
   publishReleaseNotes: 'publishReleaseNotes',
 } as const;
 
@@ -198,5 +230,8 @@ export interface ReleaseNotesResolverContract {
   getReleaseNotesSettings: { payload: GetReleaseNotesSettingsPayload; result: ReleaseNotesSettingsView };
   saveReleaseNotesSettings: { payload: SaveReleaseNotesSettingsPayload; result: ReleaseNotesSettingsView };
   previewReleaseNotes: { payload: PreviewReleaseNotesPayload; result: ReleaseNotesPreview };
+  openReleaseNotes: { payload: OpenReleaseNotesPayload; result: OpenReleaseNotesResult };
+  loadReleaseNotesSession: { payload: LoadReleaseNotesSessionPayload; result: ReleaseNotesSession };
+  checkReleaseNotesTemplate: { payload: CheckReleaseNotesTemplatePayload; result: { valid: true } };
   publishReleaseNotes: { payload: PublishReleaseNotesPayload; result: PublishReleaseNotesResult };
 }

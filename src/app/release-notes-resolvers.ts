@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ReleaseNotesResolverContract } from '../contract-release-notes';
 import type { AppDeps } from './deps';
-import type { InvocationContext } from './invocation-context';
-import { previewReleaseNotes, publishReleaseNotesNow } from './release-notes';
+import { type InvocationContext, requireProject } from './invocation-context';
+import { loadReleaseNotesSession, openReleaseNotes, previewReleaseNotes, publishReleaseNotesNow } from './release-notes';
 import { getReleaseNotesSettings, notesPublishingSchema, notesTemplateSchema, saveReleaseNotesSettings } from './release-notes-settings';
 
 type Contract = ReleaseNotesResolverContract;
@@ -26,6 +26,23 @@ export const releaseNotesResolvers: { [N in keyof Contract]: Definition<N> } = {
   previewReleaseNotes: {
     payload: z.object({ versionId, template: notesTemplateSchema.optional() }).strict(),
     handle: previewReleaseNotes,
+  },
+  openReleaseNotes: {
+    payload: z.object({ versionId: versionId.optional() }).strict(),
+    handle: openReleaseNotes,
+  },
+  loadReleaseNotesSession: {
+    payload: z.object({ versionId, fields: z.array(notesTemplateSchema.shape.releaseNoteField.unwrap()).max(20).optional() }).strict(),
+    handle: loadReleaseNotesSession,
+  },
+  // The editor's check of an unsaved template: the same schema and words as saving. It reads and
+  // writes nothing (the payload is all it looks at), so it costs no Jira points or storage units.
+  checkReleaseNotesTemplate: {
+    payload: z.object({ template: notesTemplateSchema }).strict(),
+    handle: async (_deps, context) => {
+      requireProject(context);
+      return { valid: true as const };
+    },
   },
   publishReleaseNotes: {
     payload: z.object({ versionId, force: z.boolean().optional() }).strict(),

@@ -1,17 +1,22 @@
 import type {
+  LoadReleaseNotesSessionPayload,
   NotesPublication,
+  OpenReleaseNotesPayload,
+  OpenReleaseNotesResult,
   PreviewReleaseNotesPayload,
   PublishReleaseNotesPayload,
   PublishReleaseNotesResult,
   ReleaseNotesDocument,
   ReleaseNotesPreview,
+  ReleaseNotesSession,
   ReleaseNotesTemplate,
 } from '../contract-release-notes';
-import { NOTES_ISSUE_FIELDS, notesIssueFromJira } from '../domain/release-notes/notes-issue';
+import { NOTES_ISSUE_FIELDS, notesSourceIssueFromJira } from '../domain/release-notes/notes-issue';
 import { type CurrentPage, contentHash, decidePublication } from '../domain/release-notes/publication';
-import { buildReleaseNotes, markdownFileName } from '../domain/release-notes/release-notes';
-import { renderNotesMarkdown, renderNotesStorage } from '../domain/release-notes/render';
+import { type NotesSource, releaseNotesFromSource, renderNotesPreview } from '../domain/release-notes/release-notes';
+import { renderNotesStorage } from '../domain/release-notes/render';
 import { templateFieldIds } from '../domain/release-notes/template';
+import { defaultVersionId } from '../domain/release-notes/versions';
 import { AppError, ConflictError } from '../errors';
 import { type ConfluenceClient, normaliseStorage } from '../integrations/confluence/confluence-client';
 import type { JiraClient } from '../integrations/jira/jira-client';
@@ -20,7 +25,7 @@ import { updateVersioned } from '../store/versioned-update';
 import type { AppDeps } from './deps';
 import { type InvocationContext, requireProject } from './invocation-context';
 import { job } from './jobs-catalog';
-import { assertCanPublish, notesTarget, readNotesSettings, readReportSettings } from './release-notes-settings';
+import { assertCanPublish, getReleaseNotesSettings, notesTarget, readNotesSettings, readReportSettings } from './release-notes-settings';
 import { assertCanBrowse, projectAccess } from './release-managers';
 import { requireSpace } from './report-publishing';
 
@@ -36,26 +41,28 @@ interface ProjectRef {
 }
 
 /**
- * The notes of one version of a project as `jira`'s principal sees them. The version must belong
- * to the project (a version id from another project is "not found", whatever the caller may see).
+ * What the notes of one version are made from, as `jira`'s principal sees it, with the text of the
+ * custom fields `fieldIds`. The version must belong to the project (a version id from another
+ * project is "not found", whatever the caller may see). One read of the version's issues.
  */
-export async function generateReleaseNotes(
+export async function readNotesSource(
   jira: JiraClient,
   project: { id: string; key: string; name?: string },
   versionId: string,
-  template: ReleaseNotesTemplate,
-): Promise<ReleaseNotesDocument> {
+  fieldIds: readonly string[],
+): Promise<NotesSource> {
   const [version, details, jiraBaseUrl] = await Promise.all([
     jira.getVersion(versionId),
     project.name !== undefined ? ({ id: project.id, key: project.key, name: project.name } as ProjectRef) : jira.getProject(project.key),
     jira.siteBaseUrl().catch(() => ''),
   ]);
   if (String(version.projectId) !== project.id) throw new AppError('NOT_FOUND', `Version ${versionId} is not a version of ${project.key}.`);
-  const fields = [...NOTES_ISSUE_FIELDS, ...templateFieldIds(template)];
-  const found = await jira.searchAll(`project = ${project.id} AND fixVersion = ${version.id} ORDER BY key ASC`, fields, { maxIssues: MAX_NOTES_ISSUES + 1 });
-  const issues = found.slice(0, MAX_NOTES_ISSUES).map((issue) => notesIssueFromJira(issue, template));
-  return buildReleaseNotes({
-    project: details as ProjectRef,
+  const fields = [...new Set(fieldIds)];
+  const found = await jira.searchAll(`project = ${project.id} AND fixVersion = ${version.id} ORDER BY key ASC`, [...NOTES_ISSUE_FIELDS, ...fields], {
+    maxIssues: MAX_NOTES_ISSUES + 1,
+  });
+  return {
+    project: { id: (details as ProjectRef).id, key: (details as ProjectRef).key, name: (details as ProjectRef).name },
     version: {
       id: String(version.id),
       name: version.name,
@@ -63,18 +70,32 @@ export async function generateReleaseNotes(
       ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}),
       ...(version.description ? { description: version.description } : {}),
     },
-    issues,
-    template,
+    issues: found.slice(0, MAX_NOTES_ISSUES).map((issue) => notesSourceIssueFromJira(issue, fields)),
     jiraBaseUrl,
     truncated: found.length > MAX_NOTES_ISSUES,
-  });
+    fields,
+  };
+}
+
+/** The notes of one version of a project as `jira`'s principal sees them (see readNotesSource). */
+export async function generateReleaseNotes(
+  jira: JiraClient,
+  project: { id: string; key: string; name?: string },
+  versionId: string,
+  template: ReleaseNotesTemplate,
+): Promise<ReleaseNotesDocument> {
+  return releaseNotesFromSource(await readNotesSource(jira, project, versionId, templateFieldIds(template)), template);
 }
 
 export async function readPublication(deps: Pick<AppDeps, 'store'>, versionId: string): Promise<NotesPublication | undefined> {
   return (await deps.store.getVersioned<NotesPublication>(keys.notesPublication(versionId)))?.value;
 }
 
-/** Resolver: the notes of a version as the caller sees them, with the saved or an unsaved template. */
+/**
+ * Resolver: the notes of a version as the caller sees them, rendered on the server with the saved
+ * or an unsaved template. The notes page renders in the browser (openReleaseNotes); this stays for
+ * scripts and as the server's reference rendering the page is compared with in tests.
+ */
 export async function previewReleaseNotes(deps: AppDeps, context: InvocationContext, payload: PreviewReleaseNotesPayload): Promise<ReleaseNotesPreview> {
   const project = requireProject(context);
   const jira = deps.jiraAsUser(context.accountId);
@@ -84,14 +105,51 @@ export async function previewReleaseNotes(deps: AppDeps, context: InvocationCont
     readPublication(deps, payload.versionId),
   ]);
   assertCanBrowse(access);
-  const document = await generateReleaseNotes(jira, project, payload.versionId, payload.template ?? settings.template);
+  const template = payload.template ?? settings.template;
+  const source = await readNotesSource(jira, project, payload.versionId, templateFieldIds(template));
   return {
-    document,
-    markdown: renderNotesMarkdown(document),
-    fileName: markdownFileName(document),
+    ...renderNotesPreview(source, template),
     publication: publication && publication.projectId === project.id ? publication : null,
     canPublish: access.canEdit,
   };
+}
+
+/**
+ * Resolver: one version's editing session, as the caller sees it: its issues read once with the
+ * text of the saved template's custom fields plus `fields` (a field the editor just chose).
+ */
+export async function loadReleaseNotesSession(deps: AppDeps, context: InvocationContext, payload: LoadReleaseNotesSessionPayload): Promise<ReleaseNotesSession> {
+  const project = requireProject(context);
+  const jira = deps.jiraAsUser(context.accountId);
+  const [access, { settings }] = await Promise.all([projectAccess(deps, jira, context, project.key), readNotesSettings(deps, project.id)]);
+  assertCanBrowse(access);
+  return sessionFor(deps, jira, project, payload.versionId, [...templateFieldIds(settings.template), ...(payload.fields ?? [])], access.canEdit);
+}
+
+async function sessionFor(
+  deps: AppDeps,
+  jira: JiraClient,
+  project: { id: string; key: string; name?: string },
+  versionId: string,
+  fieldIds: string[],
+  canEdit: boolean,
+): Promise<ReleaseNotesSession> {
+  const [source, publication] = await Promise.all([readNotesSource(jira, project, versionId, fieldIds), readPublication(deps, versionId)]);
+  return { source, publication: publication && publication.projectId === project.id ? publication : null, canPublish: canEdit };
+}
+
+/**
+ * Resolver: the notes page's one call on opening: the settings (getReleaseNotesSettings, which
+ * checks the caller may browse the project) and the session of the version asked for, else of the
+ * version shown first.
+ */
+export async function openReleaseNotes(deps: AppDeps, context: InvocationContext, payload: OpenReleaseNotesPayload): Promise<OpenReleaseNotesResult> {
+  const project = requireProject(context);
+  const settings = await getReleaseNotesSettings(deps, context);
+  const versionId = defaultVersionId(settings.versions, payload.versionId);
+  if (!versionId) return { settings, session: null };
+  const jira = deps.jiraAsUser(context.accountId);
+  return { settings, session: await sessionFor(deps, jira, project, versionId, templateFieldIds(settings.settings.template), settings.canEdit) };
 }
 
 /**

@@ -66,12 +66,30 @@ function names(value: unknown): string[] {
     .filter((name): name is string => typeof name === 'string' && name !== '');
 }
 
-export function notesIssueFromJira(issue: JiraIssueLike, fields: { releaseNoteField: string | null; upgradeNotesField: string | null }): NotesIssue {
+interface TemplateFields {
+  releaseNoteField: string | null;
+  upgradeNotesField: string | null;
+}
+
+/**
+ * An issue as the notes editor holds it in the browser: what every template can use, with the
+ * paragraphs of each text custom field read, so a template edit re-renders without asking Jira.
+ */
+export interface NotesSourceIssue extends Omit<NotesIssue, 'releaseNote' | 'upgradeNotes'> {
+  /** Custom field id → its paragraphs (fields that were read and hold text). */
+  fieldText: Record<string, string[]>;
+}
+
+export function notesSourceIssueFromJira(issue: JiraIssueLike, fieldIds: readonly string[]): NotesSourceIssue {
   const f = issue.fields;
   const type = (f.issuetype ?? {}) as { name?: unknown; subtask?: unknown };
   const status = (f.status ?? {}) as { statusCategory?: { key?: unknown } };
-  const releaseNote = fields.releaseNoteField ? textParagraphs(f[fields.releaseNoteField]).join(' ') : '';
-  const result: NotesIssue = {
+  const fieldText: Record<string, string[]> = {};
+  for (const id of fieldIds) {
+    const paragraphs = textParagraphs(f[id]);
+    if (paragraphs.length) fieldText[id] = paragraphs;
+  }
+  return {
     key: issue.key,
     summary: typeof f.summary === 'string' ? collapse(f.summary) : issue.key,
     issueType: typeof type.name === 'string' ? type.name : 'Issue',
@@ -79,10 +97,22 @@ export function notesIssueFromJira(issue: JiraIssueLike, fields: { releaseNoteFi
     labels: Array.isArray(f.labels) ? f.labels.filter((l): l is string => typeof l === 'string') : [],
     components: names(f.components),
     done: status.statusCategory?.key === 'done',
-    upgradeNotes: fields.upgradeNotesField ? textParagraphs(f[fields.upgradeNotesField]) : [],
+    fieldText,
   };
+}
+
+/** The issue as one template reads it: its release-note and upgrade-notes fields picked out. */
+export function notesIssueForTemplate(issue: NotesSourceIssue, fields: TemplateFields): NotesIssue {
+  const { fieldText, ...rest } = issue;
+  const releaseNote = fields.releaseNoteField ? (fieldText[fields.releaseNoteField] ?? []).join(' ') : '';
+  const result: NotesIssue = { ...rest, upgradeNotes: fields.upgradeNotesField ? [...(fieldText[fields.upgradeNotesField] ?? [])] : [] };
   if (releaseNote) result.releaseNote = releaseNote;
   return result;
+}
+
+export function notesIssueFromJira(issue: JiraIssueLike, fields: TemplateFields): NotesIssue {
+  const ids = [fields.releaseNoteField, fields.upgradeNotesField].filter((id): id is string => id !== null);
+  return notesIssueForTemplate(notesSourceIssueFromJira(issue, ids), fields);
 }
 
 /** Jira keys in key order: project key, then number (SHOP-9 before SHOP-10). */

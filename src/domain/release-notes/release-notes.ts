@@ -5,8 +5,9 @@ import type {
   ReleaseNotesSectionView,
   ReleaseNotesTemplate,
 } from '../../contract-release-notes';
-import { type NotesIssue, compareIssueKeys } from './notes-issue';
-import { fillIntro } from './template';
+import { type NotesIssue, type NotesSourceIssue, compareIssueKeys, notesIssueForTemplate } from './notes-issue';
+import { renderNotesMarkdown } from './render';
+import { fillIntro, templateFieldIds } from './template';
 
 export interface ReleaseNotesInput {
   project: { id: string; key: string; name: string };
@@ -109,4 +110,31 @@ export function buildReleaseNotes(input: ReleaseNotesInput): ReleaseNotesDocumen
 export function markdownFileName(document: Pick<ReleaseNotesDocument, 'version'>): string {
   const name = document.version.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'version';
   return `${name}-release-notes.md`;
+}
+
+/**
+ * What the notes editor loads once per version: everything but the template, with the text of the
+ * custom fields in `fields`. The browser renders every template edit from it (`renderNotesPreview`),
+ * the same pure code the server publishes with.
+ */
+export interface NotesSource extends Omit<ReleaseNotesInput, 'issues' | 'template'> {
+  issues: NotesSourceIssue[];
+  /** The custom fields whose text was read: a template using another one needs a new read. */
+  fields: string[];
+}
+
+/** The custom fields a template reads that the source does not hold (empty: render as is). */
+export function missingTemplateFields(source: Pick<NotesSource, 'fields'>, template: ReleaseNotesTemplate): string[] {
+  return templateFieldIds(template).filter((id) => !source.fields.includes(id));
+}
+
+export function releaseNotesFromSource(source: NotesSource, template: ReleaseNotesTemplate): ReleaseNotesDocument {
+  const { fields: _fields, issues, ...rest } = source;
+  return buildReleaseNotes({ ...rest, template, issues: issues.map((issue) => notesIssueForTemplate(issue, template)) });
+}
+
+/** The preview the page shows and downloads: the document, its Markdown and the file name. */
+export function renderNotesPreview(source: NotesSource, template: ReleaseNotesTemplate): { document: ReleaseNotesDocument; markdown: string; fileName: string } {
+  const document = releaseNotesFromSource(source, template);
+  return { document, markdown: renderNotesMarkdown(document), fileName: markdownFileName(document) };
 }

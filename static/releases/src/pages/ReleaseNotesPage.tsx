@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import type { ErrorBody, NotesPublication, ReleaseNotesPreview, ReleaseNotesSettingsView } from '../../../../src/contract';
+import type { ErrorBody, NotesPublication, ReleaseNotesSession, ReleaseNotesSettingsView } from '../../../../src/contract';
 import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
 import { color, font, radius, space } from '../design';
@@ -12,6 +12,7 @@ import { NotesPreview } from '../release-notes/NotesPreview';
 import { fieldErrors, formLevelError } from '../field-errors';
 import { defaultVersionId, orderVersions, publicationSummary, sameTemplate, versionLabel } from '../release-notes/notes-model';
 import { TEMPLATE_FIELD_LABELS, type TemplateDraft, TemplateEditor } from '../release-notes/TemplateEditor';
+import { useCheckedTemplate, useRenderedNotes } from '../release-notes/use-notes-preview';
 
 interface Props {
   projectKey: string;
@@ -19,22 +20,22 @@ interface Props {
   initialVersionId?: string;
 }
 
-/** Waits this long after the last template edit before asking for a new preview. */
-const PREVIEW_DEBOUNCE_MS = 400;
-
 type Load<T> = { data?: T; error?: ErrorBody; loading: boolean };
 
 /**
- * Release notes of a version: preview (rendered from the generated document), Markdown download,
- * publication to Confluence with the "overwrite an edited page?" question, and the project's
- * template editor whose unsaved changes the preview shows at once.
+ * Release notes of a version: preview, Markdown download, publication to Confluence with the
+ * "overwrite an edited page?" question, and the project's template editor whose unsaved changes
+ * the preview shows at once. One call opens the page with the version's issues; every template
+ * edit re-renders them here with the server's own pure code (src/domain/release-notes), so an
+ * editing session reads the version once. A template naming a custom field the loaded issues lack
+ * reads the version again with it; choosing another version reads that version.
  */
 export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
   const [settings, setSettings] = useState<Load<ReleaseNotesSettingsView>>({ loading: true });
   const [versionId, setVersionId] = useState<string>();
   const [draft, setDraft] = useState<TemplateDraft>();
   const [editing, setEditing] = useState(false);
-  const [preview, setPreview] = useState<Load<ReleaseNotesPreview>>({ loading: false });
+  const [session, setSession] = useState<Load<ReleaseNotesSession>>({ loading: false });
   const [publishing, setPublishing] = useState(false);
   const [publishError, setPublishError] = useState<ErrorBody>();
   const [saving, setSaving] = useState(false);
@@ -42,19 +43,45 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
   const [savedNotice, setSavedNotice] = useState(false);
   const [showMarkdown, setShowMarkdown] = useState(false);
   const [copyNote, setCopyNote] = useState<string>();
-  const latest = useRef(0);
+  const latestLoad = useRef(0);
 
-  const loadSettings = useCallback(() => {
+  const applySettings = useCallback((view: ReleaseNotesSettingsView) => {
+    setSettings({ loading: false, data: view });
+    setDraft({ template: view.settings.template, publishing: view.settings.publishing });
+  }, []);
+
+  // The page's one call on opening: settings and the first version's issues together.
+  const open = useCallback(() => {
+    const request = ++latestLoad.current;
     setSettings((s) => ({ ...s, loading: true }));
-    void invoke('getReleaseNotesSettings', {}).then((result) => {
+    void invoke('openReleaseNotes', initialVersionId ? { versionId: initialVersionId } : {}).then((result) => {
       if (!result.ok) return setSettings({ loading: false, error: result.error });
-      setSettings({ loading: false, data: result.data });
-      setDraft({ template: result.data.settings.template, publishing: result.data.settings.publishing });
-      setVersionId((current) => current ?? defaultVersionId(result.data.versions, initialVersionId));
+      applySettings(result.data.settings);
+      if (request !== latestLoad.current) return;
+      const first = result.data.session;
+      setVersionId(first?.source.version.id ?? defaultVersionId(result.data.settings.versions, initialVersionId));
+      setSession(first ? { loading: false, data: first } : { loading: false });
     });
-  }, [initialVersionId]);
+  }, [initialVersionId, applySettings]);
 
-  useEffect(() => loadSettings(), [loadSettings]);
+  // After a refused save: the settings again, without reading the version's issues.
+  const reloadSettings = useCallback(() => {
+    void invoke('getReleaseNotesSettings', {}).then((result) => {
+      if (!result.ok) return setSettings((s) => ({ ...s, error: result.error }));
+      applySettings(result.data);
+    });
+  }, [applySettings]);
+
+  const loadSession = useCallback((id: string, fields?: string[]) => {
+    const request = ++latestLoad.current;
+    setSession((s) => ({ ...s, loading: true }));
+    void invoke('loadReleaseNotesSession', fields?.length ? { versionId: id, fields } : { versionId: id }).then((result) => {
+      if (request !== latestLoad.current) return;
+      setSession((s) => (result.ok ? { loading: false, data: result.data } : { loading: false, error: result.error, ...(s.data ? { data: s.data } : {}) }));
+    });
+  }, []);
+
+  useEffect(() => open(), [open]);
   useEffect(() => {
     if (initialVersionId) setVersionId(initialVersionId);
   }, [initialVersionId]);
@@ -62,27 +89,21 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
   const saved = settings.data?.settings;
   const dirty = !!(draft && saved && (!sameTemplate(draft.template, saved.template) || JSON.stringify(draft.publishing) !== JSON.stringify(saved.publishing)));
   const templateDirty = !!(draft && saved && !sameTemplate(draft.template, saved.template));
+  const loaded = session.data?.source;
 
-  const loadPreview = useCallback(
-    (id: string, template?: TemplateDraft['template']) => {
-      const request = ++latest.current;
-      setPreview((p) => ({ ...p, loading: true }));
-      void invoke('previewReleaseNotes', template ? { versionId: id, template } : { versionId: id }).then((result) => {
-        if (request !== latest.current) return;
-        // A refused template keeps the last good render on screen; the fields say what to fix.
-        setPreview((p) => (result.ok ? { loading: false, data: result.data } : { loading: false, error: result.error, ...(p.data ? { data: p.data } : {}) }));
-      });
-    },
-    [],
-  );
-
-  // A new version or template edits: preview again (edits after a pause, so typing stays smooth).
+  // Another version chosen: its issues (a new session). The open call already read the first one.
   useEffect(() => {
-    if (!versionId || !settings.data) return;
-    const template = templateDirty ? draft?.template : undefined;
-    const timer = setTimeout(() => loadPreview(versionId, template), template ? PREVIEW_DEBOUNCE_MS : 0);
-    return () => clearTimeout(timer);
-  }, [versionId, settings.data, draft?.template, templateDirty, loadPreview]);
+    if (!versionId || !settings.data || session.loading || session.error) return;
+    if (loaded?.version.id !== versionId) loadSession(versionId);
+  }, [versionId, settings.data, loaded, session.loading, session.error, loadSession]);
+
+  const { shown, check, recheck } = useCheckedTemplate(draft?.template, saved?.template, templateDirty);
+  const { render: shownRender, missing } = useRenderedNotes(loaded, shown, versionId);
+
+  // A template reading a custom field the loaded issues lack: read the version again with it.
+  useEffect(() => {
+    if (loaded && missing.length && !session.loading && !session.error) loadSession(loaded.version.id, [...loaded.fields, ...missing]);
+  }, [loaded, missing, session.loading, session.error, loadSession]);
 
   const versions = useMemo(() => orderVersions(settings.data?.versions ?? []), [settings.data]);
 
@@ -93,7 +114,7 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
     void invoke('publishReleaseNotes', force ? { versionId, force: true } : { versionId }).then((result) => {
       setPublishing(false);
       if (!result.ok) return setPublishError(result.error);
-      setPreview((p) => (p.data ? { ...p, data: { ...p.data, publication: result.data.publication } } : p));
+      setSession((s) => (s.data ? { ...s, data: { ...s.data, publication: result.data.publication } } : s));
     });
   };
 
@@ -105,14 +126,13 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
     void invoke('saveReleaseNotesSettings', { ...draft, revision: settings.data.revision }).then((result) => {
       setSaving(false);
       if (!result.ok) return setSaveError(result.error);
-      setSettings({ loading: false, data: result.data });
-      setDraft({ template: result.data.settings.template, publishing: result.data.settings.publishing });
+      applySettings(result.data);
       setSavedNotice(true);
     });
   };
 
   if (!settings.data) {
-    if (settings.error) return <ErrorMessage title="Could not load the release notes" error={settings.error} onRetry={loadSettings} />;
+    if (settings.error) return <ErrorMessage title="Could not load the release notes" error={settings.error} onRetry={open} />;
     return (
       <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
         <Spinner size="large" label="Loading release notes" />
@@ -121,8 +141,10 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
   }
 
   const view = settings.data;
-  const data = preview.data;
-  const previewFieldErrors = fieldErrors(templateDirty ? preview.error : undefined, TEMPLATE_FIELD_LABELS);
+  const data = shownRender && session.data ? { ...shownRender, publication: session.data.publication } : undefined;
+  const previewLoading = session.loading || check.loading || missing.length > 0;
+  const previewError = (templateDirty ? check.error : undefined) ?? session.error;
+  const previewFieldErrors = fieldErrors(templateDirty ? check.error : undefined, TEMPLATE_FIELD_LABELS);
   const saveFieldErrors = fieldErrors(saveError, TEMPLATE_FIELD_LABELS);
   const editorErrors = Object.keys(saveFieldErrors.byPath).length ? saveFieldErrors : previewFieldErrors;
   const previewRefusedFields = Object.keys(previewFieldErrors.byPath).length > 0;
@@ -142,6 +164,7 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
           value={versionId ?? ''}
           onChange={(e) => {
             setVersionId(e.currentTarget.value);
+            setSession((s) => ({ ...s, error: undefined }));
             setPublishError(undefined);
           }}
           style={{ font: font.body, color: color.text, background: color.bgInput, border: `1px solid ${color.borderInput}`, borderRadius: radius, height: 32, padding: `0 ${space.s100}`, minWidth: 240 }}
@@ -208,21 +231,28 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
 
       <div style={{ display: 'flex', gap: space.s300, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <div style={{ flex: '2 1 520px', minWidth: 0, display: 'flex', flexDirection: 'column', gap: space.s150 }}>
-          {preview.error && previewRefusedFields && (
+          {previewError && previewRefusedFields && (
             <SectionMessage appearance="warning" title={data ? 'The preview shows the last valid template' : 'The template cannot be previewed yet'} testId="notes-preview-stale">
               <p style={{ margin: 0 }}>{Object.values(previewFieldErrors.byPath).join(' ')} Fix it in the template editor; the preview follows.</p>
             </SectionMessage>
           )}
-          {preview.error && !previewRefusedFields && (
-            <ErrorMessage title="Could not generate the release notes" error={preview.error} onRetry={() => versionId && loadPreview(versionId, templateDirty ? draft?.template : undefined)} />
+          {previewError && !previewRefusedFields && (
+            <ErrorMessage
+              title="Could not generate the release notes"
+              error={previewError}
+              onRetry={() => {
+                if (session.error && versionId) loadSession(versionId, loaded?.fields);
+                else recheck();
+              }}
+            />
           )}
-          {!data && preview.loading && (
+          {!data && previewLoading && (
             <div style={{ display: 'flex', justifyContent: 'center', padding: space.s400 }}>
               <Spinner size="large" label="Generating release notes" />
             </div>
           )}
           {data && (
-            <div style={{ opacity: preview.loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={preview.loading}>
+            <div style={{ opacity: previewLoading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={previewLoading}>
               <NotesPreview document={data.document} />
             </div>
           )}
@@ -265,7 +295,7 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
                     error={formLevelError(saveError, saveFieldErrors)}
                     onReload={() => {
                       setSaveError(undefined);
-                      loadSettings();
+                      reloadSettings();
                     }}
                   />
                 )}

@@ -3,18 +3,7 @@ import type { NotesPublication, NotesSection, ReleaseNotesSettingsView, ReleaseN
 
 type VersionChoice = ReleaseNotesSettingsView['versions'][number];
 
-/**
- * The version to show first: the one asked for, else the next unreleased one by date (undated
- * last), else the most recently released one.
- */
-export function defaultVersionId(versions: VersionChoice[], wanted?: string): string | undefined {
-  if (wanted && versions.some((v) => v.id === wanted)) return wanted;
-  const live = versions.filter((v) => !v.archived);
-  const unreleased = live.filter((v) => !v.released).sort((a, b) => (a.releaseDate ?? '9999').localeCompare(b.releaseDate ?? '9999'));
-  if (unreleased[0]) return unreleased[0].id;
-  const released = live.filter((v) => v.released).sort((a, b) => (b.releaseDate ?? '').localeCompare(a.releaseDate ?? ''));
-  return (released[0] ?? versions[0])?.id;
-}
+export { defaultVersionId } from '../../../../src/domain/release-notes/versions';
 
 /** Versions for the picker: unreleased first (by date), then released (newest first), archived last. */
 export function orderVersions(versions: VersionChoice[]): VersionChoice[] {
