@@ -1,4 +1,5 @@
-import type { NotesPublication, ReleaseNotesPreview, ReleaseNotesSettingsView, ResolverResult } from '../../src/contract';
+import type { NotesPublication, OpenReleaseNotesResult, ReleaseNotesPreview, ReleaseNotesSession, ReleaseNotesSettingsView, ResolverResult } from '../../src/contract';
+import { missingTemplateFields, renderNotesPreview } from '../../src/domain/release-notes/release-notes';
 import { handleProductEvent } from '../../src/app/product-events';
 import { publishReleaseNotes } from '../../src/app/release-notes';
 import { dispatchResolver } from '../../src/app/resolvers';
@@ -320,5 +321,53 @@ describe('publishing release notes for a version of another project', () => {
     expect(await call('publishReleaseNotes', { versionId: pay.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await site.store.get(keys.notesPublication(pay.id))).toEqual(before);
     expect(notesPages()).toHaveLength(pagesBefore);
+  });
+});
+
+describe('a release-notes editing session', () => {
+  const searches = () => Object.entries(site.jira.stats().byRoute).filter(([route]) => route.includes('/search/jql')).reduce((n, [, s]) => n + s.requests, 0);
+
+  it('reads the version once: the page opens with its issues and renders 20 template edits as the server would', async () => {
+    const current = version('SHOP 2.4');
+    site.jira.resetStats();
+    const opened = await call<OpenReleaseNotesResult>('openReleaseNotes', { versionId: current.id });
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(searches()).toBe(1);
+    const session = opened.data.session!;
+    expect(session.source.version.id).toBe(current.id);
+    let template = opened.data.settings.settings.template;
+    // The demo template, rendered in the browser, is what the server renders.
+    const server = await call<ReleaseNotesPreview>('previewReleaseNotes', { versionId: current.id });
+    if (!server.ok) throw new Error('preview failed');
+    expect(renderNotesPreview(session.source, template)).toEqual({ document: server.data.document, markdown: server.data.markdown, fileName: server.data.fileName });
+
+    site.jira.resetStats();
+    for (let edit = 1; edit <= 20; edit++) {
+      template = { ...template, intro: `Edit ${edit}: {version} of {project}.`, audience: edit % 2 ? 'internal' : 'customer' };
+      expect(await call('checkReleaseNotesTemplate', { template })).toEqual({ ok: true, data: { valid: true } });
+      expect(missingTemplateFields(session.source, template)).toEqual([]);
+      expect(renderNotesPreview(session.source, template).document.intro).toBe(`Edit ${edit}: SHOP 2.4 of ${shop().name}.`);
+    }
+    expect(site.jira.stats()).toMatchObject({ requests: 0, points: 0 });
+
+    // A release-note field the loaded issues lack: one more read, with it; then the same as the server again.
+    const withNote = { ...template, releaseNoteField: 'customfield_10050' };
+    expect(missingTemplateFields(session.source, withNote)).toEqual(['customfield_10050']);
+    const again = await call<ReleaseNotesSession>('loadReleaseNotesSession', { versionId: current.id, fields: ['customfield_10050'] });
+    if (!again.ok) throw new Error(JSON.stringify(again.error));
+    expect(searches()).toBe(1);
+    const serverWithNote = await call<ReleaseNotesPreview>('previewReleaseNotes', { versionId: current.id, template: withNote });
+    if (!serverWithNote.ok) throw new Error('preview failed');
+    expect(renderNotesPreview(again.data.source, withNote).markdown).toBe(serverWithNote.data.markdown);
+    expect(again.data.source.issues.some((i) => i.fieldText.customfield_10050)).toBe(true);
+  });
+
+  it('refuses a template the editor may not save in the same words, and a viewer who cannot browse the project', async () => {
+    const { template } = (await settingsView()).settings;
+    const refused = await call('checkReleaseNotesTemplate', { template: { ...template, sections: [{ ...template.sections[0]!, title: '' }] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [expect.stringMatching(/^template\.sections\.0\.title: /)] } });
+    expect(await call('openReleaseNotes', {}, facts.nobody.accountId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('loadReleaseNotesSession', { versionId: version('SHOP 2.4').id }, facts.nobody.accountId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('loadReleaseNotesSession', { versionId: version('PAY 3.1').id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -40,9 +40,21 @@ describeInBrowser('the release notes preview in Chromium', () => {
     await page().screenshot({ path: screenshotPath('release-notes-preview.png') });
   }, 60_000);
 
-  it('previews template edits before they are saved', async () => {
+  const searches = () => runtime().fakeJira!.stats().byRoute['POST /rest/api/3/search/jql']?.requests ?? 0;
+
+  it('previews template edits before they are saved, reading the version once for 20 edits', async () => {
+    runtime().fakeJira!.resetStats();
     const app = await openNotes(DEMO_ACCOUNT.releaseManager, 'SHOP 2.4');
+    // One read of the version the page opens on (SHOP 2.3.1, the next due), one of SHOP 2.4 once chosen.
+    expect(searches()).toBe(2);
     await app.getByTestId('notes-edit-template').click();
+    for (let edit = 1; edit <= 20; edit++) {
+      await app.getByTestId('template-intro').fill(`Edit ${edit} of {version}.`);
+      await app.getByTestId('notes-preview').getByText(`Edit ${edit} of SHOP 2.4.`).waitFor({ timeout: 15_000 });
+    }
+    // The page holds the version's issues and renders every edit itself.
+    expect(searches()).toBe(2);
+    // A release-note field the loaded issues lack: read once more, with it.
     await app.getByTestId('template-note-field').selectOption('customfield_10050');
     const withNote = issuesOf(version('SHOP 2.4').id).find((i) => i.releaseNotes && typeName(i) === 'Story' && done(i) && !i.labels.includes('internal'))!;
     await app.getByTestId('notes-section-new-features').getByTestId(`note-${withNote.key}`).getByText(withNote.releaseNotes!).waitFor({ timeout: 15_000 });
@@ -50,7 +62,8 @@ describeInBrowser('the release notes preview in Chromium', () => {
     await app.getByTestId('notes-section-new-features').getByText('What is new').waitFor({ timeout: 15_000 });
     // Publishing uses the saved template: the button waits for a save.
     expect(await app.getByTestId('notes-publish').isDisabled()).toBe(true);
-  }, 60_000);
+    expect(searches()).toBe(3);
+  }, 90_000);
 
   it('publishes the notes to Confluence for a release manager, and shows where', async () => {
     const app = await openNotes(DEMO_ACCOUNT.releaseManager, 'SHOP 2.3.1');
