@@ -6,7 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createAppDeps } from '../src/app/deps';
-import { publishReleaseNotes } from '../src/app/release-notes';
+import { generateReleaseNotes, publishReleaseNotes, readNotesSource } from '../src/app/release-notes';
+import { defaultTemplate } from '../src/domain/release-notes/template';
+import { renderNotesPreview } from '../src/domain/release-notes/release-notes';
 import { dispatchResolver } from '../src/app/resolvers';
 import { keys } from '../src/store/keys';
 import { createLocalTransports } from '../local/compose';
@@ -42,6 +44,31 @@ async function preview(record: Record): Promise<void> {
   const stats = site.jira.stats();
   record('release notes preview (96 issues), 100 ms Jira latency', times[1]!, 'ms', 'median of 3');
   record('release notes preview: Jira requests / points', stats.requests / 3, 'requests', `${stats.points / 3} points`);
+
+  // An editing session: open the page, then 20 template edits. Before (the page asked the server
+  // for a preview on opening and after each edit): settings + 21 previews. Now: one open call,
+  // and per edit a template check that reads nothing (rendered in the browser).
+  const edits = Array.from({ length: 20 }, (_, i) => ({ ...defaultTemplate(), intro: `Edit ${i + 1}: {version}` }));
+  const session = async (calls: Array<[string, unknown]>) => {
+    site.jira.resetStats();
+    for (const [name, payload] of calls) {
+      const result = await dispatchResolver(site.deps, name, payload, context);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+    }
+    return site.jira.stats();
+  };
+  const before = await session([
+    ['getReleaseNotesSettings', {}],
+    ['previewReleaseNotes', { versionId: version.id }],
+    ...edits.map((template): [string, unknown] => ['previewReleaseNotes', { versionId: version.id, template }]),
+  ]);
+  const after = await session([['openReleaseNotes', { versionId: version.id }], ...edits.map((template): [string, unknown] => ['checkReleaseNotesTemplate', { template }])]);
+  record(
+    'release notes editing session (open + 20 edits, 96 issues): Jira points',
+    after.points,
+    'points',
+    `${after.requests} requests; before (a server preview per edit): ${before.points} points, ${before.requests} requests`,
+  );
   await site.close();
 }
 
@@ -71,6 +98,25 @@ async function bigVersion(record: Record): Promise<void> {
   const again = await timed(() => publishReleaseNotes(deps, request));
   const outcome = again.result as { action?: string };
   record('release notes publish again, unchanged', again.ms, 'ms', `action: ${outcome.action ?? 'none'}`);
+
+  // The editing session at this size: one read of the version, then 20 edits rendered from it.
+  // Before, each of the 21 previews was one generateReleaseNotes (measured once here, times 21).
+  const project = { id: dataset.projects[0]!.id, key: dataset.projects[0]!.key };
+  jira.resetStats();
+  await generateReleaseNotes(deps.jiraAsApp(), project, versionId, defaultTemplate());
+  const perPreview = jira.stats().points;
+  jira.resetStats();
+  const source = await readNotesSource(deps.jiraAsApp(), project, versionId, []);
+  const read = jira.stats();
+  const renders = await timed(async () => {
+    for (let i = 0; i < 20; i++) renderNotesPreview(source, { ...defaultTemplate(), intro: `Edit ${i + 1}` });
+  });
+  record(
+    `release notes editing session (open + 20 edits, ${issues} issues): Jira points`,
+    read.points,
+    'points',
+    `before: ${21 * perPreview} points (21 previews of ${perPreview}); 20 renders in the browser's code: ${Math.round(renders.ms)} ms`,
+  );
   await jira.close();
   await confluence.close();
 }
