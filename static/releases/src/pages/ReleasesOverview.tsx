@@ -148,7 +148,8 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
         {hiddenOlder > 0 && ` · ${hiddenOlder} older released version${hiddenOlder === 1 ? '' : 's'} hidden`}
         {` · as of ${formatDateTime(new Date(data.generatedAt))}`}
       </p>
-      <div data-testid="releases-table">
+      {/* Narrow frames (1,024 px and below) scroll the table sideways rather than cut off its last columns. */}
+      <div data-testid="releases-table" style={{ overflowX: 'auto' }}>
         <DynamicTableStateless
           label={`Versions of ${data.project.name}`}
           head={{ cells: [...COLUMNS.map((c) => ({ key: c.key, content: c.label, isSortable: true, width: c.width })), { key: 'readiness', content: 'Readiness', isSortable: false, width: 15 }] }}
