@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
@@ -100,6 +100,12 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await manager.page.screenshot({ path: screenshotPath('go-live-run.png') });
   }, 120_000);
 
+  /** Types into one of Atlassian's pickers and takes the option with this text. */
+  async function pick(scope: Locator, picker: string, text: string, option: string): Promise<void> {
+    await scope.locator(`[data-testid="${picker}"] input`).first().fill(text);
+    await scope.getByTestId(picker).getByRole('option', { name: option }).click({ timeout: 15_000 });
+  }
+
   /**
    * A release manager adds a step with every field, reads the server's refusal next to the field,
    * moves, edits and removes it; the plan ends as the template made it.
@@ -112,7 +118,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await editor.getByTestId('golive-step-duration').fill('20');
     await editor.getByTestId('golive-step-description').fill('Replay the last hour of card authorisations against the new nodes.');
     await editor.getByTestId('golive-step-owner-type').selectOption('group');
-    await editor.getByTestId('golive-step-group').fill('payments-oncall');
+    await pick(editor, 'golive-step-group', 'qa', 'qa-team');
     await editor.getByTestId('golive-step-environment').fill('PROD');
     await editor.getByTestId('golive-step-start-type').selectOption('relative');
     await editor.getByTestId('golive-step-offset').fill('-15');
@@ -137,7 +143,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await row.waitFor();
     expect(await app.getByTestId('golive-action-error').count()).toBe(0);
     const text = await row.innerText();
-    for (const part of ['Warm the payment caches', 'Preparation · PROD · 20 min', 'payments-oncall (group)', 'T+5 min – T+25 min', 'Open the incident bridge']) expect(text).toContain(part);
+    for (const part of ['Warm the payment caches', 'Preparation · PROD · 20 min', 'qa-team (group)', 'T+5 min – T+25 min', 'Open the incident bridge']) expect(text).toContain(part);
     const order = () => app.locator('[data-testid="golive-steps"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
     // A new step goes after the go-live's steps, before the rollback steps.
     expect((await order()).indexOf('golive-step-warm-the-payment-caches')).toBe(4);
@@ -164,9 +170,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await editor.getByTestId('golive-step-kind').selectOption('checkpoint');
     await editor.getByTestId('golive-step-duration').fill('5');
     await editor.getByTestId('golive-step-dep-incident-bridge').check();
-    await editor.getByLabel('Find an approver').fill('Sam');
-    await editor.getByLabel('Find an approver').press('Enter');
-    await editor.getByRole('button', { name: 'Add Sam Okafor' }).click();
+    await pick(editor, 'golive-step-approver-picker', 'Sam', 'Sam Okafor');
     await editor.getByTestId('golive-step-save').click();
     const checkpoint = 'go-no-go-after-the-incident-bridge';
     await manager.app.getByTestId(`golive-step-${checkpoint}`).waitFor();

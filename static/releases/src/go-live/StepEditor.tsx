@@ -1,9 +1,9 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import type { RunbookStep, UserSummary } from '../../../../src/contract';
+import type { RunbookStep } from '../../../../src/contract';
 import { RUNBOOK_LIMITS, STEP_KIND_LABELS } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
-import { ApproverSearch } from '../go-no-go/SettingsPanel';
+import { GroupPicker, OneUserPicker, UserPicker } from '../components/pickers';
 import { CheckboxField, SelectField, TextArea, TextField } from '../go-no-go/controls';
 import { KIND_OPTIONS, type OwnerChoice, type StartChoice, type StepForm } from './step-form';
 
@@ -33,6 +33,8 @@ export function StepEditor({
   onCancel: () => void;
 }) {
   const [form, setForm] = useState<StepForm>(initial);
+  // The approvers picker names the people picked just before it hands over their ids.
+  const names = useRef<Record<string, string>>({});
   const set = (patch: Partial<StepForm>) => setForm((f) => ({ ...f, ...patch }));
   const others = steps.filter((s) => s.id !== form.id);
   const startOptions: Array<{ value: StartChoice; label: string }> = [
@@ -75,8 +77,9 @@ export function StepEditor({
             ]}
             testId="golive-step-owner-type"
           />
-          {form.ownerType === 'user' && <ApproverSearch roleName="" exclude={form.owner ? [form.owner.accountId] : []} searchLabel="Find the step's owner" pickVerb="Choose" onPick={(owner: UserSummary) => set({ owner })} />}
-          {form.ownerType === 'group' && <TextField label="Group name" value={form.groupName} onValue={(groupName) => set({ groupName })} maxLength={255} testId="golive-step-group" />}
+          {form.ownerType === 'user' && <OneUserPicker label="The step's owner" value={form.owner} onChange={(owner) => set({ owner })} testId="golive-step-owner" />}
+          {/* Jira's group picker holds several; a step has one owning group, so the latest pick wins. */}
+          {form.ownerType === 'group' && <GroupPicker label="The step's owning group" value={form.groupName ? [form.groupName] : []} onChange={(names) => set({ groupName: names[names.length - 1] ?? '' })} testId="golive-step-group" />}
         </Field>
         <Field error={errors.environment} width={200}>
           <TextField label="Environment" value={form.environment} onValue={(environment) => set({ environment })} maxLength={RUNBOOK_LIMITS.environment} placeholder="e.g. PROD" testId="golive-step-environment" />
@@ -93,15 +96,15 @@ export function StepEditor({
         <Field error={errors.approvers}>
           <div data-testid="golive-step-approvers" style={{ display: 'flex', flexDirection: 'column', gap: space.s050 }}>
             <span style={{ font: font.small, fontWeight: 600, color: color.textSubtle }}>Approvers (each votes continue or roll back during the run)</span>
-            <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
-              {form.approvers.length === 0 && <span style={{ font: font.small, color: color.textSubtle }}>Nobody yet: without approvers the checkpoint is completed like any step.</span>}
-              {form.approvers.map((u) => (
-                <Button key={u.accountId} spacing="compact" appearance="subtle" onClick={() => set({ approvers: form.approvers.filter((a) => a.accountId !== u.accountId) })}>
-                  {u.displayName} ✕
-                </Button>
-              ))}
-            </div>
-            <ApproverSearch roleName={form.title} exclude={form.approvers.map((u) => u.accountId)} searchLabel="Find an approver" onPick={(u: UserSummary) => set({ approvers: [...form.approvers, u] })} />
+            {form.approvers.length === 0 && <span style={{ font: font.small, color: color.textSubtle }}>Nobody yet: without approvers the checkpoint is completed like any step.</span>}
+            <UserPicker
+              label="The checkpoint's approvers"
+              value={form.approvers.map((u) => u.accountId)}
+              knownNames={Object.fromEntries(form.approvers.map((u) => [u.accountId, u.displayName]))}
+              onNamed={(named) => (names.current = { ...names.current, ...Object.fromEntries(named.map((u) => [u.accountId, u.displayName])) })}
+              onChange={(ids) => set({ approvers: ids.map((accountId) => ({ accountId, displayName: names.current[accountId] ?? form.approvers.find((u) => u.accountId === accountId)?.displayName ?? accountId })) })}
+              testId="golive-step-approver-picker"
+            />
           </div>
         </Field>
       )}
