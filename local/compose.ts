@@ -5,6 +5,7 @@ import { runJob } from '../src/app/jobs';
 import type { Clock, KeyValueStore, ProductTransports, Timing } from '../src/ports';
 import { createFetchTransport } from './fetch-transport';
 import { LocalWorkQueue } from './memory-queue';
+import { LocalRealtimeHub } from './realtime-hub';
 
 export interface SiteConnection {
   jiraBaseUrl: string;
@@ -41,6 +42,7 @@ export function createLocalTransports(site: SiteConnection): ProductTransports {
 export interface LocalDeps {
   deps: AppDeps;
   queue: LocalWorkQueue;
+  live: LocalRealtimeHub;
 }
 
 /** The local composition point: same use cases as Forge, local adapters behind the ports. */
@@ -54,6 +56,7 @@ export function composeLocal(options: {
 }): LocalDeps {
   const log = createConsoleLogger('local', options.quiet);
   const queue = new LocalWorkQueue(log);
+  const live = new LocalRealtimeHub();
   const deps = createAppDeps({
     transports: createLocalTransports(options.site),
     store: options.store,
@@ -62,7 +65,8 @@ export function composeLocal(options: {
     timing: options.timing ?? realTiming,
     log,
     timeZone: options.timeZone ?? 'UTC',
+    live,
   });
   queue.attach((job) => runJob(deps, job));
-  return { deps, queue };
+  return { deps, queue, live };
 }

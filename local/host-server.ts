@@ -11,6 +11,7 @@ import { AppError } from '../src/errors';
 import type { HttpMethod, ProductTransports } from '../src/ports';
 import { CSP_REPORT_PATH, customUiCsp, manifestPermissions } from './custom-ui-csp';
 import type { LocalWorkQueue } from './memory-queue';
+import type { LocalRealtimeHub } from './realtime-hub';
 
 const ROOT = resolve(__dirname, '..');
 const HOST_DIST = join(ROOT, 'dist/local-host');
@@ -49,7 +50,11 @@ export interface HostServerOptions {
   scheduled: Record<string, () => Promise<unknown>>;
   /** The Jira site the app is installed on: Forge's Custom UI CSP lets pages load its images. */
   siteUrl: string;
+  /** Forge Realtime's stand-in: the host page subscribes to it over server-sent events. */
+  live?: LocalRealtimeHub;
 }
+
+const realtimeQuery = z.object({ projectId: z.string().regex(/^\d{1,18}$/), channel: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/) }).strict();
 
 const invokeSchema = z
   .object({
@@ -171,6 +176,17 @@ export function createHostServer(options: HostServerOptions): Server {
         // The host plays the Forge platform here: it, not the app's iframe, states the context.
         const context = { accountId: body.accountId, moduleKey: body.moduleKey, extension: body.extension, cloudId: 'local' };
         sendJson(res, 200, await dispatchResolver(deps, body.functionKey, body.payload, context));
+      },
+    },
+    {
+      // The host page's side of realtime.subscribe: one event stream per subscription.
+      method: 'GET',
+      pattern: /^\/api\/realtime$/,
+      handle: async (req, res) => {
+        if (!options.live) throw new HttpProblem(404, 'This host has no realtime channel.');
+        const query = realtimeQuery.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
+        if (!query.success) throw new HttpProblem(400, 'Give projectId (digits) and channel.');
+        options.live.subscribe(query.data, res);
       },
     },
     {

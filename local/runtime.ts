@@ -100,7 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   const store: KeyValueStore & { flush?: () => void } = options.inMemory ? new InMemoryKvStore() : new FileKvStore(join(dataDir, 'kvs.json'));
   const transports = createLocalTransports(site);
-  const { deps, queue } = composeLocal({ site, store, clock, ...(options.timing ? { timing: options.timing } : {}), ...(options.quiet !== undefined ? { quiet: options.quiet } : {}) });
+  const { deps, queue, live } = composeLocal({ site, store, clock, ...(options.timing ? { timing: options.timing } : {}), ...(options.quiet !== undefined ? { quiet: options.quiet } : {}) });
 
   // The web trigger needs a signing secret; a fresh site gets one so the curl example works.
   // The secret lives in the store's secret storage (a file of its own, readable by the owner only).
@@ -170,6 +170,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     queue,
     transports,
     session,
+    live,
     siteUrl: site.jiraBaseUrl,
     scheduled: {
       'daily-sync': () => runDailySync(deps),
@@ -195,6 +196,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     settled,
     async close() {
       unsubscribe?.();
+      live.close();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections?.();
       await queue.drain();

@@ -317,6 +317,18 @@ export interface RunbookAuditView {
   truncated: boolean;
 }
 
+/**
+ * Forge Realtime: after every write of a release's run the resolvers publish this notice on the
+ * release's channel (in the project page's context). It says only that the run changed: the page
+ * refetches with `getRunbook`, so nobody learns more than they may read.
+ */
+export const runbookRunChannel = (versionId: string): string => `runbook-run-${versionId}`;
+export interface RunbookRunNotice {
+  versionId: string;
+  /** Grows with every write of the run (its head's and parts' revisions added up). */
+  revision: number;
+}
+
 export interface RunbookResolverContract {
   getRunbook: { payload: { versionId?: string }; result: RunbookView };
   createRunbook: { payload: CreateRunbookPayload; result: RunbookView };

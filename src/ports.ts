@@ -113,3 +113,21 @@ export interface Timing {
   sleep(ms: number): Promise<void>;
   random(): number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Live updates (Forge Realtime)
+
+/**
+ * A small change notice for pages watching a document: never the data itself (a page refetches
+ * through its authorized resolver, so nobody reads what they may not).
+ */
+export type LiveNotice = Record<string, string | number>;
+
+/**
+ * Tells pages watching `channel` in the caller's project that something changed. On Forge the
+ * channel is scoped to the invoking module's context (the project); `projectId` scopes it locally.
+ * Best effort: a notice that cannot be sent must never undo or fail the write it reports.
+ */
+export interface LiveUpdates {
+  publish(target: { projectId: string; channel: string }, notice: LiveNotice): Promise<void>;
+}

@@ -1,7 +1,7 @@
 import { ConfluenceClient } from '../integrations/confluence/confluence-client';
 import { ProductClient, type Product, type QuotaGate } from '../integrations/http/product-client';
 import { JiraClient } from '../integrations/jira/jira-client';
-import type { Clock, HttpTransport, KeyValueStore, Logger, ProductTransports, Timing, WorkQueue } from '../ports';
+import type { Clock, HttpTransport, KeyValueStore, LiveUpdates, Logger, ProductTransports, Timing, WorkQueue } from '../ports';
 import { StoreQuotaGate } from '../store/quota-gate';
 
 /** Everything a use case may touch. Built once per runtime by its composition point. */
@@ -18,7 +18,12 @@ export interface AppDeps {
   timeZone: string;
   /** The public URL of one of the app's web triggers (manifest key), where the platform tells it. */
   webTriggerUrl?: (key: string) => Promise<string>;
+  /** Change notices to the pages watching (Forge Realtime; the local host's event stream). */
+  live: LiveUpdates;
 }
+
+/** Where no page can subscribe (scheduled jobs, the KPI command line, tests that do not watch). */
+export const NO_WATCHERS: LiveUpdates = { publish: async () => {} };
 
 export interface PortSet {
   transports: ProductTransports;
@@ -29,6 +34,7 @@ export interface PortSet {
   log: Logger;
   timeZone?: string;
   webTriggerUrl?: (key: string) => Promise<string>;
+  live?: LiveUpdates;
 }
 
 export function createAppDeps(ports: PortSet): AppDeps {
@@ -48,6 +54,7 @@ export function createAppDeps(ports: PortSet): AppDeps {
     timing: ports.timing,
     log: ports.log,
     timeZone: ports.timeZone ?? 'UTC',
+    live: ports.live ?? NO_WATCHERS,
     ...(ports.webTriggerUrl ? { webTriggerUrl: ports.webTriggerUrl } : {}),
   };
 }

@@ -42,6 +42,8 @@ export interface ShardedState<M, T> {
   meta: M;
   /** Items in list order. */
   items: T[];
+  /** The revisions of the head and every part added up: grows with each write, whichever part it touched. */
+  writes?: number;
 }
 
 /** Split a part before it reaches this size (Forge's limit is 240 KiB). */
@@ -63,7 +65,8 @@ async function readAll<M, T>(store: KeyValueStore, layout: ShardLayout): Promise
 function stateOf<M, T>(read: Read<M, T>, initialMeta: () => M): ShardedState<M, T> {
   const head = read.head?.value;
   const items = (head?.order ?? []).map((id) => read.parts[head?.where[id] ?? -1]?.value.items[id]).filter((t): t is T => t !== undefined);
-  return { rev: read.head?.rev ?? 0, exists: read.head !== undefined, meta: head?.meta ?? initialMeta(), items };
+  const writes = (read.head?.rev ?? 0) + read.parts.reduce((sum, part) => sum + (part?.rev ?? 0), 0);
+  return { rev: read.head?.rev ?? 0, exists: read.head !== undefined, meta: head?.meta ?? initialMeta(), items, writes };
 }
 
 export async function readSharded<M, T>(store: KeyValueStore, layout: ShardLayout, initialMeta: () => M): Promise<ShardedState<M, T>> {
@@ -247,7 +250,8 @@ export async function updateSharded<M, T>(store: KeyValueStore, layout: ShardLay
     }
     await tryFlush(store, audit);
     const items = order.map((id) => (parts[where[id] as number] as Record<string, T>)[id] as T);
-    return { state: { rev: headChanged ? (read.head?.rev ?? 0) + 1 : state.rev, exists: true, meta: head.meta, items }, written: true };
+    const writes = (state.writes ?? 0) + operations.filter((op) => op.kind === 'put').length;
+    return { state: { rev: headChanged ? (read.head?.rev ?? 0) + 1 : state.rev, exists: true, meta: head.meta, items, writes }, written: true };
   }
 }
 

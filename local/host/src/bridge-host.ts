@@ -10,6 +10,9 @@
  *   navigate         {url | target..., type:'same-tab'|'new-tab'}  → undefined
  *   enableTheming    ()                                            → undefined
  *   reload           ()                                            → undefined
+ *   subscribeRealtimeChannel {channelName, onEvent, options}       → {unsubscribe}: the local
+ *                    realtime hub's event stream for the frame's project (Forge scopes a channel
+ *                    to the module's context); onEvent gets each payload as its JSON text
  *   anything else (resize, onError, ...)                           → undefined
  * No DOM: the page-specific parts come in as `BridgeDeps` so this is unit tested.
  */
@@ -45,6 +48,11 @@ export interface BridgeDeps {
   /** The host URL for a route (for new-tab navigation to Jira pages). */
   hrefFor(route: HostRoute, appSearch: string): string;
   siteOrigin: string;
+  /**
+   * Opens the host server's event stream at `url`; `onMessage` gets each event's data. Resolves
+   * once the stream is open, rejects when it cannot be. Returns the function that closes it.
+   */
+  openEvents?(url: string, onMessage: (data: string) => void): Promise<() => void>;
   log?(frameId: string, name: string, payload: unknown): void;
 }
 
@@ -236,6 +244,25 @@ export function createBridgeHost(deps: BridgeDeps) {
       case 'reload':
         frame.reload?.();
         return undefined;
+
+      case 'subscribeRealtimeChannel': {
+        const { channelName, onEvent } = p as { channelName?: unknown; onEvent?: unknown };
+        if (typeof channelName !== 'string' || typeof onEvent !== 'function') throw new BridgeError('subscribe needs a channel name and a callback.');
+        if (p.isGlobal) throw new BridgeError('Global realtime channels are not imitated by the local host.');
+        const projectId = (frame.context().extension as { project?: { id?: unknown } }).project?.id;
+        if (!deps.openEvents || projectId === undefined) throw new BridgeError('Realtime channels are only available to project page frames here.');
+        const query = new URLSearchParams({ projectId: String(projectId), channel: channelName });
+        const close = await deps.openEvents(`/api/realtime?${query.toString()}`, (data) => {
+          let payload: unknown = data;
+          try {
+            payload = JSON.parse(data);
+          } catch {
+            // keep the text
+          }
+          (onEvent as (payload: unknown) => void)(payload);
+        });
+        return { unsubscribe: async () => close() };
+      }
 
       default:
         // resize, onError, emitReadyEvent, changeWindowTitle, ...: nothing to do locally.

@@ -39,7 +39,7 @@ function host(): LocalForgeHost | undefined {
 
 /** Answers are made in the host page's JS realm: copy plain data into this one. */
 function toThisRealm(name: string, value: unknown): unknown {
-  if (name === 'createHistory' || value === null || typeof value !== 'object') return value;
+  if (name === 'createHistory' || name === 'subscribeRealtimeChannel' || value === null || typeof value !== 'object') return value;
   try {
     return structuredClone(value);
   } catch {

@@ -84,6 +84,17 @@ const bridgeHost = createBridgeHost({
   leaveTo(url) {
     window.location.assign(url);
   },
+  openEvents(url, onMessage) {
+    return new Promise((resolve, reject) => {
+      const source = new EventSource(url);
+      source.onmessage = (event: MessageEvent<string>) => onMessage(event.data);
+      source.onopen = () => resolve(() => source.close());
+      // Before it opened: the subscription failed (the page polls instead). After: EventSource reconnects by itself.
+      source.onerror = () => {
+        if (source.readyState === EventSource.CLOSED) reject(new Error(`The realtime stream ${url} could not be opened.`));
+      };
+    });
+  },
   log(frameId, name, payload) {
     if (name === 'onError') console.error(`[${frameId}] app error`, payload);
     else console.debug(`[${frameId}] bridge ${name}`, payload);

@@ -1,4 +1,4 @@
-import type { RunbookView, StartRollbackPayload, StartRunPayload, StepActionPayload } from '../../contract-runbook';
+import { type RunbookRunNotice, type RunbookView, type StartRollbackPayload, type StartRunPayload, type StepActionPayload, runbookRunChannel } from '../../contract-runbook';
 import { approversOf } from '../../domain/runbook/checkpoint';
 import { applyStepAction, startGate, startRollback, startRun } from '../../domain/runbook/run';
 import { AppError } from '../../errors';
@@ -33,7 +33,7 @@ async function writeRun(
   guard?: () => Promise<TransactOperation[]>,
 ): Promise<RunState> {
   const { session, versionId, version } = target;
-  const { state } = await updateSharded<RunMeta | null, StoredStepState>(session.deps.store, runLayout(session.project.id, versionId), {
+  const { state, written } = await updateSharded<RunMeta | null, StoredStepState>(session.deps.store, runLayout(session.project.id, versionId), {
     initialMeta,
     idOf,
     ...(guard ? { guard } : {}),
@@ -42,7 +42,19 @@ async function writeRun(
       return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
     },
   });
+  if (written) await announceRunChange(session.deps, session.project.id, versionId, state);
   return state;
+}
+
+/** One notice per landed write, to everyone watching the run (Forge Realtime); a refused write throws before it. */
+async function announceRunChange(deps: AppDeps, projectId: string, versionId: string, state: RunState): Promise<void> {
+  const notice: RunbookRunNotice = { versionId, revision: state.writes ?? state.rev };
+  try {
+    await deps.live.publish({ projectId, channel: runbookRunChannel(versionId) }, { ...notice });
+  } catch (error) {
+    // The write has landed; watchers still see it on their next poll.
+    deps.log.warn('run change notice not sent', { versionId, error: String(error) });
+  }
 }
 
 export async function startRunbookRun(deps: AppDeps, context: InvocationContext, payload: StartRunPayload): Promise<RunbookView> {

@@ -2,7 +2,7 @@
  * The only file of the Custom UI that talks to Forge (@forge/bridge). Everything else gets plain
  * typed functions, so the pages can be reasoned about (and re-hosted) without the bridge.
  */
-import { invoke as bridgeInvoke, router, view } from '@forge/bridge';
+import { invoke as bridgeInvoke, realtime, router, view } from '@forge/bridge';
 import type { ErrorBody, ResolverContract, ResolverResult } from '../../../src/contract';
 
 export type ResolverKey = keyof ResolverContract;
@@ -110,4 +110,25 @@ export function openInNewTab(relativeUrl: string): Promise<void> {
 /** Navigates to another module of this app in the same project, e.g. the settings page. */
 export function navigateToModule(moduleKey: string): Promise<void> {
   return router.navigate({ target: 'module', moduleKey });
+}
+
+/**
+ * Forge Realtime: calls `onNotice` with each notice published on `channel` in this page's context
+ * (resolvers publish after their writes). Resolves with the function that unsubscribes; rejects
+ * when the platform cannot subscribe, so the caller can poll instead. A notice arrives as the JSON
+ * text it was published as, or already parsed: both are handed on as an object.
+ */
+export async function subscribeToChannel(channel: string, onNotice: (notice: Record<string, unknown>) => void): Promise<() => void> {
+  const subscription = await realtime.subscribe(channel, (payload) => {
+    let notice: unknown = payload;
+    if (typeof payload === 'string') {
+      try {
+        notice = JSON.parse(payload);
+      } catch {
+        notice = {};
+      }
+    }
+    onNotice(typeof notice === 'object' && notice !== null ? (notice as Record<string, unknown>) : {});
+  });
+  return () => void subscription.unsubscribe();
 }

@@ -1,7 +1,7 @@
 // The real @forge/bridge (invoke, view.getContext, view.createHistory, view.theme.enable,
 // requestJira, router) talking to the host's bridge implementation.
 import { bridge } from '../../support/fake-bridge';
-import { invoke, requestJira, router, view } from '@forge/bridge';
+import { invoke, realtime, requestJira, router, view } from '@forge/bridge';
 import {
   createBridgeHost,
   decideNavigation,
@@ -42,6 +42,7 @@ function setup(answer: (path: string, body: unknown) => ApiAnswer = () => ({ sta
   const history = createFrameHistory({ read: () => hostLoc, write: (l) => (hostLoc = l) });
   let themed = 0;
   let reloaded = 0;
+  const streams: Array<{ url: string; send: (data: string) => void; closed: boolean }> = [];
   const frame: FrameRegistration = {
     frameId: 'f1',
     context: () => buildModuleContext({ moduleKey: 'releases-page', project: { id: '10000', key: 'SHOP' } }, { accountId, siteUrl: SITE, colorMode: 'light' }),
@@ -60,6 +61,11 @@ function setup(answer: (path: string, body: unknown) => ApiAnswer = () => ({ sta
     leaveTo: (url) => left.push(url),
     hrefFor: (route) => `/#/${route.kind}`,
     siteOrigin: SITE,
+    openEvents: async (url, onMessage) => {
+      const stream = { url, send: onMessage, closed: false };
+      streams.push(stream);
+      return () => void (stream.closed = true);
+    },
   };
   const host = createBridgeHost(deps);
   bridge.reset((name, payload) => host.callBridge('f1', name, payload));
@@ -73,6 +79,7 @@ function setup(answer: (path: string, body: unknown) => ApiAnswer = () => ({ sta
     setHostLoc: (l: typeof hostLoc) => (hostLoc = l),
     history,
     counts: () => ({ themed, reloaded }),
+    streams,
   };
 }
 
@@ -191,6 +198,18 @@ describe('bridge host through the real @forge/bridge', () => {
     expect(t.counts()).toEqual({ themed: 1, reloaded: 1 });
     expect(await t.host.callBridge('f1', 'resize', { height: 10 })).toBeUndefined();
     expect(await t.host.callBridge('f1', 'onError', { error: 'x' })).toBeUndefined();
+  });
+
+  it('realtime.subscribe hears the frame project’s channel on the host’s event stream, until unsubscribed', async () => {
+    const t = setup();
+    const heard: unknown[] = [];
+    const subscription = await realtime.subscribe('runbook-run-10042', (payload) => void heard.push(payload));
+    expect(t.streams.map((s) => s.url)).toEqual(['/api/realtime?projectId=10000&channel=runbook-run-10042']);
+    t.streams[0]?.send(JSON.stringify({ versionId: '10042', revision: 7 }));
+    expect(heard).toEqual([{ versionId: '10042', revision: 7 }]);
+    await subscription.unsubscribe();
+    expect(t.streams[0]?.closed).toBe(true);
+    await expect(realtime.subscribeGlobal('x', () => undefined)).rejects.toThrow(/Global/);
   });
 
   it('rejects calls from unknown frames and other products', async () => {

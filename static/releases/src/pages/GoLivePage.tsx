@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { ErrorBody } from '../../../../src/contract';
 import type { RunbookView, StepAction } from '../../../../src/contract';
@@ -11,6 +11,7 @@ import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
 import { StepEditor } from '../go-live/StepEditor';
+import { useLiveRefresh } from '../go-live/live-refresh';
 import { runbookCsv, runbookMarkdown } from '../go-live/export';
 import { downloadCsv } from '../csv';
 import { downloadText } from '../download';
@@ -18,9 +19,6 @@ import { slug } from '../ids';
 import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
 import { fieldErrors, formLevelError } from '../field-errors';
 import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
-
-/** Everyone watching sees a change within two seconds: the page asks again this often while open. */
-export const REFRESH_MS = 2000;
 
 type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
 
@@ -36,12 +34,8 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
   const [actionError, setActionError] = useState<ErrorBody>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+  // Everyone watching sees a change within two seconds: Forge Realtime, polling as the fallback.
+  const live = useLiveRefresh(data?.version.id, reload);
 
   const mutate = useCallback(
     async <K extends Mutation>(name: K, payload: PayloadOf<K>): Promise<boolean> => {
@@ -69,7 +63,7 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
     return <PageSkeleton label="Loading the go-live runbook" />;
   }
   return (
-    <div data-testid="go-live" data-version={data.version.id} data-plan-revision={data.planRevision} style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>
+    <div data-testid="go-live" data-version={data.version.id} data-plan-revision={data.planRevision} data-live={live} style={{ display: 'flex', flexDirection: 'column', gap: space.s200 }}>
       {error && <ErrorMessage title="Could not refresh the runbook" error={error} onRetry={reload} />}
       <Toolbar view={data} onSelect={setVersionId} />
       {actionError && (
