@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deploymentEventSchema, type StoredDeployment } from '../domain/deployments/deployment-event';
+import { type DeploymentEvent, deploymentEventSchema, type StoredDeployment } from '../domain/deployments/deployment-event';
 import { projectsOfDeployment } from '../domain/deployments/deployment-index';
 import { decideUpdate, implausibleDates } from '../domain/deployments/lifecycle';
 import { keys } from '../store/keys';
@@ -106,6 +106,32 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
     return reply(422, { error: `Jira has no project ${unknown.join(', ')} that this app can see: check projectKey and issueKeys.`, unknownProjects: unknown });
   }
 
+  const outcome = await storeDeploymentEvent(deps, event, 'CI/CD (web trigger)');
+  if (outcome.kind === 'conflict') {
+    const existing = outcome.stored;
+    return reply(409, { error: outcome.reason, deploymentId: event.deploymentId, stored: { status: existing.status, deployedAt: existing.deployedAt, ...(existing.updatedAt ? { updatedAt: existing.updatedAt } : {}) } });
+  }
+  const { created, updated, projects } = outcome;
+  return reply(created ? 201 : 200, {
+    deploymentId: event.deploymentId,
+    duplicate: !created && !updated,
+    ...(updated ? { updated: true } : {}),
+    projects,
+    ...(projects.length ? {} : { warning: 'Not linked to a project: send projectKey or issueKeys so the KPIs count this deployment.' }),
+  });
+}
+
+export type StoredOutcome =
+  | { kind: 'stored'; created: boolean; updated: boolean; projects: string[] }
+  | { kind: 'conflict'; reason: string; stored: StoredDeployment };
+
+/**
+ * Stores a valid deployment event once under its id and files it for the release calendar and
+ * the KPIs: the one path every deployment takes (the web trigger, a go-live run's deployment
+ * step). The same id again is a duplicate (nothing new, the filing repaired), a later status an
+ * update (audited as `by`), anything else a conflict that changes nothing.
+ */
+export async function storeDeploymentEvent(deps: AppDeps, event: DeploymentEvent, by: string): Promise<StoredOutcome> {
   const key = keys.deployment(event.deploymentId);
   const stored: StoredDeployment = { ...event, receivedAt: deps.clock.now().toISOString() };
   const created = await deps.store.setIfAbsent(key, stored);
@@ -116,10 +142,10 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
     const existing = await deps.store.get<StoredDeployment>(key);
     if (existing) {
       const decision = decideUpdate(existing, event);
-      if (decision.kind === 'conflict') return reply(409, { error: decision.reason, deploymentId: event.deploymentId, stored: { status: existing.status, deployedAt: existing.deployedAt, ...(existing.updatedAt ? { updatedAt: existing.updatedAt } : {}) } });
+      if (decision.kind === 'conflict') return { kind: 'conflict', reason: decision.reason, stored: existing };
       if (decision.kind === 'update') {
         await deps.store.set(key, stored);
-        await auditDeployment(deps, { action: 'updated', deploymentId: event.deploymentId, by: 'CI/CD (web trigger)', before: existing, after: stored });
+        await auditDeployment(deps, { action: 'updated', deploymentId: event.deploymentId, by, before: existing, after: stored });
         previous = existing;
         updated = true;
       } else filed = existing;
@@ -128,14 +154,8 @@ export async function ingestDeployment(deps: AppDeps, request: WebRequest): Prom
   // Filed for the release calendar and the KPIs too; idempotent, so a replay repairs a filing that failed once.
   await fileDeploymentEvent(deps, filed, previous);
   const projects = await indexDeploymentForKpis(deps.store, filed, previous);
-  deps.log.info(created ? 'deployment stored' : updated ? 'deployment updated' : 'deployment replay ignored', { deploymentId: event.deploymentId });
-  return reply(created ? 201 : 200, {
-    deploymentId: event.deploymentId,
-    duplicate: !created && !updated,
-    ...(updated ? { updated: true } : {}),
-    projects,
-    ...(projects.length ? {} : { warning: 'Not linked to a project: send projectKey or issueKeys so the KPIs count this deployment.' }),
-  });
+  deps.log.info(created ? 'deployment stored' : updated ? 'deployment updated' : 'deployment replay ignored', { deploymentId: event.deploymentId, by });
+  return { kind: 'stored', created, updated, projects };
 }
 
 const deleteSchema = z.object({ deploymentId: deploymentEventSchema.shape.deploymentId }).strict();

@@ -1,6 +1,6 @@
-import { type RunbookRunNotice, type RunbookView, type StartRollbackPayload, type StartRunPayload, type StepActionPayload, runbookRunChannel } from '../../contract-runbook';
+import { type RunbookPlan, type RunbookRunNotice, type RunbookStep, type RunbookView, type StartRollbackPayload, type StartRunPayload, type StepActionPayload, runbookRunChannel } from '../../contract-runbook';
 import { approversOf } from '../../domain/runbook/checkpoint';
-import { applyStepAction, startGate, startRollback, startRun } from '../../domain/runbook/run';
+import { applyStepAction, runStatus, startGate, startRollback, startRun } from '../../domain/runbook/run';
 import { AppError } from '../../errors';
 import { keys } from '../../store/keys';
 import { type RunMeta, type StoredStepState, runLayout } from '../../store/runbook-store';
@@ -11,7 +11,8 @@ import type { AuditChange } from '../go-no-go/audit';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, stepActors } from './session';
-import { planOf, readPlan, runOf, runbookView } from './view';
+import { planOf, readPlan, readRun, runOf, runbookView } from './view';
+import { fileRunDeployments } from './deployment-filing';
 
 /**
  * The live run: a release manager starts it (after a GO, or at once for an emergency release),
@@ -103,25 +104,40 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
   }
   const actor = await session.actor();
   const at = deps.clock.now().toISOString();
-  const state = await writeRun(target, { actor, at }, (current) => {
-    const run = runOf(current);
-    if (!run) throw new AppError('VALIDATION', 'The go-live run has not started: a release manager starts it after the GO decision.');
-    const outcome = applyStepAction(plan, run, { stepId: step.id, expectedStatus: payload.expectedStatus, action: payload.action, at, by: actor });
-    if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
-    const before = run.states[step.id];
-    return {
-      // A rollback vote switches the run in the same write as the vote.
-      ...(outcome.header && current.meta ? { meta: { ...outcome.header, planRevision: current.meta.planRevision } } : {}),
-      upsert: [{ stepId: step.id, ...outcome.state }],
-      audit: {
-        action: `step.${payload.action.type}`,
-        summary: outcome.summary,
-        ...(before ? { before: { status: before.status } } : {}),
-        after: { stepId: step.id, status: outcome.state.status, ...(outcome.state.reason ? { reason: outcome.state.reason } : {}) },
-      },
-    };
-  });
+  let state: RunState;
+  try {
+    state = await writeRun(target, { actor, at }, (current) => stepChange(current, payload, { plan, step, at, actor }));
+  } catch (error) {
+    // A completion reported twice (a retry, a second page) is refused, and repairs a filing cut short.
+    if (error instanceof AppError && step.kind === 'deployment') await fileRunDeployments(target, plan, runOf(await readRun(deps.store, session.project.id, versionId)));
+    throw error;
+  }
+  const run = runOf(state);
+  if ((step.kind === 'deployment' && run?.states[step.id]?.status === 'completed') || runStatus(plan, run) === 'rolled-back') await fileRunDeployments(target, plan, run);
   return runbookView(target, { plan: planState, run: state });
+}
+
+function stepChange(
+  current: RunState,
+  payload: StepActionPayload,
+  { plan, step, at, actor }: { plan: RunbookPlan; step: RunbookStep; at: string; actor: UserSummary },
+): { meta?: RunMeta; upsert: StoredStepState[]; audit: AuditChange } {
+  const run = runOf(current);
+  if (!run) throw new AppError('VALIDATION', 'The go-live run has not started: a release manager starts it after the GO decision.');
+  const outcome = applyStepAction(plan, run, { stepId: step.id, expectedStatus: payload.expectedStatus, action: payload.action, at, by: actor });
+  if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
+  const before = run.states[step.id];
+  return {
+    // A rollback vote switches the run in the same write as the vote.
+    ...(outcome.header && current.meta ? { meta: { ...outcome.header, planRevision: current.meta.planRevision } } : {}),
+    upsert: [{ stepId: step.id, ...outcome.state }],
+    audit: {
+      action: `step.${payload.action.type}`,
+      summary: outcome.summary,
+      ...(before ? { before: { status: before.status } } : {}),
+      after: { stepId: step.id, status: outcome.state.status, ...(outcome.state.reason ? { reason: outcome.state.reason } : {}) },
+    },
+  };
 }
 
 export async function startRunbookRollback(deps: AppDeps, context: InvocationContext, payload: StartRollbackPayload): Promise<RunbookView> {
@@ -141,5 +157,8 @@ export async function startRunbookRollback(deps: AppDeps, context: InvocationCon
       audit: { action: 'run.rollback', summary: `Called the rollback: ${outcome.header.rollback?.reason ?? ''}`, after: { mode: 'rollback', reason: outcome.header.rollback?.reason } },
     };
   });
+  // A plan without rollback steps is rolled back at once.
+  const plan = planOf(planState);
+  if (runStatus(plan, runOf(state)) === 'rolled-back') await fileRunDeployments(target, plan, runOf(state));
   return runbookView(target, { plan: planState, run: state });
 }
