@@ -1,5 +1,7 @@
-import type { AuditLogView, ResolverResult, RunbookAuditView, RunbookTemplateView, RunbookView } from '../../src/contract';
+import ICAL from 'ical.js';
+import type { AuditLogView, CalendarFeedToken, ResolverResult, RunbookAuditView, RunbookTemplateView, RunbookView } from '../../src/contract';
 import { dispatchResolver } from '../../src/app/resolvers';
+import { serveCalendarFeed } from '../../src/app/release-plan/calendar-feed';
 import { defaultTemplate } from '../../src/domain/runbook/templates';
 import { type InventoryDoc, type SiteWindowsDoc, emptyInventory, emptySiteWindows } from '../../src/app/release-plan/documents';
 import { keys } from '../../src/store/keys';
@@ -233,6 +235,21 @@ describe('a go-live runbook', () => {
     expect(actions.filter((a) => a === 'step.complete')).toHaveLength(12);
     const goNoGo = await ok<AuditLogView>('getAuditLog', SAM, { versionId: major.versionId });
     expect(goNoGo.entries.every((e) => !e.action.startsWith('step.'))).toBe(true);
+  });
+
+  it('puts the planned go-live window in the project’s calendar feed, with where its run stands', async () => {
+    const { token } = await ok<CalendarFeedToken>('rotateCalendarFeedToken', RAVI, {});
+    const answer = await serveCalendarFeed(site.deps, { method: 'GET', query: { project: 'SHOP', token } });
+    const view = await runbook(SAM);
+    const goLive = new ICAL.Component(ICAL.parse(answer.body))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((e) => e.uid.startsWith(`golive-${major.versionId}@`));
+    expect({ summary: goLive?.summary, start: goLive?.startDate.toJSDate().toISOString(), end: goLive?.endDate.toJSDate().toISOString() }).toEqual({
+      summary: 'SHOP 3.0.0 go-live (rolled back)',
+      start: GO_LIVE,
+      end: view.schedule?.endAt,
+    });
   });
 });
 

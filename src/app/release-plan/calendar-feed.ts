@@ -15,6 +15,7 @@ import { type InvocationContext, requireProject } from '../invocation-context';
 import { toVersionFacts } from '../project-releases';
 import { requireReleaseEditor } from '../release-managers';
 import { readBookings, readInventory, readProjectPlan, readSiteWindows } from './documents';
+import { plannedGoLives } from '../runbook/go-lives';
 
 export const FEED_WEBTRIGGER_KEY = 'calendar-feed';
 /** The feed covers half a year back and a bit more than a year ahead. */
@@ -119,7 +120,11 @@ export async function serveCalendarFeed(deps: AppDeps, request: FeedRequest): Pr
       .filter((v) => !v.archived)
       .map((v) => toVersionFacts(v))
       .filter((v) => !v.released || !v.releaseDate || Date.parse(v.releaseDate) > from);
-    body = buildCalendarFeed({ project, versions: feedVersions, slots, environments: inventory.environments, windows, now, uidDomain: new URL(site).host });
+    const names = new Map(feedVersions.map((v) => [v.id, v.name]));
+    const goLives = (await plannedGoLives(deps.store, project.id, [...names.keys()]))
+      .filter((g) => Date.parse(g.plannedEnd) > from && Date.parse(g.start) < to)
+      .map((g) => ({ ...g, versionName: names.get(g.versionId) as string }));
+    body = buildCalendarFeed({ project, versions: feedVersions, goLives, slots, environments: inventory.environments, windows, now, uidDomain: new URL(site).host });
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return notFound();
     deps.log.warn('calendar feed failed', { projectKey, error: String(error) });

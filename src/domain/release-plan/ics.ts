@@ -6,7 +6,10 @@
  */
 import { xmlSafe } from '../reports/storage-format';
 import type { PlanEnvironment, PlanSlot, PlanWindow } from '../../contract-release-plan';
+import type { RunStatus } from '../../contract-runbook';
 import { parseCalendarDate, addDays } from '../calendar/calendar-date';
+import { GO_LIVE_RUN } from '../status/vocabulary';
+import { plural } from './wording';
 
 export interface FeedVersion {
   id: string;
@@ -17,9 +20,21 @@ export interface FeedVersion {
   released: boolean;
 }
 
+/** A release's planned go-live: its runbook's go-live start and planned end, and where its run stands. */
+export interface FeedGoLive {
+  versionId: string;
+  versionName: string;
+  start: string;
+  plannedEnd: string;
+  run: RunStatus;
+  steps: number;
+}
+
 export interface CalendarFeedInput {
   project: { key: string; name: string };
   versions: FeedVersion[];
+  /** Go-lives planned in the runbooks (none when omitted). */
+  goLives?: FeedGoLive[];
   slots: PlanSlot[];
   environments: PlanEnvironment[];
   windows: PlanWindow[];
@@ -132,6 +147,19 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
     if (start) {
       lines.push(...event(`version-${version.id}-start@${domain}`, stamp, start, `${version.name} starts`, ['CATEGORIES:Version start', 'TRANSP:TRANSPARENT']));
     }
+  }
+
+  for (const goLive of [...(input.goLives ?? [])].sort((a, b) => a.start.localeCompare(b.start) || a.versionId.localeCompare(b.versionId))) {
+    const run = GO_LIVE_RUN[goLive.run].word;
+    lines.push(
+      ...event(`golive-${goLive.versionId}@${domain}`, stamp, timed(goLive.start, goLive.plannedEnd), `${goLive.versionName} go-live (${run.toLowerCase()})`, [
+        `DESCRIPTION:${escapeText(`Go-live runbook of ${goLive.versionName}: ${plural(goLive.steps, 'step')}, from the go-live start to the planned end.\nRun: ${run}.`)}`,
+        'CATEGORIES:Go-live',
+        'TRANSP:TRANSPARENT',
+        // Planned until the run starts; then it is happening (or happened), whatever its outcome.
+        `STATUS:${goLive.run === 'not-started' ? 'TENTATIVE' : 'CONFIRMED'}`,
+      ]),
+    );
   }
 
   for (const slot of [...input.slots].sort((a, b) => a.from.localeCompare(b.from) || a.id.localeCompare(b.id))) {

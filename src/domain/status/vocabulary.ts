@@ -6,6 +6,7 @@
  * Confluence status macros) with the tables at the end.
  */
 import type { ReleaseState } from '../../contract';
+import type { RunStatus } from '../../contract-runbook';
 import type { Rag as ReadinessRag } from '../readiness/evaluate';
 import { plural } from '../release-plan/wording';
 
@@ -28,6 +29,18 @@ export const RELEASE_STATE: Record<ReleaseState, StatusWord> = {
   'in-progress': { key: 'in-progress', word: 'In progress', colour: 'blue' },
   planned: { key: 'planned', word: 'Planned', colour: 'purple' },
   unscheduled: { key: 'unscheduled', word: 'No date', colour: 'grey' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// A go-live run: where a release's runbook run stands (the Go-live page, the calendar feed, the
+// weekly status).
+
+export const GO_LIVE_RUN: Record<RunStatus, StatusWord> = {
+  'not-started': { key: 'not-started', word: 'Not started', colour: 'purple' },
+  running: { key: 'running', word: 'Running', colour: 'blue' },
+  completed: { key: 'completed', word: 'Completed', colour: 'green' },
+  'rolling-back': { key: 'rolling-back', word: 'Rolling back', colour: 'yellow' },
+  'rolled-back': { key: 'rolled-back', word: 'Rolled back', colour: 'red' },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -51,6 +51,58 @@ describe('the iCalendar feed', () => {
     expect(text).toContain('X-WR-CALNAME:Shop\\, web & “apps” (SHOP) releases');
   });
 
+  it('has one event per planned go-live: its window in UTC, the run’s word, tentative until the run starts', () => {
+    const text = buildCalendarFeed({
+      project: { key: 'SHOP', name: 'Shop' },
+      versions: [],
+      goLives: [
+        { versionId: '10002', versionName: 'SHOP 2.5; “Zoë”, part 2', start: '2026-12-12T01:30:00.000Z', plannedEnd: '2026-12-12T03:05:00.000Z', run: 'not-started', steps: 9 },
+        { versionId: '10001', versionName: 'SHOP 2.4', start: '2026-12-05T22:00:00.000Z', plannedEnd: '2026-12-05T23:00:00.000Z', run: 'rolled-back', steps: 1 },
+      ],
+      slots: [],
+      environments: ENVIRONMENTS,
+      windows: [],
+      now: NOW,
+      uidDomain: 'acme.atlassian.net',
+    });
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(
+      events.map((e) => ({
+        uid: e.uid,
+        summary: e.summary,
+        zone: e.startDate.zone.tzid,
+        start: e.startDate.toJSDate().toISOString(),
+        end: e.endDate.toJSDate().toISOString(),
+        status: e.component.getFirstPropertyValue('status'),
+        categories: e.component.getFirstPropertyValue('categories'),
+        description: e.description,
+      })),
+    ).toEqual([
+      {
+        uid: 'golive-10001@acme.atlassian.net',
+        summary: 'SHOP 2.4 go-live (rolled back)',
+        zone: 'UTC',
+        start: '2026-12-05T22:00:00.000Z',
+        end: '2026-12-05T23:00:00.000Z',
+        status: 'CONFIRMED',
+        categories: 'Go-live',
+        description: 'Go-live runbook of SHOP 2.4: 1 step, from the go-live start to the planned end.\nRun: Rolled back.',
+      },
+      {
+        uid: 'golive-10002@acme.atlassian.net',
+        summary: 'SHOP 2.5; “Zoë”, part 2 go-live (not started)',
+        zone: 'UTC',
+        start: '2026-12-12T01:30:00.000Z',
+        end: '2026-12-12T03:05:00.000Z',
+        status: 'TENTATIVE',
+        categories: 'Go-live',
+        description: 'Go-live runbook of SHOP 2.5; “Zoë”, part 2: 9 steps, from the go-live start to the planned end.\nRun: Not started.',
+      },
+    ]);
+    expect(text).toContain('SUMMARY:SHOP 2.5\\; “Zoë”\\, part 2 go-live (not started)');
+    expect(text).toContain('DTSTART:20261212T013000Z');
+  });
+
   it('keeps UIDs stable between generations', () => {
     const uids = (text: string) => text.split('\r\n').filter((l) => l.startsWith('UID:'));
     expect(uids(feed())).toEqual(uids(feed()));

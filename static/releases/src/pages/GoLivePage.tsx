@@ -12,6 +12,7 @@ import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
 import { StepEditor } from '../go-live/StepEditor';
 import { useLiveRefresh } from '../go-live/live-refresh';
+import { GO_LIVE_RUN } from '../../../../src/domain/status/vocabulary';
 import { runbookCsv, runbookMarkdown } from '../go-live/export';
 import { downloadCsv } from '../csv';
 import { downloadText } from '../download';
@@ -170,7 +171,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
         )}
         {run ? (
           <div data-testid="golive-run-status" data-status={run.progress.status} style={{ font: font.body, color: color.text, display: 'flex', gap: space.s200, flexWrap: 'wrap', alignItems: 'center' }}>
-            <strong>{RUN_TEXT[run.progress.status]}</strong>
+            <strong>{GO_LIVE_RUN[run.progress.status].word}</strong>
             <span>
               {run.progress.mode === 'rollback' ? 'Rollback planned to end' : 'Planned end'} {formatInstant(run.progress.plannedEndAt, timeZone)}
             </span>
@@ -291,7 +292,6 @@ function GoLiveStartInput({ view, timeZone, busy, mutate }: { view: RunbookView;
   );
 }
 
-const RUN_TEXT = { 'not-started': 'Not started', running: 'Running', completed: 'Completed', 'rolling-back': 'Rolling back', 'rolled-back': 'Rolled back' } as const;
 const TIMING_TEXT = { 'on-time': '', 'late-start': 'late', overrunning: 'overrunning', 'finished-late': 'finished late' } as const;
 
 /** What a release manager does to the plan's steps before the run: edit, move one place, remove. */
