@@ -3,6 +3,8 @@ import type { ProjectReleasesView } from '../contract';
 import { calendarDateIn } from '../domain/calendar/calendar-date';
 import { PORTFOLIO_PAGE_TITLE, type PortfolioProject, renderPortfolioPage } from '../domain/reports/portfolio-page';
 import { renderReleaseStatusPage, releaseStatusPageTitle } from '../domain/reports/release-status-page';
+import { type StatusGoLive, upcomingGoLives } from '../domain/reports/upcoming-go-lives';
+import { plannedGoLives } from './runbook/go-lives';
 import { type SnapshotDocument, diffSnapshots, isoWeek, rollSnapshots, snapshotOf } from '../domain/reports/status-snapshot';
 import { type ReleaseSlip, releaseSlip } from '../domain/versions/version-slip';
 import { keys } from '../store/keys';
@@ -117,11 +119,12 @@ export async function publishProjectStatus(deps: AppDeps, projectKey: string, ru
       const confluence = deps.confluenceAsApp();
       const space = await requireSpace(confluence, settings.spaceKey);
       const view = await buildProjectReleasesView(deps.jiraAsApp(), projectKey, deps.clock.now(), deps.timeZone);
-      const [slips, stored, facts, baseUrl] = await Promise.all([
+      const [slips, stored, facts, baseUrl, goLives] = await Promise.all([
         slipsOf(deps, view),
         deps.store.getVersioned<SnapshotDocument>(keys.reportSnapshot(projectKey)),
         collectReleaseStatusFacts(deps, view.project, view.releases),
         jiraBaseUrl(deps),
+        goLivesAhead(deps, view),
       ]);
       const snapshot = snapshotOf(view, week, slips, facts);
       const { baseline } = rollSnapshots(stored?.value, snapshot);
@@ -129,7 +132,7 @@ export async function publishProjectStatus(deps: AppDeps, projectKey: string, ru
         spaceId: space.id,
         ...(settings.parentPageId ? { parentId: settings.parentPageId } : {}),
         title: releaseStatusPageTitle(view),
-        storageValue: renderReleaseStatusPage(view, baseUrl, { slips, changes: diffSnapshots(baseline, snapshot), facts }),
+        storageValue: renderReleaseStatusPage(view, baseUrl, { slips, changes: diffSnapshots(baseline, snapshot), facts, goLives: { items: goLives, timeZone: deps.timeZone } }),
         versionMessage: 'Weekly release status',
       });
       // Only what was published becomes next week's baseline.
@@ -142,6 +145,16 @@ export async function publishProjectStatus(deps: AppDeps, projectKey: string, ru
   );
   await finishProject(deps, runWeek ?? week, projectKey, outcome.ok);
   return outcome;
+}
+
+/** The unreleased versions' go-lives planned in the next 14 days, from their runbooks. */
+async function goLivesAhead(deps: AppDeps, view: ProjectReleasesView): Promise<StatusGoLive[]> {
+  const names = new Map(view.releases.filter((r) => !r.released).map((r) => [r.id, r.name]));
+  const planned = await plannedGoLives(deps.store, view.project.id, [...names.keys()]);
+  return upcomingGoLives(
+    planned.map((g) => ({ versionId: g.versionId, versionName: names.get(g.versionId) as string, start: g.start, plannedEnd: g.plannedEnd, run: g.run })),
+    deps.clock.now().getTime(),
+  );
 }
 
 /** Marks the project done in this week's run; when it was the last one, publishes the portfolio. */

@@ -6,6 +6,7 @@ import { type PortfolioOutcome, runWeeklyReports } from '../../src/app/weekly-re
 import { PORTFOLIO_PAGE_TITLE } from '../../src/domain/reports/portfolio-page';
 import { keys } from '../../src/store/keys';
 import { DEMO_NOW, type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
+import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 
 const WEEK = 7 * 86_400_000;
 let site: DemoSite;
@@ -37,6 +38,18 @@ describe('the weekly status with slip, changes and the portfolio', () => {
     expect(await site.store.get<PortfolioOutcome>(keys.portfolioOutcome())).toMatchObject({ ok: true, action: 'created', projects: site.jira.dataset.projects.length });
     expect(statusPage('SHOP').body).toContain('This is the first weekly report');
     expect(statusPage('SHOP').body).toContain('<th>Slip</th>');
+  });
+
+  it('lists the go-lives planned in the next 14 days from the runbooks, in the project’s zone', async () => {
+    const shop = demoFacts(site.jira.dataset).project('SHOP');
+    const version = site.jira.dataset.versions.find((v) => !v.released && !v.archived && String(v.projectId) === shop.id)!;
+    const goLiveStart = new Date(DEMO_NOW.getTime() + 3 * 86_400_000).toISOString();
+    const context = { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop.id, key: 'SHOP' } } };
+    expect(await dispatchResolver(site.deps, 'createRunbook', { versionId: String(version.id), from: { type: 'template' }, goLiveStart }, context)).toMatchObject({ ok: true });
+    await weeklyRun();
+    const section = statusPage('SHOP').body.split('<h2>Go-lives in the next 14 days</h2>')[1]?.split('<h2>')[0] ?? '';
+    expect(section).toContain(`>${version.name}</a>`);
+    expect(section).toContain('Not started');
   });
 
   it('leaves every page alone when the week runs twice', async () => {

@@ -4,6 +4,7 @@ import type { ReleaseStatusFacts, StatusFactsByVersion } from './status-facts';
 import type { StatusChanges } from './status-snapshot';
 import { AT_RISK_DAYS, AT_RISK_PERCENT_DONE, CONFLUENCE_COLOUR, RELEASE_HEALTH, type ReleaseHealthKey, readinessTallyText, releaseHealth } from '../status/vocabulary';
 import { type StatusColour, escapeXml, link, statusMacro, table } from './storage-format';
+import { type StatusGoLive, renderUpcomingGoLives } from './upcoming-go-lives';
 
 /** What the weekly status adds to the view: slips, changes since last week, other modules' facts. */
 export interface StatusPageExtras {
@@ -12,6 +13,8 @@ export interface StatusPageExtras {
   /** Undefined: leave the section out (callers without snapshots). */
   changes?: StatusChanges;
   facts?: StatusFactsByVersion;
+  /** Go-lives planned in the next 14 days (upcomingGoLives), in the project's zone; undefined: leave the section out. */
+  goLives?: { items: StatusGoLive[]; timeZone: string };
 }
 
 export interface ReleaseRag {
@@ -83,6 +86,7 @@ export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: 
     '<h2>Releases in flight</h2>',
     rows.length ? table(headers, rows) : '<p>No unreleased versions.</p>',
   ];
+  if (extras.goLives) parts.push(...renderUpcomingGoLives(extras.goLives.items, extras.goLives.timeZone, versionLink));
   if (extras.changes) parts.push(...renderChanges(extras.changes, versionLink));
   if (released.length) {
     parts.push('<h2>Recently released</h2>');
