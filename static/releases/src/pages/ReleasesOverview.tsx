@@ -54,9 +54,11 @@ interface Props {
   onOpenReleaseNotes?: (versionId: string) => void;
   /** Opens a version's Go/No-Go board. */
   onOpenGoNoGo?: (versionId: string) => void;
+  /** Opens a version's go-live runbook. */
+  onOpenGoLive?: (versionId: string) => void;
 }
 
-export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes, onOpenGoNoGo }: Props) {
+export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes, onOpenGoNoGo, onOpenGoLive }: Props) {
   const { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload } = releases;
   const [text, setText] = useState('');
   const [stateFilter, setStateFilter] = useState<StateChoice>('all');
@@ -102,7 +104,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
   return (
     <Stacked>
       {error && <ErrorMessage title="Could not refresh the versions" error={error} onRetry={reload} />}
-      {onOpenGoNoGo && <WaitingForMe onOpenBoard={onOpenGoNoGo} />}
+      {onOpenGoNoGo && <WaitingForMe onOpenBoard={onOpenGoNoGo} onOpenGoLive={onOpenGoLive ?? onOpenGoNoGo} siteUrl={siteUrl} />}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s100, alignItems: 'center' }}>
         <div style={{ flex: '1 1 220px', maxWidth: 320 }}>
           <Textfield
