@@ -136,6 +136,13 @@ describeInBrowser('the release calendar in Chromium', () => {
     await typeDateTime(app, 'slot-to', '2027-01-05T17:00');
     expect(await app.getByTestId('slot-editor').innerText()).toContain('times in Pacific/Auckland');
     await app.getByTestId('slot-editor').screenshot({ path: screenshotPath('release-calendar-slot-picker.png') });
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page().getByTestId('theme-toggle').click();
+      await app.locator('html[data-color-mode="dark"]').waitFor();
+      await app.getByTestId('slot-editor').screenshot({ path: screenshotPath('release-calendar-slot-picker-dark.png') });
+      await page().getByTestId('theme-toggle').click();
+      await app.locator('html[data-color-mode="light"]').waitFor();
+    }
     const saved = page().waitForResponse((r) => r.url().endsWith('/api/invoke') && (JSON.parse(r.request().postData() ?? '{}') as { functionKey?: string }).functionKey === 'saveEnvironmentSlot');
     await app.getByTestId('slot-save').click();
     const answer = (await (await saved).json()) as { data: { slots: Array<{ id: string; environmentId: string; from: string; to: string; versionId?: string }> } };
