@@ -542,8 +542,47 @@ export interface WaitingVote {
   round: number;
 }
 
+/** An issue with readiness checks the viewer may sign and nobody has yet (done in the issue's panel in Jira). */
+export interface WaitingSignOffIssue {
+  issueKey: string;
+  summary: string;
+  checks: Array<{ criterionId: string; label: string }>;
+}
+
+/** An unreleased version's issues waiting for the viewer's sign-offs: how many, and the first few by key. */
+export interface WaitingSignOffs {
+  versionId: string;
+  versionName: string;
+  releaseDate?: string;
+  issueCount: number;
+  issues: WaitingSignOffIssue[];
+}
+
+/** A go-live runbook step the viewer owns (themselves, a group of theirs, or release managers) that can start now or is running. */
+export interface WaitingStep {
+  versionId: string;
+  versionName: string;
+  stepId: string;
+  title: string;
+  status: 'ready' | 'running';
+  /** Why it is theirs: "you", the group's name, or "release managers". */
+  ownedAs: string;
+}
+
+/** A running go/no-go checkpoint of a go-live run where the viewer is a named approver and has not voted. */
+export interface WaitingCheckpoint {
+  versionId: string;
+  versionName: string;
+  stepId: string;
+  title: string;
+}
+
 export interface WaitingForMeView {
   votes: WaitingVote[];
+  /** Per version, soonest due first. */
+  signOffs: WaitingSignOffs[];
+  steps: WaitingStep[];
+  checkpoints: WaitingCheckpoint[];
   /** Unreleased versions looked at (the soonest due first), and how many more were not. */
   checked: number;
   notChecked: number;

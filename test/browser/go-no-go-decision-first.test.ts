@@ -28,7 +28,12 @@ describeInBrowser('the Go/No-Go page leads with the decision', () => {
     expect(await app.getByTestId('gng-verdict').innerText()).not.toMatch(/Decided: NO-GO/);
     const recommendation = app.getByTestId('gng-recommendation');
     expect(await recommendation.getAttribute('data-value')).toBe('NO_GO');
-    expect(await recommendation.innerText()).toMatch(/Recommend NO-GO/);
+    // The headline counts both kinds of item the list holds, and agrees with it.
+    const [stops, open] = [await app.locator('[data-testid="gng-blockers"] li[data-weight="stops"]').count(), await app.locator('[data-testid="gng-blockers"] li[data-weight="open"]').count()];
+    expect(stops).toBeGreaterThan(0);
+    expect(open).toBeGreaterThan(0);
+    expect(await recommendation.innerText()).toContain(`Recommend NO-GO: ${stops} ${stops === 1 ? 'item stops' : 'items stop'} the release · ${open} still open.`);
+    expect(await app.locator('[data-testid="gng-blockers"] li[data-weight="open"]').first().innerText()).toMatch(/^Still open: /);
 
     // One short list: the open High bug links to Jira, the untested rollback plan to the criteria.
     const blockers = app.getByTestId('gng-blockers');

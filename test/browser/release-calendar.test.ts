@@ -1,7 +1,18 @@
 import ICAL from 'ical.js';
-import type { Request } from 'playwright-core';
+import type { FrameLocator, Request } from 'playwright-core';
 import { describeInBrowser, screenshotLooks, screenshotPath, showLook } from './support/browser';
 import { useBrowserRuntime } from './support/runtime';
+
+/** Types a wall time into an Atlaskit date-time picker: the date, then the time, each confirmed with Enter. */
+async function typeDateTime(app: FrameLocator, testId: string, wall: string): Promise<void> {
+  const [date = '', time = ''] = wall.split('T');
+  for (const [part, text] of [['datepicker', date], ['timepicker', time]] as const) {
+    const input = app.getByTestId(`${testId}-picker--${part}--container`).getByRole('combobox');
+    await input.fill(text);
+    await input.press('Enter');
+  }
+  await app.locator(`[data-testid="${testId}"][data-value="${wall}"]`).waitFor();
+}
 
 describeInBrowser('the release calendar in Chromium', () => {
   let invoked: string[];
@@ -18,6 +29,15 @@ describeInBrowser('the release calendar in Chromium', () => {
 
   const releaseManager = () => runtime().fakeJira!.dataset.users.find((u) => u.role.startsWith('Release manager'))!.accountId;
   const versionId = (name: string) => runtime().fakeJira!.dataset.versions.find((v) => v.name === name)!.id;
+  /** Cleans up a booking a test made, through the running host, as the page would. */
+  const deleteSlot = async (slotId: string, current: { environmentId: string; from: string }) => {
+    const response = await fetch(`${runtime().hostUrl}/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountId: releaseManager(), moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } }, functionKey: 'deleteEnvironmentSlot', payload: { slotId, current, view: { from: '2027-01-01', to: '2027-01-31' } } }),
+    });
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+  };
 
   it('books a slot that clashes, explains the clash, and fixes it with the suggested slot', async () => {
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
@@ -35,8 +55,8 @@ describeInBrowser('the release calendar in Chromium', () => {
     await editor.waitFor();
     await app.getByTestId('slot-version').selectOption(versionId('SHOP 2.4'));
     await app.getByTestId('slot-environment').selectOption('env-uat2');
-    await app.getByTestId('slot-from').fill('2026-11-24T13:00');
-    await app.getByTestId('slot-to').fill('2026-11-25T08:00');
+    await typeDateTime(app, 'slot-from', '2026-11-24T13:00');
+    await typeDateTime(app, 'slot-to', '2026-11-25T08:00');
     await app.getByTestId('slot-save').click();
 
     // The calendar comes back with the clash explained: PAY 3.1 holds UAT-2 until 25 Nov 09:00.
@@ -73,10 +93,10 @@ describeInBrowser('the release calendar in Chromium', () => {
     await app.getByTestId('slot-editor').waitFor();
     // Focus moved into the editor: the first field takes the keyboard.
     expect(await app.getByTestId('slot-version').evaluate((el) => el === document.activeElement)).toBe(true);
-    await app.getByTestId('slot-from').fill('2026-11-26T09:00');
-    await app.getByTestId('slot-to').fill('2026-11-25T09:00');
+    await typeDateTime(app, 'slot-from', '2026-11-26T09:00');
+    await typeDateTime(app, 'slot-to', '2026-11-25T09:00');
     expect(await app.getByTestId('slot-editor').innerText()).toContain('must end after it starts');
-    await app.getByTestId('slot-to').press('Escape');
+    await app.getByTestId('slot-note').press('Escape');
     await app.getByTestId('slot-editor').waitFor({ state: 'detached' });
     // Focus goes back to the button that opened the editor.
     expect(await app.getByTestId('book-slot').evaluate((el) => el === document.activeElement)).toBe(true);
@@ -105,6 +125,32 @@ describeInBrowser('the release calendar in Chromium', () => {
     expect(await current.innerText()).toContain('Pacific/Auckland');
     expect(await current.innerText()).toContain('today is 2026-11-24');
     await page().screenshot({ path: screenshotPath('release-time-zone.png') });
+
+    // The browser runs in UTC; a slot typed as 09:00 is 09:00 in Auckland (NZDT, UTC+13), stored as 20:00 UTC the day before.
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/releases/calendar?as=${releaseManager()}`);
+    await app.getByTestId('calendar').waitFor({ timeout: 30_000 });
+    await app.getByTestId('book-slot').click();
+    await app.getByTestId('slot-version').selectOption(versionId('SHOP 2.5'));
+    await app.getByTestId('slot-environment').selectOption('env-nft');
+    await typeDateTime(app, 'slot-from', '2027-01-05T09:00');
+    await typeDateTime(app, 'slot-to', '2027-01-05T17:00');
+    expect(await app.getByTestId('slot-editor').innerText()).toContain('times in Pacific/Auckland');
+    await app.getByTestId('slot-editor').screenshot({ path: screenshotPath('release-calendar-slot-picker.png') });
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page().getByTestId('theme-toggle').click();
+      await app.locator('html[data-color-mode="dark"]').waitFor();
+      await app.getByTestId('slot-editor').screenshot({ path: screenshotPath('release-calendar-slot-picker-dark.png') });
+      await page().getByTestId('theme-toggle').click();
+      await app.locator('html[data-color-mode="light"]').waitFor();
+    }
+    const saved = page().waitForResponse((r) => r.url().endsWith('/api/invoke') && (JSON.parse(r.request().postData() ?? '{}') as { functionKey?: string }).functionKey === 'saveEnvironmentSlot');
+    await app.getByTestId('slot-save').click();
+    const answer = (await (await saved).json()) as { data: { slots: Array<{ id: string; environmentId: string; from: string; to: string; versionId?: string }> } };
+    const booked = answer.data.slots.find((s) => s.environmentId === 'env-nft' && s.versionId === versionId('SHOP 2.5'));
+    expect(booked).toMatchObject({ from: '2027-01-04T20:00:00.000Z', to: '2027-01-05T04:00:00.000Z' });
+    await deleteSlot(booked!.id, { environmentId: 'env-nft', from: booked!.from });
+    await page().goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
+    await current.waitFor({ timeout: 30_000 });
     // Put it back for the other tests of this runtime.
     await app.getByTestId('release-time-zone-select').selectOption('');
     await app.getByTestId('release-time-zone-save').click();

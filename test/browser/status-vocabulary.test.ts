@@ -58,6 +58,16 @@ describeInBrowser('one status vocabulary in Chromium', () => {
     await cell.getByText(word, { exact: true }).waitFor({ timeout: 30_000 });
     for (const look of screenshotLooks()) {
       await showLook(page(), look, 1000);
+      // Switched in place: the filter fields take the new theme's token colours at once, like the drop-down beside them.
+      const colours = (el: Element) => `${getComputedStyle(el).backgroundColor} ${getComputedStyle(el).color}`;
+      const textField = await app.locator('[data-ds--text-field--container]').filter({ has: app.getByLabel('Filter versions by name or description') }).evaluate(colours);
+      expect(textField).toBe(await app.getByTestId('state-filter').evaluate(colours));
+      // The progress text wraps: the table fits the frame, Readiness in view without scrolling sideways.
+      const table = app.getByTestId('releases-table');
+      const [tableBox, readinessBox] = [await table.boundingBox(), await table.locator('th', { hasText: 'Readiness' }).boundingBox()];
+      expect(readinessBox!.x + readinessBox!.width).toBeLessThanOrEqual(tableBox!.x + tableBox!.width + 1);
+      expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      expect(readinessBox!.x + readinessBox!.width).toBeLessThanOrEqual(look.width);
       await page().screenshot({ path: screenshotPath(`status-vocabulary${look.suffix}.png`) });
     }
   }, 120_000);

@@ -63,11 +63,12 @@ describe('plan helpers of the calendar page', () => {
     expect(count).toBe(2);
   });
 
-  it('round-trips date-time inputs in the browser’s zone', () => {
-    const iso = new Date(2026, 10, 25, 9, 30).toISOString();
-    expect(toInputValue(iso)).toBe('2026-11-25T09:30');
-    expect(fromInputValue('2026-11-25T09:30')).toBe(iso);
-    expect(fromInputValue('2026-11-25')).toBeUndefined();
+  it('round-trips date-time inputs in the project’s zone, whatever the machine’s zone', () => {
+    expect(toInputValue('2026-11-25T08:30:00.000Z', 'Europe/Berlin')).toBe('2026-11-25T09:30');
+    expect(fromInputValue('2026-11-25T09:30', 'Europe/Berlin')).toBe('2026-11-25T08:30:00.000Z');
+    expect(fromInputValue('2026-11-25T09:30', 'Pacific/Auckland')).toBe('2026-11-24T20:30:00.000Z');
+    expect(fromInputValue('2026-11-25', 'Europe/Berlin')).toBeUndefined();
+    expect(toInputValue(undefined, 'Europe/Berlin')).toBe('');
   });
 
   it('exports CSV that spreadsheets open safely', () => {

@@ -10,7 +10,7 @@ import type { IssueReadinessView, ManualCheckView, ReadinessRelease, SignOffPayl
 import { type CalendarDate, calendarDateIn } from '../../domain/calendar/calendar-date';
 import { daysLeftFor, evaluateReadiness, primaryRelease } from '../../domain/readiness/evaluate';
 import type { IssueFacts } from '../../domain/readiness/facts';
-import { type ManualCheck, type ReadinessPolicy, appliesTo, isManual } from '../../domain/readiness/policy';
+import { type ManualCheck, type ReadinessPolicy, type Signer, appliesTo, isManual, maySign } from '../../domain/readiness/policy';
 import { type SignOffLog, currentSignOffs, signedChecks } from '../../domain/readiness/sign-offs';
 import { AppError } from '../../errors';
 import type { JiraClient } from '../../integrations/jira/jira-client';
@@ -23,16 +23,8 @@ import { writeSignOff } from './rollup-store';
 
 const HISTORY_SHOWN = 50;
 
-interface Viewer {
-  accountId: string;
+export interface Viewer extends Signer {
   displayName?: string;
-  /** Lower-case group names; undefined when they were not needed (no check names a group). */
-  groups?: Set<string>;
-}
-
-function mayDo(check: ManualCheck, viewer: Viewer): boolean {
-  if (check.accountIds.includes(viewer.accountId)) return true;
-  return check.groups.some((g) => viewer.groups?.has(g.toLowerCase()) === true);
 }
 
 function signersText(check: ManualCheck): string {
@@ -45,7 +37,8 @@ function needsGroups(policy: ReadinessPolicy, issueType: string | undefined): bo
   return policy.criteria.some((c) => isManual(c) && c.groups.length > 0 && (issueType === undefined || appliesTo(c, issueType)));
 }
 
-async function viewerOf(jira: JiraClient, accountId: string, wanted: boolean): Promise<Viewer> {
+/** The caller with their Jira groups when `wanted` (one `/myself?expand=groups`), checked to be who is asking. */
+export async function viewerOf(jira: JiraClient, accountId: string, wanted: boolean): Promise<Viewer> {
   if (!wanted) return { accountId };
   const me = await jira.myselfWithGroups();
   if (me.accountId !== accountId) throw new AppError('UNAUTHENTICATED', 'Jira answered for a different person than the one asking.');
@@ -72,7 +65,7 @@ export function buildIssueReadinessView(facts: IssueFacts, loaded: LoadedPolicy,
         label: c.label,
         ...(c.description ? { description: c.description } : {}),
         signers: signersText(c),
-        canSign: mayDo(c, viewer),
+        canSign: maySign(c, viewer),
         ...(signed ? { current: signed } : {}),
       };
     });
@@ -134,7 +127,7 @@ export async function signOffCheck(deps: AppDeps, context: InvocationContext, pa
   const jira = deps.jiraAsUser(context.accountId);
   const [read, viewer] = await Promise.all([readContextIssue(deps, jira, context, loaded.policy), viewerOf(jira, context.accountId, true)]);
   if (!appliesTo(criterion, read.facts.issueType)) throw new AppError('VALIDATION', `"${criterion.label}" does not apply to ${read.facts.issueType} issues.`);
-  if (!mayDo(criterion, viewer)) {
+  if (!maySign(criterion, viewer)) {
     throw new AppError('FORBIDDEN', `Only ${signersText(criterion)} may ${payload.action === 'sign' ? 'sign off' : 'revoke'} "${criterion.label}".`);
   }
 

@@ -107,7 +107,8 @@ export function recommend(inputs: RecommendationInputs, limit = SHORT_LIST): Rec
 }
 
 function headlineOf(value: RecommendationValue, stops: number, open: number, criteria: readonly CriterionResult[]): string {
-  if (value === 'NO_GO') return `Recommend NO-GO: ${plural(stops, 'item stops', 'items stop')} the release.`;
+  // The list below holds both kinds: the count names both, so it adds up to what is listed.
+  if (value === 'NO_GO') return `Recommend NO-GO: ${plural(stops, 'item stops', 'items stop')} the release${open ? ` · ${open} still open` : ''}.`;
   if (value === 'NOT_YET') return `Not ready to decide: ${plural(open, 'blocking criterion is', 'blocking criteria are')} not settled yet.`;
   const advisory = criteria.filter((c) => !c.blocking && c.status === 'fail').length;
   return `Recommend GO: every blocking criterion is met${advisory ? `; ${plural(advisory, 'advisory criterion fails', 'advisory criteria fail')}` : ''}.`;

@@ -149,6 +149,19 @@ export function isManual(criterion: Criterion): criterion is ManualCheck {
   return criterion.kind === 'manual';
 }
 
+/** Someone who may sign checks off: their account and, when a check names groups, their Jira groups (lower case). */
+export interface Signer {
+  accountId: string;
+  /** Undefined when they were not needed (no check names a group). */
+  groups?: ReadonlySet<string>;
+}
+
+/** A named person, or a member of one of the check's groups (Jira group names ignore case). */
+export function maySign(check: ManualCheck, signer: Signer): boolean {
+  if (check.accountIds.includes(signer.accountId)) return true;
+  return check.groups.some((g) => signer.groups?.has(g.toLowerCase()) === true);
+}
+
 /** Field ids the facts of an issue must carry for this policy (beyond the fixed ones). */
 export function policyFieldIds(policy: ReadinessPolicy): string[] {
   const ids = new Set<string>();

@@ -84,6 +84,20 @@ describe('the recommendation at the top of the Go/No-Go page', () => {
     expect(decisionState(decision)).toEqual(expected);
   });
 
+  it.each<[string, Case, string]>([
+    ['one failing criterion and nothing open', { readiness: { openBlockerBugs: 1 } }, 'Recommend NO-GO: 1 item stops the release.'],
+    ['one failing criterion beside a plan not ticked and a role not voted', { readiness: { openBlockerBugs: 1 }, ticks: {}, votes: [aVote('qa', 'priya', 'GO')] }, 'Recommend NO-GO: 1 item stops the release · 2 still open.'],
+    ['a veto beside a plan not ticked', { ticks: {}, votes: [aVote('qa', 'priya', 'NO_GO')] }, 'Recommend NO-GO: 1 item stops the release · 1 still open.'],
+    ['two open, nothing failing', { ticks: {}, votes: [] }, 'Not ready to decide: 2 blocking criteria are not settled yet.'],
+    ['all met', {}, 'Recommend GO: every blocking criterion is met.'],
+  ])('the headline counts what the list shows: %s', (_case, input, headline) => {
+    const r = recommend(board(input));
+    expect(r.headline).toBe(headline);
+    const [stops, open] = [r.blockers.filter((b) => b.weight === 'stops').length, r.blockers.filter((b) => b.weight === 'open').length];
+    expect(headline).toContain(stops ? `${stops} item` : open ? `${open} blocking` : 'every');
+    if (stops && open) expect(headline).toContain(`${open} still open`);
+  });
+
   it('says when advisory criteria fail beside a GO', () => {
     const withAdvisory = board({});
     const criteria = [...withAdvisory.criteria, { id: 'm-notes', kind: 'manual' as const, title: 'Release notes published', blocking: false, status: 'fail' as const, detail: 'Not ticked.' }];

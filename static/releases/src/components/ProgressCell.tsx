@@ -9,7 +9,7 @@ export function ProgressCell({ release }: { release: ReleaseSummary }) {
   const seg = progressSegments(counts);
   const summary = `${percentDone}% done: ${seg.done} done, ${seg.inProgress} in progress, ${seg.todo} to do`;
   return (
-    <div style={{ minWidth: 140 }}>
+    <div style={{ minWidth: 96 }}>
       <div
         role="img"
         aria-label={summary}
@@ -20,7 +20,8 @@ export function ProgressCell({ release }: { release: ReleaseSummary }) {
         <span style={{ width: `${seg.widths.inProgress}%`, background: color.barInProgress }} />
         <span style={{ width: `${seg.widths.todo}%`, background: color.barTodo }} />
       </div>
-      <div aria-hidden="true" style={{ font: font.small, color: color.textSubtle, marginTop: space.s050, whiteSpace: 'nowrap' }}>
+      <div aria-hidden="true" style={{ font: font.small, color: color.textSubtle, marginTop: space.s050 }}>
+        {/* Wraps at 1,024 px, so the table fits without scrolling sideways and Readiness stays in view. */}
         <strong style={{ color: color.text }}>{percentDone}%</strong> · {seg.done} done · {seg.inProgress} in progress · {seg.todo} to do
       </div>
     </div>

@@ -1,6 +1,6 @@
 import type { RunbookStep, StepKind, UserSummary } from '../../../../src/contract';
 import { STEP_KIND_LABELS, STEP_KINDS } from '../../../../src/contract';
-import { zoneOffsetMs } from '../../../../src/domain/calendar/zone';
+import { instantToWallTime } from '../../../../src/domain/calendar/wall-time';
 import type { FieldErrors, FieldLabel } from '../field-errors';
 import { slug, uniqueId } from '../ids';
 import { wallTimeToInstant } from './golive-model';
@@ -44,10 +44,7 @@ export function emptyStepForm(kind: StepKind = 'deployment'): StepForm {
 }
 
 /** `2026-11-24T10:30:00Z` in Europe/Berlin → `2026-11-24T11:30`, what a `datetime-local` input holds. */
-export function instantToWallTime(iso: string, timeZone: string): string {
-  const ms = Date.parse(iso);
-  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
-}
+export { instantToWallTime };
 
 export function formOfStep(step: RunbookStep, users: readonly UserSummary[], timeZone: string): StepForm {
   const start = step.plannedStart;

@@ -90,6 +90,8 @@ function Blockers({ recommendation, onOpenSection }: { recommendation: Recommend
     <ul data-testid="gng-blockers" aria-label="What stands in the way" style={{ margin: `${space.s050} 0 0`, paddingLeft: space.s200, font: font.body, color: color.text, display: 'flex', flexDirection: 'column', gap: 2 }}>
       {recommendation.blockers.map((b) => (
         <li key={b.id} data-blocker={b.id} data-weight={b.weight}>
+          {/* The headline counts both kinds: say which kind each item is. */}
+          {b.weight === 'open' ? <span style={{ color: color.textSubtle }}>Still open: </span> : null}
           <BlockerLink blocker={b} onOpenSection={onOpenSection} />
         </li>
       ))}

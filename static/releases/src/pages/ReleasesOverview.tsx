@@ -35,14 +35,15 @@ function isStateChoice(value: string): value is StateChoice {
   return value === 'all' || (STATE_ORDER as readonly string[]).includes(value);
 }
 
-// Atlaskit reads widths as percentages: with the Readiness column (15) they must add up to 100, or
-// the table runs past the page at 1,024 px and cuts off Readiness.
+// Atlaskit reads widths as percentages: with the Readiness column they must add up to 100, and the
+// cells wrap their text, so at 1,024 px the whole table, Readiness included, fits without scrolling.
+const READINESS_WIDTH = 19;
 const COLUMNS: Array<{ key: SortColumn; label: string; width: number }> = [
-  { key: 'name', label: 'Version', width: 24 },
+  { key: 'name', label: 'Version', width: 22 },
   { key: 'state', label: 'State', width: 10 },
   { key: 'start', label: 'Start', width: 10 },
   { key: 'release', label: 'Release date', width: 12 },
-  { key: 'progress', label: 'Progress', width: 22 },
+  { key: 'progress', label: 'Progress', width: 20 },
   { key: 'issues', label: 'Issues', width: 7 },
 ];
 
@@ -54,9 +55,11 @@ interface Props {
   onOpenReleaseNotes?: (versionId: string) => void;
   /** Opens a version's Go/No-Go board. */
   onOpenGoNoGo?: (versionId: string) => void;
+  /** Opens a version's go-live runbook. */
+  onOpenGoLive?: (versionId: string) => void;
 }
 
-export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes, onOpenGoNoGo }: Props) {
+export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes, onOpenGoNoGo, onOpenGoLive }: Props) {
   const { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload } = releases;
   const [text, setText] = useState('');
   const [stateFilter, setStateFilter] = useState<StateChoice>('all');
@@ -102,7 +105,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
   return (
     <Stacked>
       {error && <ErrorMessage title="Could not refresh the versions" error={error} onRetry={reload} />}
-      {onOpenGoNoGo && <WaitingForMe onOpenBoard={onOpenGoNoGo} />}
+      {onOpenGoNoGo && <WaitingForMe onOpenBoard={onOpenGoNoGo} onOpenGoLive={onOpenGoLive ?? onOpenGoNoGo} siteUrl={siteUrl} />}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s100, alignItems: 'center' }}>
         <div style={{ flex: '1 1 220px', maxWidth: 320 }}>
           <Textfield
@@ -148,11 +151,11 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
         {hiddenOlder > 0 && ` · ${hiddenOlder} older released version${hiddenOlder === 1 ? '' : 's'} hidden`}
         {` · as of ${formatDateTime(new Date(data.generatedAt))}`}
       </p>
-      {/* Narrow frames (1,024 px and below) scroll the table sideways rather than cut off its last columns. */}
+      {/* Below 1,024 px the table scrolls sideways rather than cut off its last columns. */}
       <div data-testid="releases-table" style={{ overflowX: 'auto' }}>
         <DynamicTableStateless
           label={`Versions of ${data.project.name}`}
-          head={{ cells: [...COLUMNS.map((c) => ({ key: c.key, content: c.label, isSortable: true, width: c.width })), { key: 'readiness', content: 'Readiness', isSortable: false, width: 15 }] }}
+          head={{ cells: [...COLUMNS.map((c) => ({ key: c.key, content: c.label, isSortable: true, width: c.width })), { key: 'readiness', content: 'Readiness', isSortable: false, width: READINESS_WIDTH }] }}
           rows={rowsWithReadiness}
           sortKey={sortKey}
           sortOrder={sortOrder}

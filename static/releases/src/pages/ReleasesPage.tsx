@@ -166,7 +166,7 @@ function RouteView({
 }) {
   switch (route) {
     case 'overview':
-      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} onOpenReleaseNotes={onOpenReleaseNotes} onOpenGoNoGo={onOpenGoNoGo} />;
+      return <ReleasesOverview projectKey={projectKey} siteUrl={siteUrl} releases={releases} onOpenReleaseNotes={onOpenReleaseNotes} onOpenGoNoGo={onOpenGoNoGo} onOpenGoLive={onOpenGoLive} />;
     case 'readiness':
       return <ReleaseReadinessPage projectKey={projectKey} siteUrl={siteUrl} />;
     case 'calendar':

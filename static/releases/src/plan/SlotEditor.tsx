@@ -10,7 +10,7 @@ import type { UndoableChange } from '../components/undo-flags';
 import { newClientId } from '../go-no-go/board-model';
 import { color, font } from '../design';
 import { formatJiraDate } from '../release-rows';
-import { Checkbox, EditorPanel, FormRow, SelectInput, TextArea, TextInput } from './form-controls';
+import { Checkbox, DateTimeInput, EditorPanel, FormRow, SelectInput, TextArea } from './form-controls';
 import { type PlanSlot, fromInputValue, toInputValue } from './plan-model';
 import type { MutationOutcome } from './use-release-calendar';
 import { Actions, EditorForm, byField, environmentLabel, errorOf, type Mutate, useFocusFirst, versionLabel } from './editor-parts';
@@ -36,10 +36,12 @@ export interface SlotEditorProps {
 
 export function SlotEditor({ view, slot, draft, mutate, onClose, onDeleted }: SlotEditorProps) {
   const own = view.versions.filter((v) => v.projectKey === view.project.key && (!v.released || v.id === slot?.versionId));
+  const time = useProjectTime();
+  const timeZone = time.timeZone;
   const [versionId, setVersionId] = useState(slot?.versionId ?? draft?.versionId ?? '');
   const [environmentId, setEnvironmentId] = useState(slot?.environmentId ?? draft?.environmentId ?? '');
-  const [from, setFrom] = useState(toInputValue(slot?.from ?? draft?.from));
-  const [to, setTo] = useState(toInputValue(slot?.to ?? draft?.to));
+  const [from, setFrom] = useState(toInputValue(slot?.from ?? draft?.from, timeZone));
+  const [to, setTo] = useState(toInputValue(slot?.to ?? draft?.to, timeZone));
   const [required, setRequired] = useState(slot?.required ?? false);
   const [requiredTouched, setRequiredTouched] = useState(!!slot);
   const [note, setNote] = useState(slot?.note ?? '');
@@ -48,23 +50,22 @@ export function SlotEditor({ view, slot, draft, mutate, onClose, onDeleted }: Sl
   const [submitted, setSubmitted] = useState(false);
   const ref = useFocusFirst();
   const readOnly = !view.canEdit;
-  const time = useProjectTime();
 
   const environment = view.environments.find((e) => e.id === environmentId);
   const version = own.find((v) => v.id === versionId);
-  const input: SlotInput = { versionId, environmentId, from: fromInputValue(from) ?? from, to: fromInputValue(to) ?? to, required, ...(note.trim() ? { note: note.trim() } : {}) };
+  const input: SlotInput = { versionId, environmentId, from: fromInputValue(from, timeZone) ?? from, to: fromInputValue(to, timeZone) ?? to, required, ...(note.trim() ? { note: note.trim() } : {}) };
   const problems = (() => {
-    const empty = (p: string) => (!versionId && p.startsWith('versionId')) || (!environmentId && p.startsWith('environmentId')) || (!fromInputValue(from) && p.startsWith('from')) || (!fromInputValue(to) && p.startsWith('to'));
+    const empty = (p: string) => (!versionId && p.startsWith('versionId')) || (!environmentId && p.startsWith('environmentId')) || (!fromInputValue(from, timeZone) && p.startsWith('from')) || (!fromInputValue(to, timeZone) && p.startsWith('to'));
     const list = validateSlot(input, { ...(environment ? { environment } : {}), ...(version ? { version } : {}), timeZone: time.timeZone }).filter((p) => !empty(p));
     if (!versionId) list.unshift('versionId: choose a version.');
     if (!environmentId) list.unshift('environmentId: choose an environment.');
-    if (!fromInputValue(from)) list.push('from: give a start date and time.');
-    if (!fromInputValue(to)) list.push('to: give an end date and time.');
+    if (!fromInputValue(from, timeZone)) list.push('from: give a start date and time.');
+    if (!fromInputValue(to, timeZone)) list.push('to: give an end date and time.');
     return byField([...new Set(list)]);
   })();
   const show = (field: string) => (submitted || field === 'to' || field === 'from' ? problems.get(field) : undefined);
-  const fromValid = !!fromInputValue(from);
-  const toValid = !!fromInputValue(to);
+  const fromValid = !!fromInputValue(from, timeZone);
+  const toValid = !!fromInputValue(to, timeZone);
 
   const save = async () => {
     setSubmitted(true);
@@ -146,8 +147,8 @@ export function SlotEditor({ view, slot, draft, mutate, onClose, onDeleted }: Sl
           />
         </FormRow>
         <FormRow>
-          <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={fromValid || submitted ? show('from') : undefined} testId="slot-from" hint={version?.startDate ? `${version.name} starts ${formatJiraDate(version.startDate)}` : undefined} />
-          <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={fromValid && toValid ? show('to') : submitted ? show('to') : undefined} testId="slot-to" hint={version?.releaseDate ? `Due ${formatJiraDate(version.releaseDate)} (times in your time zone)` : 'Times in your time zone'} />
+          <DateTimeInput label="From" value={from} onValue={setFrom} error={fromValid || submitted ? show('from') : undefined} testId="slot-from" hint={version?.startDate ? `${version.name} starts ${formatJiraDate(version.startDate)}` : undefined} />
+          <DateTimeInput label="To" value={to} onValue={setTo} error={fromValid && toValid ? show('to') : submitted ? show('to') : undefined} testId="slot-to" hint={`${version?.releaseDate ? `Due ${formatJiraDate(version.releaseDate)} · ` : ''}times in ${timeZone}, the project’s zone`} />
         </FormRow>
         <Checkbox
           label="Must finish before the release (sign-off, NFT run)"

@@ -1,5 +1,6 @@
 /** Plans a change freeze or a maintenance window: its scope, tiers, time and reason. */
 import { useState } from 'react';
+import { useProjectTime } from '../project-time';
 import Button from '@atlaskit/button/new';
 import type { ErrorBody, PlanWindow, Tier, WindowInput, WindowKind } from '../../../../src/contract';
 import { TIERS } from '../../../../src/contract';
@@ -8,7 +9,7 @@ import { ConfirmDelete } from '../components/ConfirmDelete';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { newClientId } from '../go-no-go/board-model';
 import { color, font, space } from '../design';
-import { Checkbox, EditorPanel, FormRow, SelectInput, TextInput } from './form-controls';
+import { Checkbox, DateTimeInput, EditorPanel, FormRow, SelectInput, TextInput } from './form-controls';
 import { fromInputValue, toInputValue } from './plan-model';
 import { Actions, EditorForm, byField, errorOf, useFocusFirst } from './editor-parts';
 import type { SlotEditorProps } from './SlotEditor';
@@ -23,6 +24,7 @@ export interface WindowDraft {
 type ScopeChoice = 'site' | 'project' | `env:${string}`;
 
 export function WindowEditor({ view, window, draft, mutate, onClose, onDeleted }: Omit<SlotEditorProps, 'slot' | 'draft'> & { window?: PlanWindow; draft?: WindowDraft }) {
+  const { timeZone } = useProjectTime();
   const [kind, setKind] = useState<WindowKind>(window?.kind ?? draft?.kind ?? 'freeze');
   const initialScope: ScopeChoice = window
     ? window.scope.type === 'environment'
@@ -33,8 +35,8 @@ export function WindowEditor({ view, window, draft, mutate, onClose, onDeleted }
       : 'project';
   const [scope, setScope] = useState<ScopeChoice>(initialScope);
   const [tiers, setTiers] = useState<Tier[]>(window?.tiers ?? (window ? [] : ['PREPROD', 'PROD']));
-  const [from, setFrom] = useState(toInputValue(window?.from ?? draft?.from));
-  const [to, setTo] = useState(toInputValue(window?.to ?? draft?.to));
+  const [from, setFrom] = useState(toInputValue(window?.from ?? draft?.from, timeZone));
+  const [to, setTo] = useState(toInputValue(window?.to ?? draft?.to, timeZone));
   const [reason, setReason] = useState(window?.reason ?? '');
   const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState(false);
@@ -45,15 +47,15 @@ export function WindowEditor({ view, window, draft, mutate, onClose, onDeleted }
     kind,
     scope: scope === 'site' ? { type: 'site' } : scope === 'project' ? { type: 'project', projectKey: view.project.key } : { type: 'environment', environmentId: scope.slice(4) },
     ...(kind === 'freeze' && tiers.length ? { tiers } : {}),
-    from: fromInputValue(from) ?? from,
-    to: fromInputValue(to) ?? to,
+    from: fromInputValue(from, timeZone) ?? from,
+    to: fromInputValue(to, timeZone) ?? to,
     reason,
   };
   const problems = byField(
     [
-      ...validateWindow(input, { environments: view.environments, projectKey: view.project.key }).filter((p) => !((!fromInputValue(from) && p.startsWith('from')) || (!fromInputValue(to) && p.startsWith('to')))),
-      ...(fromInputValue(from) ? [] : ['from: give a start date and time.']),
-      ...(fromInputValue(to) ? [] : ['to: give an end date and time.']),
+      ...validateWindow(input, { environments: view.environments, projectKey: view.project.key }).filter((p) => !((!fromInputValue(from, timeZone) && p.startsWith('from')) || (!fromInputValue(to, timeZone) && p.startsWith('to')))),
+      ...(fromInputValue(from, timeZone) ? [] : ['from: give a start date and time.']),
+      ...(fromInputValue(to, timeZone) ? [] : ['to: give an end date and time.']),
     ].filter((p, i, all) => all.indexOf(p) === i),
   );
   const show = (field: string) => (submitted ? problems.get(field) : undefined);
@@ -144,8 +146,8 @@ export function WindowEditor({ view, window, draft, mutate, onClose, onDeleted }
           </fieldset>
         )}
         <FormRow>
-          <TextInput label="From" type="datetime-local" value={from} onValue={setFrom} error={show('from')} testId="window-from" />
-          <TextInput label="To" type="datetime-local" value={to} onValue={setTo} error={show('to') ?? (fromInputValue(from) && fromInputValue(to) ? problems.get('to') : undefined)} testId="window-to" hint="Times in your time zone" />
+          <DateTimeInput label="From" value={from} onValue={setFrom} error={show('from')} testId="window-from" />
+          <DateTimeInput label="To" value={to} onValue={setTo} error={show('to') ?? (fromInputValue(from, timeZone) && fromInputValue(to, timeZone) ? problems.get('to') : undefined)} testId="window-to" hint={`Times in ${timeZone}, the project’s zone`} />
         </FormRow>
         <FormRow>
           <TextInput label="Reason" value={reason} onValue={setReason} maxLength={300} error={show('reason')} testId="window-reason" hint="People read this when their release is blocked." />

@@ -3,6 +3,7 @@
  * styled with design tokens, each with its label, hint and error wired up for screen readers.
  */
 import { type ReactNode, useId } from 'react';
+import { DateTimePicker } from '@atlaskit/datetime-picker';
 import { color, font, inputStyle as controlStyle, space } from '../design';
 
 interface FieldProps {
@@ -198,4 +199,39 @@ export function EditorPanel({ title, children, onCancel, testId }: { title: stri
 
 export function FormRow({ children }: { children: ReactNode }) {
   return <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.s150, alignItems: 'flex-start' }}>{children}</div>;
+}
+
+const WALL_PARTS = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/;
+
+/**
+ * A date and time in the project's zone (Atlaskit's DateTimePicker): the value is a wall time
+ * (`2026-11-24T09:00`) with no offset, so the picker never reads it in the browser's zone; the
+ * editor turns it into an instant with the project's zone (src/domain/calendar/wall-time.ts).
+ */
+export function DateTimeInput({ label, hint, error, value, onValue, testId }: { label: string; hint?: ReactNode; error?: string; value: string; onValue: (wall: string) => void; testId: string }) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <div data-testid={testId} data-value={value}>
+          <DateTimePicker
+            id={id}
+            {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+            isInvalid={invalid}
+            value={value}
+            onChange={(next) => onValue(WALL_PARTS.exec(next) ? next.slice(0, 16) : '')}
+            parseValue={(next, date, time) => {
+              const parts = WALL_PARTS.exec(next);
+              return { dateValue: parts?.[1] ?? date, timeValue: parts?.[2] ?? time, zoneValue: '' };
+            }}
+            locale="en-GB"
+            spacing="compact"
+            datePickerProps={{ dateFormat: 'YYYY-MM-DD', placeholder: 'yyyy-mm-dd', label: `${label}: date`, weekStartDay: 1 }}
+            timePickerProps={{ timeIsEditable: true, timeFormat: 'HH:mm', placeholder: 'hh:mm', label: `${label}: time` }}
+            clearControlLabel={`Clear ${label.toLowerCase()}`}
+            testId={`${testId}-picker`}
+          />
+        </div>
+      )}
+    </Field>
+  );
 }

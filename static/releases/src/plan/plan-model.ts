@@ -4,6 +4,7 @@
  * React, no bridge: tested in test/static/plan-model.test.ts.
  */
 import { addDays, addMonths, endOfMonth, startOfDay, startOfMonth } from 'date-fns';
+import { instantToWallTime, wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
 import type {
   CalendarQuery,
   CalendarSlot,
@@ -185,22 +186,18 @@ export function windowLabel(window: PlanWindow, look: PlanLookups): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Date-time inputs (`<input type="datetime-local">` works in the browser's zone)
+// Date-time inputs: wall times in the project's zone (DateTimeInput), never the browser's
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function toInputValue(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** The wall time (`2026-11-24T09:00`) an instant shows in the project's zone; '' for none. */
+export function toInputValue(iso: string | undefined, timeZone: string): string {
+  return iso ? instantToWallTime(iso, timeZone) : '';
 }
 
-/** The ISO instant of an input value, or undefined when it is empty or not a date-time. */
-export function fromInputValue(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+/** The ISO instant of a wall time in the project's zone, or undefined when it is empty or not a date-time. */
+export function fromInputValue(value: string, timeZone: string): string | undefined {
+  return wallTimeToInstant(value, timeZone);
 }
 
 /** "Tue 1 Dec, 09:00" in the browser's zone. */

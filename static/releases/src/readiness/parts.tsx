@@ -32,7 +32,7 @@ export function RagBar({ rag, height = 8 }: { rag: ReleaseRollup['rag']; height?
   const widths = ragWidths(rag);
   const label = `${plural(rag.red + rag.amber + rag.green, 'issue')}: ${readinessTallyText(rag)}`;
   return (
-    <div role="img" aria-label={label} title={label} style={{ display: 'flex', height, borderRadius: radius, overflow: 'hidden', background: color.barTodo, minWidth: 120 }}>
+    <div role="img" aria-label={label} title={label} style={{ display: 'flex', height, borderRadius: radius, overflow: 'hidden', background: color.barTodo, minWidth: 80 }}>
       {(['red', 'amber', 'green'] as const).map((k) => (
         <span key={k} style={{ width: `${widths[k]}%`, background: RAG_SWATCH[k].bold }} />
       ))}
@@ -73,8 +73,8 @@ export function ReadinessCell({ readiness }: { readiness: ReleaseReadiness | und
   const { rollup } = readiness;
   const top = rollup.failing[0];
   return (
-    <div data-testid={`readiness-cell-${id}`} style={{ minWidth: 140, display: 'flex', flexDirection: 'column', gap: space.s050 }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: space.s100 }}>
+    <div data-testid={`readiness-cell-${id}`} style={{ minWidth: 96, display: 'flex', flexDirection: 'column', gap: space.s050 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
         {readiness.health ? <HealthLozenge health={readiness.health} /> : <RagLozenge rag={rollup.overall} />}
         <span style={{ font: font.small, color: color.text, whiteSpace: 'nowrap' }}>{readyText(rollup)}</span>
       </div>

@@ -1,0 +1,32 @@
+import { type ReadinessPolicy, type ManualCheck, defaultPolicy } from '../../../src/domain/readiness/policy';
+import { SIGN_OFF_ISSUES_LISTED, signOffsWaitingFor } from '../../../src/domain/readiness/pending-sign-offs';
+
+const check = (id: string, over: Partial<ManualCheck>): ManualCheck => ({ id, kind: 'manual', label: id, severity: 'blocking', issueTypes: [], groups: [], accountIds: [], ...over });
+const policy: ReadinessPolicy = {
+  ...defaultPolicy(),
+  criteria: [check('qa-passed', { groups: ['QA-Team'], issueTypes: ['Story', 'Bug'] }), check('security', { accountIds: ['acc-sec'], issueTypes: ['Story'] })],
+};
+const issue = (key: string, issueType = 'Story', s: string[] = []) => ({ key, summary: `Summary of ${key}`, issueType, s });
+const release = (issues: ReturnType<typeof issue>[]) => [{ versionId: '1', versionName: 'SHOP 2.4', releaseDate: '2026-12-03', issues }];
+const listed = (signer: { accountId: string; groups?: Set<string> }, issues: ReturnType<typeof issue>[]) =>
+  signOffsWaitingFor(signer, policy, release(issues)).flatMap((r) => r.issues.map((i) => `${i.issueKey}: ${i.checks.map((c) => c.criterionId).join(', ')}`));
+
+describe('the readiness sign-offs waiting for me', () => {
+  it.each([
+    ['a member of the check’s group (any case) owes it on the types it applies to', { accountId: 'acc-qa', groups: new Set(['qa-team']) }, [issue('SHOP-1'), issue('SHOP-2', 'Task')], ['SHOP-1: qa-passed']],
+    ['a named person owes their check', { accountId: 'acc-sec' }, [issue('SHOP-1'), issue('SHOP-2', 'Bug')], ['SHOP-1: security']],
+    ['a check signed already is not owed', { accountId: 'acc-qa', groups: new Set(['qa-team']) }, [issue('SHOP-1', 'Story', ['qa-passed'])], []],
+    ['someone else’s signed check leaves mine owed', { accountId: 'acc-sec', groups: new Set(['qa-team']) }, [issue('SHOP-1', 'Story', ['qa-passed'])], ['SHOP-1: security']],
+    ['someone in none of the groups and not named owes nothing', { accountId: 'acc-dev', groups: new Set(['developers']) }, [issue('SHOP-1')], []],
+    ['issues come in key order', { accountId: 'acc-sec' }, [issue('SHOP-10'), issue('SHOP-9')], ['SHOP-9: security', 'SHOP-10: security']],
+  ])('%s', (_case, signer, issues, expected) => {
+    expect(listed(signer, issues)).toEqual(expected);
+  });
+
+  it('lists the first few issues of a release and counts them all', () => {
+    const many = Array.from({ length: SIGN_OFF_ISSUES_LISTED + 3 }, (_, i) => issue(`SHOP-${i + 1}`));
+    const [waiting] = signOffsWaitingFor({ accountId: 'acc-sec' }, policy, release(many));
+    expect(waiting).toMatchObject({ versionName: 'SHOP 2.4', releaseDate: '2026-12-03', issueCount: SIGN_OFF_ISSUES_LISTED + 3 });
+    expect(waiting?.issues).toHaveLength(SIGN_OFF_ISSUES_LISTED);
+  });
+});
