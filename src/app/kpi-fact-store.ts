@@ -1,9 +1,10 @@
 /**
  * Where issue facts live: per project and month of creation (UTC), each month split into parts
- * by a hash of the issue id. A month normally fits one document (~2,000 issues); a part that
- * overflows splits in two by the next bit of the hash, in one transaction of two operations, alone
- * (extendible hashing), so a bulk-import month of any size fits, no fact is lost or duplicated and
- * no value nears Forge's 240 KiB limit. Writers upsert by issue id and keep the
+ * by creation time, then a hash of the issue id (`placementKey`). A month normally fits one
+ * document (~2,000 issues); a part that overflows splits in two by the next bit of the key, in one
+ * transaction of two operations, alone (extendible hashing), so a bulk-import month of any size
+ * fits, a backfill window of a few days writes only the parts of those days, no fact is lost or
+ * duplicated and no value nears Forge's 240 KiB limit. Writers upsert by issue id and keep the
  * fresher fact (by Jira's `updated`), so backfill chunks and deltas may overlap in any order.
  * Facts belong to a generation: a full re-sync writes a new generation beside the one readers use
  * (src/app/kpi-sync.ts), so a crash half-way never leaves the reports without facts.
@@ -28,13 +29,19 @@ export interface FactPart {
    * month had the same `parts` read the same way.
    */
   parts: number;
+  /**
+   * How issues are placed: `created` (months first written since bulk-import months were split):
+   * by creation time first, so a backfill window of a few days writes the few parts holding those
+   * days; absent: by a hash of the issue id (months stored before). Every part of a month says the same.
+   */
+  by?: 'created';
   facts: FactTuple[];
 }
 
 /** Split a part before it reaches this size (Forge's limit is 240 KiB). */
 export const PART_BUDGET_BYTES = 200 * 1024;
-/** Deepest split of a month: 2^16 parts of ~2,000 facts, far beyond any real month. */
-export const MAX_PART_DEPTH = 16;
+/** Deepest split of a month: 16 levels by creation minute, then 12 by the issue id's hash. */
+export const MAX_PART_DEPTH = 28;
 
 export function monthOfMinutes(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().slice(0, 7);
@@ -50,12 +57,25 @@ export function fnv1a(text: string): number {
   return hash;
 }
 
-/** FNV-1a of the issue id: a stable, even spread of issues over a month's parts. */
-export function partOf(issueId: string, parts: number): number {
-  return fnv1a(issueId) % parts;
+const depthOf = (parts: number) => Math.round(Math.log2(parts));
+
+/** The 16 bits of a minute offset in reverse order: the low bits of the result are the offset's high ones. */
+function reverse16(value: number): number {
+  let out = 0;
+  for (let bit = 0; bit < 16; bit++) out = (out << 1) | ((value >>> bit) & 1);
+  return out;
 }
 
-const depthOf = (parts: number) => Math.round(Math.log2(parts));
+/**
+ * The 32 bits a month's parts split on. By creation: the first 16 split levels halve the month's
+ * minutes (a month has fewer than 2^16), so a part holds a span of time; the next ones the id's
+ * hash, for issues created within the same minute. By id: the id's hash alone.
+ */
+export function placementKey(by: FactPart['by'], month: string, id: string, createdMinutes: number): number {
+  if (by !== 'created') return fnv1a(id);
+  const offset = Math.min(0xffff, Math.max(0, createdMinutes - Date.parse(`${month}-01T00:00:00Z`) / 60_000));
+  return (reverse16(offset) | ((fnv1a(id) & 0xffff) << 16)) >>> 0;
+}
 
 /**
  * Where the part holding `hash` lies, given a way to read a part (its `parts`, undefined when
@@ -132,14 +152,17 @@ async function writeMonth(store: KeyValueStore, projectId: string, month: string
   let pending = facts;
   // Each round places the facts still pending; a part that split or filled meanwhile sends its facts to the next round.
   for (let round = 0; pending.length && round < 4 * MAX_PART_DEPTH; round++) {
-    const known = new Map<number, number | undefined>();
+    const root = (await store.getVersioned<FactPart>(key(0)))?.value;
+    // A month's layout is chosen by its first write and never changes.
+    const by: FactPart['by'] = root ? root.by : 'created';
+    const known = new Map<number, number | undefined>([[0, root?.parts]]);
     const partsAt = async (part: number) => {
       if (!known.has(part)) known.set(part, (await store.getVersioned<FactPart>(key(part)))?.value.parts);
       return known.get(part);
     };
     const groups = new Map<number, { parts: number; facts: IssueFact[] }>();
     for (const fact of pending) {
-      const { part, parts } = await partHolding(fnv1a(fact.id), partsAt);
+      const { part, parts } = await partHolding(placementKey(by, month, fact.id, fact.created), partsAt);
       const group = groups.get(part);
       if (group) group.facts.push(fact);
       else groups.set(part, { parts, facts: [fact] });
@@ -151,9 +174,9 @@ async function writeMonth(store: KeyValueStore, projectId: string, month: string
         const { written } = await updateVersioned<FactPart>(
           store,
           key(part),
-          () => ({ v: 1, month, part, parts: group.parts, facts: [] }),
+          () => ({ v: 1, month, part, parts: group.parts, ...(by ? { by } : {}), facts: [] }),
           (doc) => {
-            if (doc.parts !== group.parts) throw new StalePart();
+            if (doc.parts !== group.parts || doc.by !== by) throw new StalePart();
             const { next, count } = upsert(doc, group.facts);
             if (!count) return undefined;
             if (valueSizeBytes(next) > PART_BUDGET_BYTES) throw new PartFull();
@@ -164,7 +187,7 @@ async function writeMonth(store: KeyValueStore, projectId: string, month: string
         if (written) changed += partChanged;
       } catch (error) {
         if (error instanceof PartFull) {
-          if (await splitPart(store, key, month, part, group.parts)) splits++;
+          if (await splitPart(store, key, month, part, group.parts, by)) splits++;
         } else if (!(error instanceof StalePart || error instanceof ConflictError)) throw error;
         left.push(...group.facts);
       }
@@ -202,20 +225,21 @@ function upsert(doc: FactPart, facts: IssueFact[]): { next: FactPart; count: num
  * new part (number + parts) takes the others, in one transaction of two operations. Other parts of
  * the month are untouched, so the month grows without bound. False when someone changed it first.
  */
-async function splitPart(store: KeyValueStore, key: (part: number) => string, month: string, part: number, parts: number): Promise<boolean> {
+async function splitPart(store: KeyValueStore, key: (part: number) => string, month: string, part: number, parts: number, by: FactPart['by']): Promise<boolean> {
   if (depthOf(parts) + 1 > MAX_PART_DEPTH) {
     throw new AppError('STORE_LIMIT', `More issues were created in ${month} than the KPI store holds for one month (about ${2 ** MAX_PART_DEPTH * 2000}).`);
   }
   // Absent: a first write too big for one part splits the empty part before writing.
   const current = await store.getVersioned<FactPart>(key(part));
-  if (current && current.value.parts !== parts) return false; // split by someone else already
+  if (current && (current.value.parts !== parts || current.value.by !== by)) return false; // split by someone else already
   const next = parts * 2;
   const stay: FactTuple[] = [];
   const move: FactTuple[] = [];
-  for (const tuple of current?.value.facts ?? []) (partOf(tuple[0], next) === part ? stay : move).push(tuple);
+  for (const tuple of current?.value.facts ?? []) ((placementKey(by, month, tuple[0], tuple[3]) % next) === part ? stay : move).push(tuple);
+  const layout = by ? { by } : {};
   const operations: TransactOperation[] = [
-    { kind: 'put', key: key(part), value: { v: 1, month, part, parts: next, facts: stay } satisfies FactPart, expectRev: current?.rev ?? 0 },
-    { kind: 'put', key: key(part + parts), value: { v: 1, month, part: part + parts, parts: next, facts: move } satisfies FactPart, expectRev: 0 },
+    { kind: 'put', key: key(part), value: { v: 1, month, part, parts: next, ...layout, facts: stay } satisfies FactPart, expectRev: current?.rev ?? 0 },
+    { kind: 'put', key: key(part + parts), value: { v: 1, month, part: part + parts, parts: next, ...layout, facts: move } satisfies FactPart, expectRev: 0 },
   ];
   try {
     await store.transact(operations);

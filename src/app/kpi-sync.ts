@@ -550,6 +550,8 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
 export const CHUNK_MAX_ISSUES = 10_000;
 /** A chunk job hands its chunk (and page token) back to the queue after this long: Forge stops it at 900 s. */
 export const CHUNK_RUN_MS = 600_000;
+/** Facts read are stored (with the next page's token) at least this often: what a crash can cost again. */
+export const STORE_EVERY_ISSUES = 2_000;
 /** What a page may cost before it is read: the request and every issue it can return. */
 const PAGE_POINTS = 1 + PAGE_SIZE;
 
@@ -627,27 +629,15 @@ export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkI
     let statusCategories = doc.statusCategories;
     let token = chunk.nextPageToken;
     let total = chunk.read ?? 0;
-    for (;;) {
-      const resumeAt = await reservePoints(deps, PAGE_POINTS, budget);
-      if (resumeAt) return handBack('paced', resumeAt);
-      let page: Awaited<ReturnType<JiraClient['searchPage']>>;
-      try {
-        page = await jira.searchPage(jql, [...FACT_FIELDS], { maxResults: PAGE_SIZE, expand: 'changelog', ...(token ? { nextPageToken: token } : {}) });
-      } catch (error) {
-        // A stored token Jira no longer accepts: read the window again from its first page (facts are upserted).
-        if (!(error instanceof UpstreamError && error.status === 400 && token)) throw error;
-        await settlePoints(deps, 1 - PAGE_POINTS);
-        token = undefined;
-        total = 0;
-        continue;
-      }
-      const issues = page.issues as unknown as SearchIssue[];
-      const read = await factsOfIssues(jira, issues, statusCategories);
-      await settlePoints(deps, 1 + issues.length + (read.extraPoints ?? 0) - PAGE_POINTS);
-      const written = await writeFacts(deps.store, project.projectId, read.facts, target);
-      statusCategories = read.statusCategories;
-      total += read.facts.length;
-      const next = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
+    // Facts read but not yet stored, and the token of the page after them: stored together, so a
+    // stored token never skips an unstored page.
+    let unstored: PageFacts = { facts: [], dictionaries: { issueTypes: {}, resolutions: {} }, statusCategories: {} };
+    let result: SyncOutcome = {};
+    /** Stores the facts read so far with the token after them (none: the chunk is done). False when the chunk is no longer ours. */
+    const store = async (next: string | undefined): Promise<boolean> => {
+      const written = await writeFacts(deps.store, project.projectId, unstored.facts, target);
+      const read = unstored;
+      unstored = { facts: [], dictionaries: { issueTypes: {}, resolutions: {} }, statusCategories: {} };
       let claimed: string[] = [];
       let finished = false;
       let switched = undefined as number | undefined;
@@ -672,10 +662,10 @@ export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkI
           return { ...progressed, chunks: current.chunks.map((c) => (c === mine ? moved : c)) };
         }
         const done: SyncChunk = { id: mine.id, ...(mine.from ? { from: mine.from } : {}), ...(mine.to ? { to: mine.to } : {}), ...(mine.span ? { span: mine.span } : {}), ...(mine.older ? { older: mine.older } : {}), state: 'done', issues: total, attempts: attempt, doneAt: at.toISOString() };
-        const result = claimChunks({ ...progressed, chunks: current.chunks.map((c) => (c === mine ? done : c)) }, at, LANES);
-        claimed = result.claimed;
-        finished = result.doc.chunks.every((c) => c.state === 'done');
-        const completed: KpiSyncDoc = { ...result.doc, state: finished ? 'syncing' : 'backfilling' };
+        const claimedDoc = claimChunks({ ...progressed, chunks: current.chunks.map((c) => (c === mine ? done : c)) }, at, LANES);
+        claimed = claimedDoc.claimed;
+        finished = claimedDoc.doc.chunks.every((c) => c.state === 'done');
+        const completed: KpiSyncDoc = { ...claimedDoc.doc, state: finished ? 'syncing' : 'backfilling' };
         if (finished && current.live) {
           // The re-sync is complete: readers switch to it with this one write; the old generation retires.
           switched = current.live.generation;
@@ -684,18 +674,58 @@ export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkI
         }
         return completed;
       });
-      if (!stillHeld) return { chunkId, read: total, superseded: true };
-      if (next) {
-        token = next;
-        if (deps.clock.now().getTime() - now.getTime() >= CHUNK_RUN_MS) return handBack('continued', deps.clock.now());
-        continue;
+      if (!stillHeld) {
+        result = { chunkId, read: total, superseded: true };
+        return false;
       }
-      await queueChunks(deps, project, claimed, target);
-      // The backfill is complete: a delta catches up with what changed while it ran. A replaced
-      // generation is deleted by a later sync job (the daily run, "Sync now"), once every report that
-      // read it has finished.
-      if (finished) await deps.queue.push([job('kpi-sync', project)]);
-      return { chunkId, issues: total, changed: written.changed, next: claimed, ...(switched !== undefined ? { switchedFrom: switched } : {}) };
+      if (!next) {
+        await queueChunks(deps, project, claimed, target);
+        // The backfill is complete: a delta catches up with what changed while it ran. A replaced
+        // generation is deleted by a later sync job (the daily run, "Sync now"), once every report that
+        // read it has finished.
+        if (finished) await deps.queue.push([job('kpi-sync', project)]);
+        result = { chunkId, issues: total, changed: written.changed, next: claimed, ...(switched !== undefined ? { switchedFrom: switched } : {}) };
+      }
+      return true;
+    };
+
+    for (;;) {
+      const resumeAt = await reservePoints(deps, PAGE_POINTS, budget);
+      // Facts waiting to be stored always have a next page (the last page stores at once).
+      if (resumeAt) return !unstored.facts.length || (await store(token)) ? handBack('paced', resumeAt) : result;
+      let page: Awaited<ReturnType<JiraClient['searchPage']>>;
+      let read: PageFacts;
+      try {
+        page = await jira.searchPage(jql, [...FACT_FIELDS], { maxResults: PAGE_SIZE, expand: 'changelog', ...(token ? { nextPageToken: token } : {}) });
+        read = await factsOfIssues(jira, page.issues as unknown as SearchIssue[], statusCategories);
+      } catch (error) {
+        // A stored token Jira no longer accepts: read the window again from its first page (facts are upserted).
+        if (error instanceof UpstreamError && error.status === 400 && token && !unstored.facts.length) {
+          await settlePoints(deps, 1 - PAGE_POINTS);
+          token = undefined;
+          total = 0;
+          continue;
+        }
+        // Paused (quota, 429) or failed: what was read is kept, so the retry starts at this page.
+        if (unstored.facts.length) await store(token);
+        throw error;
+      }
+      await settlePoints(deps, 1 + page.issues.length + (read.extraPoints ?? 0) - PAGE_POINTS);
+      statusCategories = read.statusCategories;
+      total += read.facts.length;
+      unstored = {
+        facts: [...unstored.facts, ...read.facts],
+        dictionaries: mergeDictionaries(unstored.dictionaries, read.dictionaries),
+        statusCategories: { ...unstored.statusCategories, ...read.statusCategories },
+      };
+      token = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
+      if (!token) {
+        await store(undefined);
+        return result;
+      }
+      const overTime = deps.clock.now().getTime() - now.getTime() >= CHUNK_RUN_MS;
+      if ((unstored.facts.length >= STORE_EVERY_ISSUES || overTime) && !(await store(token))) return result;
+      if (overTime) return handBack('continued', deps.clock.now());
     }
   });
 }
