@@ -12,8 +12,12 @@
  * - Changelogs: the search expands them (no per-issue points: the issue is paid once, by the
  *   search); only issues with more histories than the expansion holds are read through
  *   `/changelog/bulkfetch` for status, fixVersions and resolution.
- * - Resumable without cursors: the state (chunks done/pending, watermark) is a versioned document;
- *   an exhausted quota stops the job and re-enqueues it after the block (at most 900 s at a time).
+ * - Bulk imports: a month Jira counts above CHUNK_MAX_ISSUES (`approximate-count`, before any page
+ *   is read) is replaced by its days, a day by its hours (src/domain/kpis/backfill-windows.ts).
+ * - Resumable: the state (chunks done/pending, each running chunk's Jira page token and issues read,
+ *   watermark) is a versioned document; a chunk stores its facts with the next page's token, so an
+ *   exhausted quota, a 429, a spent points budget (src/app/kpi-backfill-pacing.ts) or a time-out
+ *   re-enqueues it to resume at that page (at most 900 s of queue delay at a time).
  * - Leases: a chunk's job holds it until `leaseUntil` (from the Clock), renewed after every page it
  *   reads. A chunk whose lease ran out lost its worker (a crash, a time-out, a lost job): the next
  *   sync job ("Sync now", the daily run) claims it again, and the status says it stalled instead of
