@@ -14,6 +14,7 @@ import type { AppDeps } from '../src/app/deps';
 import { createAppDeps } from '../src/app/deps';
 import { type BookingsDoc, bookingShardKey } from '../src/app/release-plan/documents';
 import { dispatchResolver } from '../src/app/resolvers';
+import { recordRowsInBaseline } from './support/baseline';
 import { detectConflicts } from '../src/domain/release-plan/conflicts';
 import { DEFAULT_TIER_ORDER } from '../src/domain/release-plan/tiers';
 import { keys } from '../src/store/keys';
@@ -243,6 +244,8 @@ if (require.main === module) {
     .then(() => {
       const width = Math.max(...rows.map((r) => r[0].length));
       for (const [name, value, unit, note] of rows) console.log(`${name.padEnd(width)}  ${String(value).padStart(10)} ${unit}${note ? `  (${note})` : ''}`);
+      // `npx tsx bench/calendar.ts --record`: these rows into bench/baseline.json.
+      if (process.argv.includes('--record')) recordRowsInBaseline(rows.map(([name, value, unit, note]) => ({ name, value, unit, ...(note ? { note } : {}) })));
     })
     .catch((error: unknown) => {
       console.error(error);

@@ -18,6 +18,7 @@ import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
 import { LocalWorkQueue } from '../local/memory-queue';
 import { demoFacts, startDemoSite } from '../test/support/demo-site';
 import { silentLog } from '../test/support/fakes';
+import { recordRowsInBaseline } from './support/baseline';
 
 export type Record = (name: string, value: number, unit: string, note?: string) => void;
 
@@ -128,8 +129,12 @@ export async function releaseNotesBench(record: Record): Promise<void> {
 
 if (require.main === module) {
   const rows: Array<[string, number, string, string?]> = [];
-  releaseNotesBench((name, value, unit, note) => rows.push([name, Math.round(value), unit, note]))
-    .then(() => rows.forEach(([name, value, unit, note]) => console.log(`${name}: ${value} ${unit}${note ? ` (${note})` : ''}`)))
+  releaseNotesBench((name, value, unit, note) => rows.push([name, Math.round(value * 100) / 100, unit, note]))
+    .then(() => {
+      rows.forEach(([name, value, unit, note]) => console.log(`${name}: ${value} ${unit}${note ? ` (${note})` : ''}`));
+      // `npx tsx bench/release-notes.ts --record`: these rows into bench/baseline.json.
+      if (process.argv.includes('--record')) recordRowsInBaseline(rows.map(([name, value, unit, note]) => ({ name, value, unit, ...(note ? { note } : {}) })));
+    })
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -111,6 +111,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Demo Confluence has a REL space; reports go there unless settings say otherwise.
   const reportSpace = env.REPORT_SPACE_KEY ?? (site.mode === 'demo' ? 'REL' : undefined);
   if (reportSpace && !(await store.get(keys.reportSettings()))) await store.set(keys.reportSettings(), { spaceKey: reportSpace });
+  // One local site has no other sites to spread its daily KPI syncs from (src/app/kpi-backfill-pacing.ts): offset 0.
+  if ((await store.get(keys.kpiSyncJitter())) === undefined) await store.set(keys.kpiSyncJitter(), 0);
   // Demo data for the release calendar (environments, bookings, windows), once per store.
   if (fakeJira && options.demoPlan !== false) await seedDemoPlan(store, fakeJira.dataset, startedAt);
 

@@ -191,6 +191,8 @@ export interface KpiSettingsValues {
   escapedDefectDays: number;
   notDeliveredResolutions: string[];
   excludeSubtasks: boolean;
+  /** Jira points per hour the site's KPI backfill may spend (a share of the app-wide hourly pool). */
+  backfillPointsPerHour: number;
 }
 
 export interface KpiReportView {

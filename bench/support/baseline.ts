@@ -16,3 +16,9 @@ export function recordInBaseline(rows: Named[], owns: (row: Named) => boolean): 
   baseline.rows = [...baseline.rows.filter((r) => !owns(r)), ...rows];
   writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
 }
+
+/** `--record` of one bench run on its own: replaces the baseline rows of the same names, adds new ones, keeps the rest. */
+export function recordRowsInBaseline(rows: Named[]): void {
+  const names = new Set(rows.map((r) => r.name));
+  recordInBaseline(rows, (row) => names.has(row.name));
+}

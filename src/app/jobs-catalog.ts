@@ -16,7 +16,7 @@ export const jobSchemas = {
   // Delivery KPIs (src/app/kpi-sync.ts, src/app/kpi-reports.ts): the issue-fact sync and the weekly pages.
   'kpi-sync': z.object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
   'kpi-sync-chunk': z
-    .object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/), chunkId: z.string().regex(/^(older|\d{4}-\d{2})$/),
+    .object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/), chunkId: z.string().regex(/^(older|\d{4}-\d{2}(-\d{2}(T\d{2})?)?)$/),
       // Which generation of facts the chunk builds (src/app/kpi-sync.ts); absent in jobs queued before generations.
       generation: z.number().int().min(0).optional(),
     })

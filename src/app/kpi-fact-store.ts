@@ -1,7 +1,9 @@
 /**
- * Where issue facts live: per project and month of creation (UTC), each month split into `parts`
- * documents by a hash of the issue id. A month normally fits one document (~2,000 issues); a bulk
- * import that overflows it is split in two, then four… in one transaction, so no fact is lost or
+ * Where issue facts live: per project and month of creation (UTC), each month split into parts
+ * by creation time, then a hash of the issue id (`placementKey`). A month normally fits one
+ * document (~2,000 issues); a part that overflows splits in two by the next bit of the key, in one
+ * transaction of two operations, alone (extendible hashing), so a bulk-import month of any size
+ * fits, a backfill window of a few days writes only the parts of those days, no fact is lost or
  * duplicated and no value nears Forge's 240 KiB limit. Writers upsert by issue id and keep the
  * fresher fact (by Jira's `updated`), so backfill chunks and deltas may overlap in any order.
  * Facts belong to a generation: a full re-sync writes a new generation beside the one readers use
@@ -9,7 +11,7 @@
  */
 import { type FactTuple, type IssueFact, encodeFact } from '../domain/kpis/facts';
 import { AppError, ConflictError } from '../errors';
-import type { KeyValueStore, TransactOperation } from '../ports';
+import type { KeyValueStore, TransactOperation, Versioned } from '../ports';
 import { keys } from '../store/keys';
 import { KV_LIMITS, valueSizeBytes } from '../store/kv-limits';
 import { updateVersioned } from '../store/versioned-update';
@@ -20,15 +22,26 @@ export interface FactPart {
   v: 1;
   month: string;
   part: number;
-  /** How many parts the month has: every part of a month states the same number. */
+  /**
+   * 2^depth of this part: it holds the issues whose FNV-1a hash modulo `parts` is `part`. Parts of
+   * one month may differ in depth: a full part splits alone (extendible hashing), so a month's size
+   * is not bounded by how many parts one transaction can rewrite. Facts stored when every part of a
+   * month had the same `parts` read the same way.
+   */
   parts: number;
+  /**
+   * How issues are placed: `created` (months first written since bulk-import months were split):
+   * by creation time first, so a backfill window of a few days writes the few parts holding those
+   * days; absent: by a hash of the issue id (months stored before). Every part of a month says the same.
+   */
+  by?: 'created';
   facts: FactTuple[];
 }
 
 /** Split a part before it reaches this size (Forge's limit is 240 KiB). */
 export const PART_BUDGET_BYTES = 200 * 1024;
-/** A split rewrites every part of the month in one transaction (at most 25 operations). */
-export const MAX_PARTS_PER_MONTH = 16;
+/** Deepest split of a month: 16 levels by creation minute, then 12 by the issue id's hash. */
+export const MAX_PART_DEPTH = 28;
 
 export function monthOfMinutes(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().slice(0, 7);
@@ -44,12 +57,65 @@ export function fnv1a(text: string): number {
   return hash;
 }
 
-/** FNV-1a of the issue id: a stable, even spread of issues over a month's parts. */
-export function partOf(issueId: string, parts: number): number {
-  return fnv1a(issueId) % parts;
+const depthOf = (parts: number) => Math.round(Math.log2(parts));
+
+/** The 16 bits of a minute offset in reverse order: the low bits of the result are the offset's high ones. */
+function reverse16(value: number): number {
+  let out = 0;
+  for (let bit = 0; bit < 16; bit++) out = (out << 1) | ((value >>> bit) & 1);
+  return out;
 }
 
-class StaleParts extends Error {}
+/**
+ * The 32 bits a month's parts split on. By creation: the first 16 split levels halve the month's
+ * minutes (a month has fewer than 2^16), so a part holds a span of time; the next ones the id's
+ * hash, for issues created within the same minute. By id: the id's hash alone.
+ */
+export function placementKey(by: FactPart['by'], month: string, id: string, createdMinutes: number): number {
+  if (by !== 'created') return fnv1a(id);
+  const offset = Math.min(0xffff, Math.max(0, createdMinutes - Date.parse(`${month}-01T00:00:00Z`) / 60_000));
+  return (reverse16(offset) | ((fnv1a(id) & 0xffff) << 16)) >>> 0;
+}
+
+/**
+ * Where the part holding `hash` lies, given a way to read a part (its `parts`, undefined when
+ * absent): from the root, each part read either holds the hash or rules out its own subtree, so the
+ * walk reads at most one part per level.
+ */
+export async function partHolding(hash: number, partsAt: (part: number) => Promise<number | undefined>): Promise<{ part: number; parts: number }> {
+  let part = 0;
+  let depth = 0;
+  for (;;) {
+    const stored = await partsAt(part);
+    // Absent: an empty month (part 0), or a part a cleanup cut short removed: the region's own depth.
+    const leafDepth = stored === undefined ? depth : depthOf(stored);
+    const mask = 2 ** leafDepth - 1;
+    if ((hash & mask) >>> 0 === part || leafDepth >= 31) return { part, parts: 2 ** leafDepth };
+    // The lowest bit (at or below the leaf's depth) where the hash leaves this part's subtree.
+    let bit = depth;
+    while (bit < leafDepth - 1 && !((hash >>> bit) & 1)) bit++;
+    part = (hash & (2 ** (bit + 1) - 1)) >>> 0;
+    depth = bit + 1;
+  }
+}
+
+/**
+ * Every part number of a month, visiting each part's document once: `read` returns a part's
+ * `parts` (undefined when absent); the subtrees a part does not cover are walked in parallel.
+ */
+export async function walkMonthParts(read: (part: number) => Promise<number | undefined>): Promise<void> {
+  const visit = async (depth: number, part: number): Promise<void> => {
+    const parts = await read(part);
+    if (parts === undefined) return;
+    const leafDepth = depthOf(parts);
+    const below: Array<Promise<void>> = [];
+    for (let bit = depth; bit < leafDepth; bit++) below.push(visit(bit + 1, part + 2 ** bit));
+    await Promise.all(below);
+  };
+  await visit(0, 0);
+}
+
+class StalePart extends Error {}
 class PartFull extends Error {}
 
 export interface WriteStats {
@@ -80,26 +146,38 @@ export async function writeFacts(store: KeyValueStore, projectId: string, facts:
 }
 
 async function writeMonth(store: KeyValueStore, projectId: string, month: string, facts: IssueFact[], generation: number): Promise<{ changed: number; splits: number }> {
+  const key = (part: number) => keys.kpiFacts(projectId, month, part, generation);
   let splits = 0;
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
-    const parts = first?.value.parts ?? 1;
-    const groups = new Map<number, IssueFact[]>();
-    for (const fact of facts) {
-      const part = partOf(fact.id, parts);
-      groups.set(part, [...(groups.get(part) ?? []), fact]);
+  let changed = 0;
+  let pending = facts;
+  // Each round places the facts still pending; a part that split or filled meanwhile sends its facts to the next round.
+  for (let round = 0; pending.length && round < 4 * MAX_PART_DEPTH; round++) {
+    const root = (await store.getVersioned<FactPart>(key(0)))?.value;
+    // A month's layout is chosen by its first write and never changes.
+    const by: FactPart['by'] = root ? root.by : 'created';
+    const known = new Map<number, number | undefined>([[0, root?.parts]]);
+    const partsAt = async (part: number) => {
+      if (!known.has(part)) known.set(part, (await store.getVersioned<FactPart>(key(part)))?.value.parts);
+      return known.get(part);
+    };
+    const groups = new Map<number, { parts: number; facts: IssueFact[] }>();
+    for (const fact of pending) {
+      const { part, parts } = await partHolding(placementKey(by, month, fact.id, fact.created), partsAt);
+      const group = groups.get(part);
+      if (group) group.facts.push(fact);
+      else groups.set(part, { parts, facts: [fact] });
     }
-    let changed = 0;
-    try {
-      for (const [part, group] of [...groups].sort((a, b) => a[0] - b[0])) {
-        let partChanged = 0;
+    const left: IssueFact[] = [];
+    for (const [part, group] of [...groups].sort((a, b) => a[0] - b[0])) {
+      let partChanged = 0;
+      try {
         const { written } = await updateVersioned<FactPart>(
           store,
-          keys.kpiFacts(projectId, month, part, generation),
-          () => ({ v: 1, month, part, parts, facts: [] }),
+          key(part),
+          () => ({ v: 1, month, part, parts: group.parts, ...(by ? { by } : {}), facts: [] }),
           (doc) => {
-            if (doc.parts !== parts) throw new StaleParts();
-            const { next, count } = upsert(doc, group);
+            if (doc.parts !== group.parts || doc.by !== by) throw new StalePart();
+            const { next, count } = upsert(doc, group.facts);
             if (!count) return undefined;
             if (valueSizeBytes(next) > PART_BUDGET_BYTES) throw new PartFull();
             partChanged = count;
@@ -107,16 +185,17 @@ async function writeMonth(store: KeyValueStore, projectId: string, month: string
           },
         );
         if (written) changed += partChanged;
+      } catch (error) {
+        if (error instanceof PartFull) {
+          if (await splitPart(store, key, month, part, group.parts, by)) splits++;
+        } else if (!(error instanceof StalePart || error instanceof ConflictError)) throw error;
+        left.push(...group.facts);
       }
-      return { changed, splits };
-    } catch (error) {
-      if (error instanceof StaleParts) continue;
-      if (!(error instanceof PartFull)) throw error;
-      await splitMonth(store, projectId, month, parts, generation);
-      splits++;
     }
+    pending = left;
   }
-  throw new AppError('CONFLICT', `The facts of ${month} kept changing while the sync wrote them.`);
+  if (pending.length) throw new AppError('CONFLICT', `The facts of ${month} kept changing while the sync wrote them.`);
+  return { changed, splits };
 }
 
 function upsert(doc: FactPart, facts: IssueFact[]): { next: FactPart; count: number } {
@@ -141,29 +220,47 @@ function upsert(doc: FactPart, facts: IssueFact[]): { next: FactPart; count: num
   return { next: { ...doc, facts: tuples }, count };
 }
 
-/** Doubles a month's parts: reads every part, redistributes, writes all in one transaction. */
-async function splitMonth(store: KeyValueStore, projectId: string, month: string, parts: number, generation: number): Promise<void> {
-  const next = parts * 2;
-  if (next > MAX_PARTS_PER_MONTH || next > KV_LIMITS.maxTransactionOperations) {
-    throw new AppError('STORE_LIMIT', `More issues were created in ${month} than the KPI store holds for one month (about ${MAX_PARTS_PER_MONTH * 2000}).`);
+/**
+ * Splits one part in two by the next bit of the hash: the part keeps the facts whose bit is 0, a
+ * new part (number + parts) takes the others, in one transaction of two operations. Other parts of
+ * the month are untouched, so the month grows without bound. False when someone changed it first.
+ */
+async function splitPart(store: KeyValueStore, key: (part: number) => string, month: string, part: number, parts: number, by: FactPart['by']): Promise<boolean> {
+  if (depthOf(parts) + 1 > MAX_PART_DEPTH) {
+    throw new AppError('STORE_LIMIT', `More issues were created in ${month} than the KPI store holds for one month (about ${2 ** MAX_PART_DEPTH * 2000}).`);
   }
-  const current = await Promise.all(Array.from({ length: next }, (_, p) => store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, p, generation))));
-  if ((current[0]?.value.parts ?? 1) !== parts) return; // someone else split it already
-  const all = current.slice(0, parts).flatMap((doc) => doc?.value.facts ?? []);
-  const buckets = Array.from({ length: next }, () => [] as FactTuple[]);
-  for (const tuple of all) (buckets[partOf(tuple[0], next)] as FactTuple[]).push(tuple);
-  const operations: TransactOperation[] = buckets.map((facts, p) => ({
-    kind: 'put',
-    key: keys.kpiFacts(projectId, month, p, generation),
-    value: { v: 1, month, part: p, parts: next, facts } satisfies FactPart,
-    expectRev: current[p]?.rev ?? 0,
-  }));
+  // Absent: a first write too big for one part splits the empty part before writing.
+  const current = await store.getVersioned<FactPart>(key(part));
+  if (current && (current.value.parts !== parts || current.value.by !== by)) return false; // split by someone else already
+  const next = parts * 2;
+  const stay: FactTuple[] = [];
+  const move: FactTuple[] = [];
+  for (const tuple of current?.value.facts ?? []) ((placementKey(by, month, tuple[0], tuple[3]) % next) === part ? stay : move).push(tuple);
+  const layout = by ? { by } : {};
+  const operations: TransactOperation[] = [
+    { kind: 'put', key: key(part), value: { v: 1, month, part, parts: next, ...layout, facts: stay } satisfies FactPart, expectRev: current?.rev ?? 0 },
+    { kind: 'put', key: key(part + parts), value: { v: 1, month, part: part + parts, parts: next, ...layout, facts: move } satisfies FactPart, expectRev: 0 },
+  ];
   try {
     await store.transact(operations);
+    return true;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    // A concurrent writer changed a part: the caller re-reads and tries again.
+    return false; // a concurrent writer changed the part: the caller places its facts again
   }
+}
+
+/** The parts of one month, each read once (absent parts skipped). */
+async function monthParts(store: KeyValueStore, projectId: string, month: string, generation: number, visit: (doc: Versioned<FactPart>) => void): Promise<number> {
+  let reads = 0;
+  await walkMonthParts(async (part) => {
+    reads++;
+    const doc = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, part, generation));
+    if (!doc) return undefined;
+    visit(doc);
+    return doc.value.parts;
+  });
+  return reads;
 }
 
 /**
@@ -173,14 +270,7 @@ async function splitMonth(store: KeyValueStore, projectId: string, month: string
 export async function forEachFactPart(store: KeyValueStore, projectId: string, months: string[], generation: number, visit: (tuples: FactTuple[]) => void): Promise<number> {
   let reads = 0;
   await mapWithConcurrency(months, 8, async (month) => {
-    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
-    reads++;
-    if (!first) return;
-    visit(first.value.facts);
-    for (let part = 1; part < first.value.parts; part++) {
-      reads++;
-      visit((await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, part, generation)))?.value.facts ?? []);
-    }
+    reads += await monthParts(store, projectId, month, generation, (doc) => visit(doc.value.facts));
   });
   return reads;
 }
@@ -196,15 +286,14 @@ export async function readFacts(store: KeyValueStore, projectId: string, months:
 
 /**
  * Removes every fact of one generation (one a full re-sync replaced). Idempotent: a month's parts
- * go in one transaction and a month already gone is skipped, so a cleanup cut short by a crash
- * simply runs again.
+ * go in transactions of at most 25, part 0 last, so a cleanup cut short by a crash runs again
+ * (a month whose part 0 is gone is done).
  */
 export async function deleteFacts(store: KeyValueStore, projectId: string, months: string[], generation = 0): Promise<void> {
   for (const month of months) {
-    const first = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation));
-    if (!first) continue;
-    const parts = await Promise.all(Array.from({ length: first.value.parts }, (_, p) => store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, p, generation))));
-    const operations: TransactOperation[] = parts.flatMap((doc, p) => (doc ? [{ kind: 'delete' as const, key: keys.kpiFacts(projectId, month, p, generation), expectRev: doc.rev }] : []));
-    if (operations.length) await store.transact(operations);
+    const found: Array<{ part: number; rev: number }> = [];
+    await monthParts(store, projectId, month, generation, (doc) => found.push({ part: doc.value.part, rev: doc.rev }));
+    const operations: TransactOperation[] = found.sort((a, b) => b.part - a.part).map((doc) => ({ kind: 'delete' as const, key: keys.kpiFacts(projectId, month, doc.part, generation), expectRev: doc.rev }));
+    for (let i = 0; i < operations.length; i += KV_LIMITS.maxTransactionOperations) await store.transact(operations.slice(i, i + KV_LIMITS.maxTransactionOperations));
   }
 }

@@ -12,8 +12,12 @@
  * - Changelogs: the search expands them (no per-issue points: the issue is paid once, by the
  *   search); only issues with more histories than the expansion holds are read through
  *   `/changelog/bulkfetch` for status, fixVersions and resolution.
- * - Resumable without cursors: the state (chunks done/pending, watermark) is a versioned document;
- *   an exhausted quota stops the job and re-enqueues it after the block (at most 900 s at a time).
+ * - Bulk imports: a month Jira counts above CHUNK_MAX_ISSUES (`approximate-count`, before any page
+ *   is read) is replaced by its days, a day by its hours (src/domain/kpis/backfill-windows.ts).
+ * - Resumable: the state (chunks done/pending, each running chunk's Jira page token and issues read,
+ *   watermark) is a versioned document; a chunk stores its facts with the next page's token, so an
+ *   exhausted quota, a 429, a spent points budget (src/app/kpi-backfill-pacing.ts) or a time-out
+ *   re-enqueues it to resume at that page (at most 900 s of queue delay at a time).
  * - Leases: a chunk's job holds it until `leaseUntil` (from the Clock), renewed after every page it
  *   reads. A chunk whose lease ran out lost its worker (a crash, a time-out, a lost job): the next
  *   sync job ("Sync now", the daily run) claims it again, and the status says it stalled instead of
@@ -26,7 +30,8 @@
  */
 import type { KpiSyncState, KpiSyncStatus } from '../contract-kpis';
 import { type FactDictionaries, type IssueFact, type JiraIssueForFacts, type StatusCategory, issueFactFromJira } from '../domain/kpis/facts';
-import { AppError } from '../errors';
+import { type CreatedWindow, type WindowSpan, splitWindow } from '../domain/kpis/backfill-windows';
+import { AppError, UpstreamError } from '../errors';
 import { QuotaExhaustedError, RateLimitedError } from '../integrations/http/product-client';
 import type { JiraClient } from '../integrations/jira/jira-client';
 import type { IssueChangelogs } from '../integrations/jira/types';
@@ -34,6 +39,8 @@ import { keys } from '../store/keys';
 import { updateVersioned } from '../store/versioned-update';
 import type { AppDeps } from './deps';
 import { job } from './jobs-catalog';
+import { reservePoints, settlePoints } from './kpi-backfill-pacing';
+import { readSettings } from './kpi-data';
 import { deleteFacts, writeFacts } from './kpi-fact-store';
 import { observationOf, recordVersionObservations } from './version-tracking';
 
@@ -60,12 +67,18 @@ const PAGE_SIZE = 100;
 
 export interface SyncChunk {
   id: string;
-  /** yyyy-MM-dd bounds on `created`; `older` chunks have `to` only (and `updated >= to`). */
+  /** yyyy-MM-dd (yyyy-MM-dd HH:mm for an hour) bounds on `created`; `older` chunks have `to` only (and `updated >= to`). */
   from?: string;
   to?: string;
   older?: true;
+  /** The window's size: a month (absent: planned before windows were split), or a day or hour of a bulk-import month. */
+  span?: WindowSpan;
   state: 'pending' | 'queued' | 'running' | 'done';
   issues?: number;
+  /** Where a started chunk's search has reached: Jira's token for the next page. */
+  nextPageToken?: string;
+  /** Issues the chunk has read so far (over pauses). */
+  read?: number;
   queuedAt?: string;
   startedAt?: string;
   /** A queued or running chunk belongs to its job until then; after it, any sync job may claim it. */
@@ -245,6 +258,8 @@ export interface PageFacts {
   statusCategories: Record<string, StatusCategory>;
   /** The last issue's `updated` (ms). */
   lastUpdated?: number;
+  /** Points spent beyond the search page itself: full changelogs and a refreshed status catalogue. */
+  extraPoints?: number;
 }
 
 /**
@@ -260,6 +275,8 @@ export async function factsOfIssues(jira: JiraClient, issues: SearchIssue[], kno
   let lastUpdated: number | undefined;
   const truncated = issues.filter((i) => changelogPossiblyCut(i.changelog)).map((i) => String(i.id));
   const full = new Map<string, IssueChangelogs['changeHistories']>();
+  // Points as Jira charges them: a request, plus one per issue returned.
+  let extraPoints = truncated.length ? Math.ceil(truncated.length / 1000) + truncated.length : 0;
   if (truncated.length) for (const entry of await jira.bulkFetchChangelogs(truncated, [...CHANGELOG_FIELD_IDS])) full.set(String(entry.issueId), entry.changeHistories);
   for (const issue of issues) {
     const histories = full.get(String(issue.id)) ?? issue.changelog?.histories ?? [];
@@ -267,6 +284,7 @@ export async function factsOfIssues(jira: JiraClient, issues: SearchIssue[], kno
     if (unknownStatus && !refreshed) {
       statusCategories = { ...statusCategories, ...(await statusCatalogue(jira)) };
       refreshed = true;
+      extraPoints++;
     }
     facts.push(issueFactFromJira(issue, histories, (id) => statusCategories[id]));
     const type = issue.fields.issuetype;
@@ -276,7 +294,7 @@ export async function factsOfIssues(jira: JiraClient, issues: SearchIssue[], kno
     const updated = issue.fields.updated ? Date.parse(issue.fields.updated) : NaN;
     if (!Number.isNaN(updated)) lastUpdated = updated;
   }
-  return { facts, dictionaries, statusCategories, ...(lastUpdated !== undefined ? { lastUpdated } : {}) };
+  return { facts, dictionaries, statusCategories, ...(lastUpdated !== undefined ? { lastUpdated } : {}), extraPoints };
 }
 
 async function fetchFacts(
@@ -532,10 +550,26 @@ export async function runKpiSync(deps: AppDeps, project: ProjectRef): Promise<Sy
   });
 }
 
+/** A window Jira counts above this many issues is split (into days, then hours) before it is read. */
+export const CHUNK_MAX_ISSUES = 10_000;
+/** A chunk job hands its chunk (and page token) back to the queue after this long: Forge stops it at 900 s. */
+export const CHUNK_RUN_MS = 600_000;
+/** Facts read are stored (with the next page's token) at least this often: what a crash can cost again. */
+export const STORE_EVERY_ISSUES = 2_000;
+/** What a page may cost before it is read: the request and every issue it can return. */
+const PAGE_POINTS = 1 + PAGE_SIZE;
+
+function windowOf(chunk: SyncChunk): CreatedWindow | undefined {
+  return chunk.older || !chunk.from ? undefined : { id: chunk.id, from: chunk.from, ...(chunk.to ? { to: chunk.to } : {}), span: chunk.span ?? 'month' };
+}
+
 /**
- * One backfill chunk; idempotent and resumable: a finished chunk, a chunk another job holds the
- * lease of, or a chunk of a generation no longer built is skipped; facts are upserted, so a chunk
- * run again after a crash writes the same facts.
+ * One backfill chunk; idempotent and resumable. A finished chunk, a chunk another job holds the
+ * lease of, or a chunk of a generation no longer built is skipped. Before reading, a window Jira
+ * counts above CHUNK_MAX_ISSUES is replaced by its days (or hours). Then page by page: points are
+ * reserved from the site's hourly budget, the page's facts upserted, and the next page's token
+ * stored with the progress, so a pause (quota, budget, 429, CHUNK_RUN_MS, a lost worker) resumes
+ * from the page it reached; a page read twice after a crash writes the same facts.
  */
 export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkId: string, generation?: number): Promise<SyncOutcome> {
   return guarded(deps, project, chunkJob(project, chunkId, generation), async () => {
@@ -554,54 +588,149 @@ export async function runKpiSyncChunk(deps: AppDeps, project: ProjectRef, chunkI
     if (skipped || !doc) return { skipped: true, chunkId, reason: skipped ?? 'not found' };
     const chunk = doc.chunks.find((c) => c.id === chunkId) as SyncChunk;
     const target = doc.generation ?? 0;
-
-    // After each page: the worker is alive, keep the lease.
-    const renew = async () => {
-      const at = deps.clock.now();
-      await changeSyncDoc(deps, project.projectId, (current) => {
-        const held = current.chunks.find((c) => c.id === chunkId);
-        if (!ours(current) || held?.state !== 'running' || held.attempts !== attempt) return undefined;
-        return { ...current, chunks: current.chunks.map((c) => (c === held ? { ...c, leaseUntil: new Date(at.getTime() + CHUNK_LEASE_MS).toISOString() } : c)) };
-      });
+    const jira = deps.jiraAsApp();
+    const jql = chunkJql(project.projectKey, chunk);
+    /** The chunk while this job still holds it (a duplicate that took it over, or a new generation, ends this one). */
+    const held = (current: KpiSyncDoc) => {
+      const c = current.chunks.find((x) => x.id === chunkId);
+      return ours(current) && (current.generation ?? 0) === target && c?.state === 'running' && c.attempts === attempt ? c : undefined;
     };
-    const fetched = await fetchFacts(deps.jiraAsApp(), chunkJql(project.projectKey, chunk), doc.statusCategories, Number.POSITIVE_INFINITY, renew);
-    const written = await writeFacts(deps.store, project.projectId, fetched.facts, target);
-    let claimed: string[] = [];
-    let finished = false;
-    let switched = undefined as number | undefined;
-    await changeSyncDoc(deps, project.projectId, (current) => {
-      const at = deps.clock.now();
-      const held = current.chunks.find((c) => c.id === chunkId);
-      if (!ours(current) || (current.generation ?? 0) !== target || !held || held.state === 'done') return undefined; // a duplicate finished first
-      const chunks = current.chunks.map((c) => (c.id === chunkId ? { id: c.id, ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}), ...(c.older ? { older: c.older } : {}), state: 'done' as const, issues: fetched.facts.length, attempts: attempt, doneAt: at.toISOString() } : c));
-      const result = claimChunks({ ...current, chunks }, at, LANES);
-      claimed = result.claimed;
-      finished = result.doc.chunks.every((c) => c.state === 'done');
-      const next: KpiSyncDoc = {
-        ...result.doc,
-        months: [...new Set([...current.months, ...written.months])].sort(),
-        dictionaries: mergeDictionaries(current.dictionaries, fetched.dictionaries),
-        statusCategories: { ...current.statusCategories, ...fetched.statusCategories },
-        issuesStored: current.issuesStored + written.changed,
-        state: finished ? 'syncing' : 'backfilling',
-        lastRunAt: at.toISOString(),
-      };
-      delete next.retryAt;
-      delete next.error;
-      if (finished && current.live) {
-        // The re-sync is complete: readers switch to it with this one write; the old generation retires.
-        switched = current.live.generation;
-        next.retired = [...(current.retired ?? []), { generation: current.live.generation, months: current.live.months, at: at.toISOString() }];
-        delete next.live;
+
+    // Counted before it is read: a bulk-import month becomes its days (a day its hours) first.
+    const window = windowOf(chunk);
+    const finer = window && chunk.nextPageToken === undefined && !chunk.read ? splitWindow(window, now) : undefined;
+    if (finer) {
+      const counted = await jira.approximateCount(jql);
+      if (counted > CHUNK_MAX_ISSUES) {
+        let claimed: string[] = [];
+        await changeSyncDoc(deps, project.projectId, (current) => {
+          if (!held(current)) return undefined;
+          const parts = finer.map((w): SyncChunk => ({ id: w.id, from: w.from, ...(w.to ? { to: w.to } : {}), span: w.span, state: 'pending' }));
+          const result = claimChunks({ ...current, chunks: current.chunks.flatMap((c) => (c.id === chunkId ? parts : [c])) }, deps.clock.now(), LANES);
+          claimed = result.claimed;
+          return result.doc;
+        });
+        await queueChunks(deps, project, claimed, target);
+        return { chunkId, counted, split: finer.length, next: claimed };
       }
-      return next;
-    });
-    await queueChunks(deps, project, claimed, target);
-    // The backfill is complete: a delta catches up with what changed while it ran. A replaced
-    // generation is deleted by a later sync job (the daily run, "Sync now"), once every report that
-    // read it has finished.
-    if (finished) await deps.queue.push([job('kpi-sync', project)]);
-    return { chunkId, issues: fetched.facts.length, changed: written.changed, next: claimed, ...(switched !== undefined ? { switchedFrom: switched } : {}) };
+    }
+
+    /** Hands the chunk back to the queue, its page token kept, for a job `delaySeconds` from now. */
+    const handBack = async (reason: 'paced' | 'continued', resumeAt: Date) => {
+      const at = deps.clock.now();
+      const delaySeconds = Math.min(MAX_QUEUE_DELAY_S, Math.max(0, Math.ceil((resumeAt.getTime() - at.getTime()) / 1000)));
+      let ok = false;
+      await changeSyncDoc(deps, project.projectId, (current) => {
+        ok = held(current) !== undefined;
+        if (!ok) return undefined;
+        return { ...current, ...(reason === 'paced' ? { retryAt: resumeAt.toISOString() } : {}), chunks: current.chunks.map((c) => (c.id === chunkId ? requeued(c, at, delaySeconds * 1000) : c)) };
+      });
+      if (ok) await deps.queue.push([chunkJob(project, chunkId, target)], delaySeconds ? { delaySeconds } : undefined);
+      return { chunkId, [reason]: true, read: total, ...(reason === 'paced' ? { resumeAt: resumeAt.toISOString() } : {}) };
+    };
+
+    const budget = (await readSettings(deps.store)).backfillPointsPerHour;
+    let statusCategories = doc.statusCategories;
+    let token = chunk.nextPageToken;
+    let total = chunk.read ?? 0;
+    // Facts read but not yet stored, and the token of the page after them: stored together, so a
+    // stored token never skips an unstored page.
+    let unstored: PageFacts = { facts: [], dictionaries: { issueTypes: {}, resolutions: {} }, statusCategories: {} };
+    let result: SyncOutcome = {};
+    /** Stores the facts read so far with the token after them (none: the chunk is done). False when the chunk is no longer ours. */
+    const store = async (next: string | undefined): Promise<boolean> => {
+      const written = await writeFacts(deps.store, project.projectId, unstored.facts, target);
+      const read = unstored;
+      unstored = { facts: [], dictionaries: { issueTypes: {}, resolutions: {} }, statusCategories: {} };
+      let claimed: string[] = [];
+      let finished = false;
+      let switched = undefined as number | undefined;
+      let stillHeld = false;
+      await changeSyncDoc(deps, project.projectId, (current) => {
+        const at = deps.clock.now();
+        const mine = held(current);
+        stillHeld = mine !== undefined;
+        if (!mine) return undefined; // a duplicate finished it, or took it over after our lease ran out
+        const progressed: KpiSyncDoc = {
+          ...current,
+          months: [...new Set([...current.months, ...written.months])].sort(),
+          dictionaries: mergeDictionaries(current.dictionaries, read.dictionaries),
+          statusCategories: { ...current.statusCategories, ...read.statusCategories },
+          issuesStored: current.issuesStored + written.changed,
+          lastRunAt: at.toISOString(),
+        };
+        delete progressed.retryAt;
+        delete progressed.error;
+        if (next) {
+          const moved: SyncChunk = { ...mine, nextPageToken: next, read: total, leaseUntil: new Date(at.getTime() + CHUNK_LEASE_MS).toISOString() };
+          return { ...progressed, chunks: current.chunks.map((c) => (c === mine ? moved : c)) };
+        }
+        const done: SyncChunk = { id: mine.id, ...(mine.from ? { from: mine.from } : {}), ...(mine.to ? { to: mine.to } : {}), ...(mine.span ? { span: mine.span } : {}), ...(mine.older ? { older: mine.older } : {}), state: 'done', issues: total, attempts: attempt, doneAt: at.toISOString() };
+        const claimedDoc = claimChunks({ ...progressed, chunks: current.chunks.map((c) => (c === mine ? done : c)) }, at, LANES);
+        claimed = claimedDoc.claimed;
+        finished = claimedDoc.doc.chunks.every((c) => c.state === 'done');
+        const completed: KpiSyncDoc = { ...claimedDoc.doc, state: finished ? 'syncing' : 'backfilling' };
+        if (finished && current.live) {
+          // The re-sync is complete: readers switch to it with this one write; the old generation retires.
+          switched = current.live.generation;
+          completed.retired = [...(current.retired ?? []), { generation: current.live.generation, months: current.live.months, at: at.toISOString() }];
+          delete completed.live;
+        }
+        return completed;
+      });
+      if (!stillHeld) {
+        result = { chunkId, read: total, superseded: true };
+        return false;
+      }
+      if (!next) {
+        await queueChunks(deps, project, claimed, target);
+        // The backfill is complete: a delta catches up with what changed while it ran. A replaced
+        // generation is deleted by a later sync job (the daily run, "Sync now"), once every report that
+        // read it has finished.
+        if (finished) await deps.queue.push([job('kpi-sync', project)]);
+        result = { chunkId, issues: total, changed: written.changed, next: claimed, ...(switched !== undefined ? { switchedFrom: switched } : {}) };
+      }
+      return true;
+    };
+
+    for (;;) {
+      const resumeAt = await reservePoints(deps, PAGE_POINTS, budget);
+      // Facts waiting to be stored always have a next page (the last page stores at once).
+      if (resumeAt) return !unstored.facts.length || (await store(token)) ? handBack('paced', resumeAt) : result;
+      let page: Awaited<ReturnType<JiraClient['searchPage']>>;
+      let read: PageFacts;
+      try {
+        page = await jira.searchPage(jql, [...FACT_FIELDS], { maxResults: PAGE_SIZE, expand: 'changelog', ...(token ? { nextPageToken: token } : {}) });
+        read = await factsOfIssues(jira, page.issues as unknown as SearchIssue[], statusCategories);
+      } catch (error) {
+        // A stored token Jira no longer accepts: read the window again from its first page (facts are upserted).
+        if (error instanceof UpstreamError && error.status === 400 && token && !unstored.facts.length) {
+          await settlePoints(deps, 1 - PAGE_POINTS);
+          token = undefined;
+          total = 0;
+          continue;
+        }
+        // Paused (quota, 429) or failed: what was read is kept, so the retry starts at this page.
+        if (unstored.facts.length) await store(token);
+        throw error;
+      }
+      await settlePoints(deps, 1 + page.issues.length + (read.extraPoints ?? 0) - PAGE_POINTS);
+      statusCategories = read.statusCategories;
+      total += read.facts.length;
+      unstored = {
+        facts: [...unstored.facts, ...read.facts],
+        dictionaries: mergeDictionaries(unstored.dictionaries, read.dictionaries),
+        statusCategories: { ...unstored.statusCategories, ...read.statusCategories },
+      };
+      token = page.isLast === false || (page.isLast === undefined && page.nextPageToken) ? page.nextPageToken : undefined;
+      if (!token) {
+        await store(undefined);
+        return result;
+      }
+      const overTime = deps.clock.now().getTime() - now.getTime() >= CHUNK_RUN_MS;
+      if ((unstored.facts.length >= STORE_EVERY_ISSUES || overTime) && !(await store(token))) return result;
+      if (overTime) return handBack('continued', deps.clock.now());
+    }
   });
 }
 

@@ -144,6 +144,10 @@ export const keys = {
   kpiDeployments: (projectKey: string, month: string, part_: number) => `kpideps:${part(projectKey)}:${part(month)}:${part(part_)}`,
   /** A project's issue-fact sync: backfill chunks, watermark, months holding facts (versioned). */
   kpiSyncState: (projectId: string) => `kpisync:${part(projectId)}`,
+  /** Jira points the site's KPI backfills spent in the current UTC hour (versioned; src/app/kpi-backfill-pacing.ts). */
+  kpiBackfillPoints: () => 'kpipace:points',
+  /** The installation's stable offset (seconds) for starting its daily KPI syncs (src/app/kpi-backfill-pacing.ts). */
+  kpiSyncJitter: () => 'kpipace:jitter',
   /** Issue facts of a project created in one month, split into `parts` by a hash of the issue id (versioned). */
   kpiFacts: (projectId: string, month: string, part_: number, generation = 0) =>
     // Generation 0 keeps the layout facts had before full re-syncs were built beside the old facts.

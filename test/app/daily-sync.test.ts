@@ -52,6 +52,9 @@ describe('the daily reconciliation when Jira fails', () => {
     site.up();
     expect(await runDailySync(deps, 1)).toEqual({ skipped: false, projects: 2 });
     expect(pushed.slice(1).flatMap((p) => p.jobs.map((j) => j.type))).toEqual(['reconcile-project-versions', 'reconcile-project-versions', 'reconcile-project-readiness', 'reconcile-project-readiness', 'kpi-sync', 'kpi-sync']);
+    // KPI syncs start at the installation's stable offset (drawn once, kept), the rest at once.
+    expect(pushed.slice(1).map((p) => [p.jobs[0]?.type, p.delaySeconds])).toEqual([['reconcile-project-versions', undefined], ['reconcile-project-readiness', undefined], ['kpi-sync', 450]]);
+    expect(await store.get(keys.kpiSyncJitter())).toBe(450);
     expect(await store.get<JobOutcome>(keys.jobOutcome('daily-sync'))).toMatchObject({ ok: true, attempt: 1 });
     expect(await runDailySync(deps)).toEqual({ skipped: true, projects: 0 });
   });

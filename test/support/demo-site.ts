@@ -1,3 +1,4 @@
+import { keys } from '../../src/store/keys';
 import { type AppDeps, createAppDeps } from '../../src/app/deps';
 import { runJob } from '../../src/app/jobs';
 import type { Clock, Timing } from '../../src/ports';
@@ -35,6 +36,8 @@ export async function startDemoSite(options: { clock?: Clock; timing?: Timing } 
     log: silentLog,
   });
   queue.attach((job) => runJob(deps, job));
+  // One site: its daily KPI syncs start at once (src/app/kpi-backfill-pacing.ts), as in `npm start`.
+  await store.set(keys.kpiSyncJitter(), 0);
   return {
     jira,
     confluence,

@@ -98,6 +98,9 @@ export const kpiSettingsSchema = z
     notDeliveredResolutions: z.array(name).max(20).default(["Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined']),
     /** Leave sub-tasks out of issue counts and times (their parents already count). */
     excludeSubtasks: z.boolean().default(true),
+    // Jira points per hour the site's KPI backfill may spend: by default 5 % of the app-wide
+    // 65,000-point hourly pool that every customer site shares (src/app/kpi-backfill-pacing.ts).
+    backfillPointsPerHour: z.number().int().min(200).max(65_000).default(3_250),
   })
   .strict();
 

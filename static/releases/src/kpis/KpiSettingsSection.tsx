@@ -141,7 +141,7 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
       )}
     </Labelled>
   );
-  const number = (key: 'windowDays' | 'failureWindowHours' | 'onTimeToleranceDays' | 'escapedDefectDays', label: string, hint?: string) => (
+  const number = (key: 'windowDays' | 'failureWindowHours' | 'onTimeToleranceDays' | 'escapedDefectDays' | 'backfillPointsPerHour', label: string, hint?: string) => (
     <Labelled label={label} hint={hint}>
       {(id) => <input id={id} type="number" disabled={readOnly} value={draft[key]} onChange={(e) => set(key, Number(e.currentTarget.value))} style={control} data-testid={`kpi-setting-${key}`} />}
     </Labelled>
@@ -279,6 +279,7 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
             Leave sub-tasks out
           </label>
         </div>
+        <div style={row}>{number('backfillPointsPerHour', 'Backfill: Jira points per hour', 'The app shares 65,000 points an hour across every customer site; the default is 5 % of that.')}</div>
         {saveError && (
           <SaveError
             title="The KPI definitions were not saved"
