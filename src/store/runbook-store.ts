@@ -43,6 +43,10 @@ export function runLayout(projectId: string, versionId: string): ShardLayout {
   return { head: keys.runbookRun(projectId, versionId), part: (n) => keys.runbookRunPart(projectId, versionId, n) };
 }
 
+export function recordLayout(projectId: string, versionId: string): ShardLayout {
+  return { head: keys.runbookRecord(projectId, versionId), part: (n) => keys.runbookRecordPart(projectId, versionId, n) };
+}
+
 export function runbookAudit(projectId: string, scope: string, entry: AuditEntry): PendingAudit {
   return { key: keys.runbookAudit(projectId, scope, auditStamp(entry.at), entry.id), entry };
 }

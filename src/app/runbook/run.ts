@@ -13,6 +13,7 @@ import type { InvocationContext } from '../invocation-context';
 import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, stepActors } from './session';
 import { planOf, readPlan, readRun, runOf, runbookView } from './view';
 import { fileRunDeployments } from './deployment-filing';
+import { notFrozenGuard } from './record';
 
 /**
  * The live run: a release manager starts it (after a GO, or at once for an emergency release),
@@ -34,10 +35,12 @@ async function writeRun(
   guard?: () => Promise<TransactOperation[]>,
 ): Promise<RunState> {
   const { session, versionId, version } = target;
+  const frozen = notFrozenGuard(session.deps.store, session.project.id, versionId, version.name);
   const { state, written } = await updateSharded<RunMeta | null, StoredStepState>(session.deps.store, runLayout(session.project.id, versionId), {
     initialMeta,
     idOf,
-    ...(guard ? { guard } : {}),
+    // A finished run's record is final: once it is frozen nothing writes the run again.
+    guard: async () => [...(await frozen()), ...(guard ? await guard() : [])],
     change: (current) => {
       const { audit, ...rest } = change(current);
       return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
