@@ -58,7 +58,7 @@ export function notFrozenGuard(store: KeyValueStore, projectId: string, versionI
     const record = await store.getVersioned<{ meta: FrozenRunHeader | null }>(key);
     if (record?.value.meta) {
       const h = record.value.meta;
-      throw new AppError('CONFLICT', `The go-live run of ${versionName} ${h.status === 'completed' ? 'completed' : 'rolled back'} and its record was frozen at ${h.frozenAt}: nothing was changed.`);
+      throw new AppError('VALIDATION', `The go-live run of ${versionName} ${h.status === 'completed' ? 'completed' : 'rolled back'}: its record is final (frozen at ${h.frozenAt}); nothing was changed.`);
     }
     return [{ kind: 'check' as const, key, expectRev: 0 }];
   };
@@ -102,7 +102,8 @@ export async function freezeIfFinished(target: RunbookTarget, planState: PlanSta
           },
   });
   if (written) {
-    await deps.store.set<RunbookPublication>(keys.runbookPublication(session.project.id, versionId), { status: 'pending', attempts: 0 });
+    const pending: RunbookPublication = { status: 'pending', attempts: 0 };
+    await updateVersioned<RunbookPublication>(deps.store, keys.runbookPublication(session.project.id, versionId), () => pending, (current) => (current === pending ? pending : undefined));
     await deps.queue.push([job('publish-runbook-record', { projectId: session.project.id, versionId, attempt: 1 })]);
   }
   return state.meta ?? undefined;
