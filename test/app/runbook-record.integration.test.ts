@@ -5,7 +5,7 @@
  * a Confluence outage is retried with backoff and the outcome says why, and a release manager's
  * publish again writes a new version of the same page.
  */
-import type { ResolverResult, RunbookView, RunbookPublication } from '../../src/contract';
+import type { GoNoGoBoardView, ResolverResult, RunbookView, RunbookPublication } from '../../src/contract';
 import { createAppDeps, type AppDeps } from '../../src/app/deps';
 import { runJob } from '../../src/app/jobs';
 import { dispatchResolver } from '../../src/app/resolvers';
@@ -29,7 +29,7 @@ let deps: AppDeps;
 let versionId: string;
 let now = DEMO_NOW.getTime();
 
-const call = async (name: string, payload: unknown, accountId = RAVI) => (await dispatchResolver(deps, name, payload, shopPageContext(accountId))) as ResolverResult<RunbookView>;
+const call = async (name: string, payload: unknown, accountId: string = RAVI) => (await dispatchResolver(deps, name, payload, shopPageContext(accountId))) as ResolverResult<RunbookView>;
 const ok = async (result: Promise<ResolverResult<RunbookView>>): Promise<RunbookView> => {
   const answer = await result;
   if (!answer.ok) throw new Error(JSON.stringify(answer.error));
@@ -87,6 +87,14 @@ describe('the finished go-live run', () => {
     // Another reader seeing the finished run does not freeze it again nor queue a second page.
     expect((await ok(call('getRunbook', { versionId }, SAM))).record).toMatchObject({ canPublish: false });
     expect(queue.jobs.map((j) => j.job)).toEqual([{ type: 'publish-runbook-record', body: { projectId: '10000', versionId, attempt: 1 } }]);
+  });
+
+  it("opens the post-implementation review with the go-live's planned against actual, from the record", async () => {
+    const board = (await dispatchResolver(deps, 'getGoNoGoBoard', { versionId }, shopPageContext(SAM))) as ResolverResult<GoNoGoBoardView>;
+    if (!board.ok) throw new Error(JSON.stringify(board.error));
+    expect(board.data.goLive).toMatchObject({ status: 'rolled-back', rollback: { reason: 'Payments down & no fix in sight' } });
+    expect(board.data.goLive?.exceptions.map((r) => [r.stepId, r.flag, r.lateByMinutes])).toEqual([['deploy-prod', 'failed', 15], ['rb-announce', 'late', 5]]);
+    expect(board.data.goLive?.rows.find((r) => r.stepId === 'deploy-prod')).toMatchObject({ plannedMinutes: 15, actualMinutes: 25, reason: 'Health check red after 10 minutes' });
   });
 
   it('refuses every later write with a clear error, and nothing changes', async () => {

@@ -7,8 +7,8 @@ import { AppError, ConflictError } from '../../errors';
 import { normaliseStorage } from '../../integrations/confluence/confluence-client';
 import type { KeyValueStore } from '../../ports';
 import { keys } from '../../store/keys';
-import { recordLayout } from '../../store/runbook-store';
-import { readSharded, updateSharded } from '../../store/sharded-list';
+import { readFrozenRun, recordLayout } from '../../store/runbook-store';
+import { updateSharded } from '../../store/sharded-list';
 import { updateVersioned } from '../../store/versioned-update';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
@@ -38,10 +38,7 @@ const WRITE_ATTEMPTS = 3;
 
 const initialMeta = (): FrozenRunHeader | null => null;
 
-export async function readRecord(store: KeyValueStore, projectId: string, versionId: string): Promise<FrozenRun | undefined> {
-  const state = await readSharded<FrozenRunHeader | null, FrozenStep>(store, recordLayout(projectId, versionId), initialMeta);
-  return state.meta ? { header: state.meta, steps: state.items } : undefined;
-}
+export const readRecord = readFrozenRun;
 
 export async function readRecordHeader(store: KeyValueStore, projectId: string, versionId: string): Promise<FrozenRunHeader | undefined> {
   return (await store.getVersioned<{ meta: FrozenRunHeader | null }>(keys.runbookRecord(projectId, versionId)))?.value.meta ?? undefined;
