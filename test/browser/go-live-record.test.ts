@@ -2,21 +2,10 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { createSmallRelease } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotLooks, screenshotPath, showLook } from './support/browser';
+import { hostInvoke } from './support/host-invoke';
 import { useBrowserRuntime } from './support/runtime';
 
 const { releaseManager: RAVI, viewer: SAM } = DEMO_ACCOUNT;
-
-/** A resolver call through the running host, as `accountId` on the Releases page of SHOP. */
-async function hostInvoke<T>(hostUrl: string, accountId: string, functionKey: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${hostUrl}/api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ accountId, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } }, functionKey, payload }),
-  });
-  const answer = (await response.json()) as { ok: boolean; data: T };
-  if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer)}`);
-  return answer.data;
-}
 
 /**
  * Issue 15's "Done when", end to end: a release with a GO decision runs live with two people in two

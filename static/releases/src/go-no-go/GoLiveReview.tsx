@@ -3,7 +3,7 @@ import type { RunReview } from '../../../../src/contract';
 import { color, font, space } from '../design';
 import { useProjectTime } from '../project-time';
 import { formatDuration, formatInstant } from '../go-live/golive-model';
-import { tableStyle, tdStyle, thStyle } from './controls';
+import { TableHead, tableStyle, tdStyle } from './controls';
 
 const STATUS = { 'not-started': 'Not run', running: 'Running', completed: 'Completed', failed: 'Failed', skipped: 'Skipped' } as const;
 
@@ -31,15 +31,7 @@ export function GoLiveReview({ review }: { review: RunReview }) {
         </ul>
       )}
       <table style={tableStyle} data-testid="gng-pir-golive-steps">
-        <thead>
-          <tr>
-            {['Step', 'Planned', 'Actual', 'Planned length', 'Actual length', 'Status'].map((h) => (
-              <th key={h} style={thStyle}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={['Step', 'Planned', 'Actual', 'Planned length', 'Actual length', 'Status']} />
         <tbody>
           {review.rows.map((r) => (
             <tr key={r.stepId} data-step={r.stepId} data-flag={r.flag ?? ''}>
