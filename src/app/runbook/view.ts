@@ -73,7 +73,15 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
   const people = users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName }));
   // The first read or write that sees the run finished freezes it (once) and queues its page.
   const finished = run && ['completed', 'rolled-back'].includes(runProgressStatus(plan, run));
-  const record = recorded ?? (finished ? await freezeIfFinished(target, planState, runState, people) : undefined);
+  // A freeze that fails (the store refusing) must not take the page down with it: the next look tries again.
+  const record =
+    recorded ??
+    (finished
+      ? await freezeIfFinished(target, planState, runState, people).catch((error: unknown) => {
+          deps.log.warn('go-live run not frozen', { versionId, error: String(error) });
+          return undefined;
+        })
+      : undefined);
   const shownPublication = publication ?? (record && !recorded ? await readRunBookPublication(deps.store, session.project.id, versionId) : undefined);
   const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
   const now = deps.clock.now().toISOString();
