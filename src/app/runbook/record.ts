@@ -17,6 +17,7 @@ import { currentPage } from '../release-notes';
 import { notesTarget, readNotesSettings, readReportSettings } from '../release-notes-settings';
 import { errorText, requireSpace } from '../report-publishing';
 import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager } from './session';
+import { announceRun } from './announce';
 import type { PlanState, RunState } from './view';
 import { planOf, runOf, runbookView } from './view';
 
@@ -99,6 +100,7 @@ export async function freezeIfFinished(target: RunbookTarget, planState: PlanSta
           },
   });
   if (written) {
+    await announceRun(deps, session.project.id, versionId, runState.writes ?? runState.rev);
     const pending: RunbookPublication = { status: 'pending', attempts: 0 };
     await updateVersioned<RunbookPublication>(deps.store, keys.runbookPublication(session.project.id, versionId), () => pending, (current) => (current === pending ? pending : undefined));
     await deps.queue.push([job('publish-runbook-record', { projectId: session.project.id, versionId, attempt: 1 })]);
@@ -147,6 +149,8 @@ export async function publishRunBook(deps: AppDeps, request: RunBookRequest): Pr
     // A duplicate job finishing after a later attempt does not overwrite what that attempt found.
     current !== outcome && current.attemptedAt !== undefined && current.attemptedAt > attemptedAt ? undefined : outcome,
   );
+  // Pages watching the run show the page's link (or why it failed) without waiting for a poll.
+  await announceRun(deps, request.projectId, request.versionId, request.attempt);
   return outcome;
 }
 
