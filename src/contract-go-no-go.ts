@@ -8,6 +8,8 @@
  * (`yyyy-MM-dd`).
  */
 
+import type { RunReview } from './contract-runbook';
+
 export const RELEASE_TYPES = ['major', 'minor', 'patch', 'hotfix', 'emergency'] as const;
 export type ReleaseType = (typeof RELEASE_TYPES)[number];
 
@@ -461,6 +463,8 @@ export interface GoNoGoBoardView {
   /** Decisions of earlier rounds (NO-GO decisions that were followed by a new round). */
   earlierDecisions: GoNoGoDecision[];
   pir?: PirListItem;
+  /** The go-live's planned against actual, from the frozen record of its run (issue 15). */
+  goLive?: RunReview;
   permissions: {
     isReleaseManager: boolean;
     canEditRisks: boolean;

@@ -147,6 +147,16 @@ export interface StepRunState {
   notes: StepNote[];
   /** A checkpoint's votes, in the order they came. */
   votes?: CheckpointVote[];
+  /** Each change of the status, oldest first: who started, completed, failed or skipped it, and when. */
+  history?: StepEvent[];
+}
+
+/** One change of a step's status during the run (`running`: started). */
+export interface StepEvent {
+  status: StepStatus;
+  at: string;
+  by: UserSummary;
+  reason?: string;
 }
 
 export type RunMode = 'forward' | 'rollback';
@@ -237,12 +247,108 @@ export interface RunbookView {
   /** Why the run may (or may not) start. */
   startGate: { allowed: true; authority: RunAuthority } | { allowed: false; reason: string };
   run?: { header: RunHeader; states: Record<string, StepRunState>; progress: RunProgress };
+  /** Once the run finished: its frozen record (when it was frozen) and the run book page's publication. */
+  record?: { frozenAt: string; status: 'completed' | 'rolled-back'; publication: RunbookPublication | null; canPublish: boolean };
   permissions: RunbookPermissions;
   /** The server's now, for the page's clock. */
   now: string;
 }
 
 export type RunbookStepInput = RunbookStep;
+
+/**
+ * The finished run, frozen once: the plan as it ran, each step's planned and actual times, who did
+ * what and when, notes, reasons, votes and the rollback. Never changed afterwards.
+ */
+export interface FrozenRunHeader extends RunHeader {
+  status: 'completed' | 'rolled-back';
+  frozenAt: string;
+  planRevision: number;
+  project: { id: string; key: string };
+  version: { id: string; name: string };
+  goLiveStart?: string;
+  /** Planned end of the forward steps, and when the last step of the run actually ended. */
+  plannedEndAt: string;
+  actualEndAt: string;
+  /** Owners and approvers the steps name, as Jira named them when the run was frozen. */
+  people: UserSummary[];
+}
+
+export interface FrozenStep {
+  stepId: string;
+  /** The step as planned when the run started. */
+  step: RunbookStep;
+  phase: RunMode;
+  /** Undefined for rollback steps of a run that never rolled back. */
+  plannedStartAt?: string;
+  plannedEndAt?: string;
+  actualStartAt?: string;
+  actualEndAt?: string;
+  status: StepStatus;
+  /** Whole minutes the step ended after its planned end (0: on time, skipped or not run). */
+  lateByMinutes: number;
+  attempts: number;
+  reason?: string;
+  history: StepEvent[];
+  notes: StepNote[];
+  votes?: CheckpointVote[];
+}
+
+export interface FrozenRun {
+  header: FrozenRunHeader;
+  steps: FrozenStep[];
+}
+
+/** One step in the post-implementation review's planned against actual (src/domain/runbook/review.ts). */
+export interface RunReviewRow {
+  stepId: string;
+  title: string;
+  phase: RunMode;
+  status: StepStatus;
+  plannedStartAt?: string;
+  plannedEndAt?: string;
+  actualStartAt?: string;
+  actualEndAt?: string;
+  plannedMinutes?: number;
+  actualMinutes?: number;
+  lateByMinutes: number;
+  reason?: string;
+  /** Why the review points at it. */
+  flag?: 'failed' | 'late';
+}
+
+/** The go-live as the post-implementation review opens with it, from the frozen record. */
+export interface RunReview {
+  status: 'completed' | 'rolled-back';
+  startedAt: string;
+  plannedEndAt: string;
+  actualEndAt: string;
+  /** Minutes the last step ended after the planned end (0 when on time or early). */
+  slipMinutes: number;
+  rollback?: { at: string; by: UserSummary; reason: string };
+  rows: RunReviewRow[];
+  /** The failed or late steps. */
+  exceptions: RunReviewRow[];
+}
+
+/** The run book page in Confluence: where it is, what the app last wrote, or why it did not. */
+export interface RunbookPublication {
+  status: 'pending' | 'published' | 'failed';
+  attempts: number;
+  attemptedAt?: string;
+  /** When the next try is due after a failure (the job retries with backoff), if any is left. */
+  retryAt?: string;
+  error?: string;
+  spaceKey?: string;
+  pageId?: string;
+  pageTitle?: string;
+  pageVersion?: number;
+  pageUrl?: string;
+  bodyHash?: string;
+  action?: 'created' | 'updated' | 'unchanged' | 'recreated';
+  publishedAt?: string;
+  publishedBy?: UserSummary;
+}
 
 export interface RunbookVersionPayload {
   versionId: string;
@@ -341,6 +447,7 @@ export interface RunbookResolverContract {
   getRunbookTemplate: { payload: { releaseType: ReleaseType }; result: RunbookTemplateView };
   saveRunbookTemplate: { payload: SaveRunbookTemplatePayload; result: RunbookTemplateView };
   getRunbookAudit: { payload: RunbookVersionPayload; result: RunbookAuditView };
+  publishRunbookRecord: { payload: RunbookVersionPayload; result: RunbookView };
 }
 
 export const RUNBOOK_RESOLVERS = {
@@ -355,4 +462,5 @@ export const RUNBOOK_RESOLVERS = {
   getRunbookTemplate: 'getRunbookTemplate',
   saveRunbookTemplate: 'saveRunbookTemplate',
   getRunbookAudit: 'getRunbookAudit',
+  publishRunbookRecord: 'publishRunbookRecord',
 } as const satisfies { [K in keyof RunbookResolverContract]: K };

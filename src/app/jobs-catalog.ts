@@ -23,6 +23,8 @@ export const jobSchemas = {
     .strict(),
   'publish-project-kpis': z.object({ projectId: z.string().regex(/^\d{1,20}$/), projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/) }).strict(),
   'publish-portfolio-kpis': z.object({}).strict(),
+  // A finished go-live run's page in Confluence (src/app/runbook/record.ts); `attempt` counts the tries for the backoff.
+  'publish-runbook-record': z.object({ projectId: z.string().regex(/^\d{1,20}$/), versionId: z.string().regex(/^\d{1,20}$/), attempt: z.number().int().min(1).max(10) }).strict(),
   // A failed scheduled run, tried again (src/app/scheduled-runs.ts).
   'retry-scheduled': z.object({ job: z.enum(['daily-sync', 'weekly-reports', 'weekly-kpis']), attempt: z.number().int().min(1).max(10) }).strict(),
 } as const;

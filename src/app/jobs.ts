@@ -5,6 +5,7 @@ import { zonedFor } from './project-time';
 import { type JobType, jobSchemas } from './jobs-catalog';
 import { observationOf, recordVersionObservations } from './version-tracking';
 import { publishReleaseNotes } from './release-notes';
+import { publishRunBook } from './runbook/record';
 import { publishProjectStatus, runWeeklyReports } from './weekly-reports';
 import { publishPortfolioKpis, publishProjectKpis, runWeeklyKpiReports } from './kpi-reports';
 import { runKpiSync, runKpiSyncChunk } from './kpi-sync';
@@ -77,6 +78,10 @@ export async function runJob(appDeps: AppDeps, raw: unknown): Promise<Record<str
     }
     case 'publish-portfolio-kpis':
       return { ...(await publishPortfolioKpis(deps)) };
+    case 'publish-runbook-record': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { ...(await publishRunBook(deps, body)) };
+    }
     case 'retry-scheduled': {
       const body = jobSchemas[type].parse(parsed.data);
       const run = body.job === 'daily-sync' ? runDailySync : body.job === 'weekly-reports' ? runWeeklyReports : runWeeklyKpiReports;

@@ -342,7 +342,7 @@ async function publishOnce(
  * The page the app wrote (by id, when it is still current in this space), else a current page
  * with the title, with a hash of its body; `page` is undefined when neither exists.
  */
-async function currentPage(
+export async function currentPage(
   confluence: ConfluenceClient,
   spaceId: string,
   title: string,

@@ -108,6 +108,11 @@ export const keys = {
   /** One audit entry of a runbook (or `tpl-<type>`); create-once, sortable by time. */
   runbookAudit: (projectId: string, scope: string, stamp: string, entryId: string) => `rb:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
   runbookAuditPrefix: (projectId: string, scope: string) => `rb:audit:${part(projectId)}:${part(scope)}:`,
+  /** A finished run's frozen record (written once, never changed): head and parts like the run. */
+  runbookRecord: (projectId: string, versionId: string) => `rb:record:${part(projectId)}:${part(versionId)}`,
+  runbookRecordPart: (projectId: string, versionId: string, n: number) => `rb:record:${part(projectId)}:${part(versionId)}:${part(n)}`,
+  /** The run book page published to Confluence from the record: page id, version, outcome. */
+  runbookPublication: (projectId: string, versionId: string) => `rb:pub:${part(projectId)}:${part(versionId)}`,
   // Release readiness (src/app/readiness-*.ts, docs/readiness.md): versioned documents.
   /** A project's readiness policy (absent: the default policy). */
   readinessPolicy: (projectId: string) => `readiness:policy:${part(projectId)}`,

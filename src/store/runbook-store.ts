@@ -1,9 +1,10 @@
 import type { AuditEntry, UserSummary } from '../contract-go-no-go';
-import type { RunHeader, RunbookStep, StepRunState } from '../contract-runbook';
+import type { FrozenRun, FrozenRunHeader, FrozenStep, RunHeader, RunbookStep, StepRunState } from '../contract-runbook';
+import type { KeyValueStore } from '../ports';
 import type { PendingAudit } from './go-no-go-store';
 import { auditStamp } from './go-no-go-store';
 import { keys } from './keys';
-import type { ShardLayout } from './sharded-list';
+import { type ShardLayout, readSharded } from './sharded-list';
 
 /**
  * Where runbooks live: a plan (or a release type's template) and a release's live run, each a
@@ -41,6 +42,16 @@ export function planLayout(projectId: string, scope: string): ShardLayout {
 
 export function runLayout(projectId: string, versionId: string): ShardLayout {
   return { head: keys.runbookRun(projectId, versionId), part: (n) => keys.runbookRunPart(projectId, versionId, n) };
+}
+
+export function recordLayout(projectId: string, versionId: string): ShardLayout {
+  return { head: keys.runbookRecord(projectId, versionId), part: (n) => keys.runbookRecordPart(projectId, versionId, n) };
+}
+
+/** A finished run's frozen record, undefined until the run finished and was frozen. */
+export async function readFrozenRun(store: KeyValueStore, projectId: string, versionId: string): Promise<FrozenRun | undefined> {
+  const state = await readSharded<FrozenRunHeader | null, FrozenStep>(store, recordLayout(projectId, versionId), () => null);
+  return state.meta ? { header: state.meta, steps: state.items } : undefined;
 }
 
 export function runbookAudit(projectId: string, scope: string, entry: AuditEntry): PendingAudit {

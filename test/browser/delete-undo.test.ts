@@ -2,20 +2,14 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { PlanSettingsView, ReleaseCalendarView } from '../../src/contract';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { describeInBrowser, screenshotPath, screenshotLooks } from './support/browser';
+import { hostInvoke } from './support/host-invoke';
 import { BROWSER_TEST_NOW, useBrowserRuntime } from './support/runtime';
 
 const RAVI = DEMO_ACCOUNT.releaseManager;
 
 /** A resolver called through the running local host, as the page calls it. */
-async function invokeAs<T>(hostUrl: string, functionKey: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${hostUrl}/api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ accountId: RAVI, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'SHOP', type: 'software' } }, functionKey, payload }),
-  });
-  const answer = (await response.json()) as { ok: boolean; data: T };
-  if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer)}`);
-  return answer.data;
+function invokeAs<T>(hostUrl: string, functionKey: string, payload: unknown): Promise<T> {
+  return hostInvoke<T>(hostUrl, RAVI, functionKey, payload);
 }
 
 describeInBrowser('deleting with a confirmation and undoing it from the flag', () => {

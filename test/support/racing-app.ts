@@ -13,10 +13,13 @@ import { silentLog } from './fakes';
 export async function startRacingApp(): Promise<{ jira: FakeJira; store: BarrierStore; deps: AppDeps }> {
   const jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
   const store = new BarrierStore();
+  const queue = new LocalWorkQueue(silentLog, { retryDelayMs: 1 });
+  // Jobs the races queue (a finished run's Confluence page) are not their subject: taken and dropped.
+  queue.attach(async () => undefined);
   const deps = createAppDeps({
     transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: 'http://127.0.0.1:9' }),
     store,
-    queue: new LocalWorkQueue(silentLog, { retryDelayMs: 1 }),
+    queue,
     clock: { now: () => DEMO_NOW },
     timing: { sleep: async () => {}, random: () => 0.5 },
     log: silentLog,

@@ -1,3 +1,5 @@
+import { readFrozenRun } from '../../store/runbook-store';
+import { runReview } from '../../domain/runbook/review';
 import { createHash } from 'node:crypto';
 import type { BoardVersionOption, GetGoNoGoBoardPayload, GoNoGoBoardView, PlanEvidence, ReadinessEvidence } from '../../contract-go-no-go';
 import { type CalendarDate, calendarDateIn } from '../../domain/calendar/calendar-date';
@@ -111,11 +113,12 @@ async function readAndKeepEvidence(session: BoardSession, version: JiraVersion):
 export async function boardView(session: BoardSession, versionId: string, evidence?: { readiness: ReadinessEvidence; plan: PlanEvidence }): Promise<GoNoGoBoardView> {
   const version = requireVersion(session, versionId);
   const { store } = session.deps;
-  const [state, read, index, review] = await Promise.all([
+  const [state, read, index, review, goLive] = await Promise.all([
     readBoardState(store, session.project.id, versionId),
     evidence ? Promise.resolve(evidence) : readAndKeepEvidence(session, version),
     store.getVersioned<IndexDoc>(keys.goNoGoIndex(session.project.id)),
     store.getVersioned<ReviewDoc>(keys.goNoGoReview(session.project.id, versionId)),
+    readFrozenRun(store, session.project.id, versionId),
   ]);
   const facts = evaluate(session, version, state, read);
   const board = state.board?.value ?? emptyBoard();
@@ -157,6 +160,8 @@ export async function boardView(session: BoardSession, versionId: string, eviden
     ...(state.decision ? { decision: state.decision.value.decision } : {}),
     earlierDecisions: state.earlierDecisions,
     ...(indexEntry && indexEntry.value === 'GO' ? { pir: pirItem(versionId, indexEntry, review?.value.review, facts.today) } : {}),
+    // The review opens with the go-live's planned against actual, once its run is frozen.
+    ...(goLive ? { goLive: runReview(goLive) } : {}),
     permissions: {
       isReleaseManager: session.isReleaseManager,
       canEditRisks: participant && !decided,

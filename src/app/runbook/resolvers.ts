@@ -8,6 +8,7 @@ import { createRunbook, removeRunbookStep, saveRunbookStep, setGoLiveStart } fro
 import { actOnRunbookStep, startRunbookRollback, startRunbookRun } from './run';
 import { getRunbookAudit, getRunbookTemplate, saveRunbookTemplate } from './templates';
 import { openRunbook } from './session';
+import { publishRunbookRecord } from './record';
 import { runbookView } from './view';
 
 /**
@@ -92,4 +93,5 @@ export const runbookResolvers: Definitions = {
     handle: saveRunbookTemplate,
   },
   getRunbookAudit: { payload: z.object({ versionId }).strict(), handle: getRunbookAudit },
+  publishRunbookRecord: { payload: z.object({ versionId }).strict(), handle: publishRunbookRecord },
 };

@@ -1,4 +1,4 @@
-import { type RunbookPlan, type RunbookRunNotice, type RunbookStep, type RunbookView, type StartRollbackPayload, type StartRunPayload, type StepActionPayload, runbookRunChannel } from '../../contract-runbook';
+import type { RunbookPlan, RunbookStep, RunbookView, StartRollbackPayload, StartRunPayload, StepActionPayload } from '../../contract-runbook';
 import { approversOf } from '../../domain/runbook/checkpoint';
 import { applyStepAction, runStatus, startGate, startRollback, startRun } from '../../domain/runbook/run';
 import { AppError } from '../../errors';
@@ -13,6 +13,8 @@ import type { InvocationContext } from '../invocation-context';
 import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, stepActors } from './session';
 import { planOf, readPlan, readRun, runOf, runbookView } from './view';
 import { fileRunDeployments } from './deployment-filing';
+import { notFrozenGuard } from './record';
+import { announceRun } from './announce';
 
 /**
  * The live run: a release manager starts it (after a GO, or at once for an emergency release),
@@ -34,10 +36,12 @@ async function writeRun(
   guard?: () => Promise<TransactOperation[]>,
 ): Promise<RunState> {
   const { session, versionId, version } = target;
+  const frozen = notFrozenGuard(session.deps.store, session.project.id, versionId, version.name);
   const { state, written } = await updateSharded<RunMeta | null, StoredStepState>(session.deps.store, runLayout(session.project.id, versionId), {
     initialMeta,
     idOf,
-    ...(guard ? { guard } : {}),
+    // A finished run's record is final: once it is frozen nothing writes the run again.
+    guard: async () => [...(await frozen()), ...(guard ? await guard() : [])],
     change: (current) => {
       const { audit, ...rest } = change(current);
       return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
@@ -48,14 +52,8 @@ async function writeRun(
 }
 
 /** One notice per landed write, to everyone watching the run (Forge Realtime); a refused write throws before it. */
-async function announceRunChange(deps: AppDeps, projectId: string, versionId: string, state: RunState): Promise<void> {
-  const notice: RunbookRunNotice = { versionId, revision: state.writes ?? state.rev };
-  try {
-    await deps.live.publish({ projectId, channel: runbookRunChannel(versionId) }, { ...notice });
-  } catch (error) {
-    // The write has landed; watchers still see it on their next poll.
-    deps.log.warn('run change notice not sent', { versionId, error: String(error) });
-  }
+function announceRunChange(deps: AppDeps, projectId: string, versionId: string, state: RunState): Promise<void> {
+  return announceRun(deps, projectId, versionId, state.writes ?? state.rev);
 }
 
 export async function startRunbookRun(deps: AppDeps, context: InvocationContext, payload: StartRunPayload): Promise<RunbookView> {

@@ -12,6 +12,7 @@ import { type PlanMeta, type RunMeta, type StoredStepState, planLayout, runLayou
 import { type ShardedState, readSharded } from '../../store/sharded-list';
 import { versionOption } from '../go-no-go/board-view';
 import { type RunbookTarget, stepActors } from './session';
+import { freezeIfFinished, readRecordHeader, readRunBookPublication } from './record';
 
 export type PlanState = ShardedState<PlanMeta, RunbookStep>;
 export type RunState = ShardedState<RunMeta | null, StoredStepState>;
@@ -62,11 +63,26 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
   const schedule = problems.length ? undefined : schedulePlan(plan);
   const ownerIds = [...new Set(plan.steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
   const canAct = stepActors(session);
-  const [users, actable, maintenanceWindow] = await Promise.all([
+  const [users, actable, maintenanceWindow, recorded, publication] = await Promise.all([
     ownerIds.length ? session.jira.usersByIds(ownerIds) : Promise.resolve([]),
     Promise.all(plan.steps.map(async (s) => ((await canAct(s)) ? s.id : undefined))),
     windowCheck(deps.store, schedule, plan.goLiveStart),
+    run ? readRecordHeader(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
+    run ? readRunBookPublication(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
   ]);
+  const people = users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName }));
+  // The first read or write that sees the run finished freezes it (once) and queues its page.
+  const finished = run && ['completed', 'rolled-back'].includes(runProgressStatus(plan, run));
+  // A freeze that fails (the store refusing) must not take the page down with it: the next look tries again.
+  const record =
+    recorded ??
+    (finished
+      ? await freezeIfFinished(target, planState, runState, people).catch((error: unknown) => {
+          deps.log.warn('go-live run not frozen', { versionId, error: String(error) });
+          return undefined;
+        })
+      : undefined);
+  const shownPublication = publication ?? (record && !recorded ? await readRunBookPublication(deps.store, session.project.id, versionId) : undefined);
   const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
   const now = deps.clock.now().toISOString();
   return {
@@ -80,10 +96,11 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
     ...(schedule ? { schedule } : {}),
     problems,
     ...(maintenanceWindow ? { maintenanceWindow } : {}),
-    users: users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName })),
+    users: people,
     decision: target.decision,
     startGate: gate,
     ...(run ? { run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, now) } } : {}),
+    ...(record ? { record: { frozenAt: record.frozenAt, status: record.status, publication: shownPublication ?? null, canPublish: session.isReleaseManager } } : {}),
     permissions: {
       canEditPlan: session.isReleaseManager && !run,
       canStartRun: session.isReleaseManager && !run && gate.allowed && planState.exists && problems.length === 0,

@@ -21,7 +21,7 @@ interface Times {
 }
 
 /** Planned start and end of each step of `steps`, counting from `origin`. */
-function planned(steps: readonly RunbookStep[], origin: string): Map<string, Times> {
+export function planned(steps: readonly RunbookStep[], origin: string): Map<string, Times> {
   const times = new Map<string, Times>();
   for (const step of dependencyOrder(steps)) {
     const ends = step.dependsOn.map((d) => times.get(d)).filter((t): t is Times => t !== undefined).map((t) => minutesBetween(origin, t.end));

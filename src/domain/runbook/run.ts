@@ -1,5 +1,5 @@
 import type { ReleaseType, UserSummary } from '../../contract-go-no-go';
-import type { RunAuthority, RunHeader, RunMode, RunStatus, RunbookPlan, RunbookStep, StepAction, StepRunState, StepStatus } from '../../contract-runbook';
+import type { RunAuthority, RunHeader, RunMode, RunStatus, RunbookPlan, RunbookStep, StepAction, StepEvent, StepRunState, StepStatus } from '../../contract-runbook';
 import { RUNBOOK_LIMITS } from '../../contract-runbook';
 import { applyVote, tally } from './checkpoint';
 import { isRollback, planProblems } from './validate';
@@ -87,6 +87,20 @@ function requireReason(text: string, missing: string): string | Refusal {
  * who did what, so two people acting on one step at once never both succeed.
  */
 export function applyStepAction(
+  plan: RunbookPlan,
+  run: RunRecord,
+  input: { stepId: string; expectedStatus: StepStatus; action: StepAction; at: string; by: UserSummary },
+): { ok: true; state: StepRunState; summary: string; header?: RunHeader } | Refusal {
+  const outcome = decideStepAction(plan, run, input);
+  if (!outcome.ok) return outcome;
+  const before = stateOf(run, input.stepId).status;
+  if (outcome.state.status === before) return outcome;
+  // Each status change is kept, so the frozen record says who started, completed, failed or skipped a step and when.
+  const event: StepEvent = { status: outcome.state.status, at: input.at, by: input.by, ...(outcome.state.reason && outcome.state.status !== 'running' ? { reason: outcome.state.reason } : {}) };
+  return { ...outcome, state: { ...outcome.state, history: [...(outcome.state.history ?? []), event] } };
+}
+
+function decideStepAction(
   plan: RunbookPlan,
   run: RunRecord,
   input: { stepId: string; expectedStatus: StepStatus; action: StepAction; at: string; by: UserSummary },

@@ -10,7 +10,7 @@ import { fieldErrors } from '../field-errors';
 import { invoke } from '../platform';
 import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
-import { InlineError, SelectField, tableStyle, tdStyle, thStyle } from '../go-no-go/controls';
+import { InlineError, SelectField, TableHead, tableStyle, tdStyle } from '../go-no-go/controls';
 import { formatDuration, formatOffset } from './golive-model';
 import { StepEditor } from './StepEditor';
 import { TEMPLATE_STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moved, stepFieldErrors, stepOfForm } from './step-form';
@@ -111,15 +111,7 @@ export function RunbookTemplatesSection() {
             />
           )}
           <table style={tableStyle}>
-            <thead>
-              <tr>
-                {['#', 'Step', 'Kind', 'Starts', 'Duration', 'Depends on', ''].map((h) => (
-                  <th key={h} style={thStyle}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headings={['#', 'Step', 'Kind', 'Starts', 'Duration', 'Depends on', '']} />
             <tbody>
               {steps.map((step, index) => (
                 <tr key={step.id} data-testid={`runbook-template-step-${step.id}`}>

@@ -8,6 +8,7 @@ import { invoke } from '../platform';
 import { formatUtc, newClientId } from './board-model';
 import { CheckboxField, DayField, InlineError, Muted, Section, SelectField, TextArea, TextField, VisuallyHidden, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
 import type { LozengeAppearance } from './gng-design';
+import { GoLiveReview } from './GoLiveReview';
 
 export function pirStatusText(item: Pick<PirListItem, 'status' | 'days' | 'dueDate'>): string {
   switch (item.status) {
@@ -47,6 +48,7 @@ export function ReviewSection({ board, onSaved }: { board: GoNoGoBoardView; onSa
       actions={item && <span data-testid="gng-pir-status" data-status={item.status}><Lozenge appearance={pirAppearance(item.status)}>{pirStatusText(item)}</Lozenge></span>}
       description="Outcome against goals, incidents, lessons learned and improvement actions with owners. Emergency and hotfix releases have a deadline."
     >
+      {board.goLive && <GoLiveReview review={board.goLive} />}
       {!item ? <Muted>The review follows a GO decision; this release has none yet.</Muted> : board.permissions.canReview ? <ReviewForm board={board} item={item} onSaved={onSaved} /> : item.review ? <ReviewText review={item.review} /> : <Muted>Not written yet.</Muted>}
       <ProjectReviews />
     </Section>

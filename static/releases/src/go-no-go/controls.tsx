@@ -212,6 +212,21 @@ export const tableStyle: React.CSSProperties = { width: '100%', borderCollapse: 
 export const thStyle: React.CSSProperties = { textAlign: 'left', font: font.small, fontWeight: 600, color: color.textSubtle, padding: `${space.s050} ${space.s100}`, borderBottom: `2px solid ${color.border}` };
 export const tdStyle: React.CSSProperties = { padding: `${space.s100} ${space.s100}`, borderBottom: `1px solid ${color.border}`, verticalAlign: 'top' };
 
+/** A table's header row: one cell per heading (an empty string for a column of buttons). */
+export function TableHead({ headings }: { headings: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {headings.map((h, i) => (
+          <th key={`${i}-${h}`} style={thStyle}>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Text for screen readers only. */
 export function VisuallyHidden({ children }: { children: ReactNode }) {
   return (

@@ -13,6 +13,7 @@ import { InlineError, Section } from '../go-no-go/controls';
 import { StepEditor } from '../go-live/StepEditor';
 import { useLiveRefresh } from '../go-live/live-refresh';
 import { GO_LIVE_RUN } from '../../../../src/domain/status/vocabulary';
+import { RunBookPublication } from '../go-live/RunBookPublication';
 import { runbookCsv, runbookMarkdown } from '../go-live/export';
 import { downloadCsv } from '../csv';
 import { downloadText } from '../download';
@@ -21,7 +22,7 @@ import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget
 import { fieldErrors, formLevelError } from '../field-errors';
 import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
 
-type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback';
+type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback' | 'publishRunbookRecord';
 
 /**
  * The Go-live sub-page: a release's runbook as planned (ordered steps, planned start and end, the
@@ -188,7 +189,9 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
               </span>
             )}
           </div>
-        ) : (
+        ) : null}
+        {run && <RunBookPublication view={view} timeZone={timeZone} busy={busy} onPublish={() => void mutate('publishRunbookRecord', { versionId: view.version.id })} />}
+        {run ? null : (
           <div style={{ display: 'flex', gap: space.s150, alignItems: 'center', flexWrap: 'wrap' }}>
             {view.permissions.canEditPlan && <GoLiveStartInput view={view} timeZone={timeZone} busy={busy} mutate={mutate} />}
             {view.startGate.allowed ? (
