@@ -71,8 +71,9 @@ if (process.argv.length > 2) {
   } else console.log('Clock guard skipped: install faketime (Debian: apt-get install faketime) to run it.');
 } else {
   jest('clock +40 days', TIME_SENSITIVE, { prefix: ['faketime', '-f', '+40d'] });
-  jest('clock +400 days', TIME_SENSITIVE, { prefix: ['faketime', '-f', '+400d'] });
-  jest('zone Pacific/Auckland', TIME_SENSITIVE, { env: { TZ: 'Pacific/Auckland' } });
+  // Another year and another zone in one pass (UTC+12/13, across its DST change): each rerun of
+  // these suites costs about a minute of CI; +40 days stays in UTC, so both zones are still seen.
+  jest('clock +400 days, zone Pacific/Auckland', TIME_SENSITIVE, { prefix: ['faketime', '-f', '+400d'], env: { TZ: 'Pacific/Auckland' } });
 }
 
 // A failed typecheck, lint or build counts as a failed test: nothing should land over it.
