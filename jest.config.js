@@ -16,6 +16,8 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@compiled|uuid|date-fns)/)'],
   moduleNameMapper: { '\\.css$': '<rootDir>/test/support/style-stub.js' },
   testEnvironment: 'node',
+  // Stryker's sandbox (a copy of the repository) while `npm run mutate` runs: not ours to crawl.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
 
 module.exports = {

@@ -7,8 +7,11 @@ import jestConfig from './jest.config.js';
 
 const unit = jestConfig.projects.find((project) => project.displayName === 'unit');
 const scope = process.env.STRYKER_SCOPE;
-const where = scope === 'root' ? 'src/domain/*.ts' : scope ? `src/domain/${scope}/**/*.ts` : 'src/domain/**/*.ts';
-const name = scope ?? 'domain';
+// A scope is a folder of src/domain, `root` (its top-level files) or one file (`kpis/dora.ts`: a big
+// folder run file by file keeps what is done if a run has to be stopped).
+const where =
+  scope === 'root' ? 'src/domain/*.ts' : scope?.endsWith('.ts') ? `src/domain/${scope}` : scope ? `src/domain/${scope}/**/*.ts` : 'src/domain/**/*.ts';
+const name = scope?.replaceAll('/', '-') ?? 'domain';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -16,9 +19,25 @@ export default {
   testRunner: 'jest',
   jest: {
     projectType: 'custom',
-    // The unit project's transform (swc) and setup, limited to the domain tests: they are the
-    // ones that should pin the domain's behaviour, and they run in seconds.
-    config: { ...unit, displayName: undefined, testMatch: ['<rootDir>/test/domain/**/*.test.ts'], testPathIgnorePatterns: [] },
+    // The unit project's transform (swc), limited to what the domain tests need: their own files
+    // (no setup file: the @forge/bridge stub is for UI tests) and a haste map over src and the
+    // domain tests only (jest rebuilds it on every run, that is, on every mutant).
+    config: {
+      ...unit,
+      setupFiles: [],
+      displayName: undefined,
+      roots: ['<rootDir>/src', '<rootDir>/test/domain', '<rootDir>/test/support'],
+      testMatch: ['<rootDir>/test/domain/**/*.test.ts'],
+      testPathIgnorePatterns: [],
+      // Only the test files that hold a test covering the mutant are loaded (see the sequencer);
+      // without it jest loads every related file and skips most of their tests.
+      // Resolved by Stryker from the sandbox's root, which does not know <rootDir>.
+      testEnvironment: './test/support/stryker/test-names-environment.cjs',
+      testSequencer: '<rootDir>/test/support/stryker/covering-test-files-sequencer.cjs',
+    },
+    // Jest's import graph (--findRelatedTests) keeps the initial run to the tests that import the
+    // mutated files (the sequencer then narrows each mutant's run to the covering files).
+    enableFindRelatedTests: true,
   },
   // Mutants that do not compile are dropped before any test runs (domain tsconfig: no Node, no DOM).
   checkers: ['typescript'],
@@ -31,7 +50,9 @@ export default {
   ignoreStatic: true,
   // Two cores shared with other work: one test runner, one checker by default (`--concurrency 2`).
   concurrency: 1,
-  timeoutMS: 10000,
+  // Stryker adds the initial run's overhead (seconds here) and 1.5 x the tests' own time to this; domain
+  // tests take milliseconds, so 5 s more is ample and an endless loop costs less.
+  timeoutMS: 5000,
   // Re-runs only mutants whose code or tests changed since the last run.
   incremental: true,
   incrementalFile: `reports/stryker-incremental-${name}.json`,

@@ -35,4 +35,49 @@ describe('recording version dates', () => {
     const history = apply(anObservation(), anObservation({ releaseDate: '2026-11-30', observedAt: '2026-11-22T10:00:00.000Z' }));
     expect(releaseSlips(history.versions['10001']!)).toBe(0);
   });
+
+  it('ignores the same event delivered twice', () => {
+    const once = recordObservation(empty, anObservation());
+    expect(recordObservation(once.history, anObservation())).toEqual({ history: once.history, changed: false });
+  });
+
+  it.each<[string, Partial<ReturnType<typeof anObservation>>]>([
+    ['a moved start date', { startDate: '2026-11-08' }],
+    ['a moved release date', { releaseDate: '2026-12-11' }],
+    ['the version being released', { released: true }],
+  ])('records %s', (_change, change) => {
+    const history = apply(anObservation(), anObservation({ ...change, observedAt: '2026-11-22T10:00:00.000Z' }));
+    expect(history.versions['10001']?.records).toHaveLength(2);
+  });
+
+  it('keeps the dates but takes the new name when a version is renamed', () => {
+    const renamed = recordObservation(apply(anObservation()), anObservation({ name: '1.2.0-hotfix', observedAt: '2026-11-22T10:00:00.000Z' }));
+    expect(renamed.changed).toBe(true);
+    expect(renamed.history.versions['10001']).toMatchObject({ name: '1.2.0-hotfix', records: [{ observedAt: '2026-11-20T10:00:00.000Z' }] });
+  });
+
+  it('lets a late event that already shows the next record\'s dates take its place (the move happened earlier)', () => {
+    const seen = apply(anObservation(), anObservation({ releaseDate: '2026-12-11', observedAt: '2026-11-25T10:00:00.000Z' }));
+    const late = recordObservation(seen, anObservation({ releaseDate: '2026-12-11', observedAt: '2026-11-22T10:00:00.000Z' }));
+    expect(late.history.versions['10001']?.records.map((r) => [r.observedAt, r.releaseDate])).toEqual([
+      ['2026-11-20T10:00:00.000Z', '2026-12-04'],
+      ['2026-11-22T10:00:00.000Z', '2026-12-11'],
+    ]);
+  });
+});
+
+describe('counting release slips', () => {
+  const records = (...dates: Array<[start: string, release: string | null]>) => ({
+    versionId: '10001',
+    name: '1.2.0',
+    records: dates.map(([startDate, releaseDate], i) => ({ startDate, releaseDate, released: false, observedAt: `2026-11-0${i + 1}T10:00:00.000Z`, source: 'event' as const })),
+  });
+
+  it.each([
+    ['only the start date moved', records(['2026-11-01', '2026-12-04'], ['2026-11-08', '2026-12-04']), 0],
+    ['the date cleared, then set later than before', records(['2026-11-01', '2026-12-04'], ['2026-11-01', null], ['2026-11-01', '2026-12-11']), 1],
+    ['the date cleared, then set back', records(['2026-11-01', '2026-12-04'], ['2026-11-01', null], ['2026-11-01', '2026-12-04']), 0],
+  ])('%s: %i', (_case, history, slips) => {
+    expect(releaseSlips(history)).toBe(slips);
+  });
 });

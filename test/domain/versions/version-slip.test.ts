@@ -16,6 +16,7 @@ describe('the slip of a release date', () => {
     ['pulled in', history('2026-12-10', '2026-12-03'), '2026-12-03', { baselineDate: '2026-12-10', currentDate: '2026-12-03', slipDays: -7, moves: 0 }],
     ['a date set after none', history(null, '2026-12-03'), '2026-12-03', { baselineDate: '2026-12-03', currentDate: '2026-12-03', slipDays: 0, moves: 0 }],
     ['a move the history has not seen yet', history('2026-12-03'), '2026-12-08', { baselineDate: '2026-12-03', currentDate: '2026-12-08', slipDays: 5, moves: 1 }],
+    ['set again later after the date was cleared', history('2026-12-03', null), '2026-12-08', { baselineDate: '2026-12-03', currentDate: '2026-12-08', slipDays: 5, moves: 1 }],
   ])('%s', (_case, h, current, expected) => {
     expect(releaseSlip(h, current)).toEqual(expected);
   });
@@ -23,6 +24,7 @@ describe('the slip of a release date', () => {
   it.each([
     [undefined, 'no history yet'],
     [{ baselineDate: 'a', currentDate: 'b', slipDays: 0, moves: 0 }, 'not moved'],
+    [{ baselineDate: 'a', currentDate: 'b', slipDays: 0, moves: 2 }, 'not moved (moved 2× and back)'],
     [{ baselineDate: 'a', currentDate: 'b', slipDays: 9, moves: 2 }, '+9 days (moved 2×)'],
     [{ baselineDate: 'a', currentDate: 'b', slipDays: 1, moves: 1 }, '+1 day'],
     [{ baselineDate: 'a', currentDate: 'b', slipDays: -7, moves: 0 }, '7 days earlier than first planned'],
