@@ -1,8 +1,10 @@
-import { type ChangeItem, fieldIdOf, triageIssueChange } from '../../../src/domain/issue-sync/triage';
+import { type ChangeItem, type IssueChange, type Triage, fieldIdOf, triageIssueChange } from '../../../src/domain/issue-sync/triage';
 import { policyFieldIds, defaultPolicy } from '../../../src/domain/readiness/policy';
 import { CHANGE } from '../../support/issue-events';
 
 const DEFAULT_POLICY_FIELDS = policyFieldIds(defaultPolicy());
+
+const updated = (items: ChangeItem[] | undefined, inRelease = false): IssueChange => ({ eventType: 'avi:jira:updated:issue', items, inRelease, policyFields: DEFAULT_POLICY_FIELDS });
 
 describe('which issue changes the incremental search must read', () => {
   it.each<[string, ChangeItem[], boolean, 'mark' | 'ignore']>([
@@ -48,10 +50,15 @@ describe('which issue changes the incremental search must read', () => {
     expect(triageIssueChange({ ...change, policyFields: [...DEFAULT_POLICY_FIELDS, 'labels'] }).action).toBe('mark');
   });
 
-  it('says why it ignored a change', () => {
-    expect(triageIssueChange({ eventType: 'avi:jira:updated:issue', items: [CHANGE.labels!, CHANGE.description!], inRelease: false, policyFields: [] }).reason).toBe(
-      'labels, description changed: neither readiness nor KPIs read it',
-    );
+  it.each<[string, IssueChange, Triage]>([
+    ['a created issue, whatever its changelog', { ...updated([CHANGE.labels!]), eventType: 'avi:jira:created:issue' }, { action: 'mark', reason: 'new issue' }],
+    ['an update without a changelog', updated(undefined), { action: 'mark', reason: 'no changelog: anything may have changed' }],
+    ['a transition', updated([CHANGE.status!]), { action: 'mark', reason: 'status changed' }],
+    ['a summary edit in a release', updated([CHANGE.summary!], true), { action: 'mark', reason: 'summary changed on an issue in a release' }],
+    ['a summary edit in no release', updated([CHANGE.summary!]), { action: 'ignore', reason: 'summary changed on an issue in no release' }],
+    ['labels and a description', updated([CHANGE.labels!, CHANGE.description!]), { action: 'ignore', reason: 'labels, description changed: neither readiness nor KPIs read it' }],
+  ])('says why: %s', (_case, change, triage) => {
+    expect(triageIssueChange(change)).toEqual(triage);
   });
 
   it.each([
@@ -60,6 +67,8 @@ describe('which issue changes the incremental search must read', () => {
     [{ field: 'Key' }, 'project'],
     [{ field: 'Flagged' }, 'customfield_10021'],
     [{ field: 'anything', fieldId: 'customfield_12345' }, 'customfield_12345'],
+    [{ field: ' Fix Version ' }, 'fixVersions'],
+    [{ field: null, fieldId: null }, ''],
   ])('reads %j as %s', (item, id) => {
     expect(fieldIdOf(item)).toBe(id);
   });
