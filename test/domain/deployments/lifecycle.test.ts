@@ -1,0 +1,109 @@
+import type { DeploymentEvent, StoredDeployment } from '../../../src/domain/deployments/deployment-event';
+import { indexedDeploymentOf, projectsOfDeployment } from '../../../src/domain/deployments/deployment-index';
+import { decideUpdate, implausibleDates } from '../../../src/domain/deployments/lifecycle';
+
+const deployment = (overrides: Partial<DeploymentEvent> = {}): DeploymentEvent => ({
+  deploymentId: 'shop-web-1842',
+  environment: 'production',
+  status: 'successful',
+  deployedAt: '2026-11-20T14:05:00Z',
+  ...overrides,
+});
+const stored = (overrides: Partial<DeploymentEvent> = {}): StoredDeployment => ({ ...deployment(overrides), receivedAt: '2026-11-20T14:05:02Z' });
+
+describe('a report for a deployment already stored', () => {
+  it.each<[string, StoredDeployment, DeploymentEvent, ReturnType<typeof decideUpdate>]>([
+    ['the same report again', stored(), deployment(), { kind: 'duplicate' }],
+    ['the same report, fields in another order', stored({ version: 'SHOP 2.4' }), { version: 'SHOP 2.4', ...deployment() }, { kind: 'duplicate' }],
+    ['in progress after pending', stored({ status: 'pending' }), deployment({ status: 'in_progress' }), { kind: 'update' }],
+    ['an outcome after in progress', stored({ status: 'in_progress' }), deployment({ status: 'failed' }), { kind: 'update' }],
+    [
+      'in progress after an outcome',
+      stored({ status: 'successful' }),
+      deployment({ status: 'in_progress' }),
+      { kind: 'conflict', reason: 'shop-web-1842 is already successful; a in_progress report cannot follow it.' },
+    ],
+    [
+      'a retried job’s newer outcome',
+      stored({ status: 'failed', updatedAt: '2026-11-20T14:05:00Z' }),
+      deployment({ status: 'successful', updatedAt: '2026-11-20T14:20:00Z' }),
+      { kind: 'update' },
+    ],
+    ['a first updatedAt on an outcome', stored({ status: 'failed' }), deployment({ status: 'successful', updatedAt: '2026-11-20T14:20:00Z' }), { kind: 'update' }],
+    [
+      'an older outcome',
+      stored({ status: 'successful', updatedAt: '2026-11-20T14:20:00Z' }),
+      deployment({ status: 'failed', updatedAt: '2026-11-20T14:05:00Z' }),
+      { kind: 'conflict', reason: 'shop-web-1842 was already reported with other details; send a newer updatedAt to correct it (last 2026-11-20T14:20:00Z).' },
+    ],
+    [
+      'the same time with other details',
+      stored({ updatedAt: '2026-11-20T14:20:00Z' }),
+      deployment({ environment: 'staging', updatedAt: '2026-11-20T14:20:00Z' }),
+      { kind: 'conflict', reason: 'shop-web-1842 was already reported with other details; send a newer updatedAt to correct it (last 2026-11-20T14:20:00Z).' },
+    ],
+    [
+      'other details without any updatedAt',
+      stored(),
+      deployment({ environment: 'staging' }),
+      { kind: 'conflict', reason: 'shop-web-1842 was already reported with other details; send a newer updatedAt to correct it (none was sent).' },
+    ],
+  ])('%s', (_case, before, incoming, decision) => {
+    expect(decideUpdate(before, incoming)).toEqual(decision);
+  });
+});
+
+describe('implausible deployment dates', () => {
+  const now = Date.parse('2026-11-24T10:00:00Z');
+  it.each<[string, Pick<DeploymentEvent, 'deployedAt' | 'updatedAt'>, string[]]>([
+    ['yesterday', { deployedAt: '2026-11-23T10:00:00Z' }, []],
+    ['the first instant of 2000', { deployedAt: '2000-01-01T00:00:00Z' }, []],
+    ['a typed year 0000', { deployedAt: '0000-11-23T10:00:00Z' }, ['deployedAt: 0000-11-23T10:00:00Z is before 2000; send the real time of the deployment.']],
+    ['exactly a day ahead (clock drift)', { deployedAt: '2026-11-25T10:00:00Z' }, []],
+    ['more than a day ahead', { deployedAt: '2026-11-25T10:00:01Z' }, ['deployedAt: 2026-11-25T10:00:01Z is more than a day in the future.']],
+    ['an updatedAt in the future', { deployedAt: '2026-11-23T10:00:00Z', updatedAt: '2027-01-01T00:00:00Z' }, ['updatedAt: 2027-01-01T00:00:00Z is more than a day in the future.']],
+  ])('%s', (_case, dates, problems) => {
+    expect(implausibleDates(dates, now)).toEqual(problems);
+  });
+});
+
+describe('a deployment filed for the KPIs', () => {
+  it('keeps what the KPIs read, in UTC, commits oldest first, and names its projects', () => {
+    const event = stored({
+      deployedAt: '2026-11-20T15:05:00+01:00',
+      version: 'SHOP 2.4',
+      issueKeys: ['SHOP-12', 'SHOP-12', 'PAY-3'],
+      isRollback: true,
+      isHotfix: true,
+      pipeline: { name: 'deploy', url: 'https://ci.example.com/runs/1842' },
+      commits: [
+        { sha: 'ABCDEF0123456789', committedAt: '2026-11-19T12:00:00Z' },
+        { sha: '0123456789abcdef', committedAt: '2026-11-18T12:00:00Z' },
+      ],
+    });
+    expect(indexedDeploymentOf(event)).toEqual({
+      id: 'shop-web-1842',
+      env: 'production',
+      status: 'successful',
+      at: '2026-11-20T14:05:00.000Z',
+      version: 'SHOP 2.4',
+      issueKeys: ['SHOP-12', 'PAY-3'],
+      rollback: true,
+      hotfix: true,
+      commits: [
+        ['0123456789ab', '2026-11-18T12:00:00.000Z'],
+        ['abcdef012345', '2026-11-19T12:00:00.000Z'],
+      ],
+      url: 'https://ci.example.com/runs/1842',
+    });
+    expect(projectsOfDeployment({ projectKey: 'SHOP', issueKeys: event.issueKeys })).toEqual(['PAY', 'SHOP']);
+  });
+
+  it.each<[string, Partial<DeploymentEvent>, Array<[string, string]> | undefined]>([
+    ['no commit times', {}, undefined],
+    ['only the first commit’s time', { commit: 'ABCDEF0123456789', firstCommitAt: '2026-11-18T12:00:00Z' }, [['abcdef012345', '2026-11-18T12:00:00.000Z']]],
+    ['the first commit’s time without a hash', { firstCommitAt: '2026-11-18T12:00:00Z' }, [['first', '2026-11-18T12:00:00.000Z']]],
+  ])('%s', (_case, fields, commits) => {
+    expect(indexedDeploymentOf(stored(fields)).commits).toEqual(commits);
+  });
+});
