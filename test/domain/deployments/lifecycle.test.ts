@@ -1,5 +1,13 @@
 import type { DeploymentEvent, StoredDeployment } from '../../../src/domain/deployments/deployment-event';
-import { indexedDeploymentOf, projectsOfDeployment } from '../../../src/domain/deployments/deployment-index';
+import {
+  DEPLOYMENT_INDEX_BUDGET_BYTES,
+  type IndexedDeployment,
+  appendToIndex,
+  indexedDeploymentOf,
+  monthsBetween,
+  projectsOfDeployment,
+  removeFromIndex,
+} from '../../../src/domain/deployments/deployment-index';
 import { decideUpdate, implausibleDates } from '../../../src/domain/deployments/lifecycle';
 
 const deployment = (overrides: Partial<DeploymentEvent> = {}): DeploymentEvent => ({
@@ -15,6 +23,7 @@ describe('a report for a deployment already stored', () => {
   it.each<[string, StoredDeployment, DeploymentEvent, ReturnType<typeof decideUpdate>]>([
     ['the same report again', stored(), deployment(), { kind: 'duplicate' }],
     ['the same report, fields in another order', stored({ version: 'SHOP 2.4' }), { version: 'SHOP 2.4', ...deployment() }, { kind: 'duplicate' }],
+    ['the same report, an optional field given as undefined', stored(), deployment({ version: undefined }), { kind: 'duplicate' }],
     ['in progress after pending', stored({ status: 'pending' }), deployment({ status: 'in_progress' }), { kind: 'update' }],
     ['an outcome after in progress', stored({ status: 'in_progress' }), deployment({ status: 'failed' }), { kind: 'update' }],
     [
@@ -105,5 +114,43 @@ describe('a deployment filed for the KPIs', () => {
     ['the first commit’s time without a hash', { firstCommitAt: '2026-11-18T12:00:00Z' }, [['first', '2026-11-18T12:00:00.000Z']]],
   ])('%s', (_case, fields, commits) => {
     expect(indexedDeploymentOf(stored(fields)).commits).toEqual(commits);
+  });
+});
+
+describe('the monthly deployment index', () => {
+  const entry = (id: string, at: string, overrides: Partial<IndexedDeployment> = {}): IndexedDeployment => ({ id, env: 'production', status: 'successful', at, ...overrides });
+  const a = entry('a', '2026-11-02T10:00:00.000Z');
+  const b = entry('b', '2026-11-05T10:00:00.000Z');
+
+  it.each([
+    ['one month', '2026-11-02T10:00:00Z', '2026-11-30T23:59:59Z', ['2026-11']],
+    ['across a year end', '2026-11-30T23:00:00Z', '2027-01-01T00:00:00Z', ['2026-11', '2026-12', '2027-01']],
+    ['a window ending at a month’s first instant', '2026-10-15T00:00:00Z', '2026-11-01T00:00:00Z', ['2026-10', '2026-11']],
+    ['an empty window', '2026-11-02T10:00:00Z', '2026-10-31T00:00:00Z', []],
+  ])('months of %s', (_case, from, to, months) => {
+    expect(monthsBetween(Date.parse(from), Date.parse(to))).toEqual(months);
+  });
+
+  it.each<[string, { entries: IndexedDeployment[] }, IndexedDeployment, ReturnType<typeof appendToIndex>]>([
+    ['a first entry', { entries: [] }, a, { entries: [a] }],
+    ['an earlier one, kept in time order', { entries: [b] }, a, { entries: [a, b] }],
+    ['one at the same instant, in id order', { entries: [b] }, entry('a', b.at), { entries: [entry('a', b.at), b] }],
+    ['the same entry again', { entries: [a, b] }, a, 'present'],
+    ['a status update, in place of the entry', { entries: [a, b] }, { ...a, status: 'rolled_back' }, { entries: [{ ...a, status: 'rolled_back' }, b] }],
+  ])('files %s', (_case, doc, added, result) => {
+    expect(appendToIndex(doc, added)).toEqual(result);
+  });
+
+  it('closes a part that has no room, but never refuses a first entry or an update', () => {
+    const big = entry('big', '2026-11-01T00:00:00.000Z', { issueKeys: Array.from({ length: 20_000 }, (_, i) => `SHOP-${i + 1}`) });
+    expect(JSON.stringify(big).length).toBeGreaterThan(DEPLOYMENT_INDEX_BUDGET_BYTES);
+    expect(appendToIndex({ entries: [] }, big)).toEqual({ entries: [big] });
+    expect(appendToIndex({ entries: [a] }, big)).toBe('full');
+    expect(appendToIndex({ entries: [big] }, { ...big, status: 'failed' })).toEqual({ entries: [{ ...big, status: 'failed' }] });
+  });
+
+  it('removes an entry by id, and says when there is none', () => {
+    expect(removeFromIndex({ entries: [a, b] }, 'a')).toEqual({ entries: [b] });
+    expect(removeFromIndex({ entries: [a, b] }, 'c')).toBeUndefined();
   });
 });
