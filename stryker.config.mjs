@@ -48,7 +48,8 @@ export default {
   // registry: on this code base half the mutants and 94 % of the time. They are left out and
   // counted as ignored; the tables they would mutate are pinned by table-driven tests anyway.
   ignoreStatic: true,
-  // Two cores shared with other work: one test runner, one checker by default (`--concurrency 2`).
+  // One checker and one test runner; once checking is done Stryker adds a second runner in the
+  // checker's place, so run it under `taskset -c 1` to keep to one core (docs/engineering.md).
   concurrency: 1,
   // Stryker adds the initial run's overhead (seconds here) and 1.5 x the tests' own time to this; domain
   // tests take milliseconds, so 5 s more is ample and an endless loop costs less.
