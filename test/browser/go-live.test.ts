@@ -3,6 +3,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
+import { typeDateTime } from './support/date-time';
 import { useBrowserRuntime } from './support/runtime';
 
 const { releaseManager: RAVI, admin: ALANA, viewer: SAM } = DEMO_ACCOUNT;
@@ -54,7 +55,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     expect(await manager.app.getByTestId('golive-summary').innerText()).toContain('(no go-live start yet)');
     await editStepsInThePage(manager);
     // The go-live start is a wall time in the project's zone (UTC in the demo).
-    await manager.app.getByTestId('golive-start-at').fill('2026-11-24T10:30');
+    await typeDateTime(manager.app, 'golive-start-at', '2026-11-24T10:30');
     await manager.app.getByTestId('golive-set-start').click();
     await manager.app.getByText('Planned end Tue 24 Nov, 11:05').waitFor();
     expect(await manager.app.getByTestId('golive-step-deploy-prod').innerText()).toContain('Tue 24 Nov, 10:35 – 10:50');

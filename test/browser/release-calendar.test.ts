@@ -1,18 +1,8 @@
 import ICAL from 'ical.js';
-import type { FrameLocator, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { describeInBrowser, screenshotLooks, screenshotPath, showLook } from './support/browser';
+import { typeDateTime } from './support/date-time';
 import { useBrowserRuntime } from './support/runtime';
-
-/** Types a wall time into an Atlaskit date-time picker: the date, then the time, each confirmed with Enter. */
-async function typeDateTime(app: FrameLocator, testId: string, wall: string): Promise<void> {
-  const [date = '', time = ''] = wall.split('T');
-  for (const [part, text] of [['datepicker', date], ['timepicker', time]] as const) {
-    const input = app.getByTestId(`${testId}-picker--${part}--container`).getByRole('combobox');
-    await input.fill(text);
-    await input.press('Enter');
-  }
-  await app.locator(`[data-testid="${testId}"][data-value="${wall}"]`).waitFor();
-}
 
 describeInBrowser('the release calendar in Chromium', () => {
   let invoked: string[];
@@ -148,6 +138,12 @@ describeInBrowser('the release calendar in Chromium', () => {
     const answer = (await (await saved).json()) as { data: { slots: Array<{ id: string; environmentId: string; from: string; to: string; versionId?: string }> } };
     const booked = answer.data.slots.find((s) => s.environmentId === 'env-nft' && s.versionId === versionId('SHOP 2.5'));
     expect(booked).toMatchObject({ from: '2027-01-04T20:00:00.000Z', to: '2027-01-05T04:00:00.000Z' });
+    // Its bar on the timeline reads in Auckland too, not in the browser's UTC (4 Jan, 20:00 – 5 Jan, 04:00).
+    await app.getByTestId('mode-quarter').click();
+    await app.getByRole('button', { name: 'Next quarter' }).click();
+    const bar = app.locator(`[data-bar="slot-${booked!.id}"]`);
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-label')).toContain('5 Jan, 09:00 – 5 Jan, 17:00');
     await deleteSlot(booked!.id, { environmentId: 'env-nft', from: booked!.from });
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
     await current.waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 import type { RunbookView } from '../../src/contract';
 import { schedulePlan } from '../../src/domain/runbook/schedule';
-import { formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../../static/releases/src/go-live/golive-model';
+import { formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions } from '../../static/releases/src/go-live/golive-model';
 import { aPlan, aRun, aRunbookView, aStep, t } from '../support/runbook-builders';
 
 const plan = aPlan([
@@ -28,15 +28,6 @@ describe('the Go-live page model', () => {
     [-20, '-20 min'],
   ])('says %i minutes as %s', (minutes, text) => {
     expect(formatDuration(minutes)).toBe(text);
-  });
-
-  it.each([
-    ['2026-12-05T23:00', 'Europe/Berlin', '2026-12-05T22:00:00.000Z'],
-    ['2026-03-29T03:30', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
-    ['2026-12-06T11:00', 'Pacific/Auckland', '2026-12-05T22:00:00.000Z'],
-    ['2026-12-05T22:00', 'UTC', '2026-12-05T22:00:00.000Z'],
-  ])('reads the go-live start %s in %s as %s', (local, zone, instant) => {
-    expect(wallTimeToInstant(local, zone)).toBe(instant);
   });
 
   it('shows planned offsets until the runbook has a go-live start, and plans a run from its own start', () => {

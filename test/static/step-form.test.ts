@@ -34,6 +34,19 @@ describe('the runbook step editor form', () => {
     expect(instantToWallTime(iso, zone)).toBe(wall);
   });
 
+  it.each([
+    ['2026-12-05T23:00', 'Europe/Berlin', '2026-12-05T22:00:00.000Z'],
+    ['2026-12-06T11:00', 'Pacific/Auckland', '2026-12-05T22:00:00.000Z'],
+    // The nights summer time changes follow the rule of every time the app takes (wall-time.ts):
+    // a skipped hour means the time after the change, a repeated hour the first one.
+    ['2026-03-08T02:30', 'America/New_York', '2026-03-08T07:30:00.000Z'],
+    ['2026-09-27T02:30', 'Pacific/Auckland', '2026-09-26T14:30:00.000Z'],
+    ['2026-04-05T02:30', 'Pacific/Auckland', '2026-04-04T13:30:00.000Z'],
+  ])('sends the fixed start typed as %s in %s as %s', (wall, zone, at) => {
+    const form = { ...emptyStepForm(), title: 'Backup', startType: 'absolute' as const, startAt: wall };
+    expect(stepOfForm(form, zone, ORDER).plannedStart).toEqual({ type: 'absolute', at });
+  });
+
   it('names the owner a person by the name Jira gives', () => {
     expect(formOfStep(aStep('deploy', { owner: { type: 'user', accountId: 'priya' } }), [PRIYA], 'UTC').owner).toEqual(PRIYA);
   });

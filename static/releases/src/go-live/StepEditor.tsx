@@ -5,6 +5,7 @@ import { RUNBOOK_LIMITS, STEP_KIND_LABELS } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
 import { GroupPicker, OneUserPicker, UserPicker } from '../components/pickers';
 import { CheckboxField, SelectField, TextArea, TextField } from '../go-no-go/controls';
+import { DateTimeInput } from '../plan/form-controls';
 import { KIND_OPTIONS, type OwnerChoice, type StartChoice, type StepForm } from './step-form';
 
 /**
@@ -89,7 +90,7 @@ export function StepEditor({
           {form.startType === 'relative' && (
             <TextField label="Minutes from the go-live start" hint="Negative: before it" type="number" step={1} value={form.offsetMinutes} onValue={(offsetMinutes) => set({ offsetMinutes })} testId="golive-step-offset" />
           )}
-          {form.startType === 'absolute' && <TextField label={`Starts at (${timeZone})`} type="datetime-local" value={form.startAt} onValue={(startAt) => set({ startAt })} testId="golive-step-start-at" />}
+          {form.startType === 'absolute' && <DateTimeInput label={`Starts at (${timeZone})`} value={form.startAt} onValue={(startAt) => set({ startAt })} testId="golive-step-start-at" />}
         </Field>
       </div>
       {form.kind === 'checkpoint' && (

@@ -1,6 +1,5 @@
 import type { RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
 import { STEP_KIND_LABELS } from '../../../../src/contract';
-import { zoneOffsetMs } from '../../../../src/domain/calendar/zone';
 
 /**
  * What the Go-live page shows, derived from one RunbookView: rows of the plan with planned and
@@ -18,20 +17,6 @@ export function formatInstant(iso: string, timeZone: string): string {
     formatters.set(timeZone, format);
   }
   return format.format(new Date(iso));
-}
-
-/**
- * A `datetime-local` value (`2026-11-24T22:00`) read as a wall time in the project's zone, to an
- * instant: the zone's offset at that moment, found in two passes so days that change summer
- * time land right.
- */
-export function wallTimeToInstant(local: string, timeZone: string): string {
-  const [date = '', time = '00:00'] = local.split('T');
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const asUtc = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
-  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
-  return new Date(asUtc - zoneOffsetMs(first, timeZone)).toISOString();
 }
 
 export function formatDuration(minutes: number): string {

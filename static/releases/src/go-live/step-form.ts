@@ -1,9 +1,8 @@
 import type { RunbookStep, StepKind, UserSummary } from '../../../../src/contract';
 import { STEP_KIND_LABELS, STEP_KINDS } from '../../../../src/contract';
-import { instantToWallTime } from '../../../../src/domain/calendar/wall-time';
+import { instantToWallTime, wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
 import type { FieldErrors, FieldLabel } from '../field-errors';
 import { slug, uniqueId } from '../ids';
-import { wallTimeToInstant } from './golive-model';
 
 /**
  * The step editor's form (a runbook's steps on the Go-live page, a release type's template in
@@ -43,7 +42,7 @@ export function emptyStepForm(kind: StepKind = 'deployment'): StepForm {
   return { id: '', title: '', description: '', ownerType: 'nobody', groupName: '', environment: '', startType: 'after-dependencies', offsetMinutes: '0', startAt: '', durationMinutes: '15', dependsOn: [], kind, link: '', approvers: [] };
 }
 
-/** `2026-11-24T10:30:00Z` in Europe/Berlin → `2026-11-24T11:30`, what a `datetime-local` input holds. */
+/** `2026-11-24T10:30:00Z` in Europe/Berlin → `2026-11-24T11:30`, what the start-time picker holds. */
 export { instantToWallTime };
 
 export function formOfStep(step: RunbookStep, users: readonly UserSummary[], timeZone: string): StepForm {
@@ -77,7 +76,7 @@ export function stepOfForm(form: StepForm, timeZone: string, takenIds: readonly 
     form.startType === 'relative'
       ? { type: 'relative' as const, offsetMinutes: minutesOf(form.offsetMinutes) }
       : form.startType === 'absolute'
-        ? { type: 'absolute' as const, at: form.startAt ? wallTimeToInstant(form.startAt, timeZone) : '' }
+        ? { type: 'absolute' as const, at: wallTimeToInstant(form.startAt, timeZone) ?? '' }
         : undefined;
   return {
     id,

@@ -62,7 +62,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
   const [zoom, setZoom] = useState<Zoom>('months');
   const [focus, setFocus] = useState(() => startOfMonth(today));
   const shell = usePlanShell(state);
-  const look = useMemo(() => (view ? lookups(view) : undefined), [view]);
+  const look = useMemo(() => (view ? lookups(view, time.timeZone) : undefined), [view, time.timeZone]);
   const rendered = useRef<ReleaseCalendarViewMark>();
 
   // Navigating outside the loaded year loads the year around the new focus (one call).

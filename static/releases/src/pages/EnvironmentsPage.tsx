@@ -34,7 +34,7 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
   const { view, error, reload, loading, ensure } = state;
   const [focus, setFocus] = useState(() => startOfMonth(today));
   const shell = usePlanShell(state);
-  const look = useMemo(() => (view ? lookups(view) : undefined), [view]);
+  const look = useMemo(() => (view ? lookups(view, time.timeZone) : undefined), [view, time.timeZone]);
   useEffect(() => ensure(focus, startOfQuarter(focus), endOfQuarter(focus)), [ensure, focus]);
   const handlers = useMemo(
     () => ({ onVersion: shell.openVersion, onSlot: shell.openSlot, onWindow: shell.openWindow, onDeployment: shell.openDeployment }),
@@ -139,8 +139,8 @@ function InventoryTable({ view, look, now }: { view: ReleaseCalendarView; look: 
         { key: environment.ownerName ?? '', content: environment.ownerName ?? <span style={{ color: color.textSubtlest }}>–</span> },
         { key: environment.components.join(','), content: environment.components.join(', ') || <span style={{ color: color.textSubtlest }}>–</span> },
         { key: current.length, content: current.length ? current.map(versionOf).join(', ') : <span style={{ color: color.textSuccess }}>free</span> },
-        { key: next?.from ?? '9999', content: next ? `${versionOf(next)} from ${formatWhen(next.from)}` : <span style={{ color: color.textSubtlest }}>–</span> },
-        { key: last?.at ?? '', content: last ? `${last.versionName ?? 'build'} · ${formatWhen(last.at)} (${last.status.replace('_', ' ')})` : <span style={{ color: color.textSubtlest }}>–</span> },
+        { key: next?.from ?? '9999', content: next ? `${versionOf(next)} from ${formatWhen(next.from, look.timeZone)}` : <span style={{ color: color.textSubtlest }}>–</span> },
+        { key: last?.at ?? '', content: last ? `${last.versionName ?? 'build'} · ${formatWhen(last.at, look.timeZone)} (${last.status.replace('_', ' ')})` : <span style={{ color: color.textSubtlest }}>–</span> },
         { key: environment.notes ?? '', content: environment.notes ? <span title={environment.notes}>{environment.notes.length > 80 ? `${environment.notes.slice(0, 79)}…` : environment.notes}</span> : '' },
       ],
     };

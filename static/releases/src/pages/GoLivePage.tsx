@@ -20,7 +20,9 @@ import { downloadText } from '../download';
 import { slug } from '../ids';
 import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
 import { fieldErrors, formLevelError } from '../field-errors';
-import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions, wallTimeToInstant } from '../go-live/golive-model';
+import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions } from '../go-live/golive-model';
+import { wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
+import { DateTimeInput } from '../plan/form-controls';
 
 type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback' | 'publishRunbookRecord';
 
@@ -280,14 +282,14 @@ function WindowLine({ check, timeZone }: { check: NonNullable<RunbookView['maint
 
 function GoLiveStartInput({ view, timeZone, busy, mutate }: { view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate }) {
   const [value, setValue] = useState('');
+  const goLiveStart = wallTimeToInstant(value, timeZone);
   return (
-    <span style={{ display: 'flex', gap: space.s100, alignItems: 'center', font: font.body, color: color.text }}>
-      <label htmlFor="golive-start-at">Go-live start ({timeZone})</label>
-      <input id="golive-start-at" data-testid="golive-start-at" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} style={inputStyle()} />
+    <span style={{ display: 'flex', gap: space.s100, alignItems: 'flex-end', width: 380, maxWidth: '100%' }}>
+      <DateTimeInput label={`Go-live start (${timeZone})`} value={value} onValue={setValue} testId="golive-start-at" />
       <Button
         testId="golive-set-start"
-        isDisabled={busy || !value}
-        onClick={() => void mutate('setGoLiveStart', { versionId: view.version.id, planRevision: view.planRevision, goLiveStart: wallTimeToInstant(value, timeZone) })}
+        isDisabled={busy || !goLiveStart}
+        onClick={() => goLiveStart && void mutate('setGoLiveStart', { versionId: view.version.id, planRevision: view.planRevision, goLiveStart })}
       >
         Set
       </Button>

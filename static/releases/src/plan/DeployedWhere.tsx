@@ -5,16 +5,18 @@ import { color, font, radius, space } from '../design';
 import { TIER_SWATCH } from './plan-design';
 import { type DeployedCell, deployedWhere } from './deployed-where';
 import { formatWhen } from './plan-model';
+import { useProjectTime } from '../project-time';
 
 const MAX_ROWS = 12;
 
 function CellContent({ cell }: { cell: DeployedCell | undefined }) {
+  const { timeZone } = useProjectTime();
   if (!cell) return <span style={{ color: color.textSubtlest }}>–</span>;
   const ok = cell.status === 'successful';
   const word = ok ? (cell.current ? 'Running' : 'Deployed') : cell.status.replace('_', ' ');
   return (
     <span
-      title={`${word} · ${formatWhen(cell.at)}`}
+      title={`${word} · ${formatWhen(cell.at, timeZone)}`}
       style={{
         display: 'inline-flex',
         flexDirection: 'column',
@@ -30,7 +32,7 @@ function CellContent({ cell }: { cell: DeployedCell | undefined }) {
         {ok ? '✓ ' : '✗ '}
         {word}
       </span>
-      <span style={{ color: color.textSubtle, fontWeight: 400 }}>{formatWhen(cell.at)}</span>
+      <span style={{ color: color.textSubtle, fontWeight: 400 }}>{formatWhen(cell.at, timeZone)}</span>
     </span>
   );
 }

@@ -137,8 +137,8 @@ const DayCell = memo(function DayCell({ day, content, look, showProjectKey, onVe
           type="button"
           className="rr-chip"
           data-slot={slot.id}
-          aria-label={`${label}, ${formatSpanLocal(slot.from, slot.to)}${conflicted ? ', has conflicts' : ''}`}
-          title={`${label}\n${formatSpanLocal(slot.from, slot.to)}`}
+          aria-label={`${label}, ${formatSpanLocal(slot.from, slot.to, look.timeZone)}${conflicted ? ', has conflicts' : ''}`}
+          title={`${label}\n${formatSpanLocal(slot.from, slot.to, look.timeZone)}`}
           onClick={() => onSlot(slot)}
           style={chipStyle(swatch.background, swatch.text, swatch.border, conflicted ? planColor.conflictOutline : undefined)}
         >
@@ -174,7 +174,7 @@ const DayCell = memo(function DayCell({ day, content, look, showProjectKey, onVe
     entries.push({
       key: `w-${window.id}`,
       node: (
-        <button type="button" className="rr-chip" data-window={window.id} aria-label={`${windowLabel(window, look)}, ${formatSpanLocal(window.from, window.to)}`} onClick={() => onWindow(window)} style={chipStyle(swatch.background, swatch.text, swatch.border)}>
+        <button type="button" className="rr-chip" data-window={window.id} aria-label={`${windowLabel(window, look)}, ${formatSpanLocal(window.from, window.to, look.timeZone)}`} onClick={() => onWindow(window)} style={chipStyle(swatch.background, swatch.text, swatch.border)}>
           <span aria-hidden="true">{window.kind === 'freeze' ? '❄ ' : '⚒ '}</span>
           {window.kind === 'freeze' ? 'Freeze' : `${window.scope.type === 'environment' ? (look.environment.get(window.scope.environmentId)?.name ?? '') : ''} maintenance`}
         </button>

@@ -16,7 +16,8 @@ import type {
   ReleaseCalendarView,
 } from '../../../../src/contract';
 import { csvText } from '../csv';
-import { formatDay, formatMonth, toDayKey } from '../date-format';
+import { formatDayMonth, formatMonth, toDayKey } from '../date-format';
+import { localDay } from '../project-time';
 import { parseJiraDate } from '../release-rows';
 
 export type PlanSlot = Extract<CalendarSlot, { hidden?: false }>;
@@ -149,11 +150,13 @@ export interface PlanLookups {
   version: Map<string, CalendarVersion>;
   /** Conflicts by the id of each slot, window, version or deployment they involve. */
   conflictsOf: Map<string, PlanConflict[]>;
+  /** The project's release zone: every time the plan shows is a time there. */
+  timeZone: string;
 }
 
 export const versionRef = (projectKey: string, versionId: string) => `${projectKey}/${versionId}`;
 
-export function lookups(view: ReleaseCalendarView): PlanLookups {
+export function lookups(view: ReleaseCalendarView, timeZone: string): PlanLookups {
   const conflictsOf = new Map<string, PlanConflict[]>();
   for (const conflict of view.conflicts) {
     for (const item of conflict.items) {
@@ -167,6 +170,7 @@ export function lookups(view: ReleaseCalendarView): PlanLookups {
     environment: new Map(view.environments.map((e) => [e.id, e])),
     version: new Map(view.versions.map((v) => [versionRef(v.projectKey, v.id), v])),
     conflictsOf,
+    timeZone,
   };
 }
 
@@ -188,8 +192,6 @@ export function windowLabel(window: PlanWindow, look: PlanLookups): string {
 // ---------------------------------------------------------------------------------------------
 // Date-time inputs: wall times in the project's zone (DateTimeInput), never the browser's
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** The wall time (`2026-11-24T09:00`) an instant shows in the project's zone; '' for none. */
 export function toInputValue(iso: string | undefined, timeZone: string): string {
   return iso ? instantToWallTime(iso, timeZone) : '';
@@ -200,14 +202,14 @@ export function fromInputValue(value: string, timeZone: string): string | undefi
   return wallTimeToInstant(value, timeZone);
 }
 
-/** "Tue 1 Dec, 09:00" in the browser's zone. */
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return `${formatDay(d).replace(/ \d{4}$/, '')}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** "1 Dec, 09:00": the wall time an instant shows in the project's zone, whatever the browser's. */
+export function formatWhen(iso: string, timeZone: string): string {
+  const wall = instantToWallTime(iso, timeZone);
+  return wall ? `${formatDayMonth(localDay(wall.slice(0, 10)))}, ${wall.slice(11, 16)}` : '';
 }
 
-export function formatSpanLocal(fromIso: string, toIso: string): string {
-  return `${formatWhen(fromIso)} – ${formatWhen(toIso)}`;
+export function formatSpanLocal(fromIso: string, toIso: string, timeZone: string): string {
+  return `${formatWhen(fromIso, timeZone)} – ${formatWhen(toIso, timeZone)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +220,7 @@ export const CSV_COLUMNS = ['Type', 'Project', 'Version', 'Environment', 'Tier',
 
 /** The plan as CSV (RFC 4180, CRLF): versions, bookings, windows and deployments; times in UTC. */
 export function planCsv(view: ReleaseCalendarView): string {
-  const look = lookups(view);
+  const look = lookups(view, 'UTC'); // the CSV's times are instants in UTC
   const rows: Array<Array<string | number | boolean | undefined>> = [];
   const conflictTitles = (key: string) => (look.conflictsOf.get(key) ?? []).map((c) => c.title).join('; ');
   for (const v of view.versions) {

@@ -15,6 +15,7 @@ import { DeploymentEditor } from './DeploymentEditor';
 import { SlotEditor, type SlotDraft } from './SlotEditor';
 import { WindowEditor, type WindowDraft } from './WindowEditor';
 import { useUndoFlags } from '../components/undo-flags';
+import { useProjectTime } from '../project-time';
 import { EditorPanel } from './form-controls';
 import { TIER_SWATCH, WINDOW_SWATCH } from './plan-design';
 import { type PlanLookups, formatSpanLocal, formatWhen, isVisibleSlot, slotLabel, versionRef } from './plan-model';
@@ -31,6 +32,7 @@ export type Editing =
 
 export function usePlanShell(state: ReleaseCalendarState) {
   const [editing, setEditingState] = useState<Editing>();
+  const { timeZone } = useProjectTime();
   const [announcement, setAnnouncement] = useState('');
   const [applying, setApplying] = useState(false);
   const [fixError, setFixError] = useState<string>();
@@ -78,9 +80,9 @@ export function usePlanShell(state: ReleaseCalendarState) {
       }
       const still = outcome.view.conflicts.some((c) => c.id === conflict.id);
       const env = outcome.view.environments.find((e) => e.id === action.environmentId)?.name ?? 'the environment';
-      setAnnouncement(`Moved the booking to ${env}, ${formatSpanLocal(action.from, action.to)}. ${still ? 'The conflict remains.' : 'That conflict is resolved.'} ${outcome.view.conflicts.length} conflict${outcome.view.conflicts.length === 1 ? '' : 's'} left.`);
+      setAnnouncement(`Moved the booking to ${env}, ${formatSpanLocal(action.from, action.to, timeZone)}. ${still ? 'The conflict remains.' : 'That conflict is resolved.'} ${outcome.view.conflicts.length} conflict${outcome.view.conflicts.length === 1 ? '' : 's'} left.`);
     },
-    [state],
+    [state, timeZone],
   );
 
   const openItem = useCallback(
@@ -142,7 +144,7 @@ function OpenEditor({ shell, view, look, mutate, now }: { shell: PlanShell; view
       return (
         <EditorPanel title="Booked by another project" onCancel={() => close()}>
           <p style={{ margin: 0 }}>
-            {slotLabel(editing.slot, look)}, {formatSpanLocal(editing.slot.from, editing.slot.to)}. You cannot browse the project that booked it, so its version is not shown.
+            {slotLabel(editing.slot, look)}, {formatSpanLocal(editing.slot.from, editing.slot.to, look.timeZone)}. You cannot browse the project that booked it, so its version is not shown.
           </p>
           <div>
             <Button onClick={() => close()}>Close</Button>
@@ -176,7 +178,7 @@ function VersionDetails({ view, look, version, shell }: { view: ReleaseCalendarV
                 <button type="button" className="rr-chip" onClick={() => shell.openSlot(s)} style={{ font: font.body, color: color.link, background: 'none', border: 'none', padding: 0, cursor: 'pointer' }}>
                   {look.environment.get(s.environmentId)?.name ?? '?'}
                 </button>{' '}
-                {formatSpanLocal(s.from, s.to)}
+                {formatSpanLocal(s.from, s.to, look.timeZone)}
                 {s.required ? ' · must finish before release' : ''}
               </li>
             ))}
@@ -212,7 +214,7 @@ function DeploymentDetails({ deployment, look, onClose }: { deployment: PlanDepl
   return (
     <EditorPanel title={`Deployment of ${deployment.versionName ?? 'a build'}`} onCancel={onClose} testId="deployment-details">
       <p style={{ margin: 0 }}>
-        To {environment ? `${environment.name} (${environment.tier})` : `“${deployment.environmentName}” (not in the inventory)`} at {formatWhen(deployment.at)}: {deployment.status.replace('_', ' ')}.{' '}
+        To {environment ? `${environment.name} (${environment.tier})` : `“${deployment.environmentName}” (not in the inventory)`} at {formatWhen(deployment.at, look.timeZone)}: {deployment.status.replace('_', ' ')}.{' '}
         {deployment.source === 'manual' ? 'Recorded by hand.' : 'Reported by CI/CD.'}
       </p>
       {deployment.note && <p style={{ margin: 0 }}>{deployment.note}</p>}

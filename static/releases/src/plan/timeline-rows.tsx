@@ -47,7 +47,7 @@ function deploymentBar(d: PlanDeployment, look: PlanLookups, onDeployment: (d: P
     from: at,
     to: at + 1,
     label: '',
-    ariaLabel: `Deployed ${d.versionName ?? 'a build'} to ${environment?.name ?? d.environmentName} at ${formatWhen(d.at)}, ${d.status.replace('_', ' ')}${d.source === 'manual' ? ', recorded by hand' : ''}`,
+    ariaLabel: `Deployed ${d.versionName ?? 'a build'} to ${environment?.name ?? d.environmentName} at ${formatWhen(d.at, look.timeZone)}, ${d.status.replace('_', ' ')}${d.source === 'manual' ? ', recorded by hand' : ''}`,
     swatch: ok ? { background: color.bgSuccess, text: color.textSuccess, border: color.borderSuccess } : { background: color.bgDanger, text: color.textDanger, border: color.borderDanger },
     kind: 'point',
     conflicted: look.conflictsOf.has(`deployment:${d.id}`),
@@ -64,7 +64,7 @@ function slotBar(slot: CalendarSlot, look: PlanLookups, label: string, onSlot: (
     from: Date.parse(slot.from),
     to: Date.parse(slot.to),
     label,
-    ariaLabel: `${slotLabel(slot, look)}, ${formatSpanLocal(slot.from, slot.to)}${isVisibleSlot(slot) && slot.required ? ', must finish before the release' : ''}${conflicted ? ', has conflicts' : ''}`,
+    ariaLabel: `${slotLabel(slot, look)}, ${formatSpanLocal(slot.from, slot.to, look.timeZone)}${isVisibleSlot(slot) && slot.required ? ', must finish before the release' : ''}${conflicted ? ', has conflicts' : ''}`,
     swatch,
     kind: 'block',
     conflicted,
@@ -133,12 +133,12 @@ export function versionRows(view: ReleaseCalendarView, look: PlanLookups, from: 
 export function globalBands(view: ReleaseCalendarView, look: PlanLookups, onWindow: (w: PlanWindow) => void): TimelineBand[] {
   return view.windows
     .filter((w) => w.scope.type !== 'environment')
-    .map((w) => ({ id: w.id, from: Date.parse(w.from), to: Date.parse(w.to), kind: w.kind, label: `${windowLabel(w, look)} (${formatSpanLocal(w.from, w.to)})`, onClick: () => onWindow(w) }));
+    .map((w) => ({ id: w.id, from: Date.parse(w.from), to: Date.parse(w.to), kind: w.kind, label: `${windowLabel(w, look)} (${formatSpanLocal(w.from, w.to, look.timeZone)})`, onClick: () => onWindow(w) }));
 }
 
 /** Every window as a band, for the version timeline's "Windows" row. */
 export function allBands(view: ReleaseCalendarView, look: PlanLookups, onWindow: (w: PlanWindow) => void): TimelineBand[] {
-  return view.windows.map((w) => ({ id: w.id, from: Date.parse(w.from), to: Date.parse(w.to), kind: w.kind, label: `${windowLabel(w, look)} (${formatSpanLocal(w.from, w.to)})`, onClick: () => onWindow(w) }));
+  return view.windows.map((w) => ({ id: w.id, from: Date.parse(w.from), to: Date.parse(w.to), kind: w.kind, label: `${windowLabel(w, look)} (${formatSpanLocal(w.from, w.to, look.timeZone)})`, onClick: () => onWindow(w) }));
 }
 
 /** One row per environment: every booking (masked when another project's), deployments, its windows. */
@@ -161,7 +161,7 @@ export function environmentRows(view: ReleaseCalendarView, look: PlanLookups, fr
         from: b.from,
         to: b.to,
         label: w.kind === 'freeze' ? '❄ freeze' : '⚒ maintenance',
-        ariaLabel: `${b.label}, ${formatSpanLocal(w.from, w.to)}`,
+        ariaLabel: `${b.label}, ${formatSpanLocal(w.from, w.to, look.timeZone)}`,
         swatch: { background: 'transparent', text: color.textSubtle, border: 'transparent' },
         kind: 'block',
         onClick: () => handlers.onWindow(w),
