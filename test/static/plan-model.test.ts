@@ -1,7 +1,7 @@
 import type { ReleaseCalendarView } from '../../src/contract';
 import { assignLanes, type TimelineBar } from '../../static/releases/src/plan/Timeline';
 import { csvCell } from '../../static/releases/src/csv';
-import { barPosition, conflictSummary, dayContent, dayKeysOf, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
+import { barPosition, conflictSummary, dayContent, dayKeysOf, formatSpanLocal, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
 
 const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView => ({
   project: { id: '10000', key: 'SHOP', name: 'Web Shop' },
@@ -69,6 +69,11 @@ describe('plan helpers of the calendar page', () => {
     expect(fromInputValue('2026-11-25T09:30', 'Pacific/Auckland')).toBe('2026-11-24T20:30:00.000Z');
     expect(fromInputValue('2026-11-25', 'Europe/Berlin')).toBeUndefined();
     expect(toInputValue(undefined, 'Europe/Berlin')).toBe('');
+  });
+
+  it('labels times in the project’s zone, whatever the machine’s zone', () => {
+    expect(formatSpanLocal('2027-01-04T20:00:00.000Z', '2027-01-05T04:00:00.000Z', 'Pacific/Auckland')).toBe('5 Jan, 09:00 – 5 Jan, 17:00');
+    expect(formatSpanLocal('2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z', 'Europe/Berlin')).toBe('29 Mar, 01:30 – 29 Mar, 03:30');
   });
 
   it('exports CSV that spreadsheets open safely', () => {
