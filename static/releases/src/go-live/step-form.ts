@@ -26,7 +26,7 @@ export interface StepForm {
   startType: StartChoice;
   /** Minutes from the go-live start, as typed (negative: before it). */
   offsetMinutes: string;
-  /** A `datetime-local` value, a wall time in the project's zone. */
+  /** A wall time in the project's zone (`2026-11-24T09:00`), what the DateTimeInput holds. */
   startAt: string;
   durationMinutes: string;
   dependsOn: string[];
