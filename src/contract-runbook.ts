@@ -68,6 +68,8 @@ export const RUNBOOK_LIMITS = {
   note: 1000,
   notesPerStep: 30,
   approvers: 20,
+  /** Rehearsals kept per runbook. */
+  rehearsals: 20,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -162,8 +164,8 @@ export interface StepEvent {
 export type RunMode = 'forward' | 'rollback';
 export type RunStatus = 'not-started' | 'running' | 'completed' | 'rolling-back' | 'rolled-back';
 
-/** Why a run was allowed to start. */
-export type RunAuthority = 'go-decision' | 'emergency-release';
+/** Why a run was allowed to start; a rehearsal needs no GO decision (it never runs on production). */
+export type RunAuthority = 'go-decision' | 'emergency-release' | 'rehearsal';
 
 export interface RunHeader {
   startedAt: string;
@@ -249,9 +251,60 @@ export interface RunbookView {
   run?: { header: RunHeader; states: Record<string, StepRunState>; progress: RunProgress };
   /** Once the run finished: its frozen record (when it was frozen) and the run book page's publication. */
   record?: { frozenAt: string; status: 'completed' | 'rolled-back'; publication: RunbookPublication | null; canPublish: boolean };
+  /** Rehearsals on non-production environments and what they say about the plan's durations. */
+  rehearsals?: RehearsalsView;
   permissions: RunbookPermissions;
   /** The server's now, for the page's clock. */
   now: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rehearsals: the same runbook run on a non-production environment, kept as records
+
+export interface RehearsalHeader extends RunHeader {
+  /** 1, 2, …: the order rehearsals of one runbook were started in. */
+  number: number;
+  environmentId: string;
+  environmentName: string;
+}
+
+export interface RehearsalRecord {
+  header: RehearsalHeader;
+  states: Record<string, StepRunState>;
+  status: RunStatus;
+}
+
+/** A step's planned duration next to its latest rehearsed one; `warning` when the plan is shorter. */
+export interface RehearsedDuration {
+  stepId: string;
+  plannedMinutes: number;
+  rehearsedMinutes: number;
+  /** The rehearsal the figure comes from (the latest that completed the step). */
+  rehearsal: number;
+  environmentName: string;
+  /** “planned 15 min, rehearsed 32 min” when the rehearsal took longer than planned. */
+  warning?: string;
+}
+
+export interface RehearsalsView {
+  /** Newest first. */
+  records: RehearsalRecord[];
+  durations: RehearsedDuration[];
+  /** Environments before production in the promotion order: where a rehearsal may run. */
+  environments: Array<{ id: string; name: string; tier: string }>;
+  /** Release managers, while no rehearsal is running and the live run has not started. */
+  canStart: boolean;
+  /** Step ids the viewer may act on in the running rehearsal. */
+  actableStepIds: string[];
+}
+
+export interface StartRehearsalPayload {
+  versionId: string;
+  environmentId: string;
+}
+
+export interface RehearsalStepActionPayload extends StepActionPayload {
+  rehearsal: number;
 }
 
 export type RunbookStepInput = RunbookStep;
@@ -448,6 +501,8 @@ export interface RunbookResolverContract {
   saveRunbookTemplate: { payload: SaveRunbookTemplatePayload; result: RunbookTemplateView };
   getRunbookAudit: { payload: RunbookVersionPayload; result: RunbookAuditView };
   publishRunbookRecord: { payload: RunbookVersionPayload; result: RunbookView };
+  startRunbookRehearsal: { payload: StartRehearsalPayload; result: RunbookView };
+  actOnRehearsalStep: { payload: RehearsalStepActionPayload; result: RunbookView };
 }
 
 export const RUNBOOK_RESOLVERS = {
@@ -463,4 +518,6 @@ export const RUNBOOK_RESOLVERS = {
   saveRunbookTemplate: 'saveRunbookTemplate',
   getRunbookAudit: 'getRunbookAudit',
   publishRunbookRecord: 'publishRunbookRecord',
+  startRunbookRehearsal: 'startRunbookRehearsal',
+  actOnRehearsalStep: 'actOnRehearsalStep',
 } as const satisfies { [K in keyof RunbookResolverContract]: K };

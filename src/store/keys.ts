@@ -105,6 +105,11 @@ export const keys = {
   /** A release's live run: the run's header and step states with notes. */
   runbookRun: (projectId: string, versionId: string) => `rb:run:${part(projectId)}:${part(versionId)}`,
   runbookRunPart: (projectId: string, versionId: string, n: number) => `rb:run:${part(projectId)}:${part(versionId)}:${part(n)}`,
+  /** How many rehearsals a release's runbook has had (`{ count }`); starting one writes it with the rehearsal's head. */
+  runbookRehearsals: (projectId: string, versionId: string) => `rb:rehs:${part(projectId)}:${part(versionId)}`,
+  /** One rehearsal (1, 2, …): its header and step states with notes, like the live run. */
+  runbookRehearsal: (projectId: string, versionId: string, number: number) => `rb:reh:${part(projectId)}:${part(versionId)}:${part(number)}`,
+  runbookRehearsalPart: (projectId: string, versionId: string, number: number, n: number) => `rb:reh:${part(projectId)}:${part(versionId)}:${part(number)}:${part(n)}`,
   /** One audit entry of a runbook (or `tpl-<type>`); create-once, sortable by time. */
   runbookAudit: (projectId: string, scope: string, stamp: string, entryId: string) => `rb:audit:${part(projectId)}:${part(scope)}:${part(stamp)}:${part(entryId)}`,
   runbookAuditPrefix: (projectId: string, scope: string) => `rb:audit:${part(projectId)}:${part(scope)}:`,

@@ -1,5 +1,5 @@
 import type { AuditEntry, UserSummary } from '../contract-go-no-go';
-import type { FrozenRun, FrozenRunHeader, FrozenStep, RunHeader, RunbookStep, StepRunState } from '../contract-runbook';
+import type { FrozenRun, FrozenRunHeader, FrozenStep, RehearsalHeader, RunHeader, RunbookStep, StepRunState } from '../contract-runbook';
 import type { KeyValueStore } from '../ports';
 import type { PendingAudit } from './go-no-go-store';
 import { auditStamp } from './go-no-go-store';
@@ -52,6 +52,20 @@ export function recordLayout(projectId: string, versionId: string): ShardLayout 
 export async function readFrozenRun(store: KeyValueStore, projectId: string, versionId: string): Promise<FrozenRun | undefined> {
   const state = await readSharded<FrozenRunHeader | null, FrozenStep>(store, recordLayout(projectId, versionId), () => null);
   return state.meta ? { header: state.meta, steps: state.items } : undefined;
+}
+
+/** A rehearsal's header, with the plan's revision it started from (the plan stays editable meanwhile). */
+export interface RehearsalMeta extends RehearsalHeader {
+  planRevision: number;
+}
+
+/** How many rehearsals a runbook has had; the next one is numbered after them. */
+export interface RehearsalCount {
+  count: number;
+}
+
+export function rehearsalLayout(projectId: string, versionId: string, number: number): ShardLayout {
+  return { head: keys.runbookRehearsal(projectId, versionId, number), part: (n) => keys.runbookRehearsalPart(projectId, versionId, number, n) };
 }
 
 export function runbookAudit(projectId: string, scope: string, entry: AuditEntry): PendingAudit {

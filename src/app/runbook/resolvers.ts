@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { createRunbook, removeRunbookStep, saveRunbookStep, setGoLiveStart } from './plan-edits';
 import { actOnRunbookStep, startRunbookRollback, startRunbookRun } from './run';
+import { actOnRehearsalStep, startRunbookRehearsal } from './rehearsals';
 import { getRunbookAudit, getRunbookTemplate, saveRunbookTemplate } from './templates';
 import { openRunbook } from './session';
 import { publishRunbookRecord } from './record';
@@ -94,4 +95,9 @@ export const runbookResolvers: Definitions = {
   },
   getRunbookAudit: { payload: z.object({ versionId }).strict(), handle: getRunbookAudit },
   publishRunbookRecord: { payload: z.object({ versionId }).strict(), handle: publishRunbookRecord },
+  startRunbookRehearsal: { payload: z.object({ versionId, environmentId: z.string().min(1).max(64) }).strict(), handle: startRunbookRehearsal },
+  actOnRehearsalStep: {
+    payload: z.object({ versionId, rehearsal: z.number().int().min(1).max(RUNBOOK_LIMITS.rehearsals), stepId, expectedStatus: z.enum(STEP_STATUSES), action }).strict(),
+    handle: actOnRehearsalStep,
+  },
 };

@@ -1,16 +1,15 @@
 import type { RunbookPlan, RunbookStep, RunbookView, StartRollbackPayload, StartRunPayload, StepActionPayload } from '../../contract-runbook';
-import { approversOf } from '../../domain/runbook/checkpoint';
 import { applyStepAction, runStatus, startGate, startRollback, startRun } from '../../domain/runbook/run';
 import { AppError } from '../../errors';
 import { keys } from '../../store/keys';
-import { type RunMeta, type StoredStepState, runLayout } from '../../store/runbook-store';
-import { type ShardedState, updateSharded } from '../../store/sharded-list';
+import { type RehearsalMeta, type RunMeta, type StoredStepState, runLayout } from '../../store/runbook-store';
+import { type ShardLayout, type ShardedState, updateSharded } from '../../store/sharded-list';
 import type { TransactOperation } from '../../ports';
 import type { UserSummary } from '../../contract-go-no-go';
 import type { AuditChange } from '../go-no-go/audit';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
-import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, stepActors } from './session';
+import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, requireStepActor } from './session';
 import { planOf, readPlan, readRun, runOf, runbookView } from './view';
 import { fileRunDeployments } from './deployment-filing';
 import { notFrozenGuard } from './record';
@@ -23,22 +22,26 @@ import { announceRun } from './announce';
  * on one step at once cannot both succeed: the second is told who was first (CONFLICT).
  */
 
-const initialMeta = (): RunMeta | null => null;
 const idOf = (s: StoredStepState) => s.stepId;
 
-type RunState = ShardedState<RunMeta | null, StoredStepState>;
+type RunState<M = RunMeta> = ShardedState<M | null, StoredStepState>;
+type RunChange<M> = { meta?: M; upsert?: StoredStepState[]; items?: StoredStepState[]; audit: AuditChange };
 
-/** One write of the run, its change audited as the caller at `at`. */
-async function writeRun(
+/**
+ * One write of the run, its change audited as the caller at `at`; or of a rehearsal, at its
+ * `layout` (rehearsals are not the live run: no notice goes to the run's watchers).
+ */
+export async function writeRun<M extends RunMeta | RehearsalMeta = RunMeta>(
   target: RunbookTarget,
   who: { actor: UserSummary; at: string },
-  change: (current: RunState) => { meta?: RunMeta; upsert?: StoredStepState[]; items?: StoredStepState[]; audit: AuditChange },
+  change: (current: RunState<M>) => RunChange<M>,
   guard?: () => Promise<TransactOperation[]>,
-): Promise<RunState> {
+  layout?: ShardLayout,
+): Promise<RunState<M>> {
   const { session, versionId, version } = target;
   const frozen = notFrozenGuard(session.deps.store, session.project.id, versionId, version.name);
-  const { state, written } = await updateSharded<RunMeta | null, StoredStepState>(session.deps.store, runLayout(session.project.id, versionId), {
-    initialMeta,
+  const { state, written } = await updateSharded<M | null, StoredStepState>(session.deps.store, layout ?? runLayout(session.project.id, versionId), {
+    initialMeta: () => null,
     idOf,
     // A finished run's record is final: once it is frozen nothing writes the run again.
     guard: async () => [...(await frozen()), ...(guard ? await guard() : [])],
@@ -47,7 +50,7 @@ async function writeRun(
       return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
     },
   });
-  if (written) await announceRunChange(session.deps, session.project.id, versionId, state);
+  if (written && !layout) await announceRunChange(session.deps, session.project.id, versionId, state as RunState);
   return state;
 }
 
@@ -94,17 +97,12 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
   const plan = planOf(planState);
   const step = plan.steps.find((s) => s.id === payload.stepId);
   if (!step) throw new AppError('NOT_FOUND', `The runbook of ${version.name} has no step “${payload.stepId}”.`);
-  // A checkpoint's vote belongs to its named approvers only; every other action to owners and release managers.
-  if (payload.action.type === 'vote') {
-    if (!approversOf(step).includes(session.context.accountId)) throw new AppError('FORBIDDEN', `Only the named approvers of “${step.title}” vote on it; everyone else follows along.`);
-  } else if (!(await stepActors(session)(step))) {
-    throw new AppError('FORBIDDEN', `Only the owner of “${step.title}” and the release managers of ${session.project.key} can act on it; everyone else follows along.`);
-  }
+  await requireStepActor(session, step, payload.action);
   const actor = await session.actor();
   const at = deps.clock.now().toISOString();
   let state: RunState;
   try {
-    state = await writeRun(target, { actor, at }, (current) => stepChange(current, payload, { plan, step, at, actor }));
+    state = await writeRun(target, { actor, at }, (current) => stepChange(current, payload, { plan, step, at, actor }, 'The go-live run has not started: a release manager starts it after the GO decision.'));
   } catch (error) {
     // A completion reported twice (a retry, a second page) is refused, and repairs a filing cut short.
     if (error instanceof AppError && step.kind === 'deployment') await fileRunDeployments(target, plan, runOf(await readRun(deps.store, session.project.id, versionId)));
@@ -115,19 +113,21 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
   return runbookView(target, { plan: planState, run: state });
 }
 
-function stepChange(
-  current: RunState,
+/** A person's action on a step of a run (live or rehearsal) as the write's change: the step's new state, audited. */
+export function stepChange<M extends RunMeta | RehearsalMeta>(
+  current: RunState<M>,
   payload: StepActionPayload,
   { plan, step, at, actor }: { plan: RunbookPlan; step: RunbookStep; at: string; actor: UserSummary },
-): { meta?: RunMeta; upsert: StoredStepState[]; audit: AuditChange } {
+  notStarted: string,
+): RunChange<M> & { upsert: StoredStepState[] } {
   const run = runOf(current);
-  if (!run) throw new AppError('VALIDATION', 'The go-live run has not started: a release manager starts it after the GO decision.');
+  if (!run) throw new AppError('VALIDATION', notStarted);
   const outcome = applyStepAction(plan, run, { stepId: step.id, expectedStatus: payload.expectedStatus, action: payload.action, at, by: actor });
   if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
   const before = run.states[step.id];
   return {
     // A rollback vote switches the run in the same write as the vote.
-    ...(outcome.header && current.meta ? { meta: { ...outcome.header, planRevision: current.meta.planRevision } } : {}),
+    ...(outcome.header && current.meta ? { meta: { ...current.meta, ...outcome.header } } : {}),
     upsert: [{ stepId: step.id, ...outcome.state }],
     audit: {
       action: `step.${payload.action.type}`,

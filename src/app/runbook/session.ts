@@ -1,5 +1,6 @@
 import type { ReleaseType, UserSummary } from '../../contract-go-no-go';
-import type { RunbookStep } from '../../contract-runbook';
+import type { RunbookStep, StepAction } from '../../contract-runbook';
+import { approversOf } from '../../domain/runbook/checkpoint';
 import { inferReleaseType } from '../../domain/go-no-go/policies';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
@@ -61,6 +62,15 @@ export function stepActors(session: BoardSession): (step: RunbookStep) => Promis
     groups ??= session.jira.myselfWithGroups().then((me) => me.groups);
     return (await groups).includes(step.owner.groupName);
   };
+}
+
+/** A checkpoint's vote belongs to its named approvers only; every other action to owners and release managers. */
+export async function requireStepActor(session: BoardSession, step: RunbookStep, action: StepAction): Promise<void> {
+  if (action.type === 'vote') {
+    if (!approversOf(step).includes(session.context.accountId)) throw new AppError('FORBIDDEN', `Only the named approvers of “${step.title}” vote on it; everyone else follows along.`);
+  } else if (!(await stepActors(session)(step))) {
+    throw new AppError('FORBIDDEN', `Only the owner of “${step.title}” and the release managers of ${session.project.key} can act on it; everyone else follows along.`);
+  }
 }
 
 /** An audit entry of a runbook change, keyed so it sorts by time; written with the change. */

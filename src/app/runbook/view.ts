@@ -13,13 +13,15 @@ import { type ShardedState, readSharded } from '../../store/sharded-list';
 import { versionOption } from '../go-no-go/board-view';
 import { type RunbookTarget, stepActors } from './session';
 import { freezeIfFinished, readRecordHeader, readRunBookPublication } from './record';
+import { rehearsalsView } from './rehearsals';
 
 export type PlanState = ShardedState<PlanMeta, RunbookStep>;
 export type RunState = ShardedState<RunMeta | null, StoredStepState>;
 
 export const planOf = (state: PlanState): RunbookPlan => ({ ...(state.meta.goLiveStart ? { goLiveStart: state.meta.goLiveStart } : {}), steps: state.items });
 
-export function runOf(state: RunState): RunRecord | undefined {
+/** The run (or a rehearsal) as the domain's record: its header and the step states by step id. */
+export function runOf<M extends RunMeta>(state: ShardedState<M | null, StoredStepState>): (RunRecord & { header: Omit<M, 'planRevision'> }) | undefined {
   if (!state.meta) return undefined;
   const { planRevision: _rev, ...header } = state.meta;
   return { header, states: Object.fromEntries(state.items.map(({ stepId, ...s }) => [stepId, s as StepRunState])) };
@@ -63,12 +65,13 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
   const schedule = problems.length ? undefined : schedulePlan(plan);
   const ownerIds = [...new Set(plan.steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
   const canAct = stepActors(session);
-  const [users, actable, maintenanceWindow, recorded, publication] = await Promise.all([
+  const [users, actable, maintenanceWindow, recorded, publication, rehearsals] = await Promise.all([
     ownerIds.length ? session.jira.usersByIds(ownerIds) : Promise.resolve([]),
     Promise.all(plan.steps.map(async (s) => ((await canAct(s)) ? s.id : undefined))),
     windowCheck(deps.store, schedule, plan.goLiveStart),
     run ? readRecordHeader(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
     run ? readRunBookPublication(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
+    planState.exists ? rehearsalsView(target, plan, run !== undefined) : Promise.resolve(undefined),
   ]);
   const people = users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName }));
   // The first read or write that sees the run finished freezes it (once) and queues its page.
@@ -99,6 +102,7 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
     users: people,
     decision: target.decision,
     startGate: gate,
+    ...(rehearsals ? { rehearsals } : {}),
     ...(run ? { run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, now) } } : {}),
     ...(record ? { record: { frozenAt: record.frozenAt, status: record.status, publication: shownPublication ?? null, canPublish: session.isReleaseManager } } : {}),
     permissions: {

@@ -1,5 +1,6 @@
 import type { RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
 import { STEP_KIND_LABELS } from '../../../../src/contract';
+import { formatDuration } from '../../../../src/domain/runbook/durations';
 
 /**
  * What the Go-live page shows, derived from one RunbookView: rows of the plan with planned and
@@ -19,11 +20,7 @@ export function formatInstant(iso: string, timeZone: string): string {
   return format.format(new Date(iso));
 }
 
-export function formatDuration(minutes: number): string {
-  const m = Math.round(Math.abs(minutes));
-  const text = m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`;
-  return minutes < 0 ? `-${text}` : text;
-}
+export { formatDuration };
 
 export const STATUS_TEXT: Record<StepStatus, string> = {
   'not-started': 'Not started',
