@@ -1,3 +1,4 @@
+import type { AppDeps } from '../src/app/deps';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,8 @@ export interface LocalRuntime {
   deploymentSecretGenerated: boolean;
   fakeJira?: FakeJira;
   store: KeyValueStore;
+  /** The app's ports as the host uses them (tests dispatch a resolver with another clock through them). */
+  deps: AppDeps;
   queue: LocalWorkQueue;
   /** Resolves when every product event delivered so far, and the jobs it queued, are done. */
   settled(): Promise<void>;
@@ -194,6 +197,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deploymentSecretGenerated,
     ...(fakeJira ? { fakeJira } : {}),
     store,
+    deps,
     queue,
     settled,
     async close() {

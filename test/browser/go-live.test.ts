@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
+import { dispatchResolver } from '../../src/app/resolvers';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
 import { typeDateTime } from './support/date-time';
@@ -12,7 +13,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
   let release: SmallRelease;
   let gated: SmallRelease;
 
-  const { runtime, newPage } = useBrowserRuntime({
+  const { runtime, newPage, facts } = useBrowserRuntime({
     page: false,
     setUp: async (runtime) => {
       // An emergency release may run without a GO decision, so the walk starts at the runbook.
@@ -60,6 +61,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     await manager.app.getByText('Planned end Tue 24 Nov, 11:05').waitFor();
     expect(await manager.app.getByTestId('golive-step-deploy-prod').innerText()).toContain('Tue 24 Nov, 10:35 – 10:50');
     await manager.page.screenshot({ path: screenshotPath('go-live-plan.png') });
+    await rehearseOnUat(manager);
 
     // A stakeholder follows along in another page: reading, no buttons.
     const watcher = await openGoLive(SAM);
@@ -103,6 +105,40 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     expect(csv).toContain('Payment gateway rejects the new TLS certificate');
     await manager.page.screenshot({ path: screenshotPath('go-live-run.png') });
   }, 120_000);
+
+  /**
+   * A rehearsal on UAT-1 (no GO needed): the manager starts it and the bridge step in the page; the
+   * step is completed 40 minutes later (the runtime's clock moved on for that one call), and the
+   * plan warns that its 5 minutes are shorter than the rehearsal.
+   */
+  async function rehearseOnUat({ page, app }: { page: Page; app: FrameLocator }): Promise<void> {
+    await app.getByTestId('golive-rehearsal-environment').selectOption('env-uat1');
+    await app.getByTestId('golive-start-rehearsal').click();
+    await app.locator('[data-testid="golive-rehearsal-1"][data-status="running"]').waitFor();
+    expect(await app.getByTestId('golive-rehearsal-1').innerText()).toContain('Rehearsal 1 on UAT-1 · started by Ravi Menon');
+    await app.getByTestId('golive-rehearse-start-incident-bridge').click();
+    await app.locator('[data-testid="golive-rehearsal-status-incident-bridge"][data-status="running"]').waitFor();
+    const base = runtime().deps;
+    const later = { ...base, clock: { now: () => new Date(base.clock.now().getTime() + 40 * 60_000) } };
+    const project = facts().project('SHOP');
+    const completed = await dispatchResolver(later, 'actOnRehearsalStep', { versionId: release.versionId, rehearsal: 1, stepId: 'incident-bridge', expectedStatus: 'running', action: { type: 'complete' } }, {
+      accountId: RAVI,
+      moduleKey: 'releases-page',
+      extension: { type: 'jira:projectPage', project: { id: project.id, key: 'SHOP', type: 'software' } },
+    });
+    expect(completed.ok).toBe(true);
+    // The page asks again every 2 seconds: the warning arrives without a reload.
+    const cell = app.locator('[data-testid="golive-rehearsed-incident-bridge"][data-longer="true"]');
+    await cell.waitFor({ timeout: 5_000 });
+    expect(await cell.innerText()).toContain('planned 5 min, rehearsed 40 min');
+    expect(await app.getByTestId('golive-rehearsed-deploy-prod').innerText()).toContain('not rehearsed');
+    await app.locator('[data-testid="golive-rehearsal-status-deploy-prod"][data-status="not-started"]').waitFor();
+    await shootFourWays(page, 'go-live-rehearsal', 1000, async () => {
+      await app.getByTestId('golive-rehearsals').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -72)); // clear of the host's sticky bar
+    });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
 
   /** Types into one of Atlassian's pickers and takes the option with this text. */
   async function pick(scope: Locator, picker: string, text: string, option: string): Promise<void> {

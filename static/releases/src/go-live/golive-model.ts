@@ -106,13 +106,19 @@ export function asksForVote(row: PlanRow, view: RunbookView): boolean {
 }
 
 /** Which buttons a step shows to someone who may act on it during a run. */
-export function stepActions(row: PlanRow, view: RunbookView): Array<'start' | 'complete' | 'fail' | 'skip' | 'note'> {
+export type StepActionType = 'start' | 'complete' | 'fail' | 'skip' | 'note';
+
+export function stepActions(row: PlanRow, view: RunbookView): StepActionType[] {
   const status = view.run?.progress.status;
   if (!view.run || !row.canAct || status === 'completed' || status === 'rolled-back') return [];
-  const state = row.state?.status ?? 'not-started';
-  const active = row.rollback === (view.run.header.mode === 'rollback');
-  const actions: Array<'start' | 'complete' | 'fail' | 'skip' | 'note'> = [];
-  if (active && ((state === 'not-started' && row.progress?.ready) || state === 'failed')) actions.push('start');
+  return actionsOnStep({ status: row.state?.status ?? 'not-started', active: row.rollback === (view.run.header.mode === 'rollback'), ready: row.progress?.ready === true });
+}
+
+/** What can be done to a step of a run (live or rehearsal) that is still going, by someone who may act on it. */
+export function actionsOnStep(step: { status: StepStatus; active: boolean; ready: boolean }): StepActionType[] {
+  const { status: state, active } = step;
+  const actions: StepActionType[] = [];
+  if (active && ((state === 'not-started' && step.ready) || state === 'failed')) actions.push('start');
   if (state === 'running') actions.push('complete', 'fail');
   if (active && (state === 'not-started' || state === 'running' || state === 'failed')) actions.push('skip');
   actions.push('note');

@@ -10,6 +10,8 @@ import { type PayloadOf, type ResolverKey, invoke } from '../platform';
 import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
+import { RehearsalCellView, RehearsalsSection } from '../go-live/Rehearsals';
+import { type RehearsalCell, rehearsalCells } from '../go-live/rehearsal-model';
 import { StepEditor } from '../go-live/StepEditor';
 import { useLiveRefresh } from '../go-live/live-refresh';
 import { GO_LIVE_RUN } from '../../../../src/domain/status/vocabulary';
@@ -24,7 +26,7 @@ import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration
 import { wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
 import { DateTimeInput } from '../plan/form-controls';
 
-type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback' | 'publishRunbookRecord';
+type Mutation = 'createRunbook' | 'saveRunbookStep' | 'removeRunbookStep' | 'setGoLiveStart' | 'startRunbookRun' | 'actOnRunbookStep' | 'startRunbookRollback' | 'publishRunbookRecord' | 'startRunbookRehearsal' | 'actOnRehearsalStep';
 
 /**
  * The Go-live sub-page: a release's runbook as planned (ordered steps, planned start and end, the
@@ -141,6 +143,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
   const { timeZone } = useProjectTime();
   const rows = planRows(view);
   const run = view.run;
+  const rehearsed = view.rehearsals && view.rehearsals.records.length > 0 ? rehearsalCells(view) : undefined;
   const [rollbackReason, setRollbackReason] = useState('');
   const [editing, setEditing] = useState<StepForm>();
   const editable = !run && view.permissions.canEditPlan;
@@ -208,6 +211,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
           </div>
         )}
       </Section>
+      {!run && <RehearsalsSection view={view} busy={busy} mutate={mutate} timeZone={timeZone} />}
       <Section
         title="Steps"
         testId="golive-steps"
@@ -248,7 +252,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
           <table style={{ borderCollapse: 'collapse', width: '100%', font: font.body, color: color.text }}>
             <thead>
               <tr style={{ textAlign: 'left', font: font.small, color: color.textSubtle }}>
-                {['#', 'Step', 'Owner', 'Planned', run ? 'Status' : 'Depends on', ''].map((h) => (
+                {['#', 'Step', 'Owner', 'Planned', ...(rehearsed ? ['Rehearsed'] : []), run ? 'Status' : 'Depends on', ''].map((h) => (
                   <th key={h} style={{ padding: space.s050, borderBottom: `2px solid ${color.border}` }}>
                     {h}
                   </th>
@@ -257,7 +261,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
             </thead>
             <tbody>
               {rows.map((row) => (
-                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} planEdits={planEdits} />
+                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} planEdits={planEdits} rehearsal={rehearsed?.get(row.step.id)} />
               ))}
             </tbody>
           </table>
@@ -307,7 +311,7 @@ interface PlanEdits {
   order: string[];
 }
 
-function StepRow({ row, view, timeZone, busy, mutate, planEdits }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate; planEdits?: PlanEdits }) {
+function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate; planEdits?: PlanEdits; rehearsal?: RehearsalCell }) {
   const [text, setText] = useState('');
   const actions = stepActions(row, view);
   const status = row.state?.status ?? 'not-started';
@@ -362,6 +366,11 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits }: { row: PlanRo
               ? 'when rolled back'
               : ''}
       </td>
+      {rehearsal && (
+        <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+          <RehearsalCellView cell={rehearsal} stepId={row.step.id} stepTitle={row.step.title} view={view} busy={busy} mutate={mutate} />
+        </td>
+      )}
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
         {view.run ? (
           <span data-testid={`golive-status-${row.step.id}`} style={{ color: status === 'failed' ? color.textDanger : status === 'completed' ? color.textSuccess : color.text }}>
