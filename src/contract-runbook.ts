@@ -113,6 +113,22 @@ export interface MaintenanceWindowCheck {
   minutesEarly: number;
 }
 
+/**
+ * A step's environment and planned time against the release calendar (bookings, freezes,
+ * maintenance, the environment's status), in the calendar's own words and fixes.
+ */
+export interface StepCalendarConflict {
+  /** The calendar's id for the conflict (stable across reloads). */
+  id: string;
+  /** The steps it concerns (several when they hold one environment together). */
+  stepIds: string[];
+  rule: 'double-booking' | 'slot-in-freeze' | 'slot-in-maintenance' | 'environment-unavailable';
+  severity: 'error' | 'warning' | 'info';
+  title: string;
+  explanation: string;
+  fixes: string[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 
@@ -243,6 +259,8 @@ export interface RunbookView {
   problems: string[];
   /** The planned go-live against the production maintenance window it overlaps, when one is booked. */
   maintenanceWindow?: MaintenanceWindowCheck;
+  /** The steps' environments and planned times against the release calendar (only with a go-live start). */
+  calendarConflicts?: StepCalendarConflict[];
   /** Who the owners are, by account id (users) as Jira names them. */
   users: UserSummary[];
   decision: { value: 'GO' | 'NO_GO'; decidedAt: string; decidedBy: UserSummary } | null;

@@ -1,6 +1,8 @@
 import type { ResolverResult, RunbookView } from '../../src/contract';
 import { dispatchResolver } from '../../src/app/resolvers';
-import { type InventoryDoc, emptyInventory } from '../../src/app/release-plan/documents';
+import { type InventoryDoc, type SiteWindowsDoc, emptyInventory, emptySiteWindows, siteWindowsDoc } from '../../src/app/release-plan/documents';
+import { updateSplitDoc } from '../../src/store/sharded-list';
+import type { PlanWindow } from '../../src/contract-release-plan';
 import { keys } from '../../src/store/keys';
 import { updateVersioned } from '../../src/store/versioned-update';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
@@ -90,5 +92,25 @@ describe('rehearsals of a go-live runbook', () => {
     expect(after.run).toBeUndefined();
     expect(after.startGate.allowed).toBe(false);
     expect(await site.store.getVersioned(keys.runbookRun(facts.project('SHOP').id, release.versionId))).toBeUndefined();
+  });
+
+  it('checks each step’s environment and planned time against the release calendar, in its words', async () => {
+    // Set-up, not the subject: a site-wide production freeze in the release plan on the evening of the go-live.
+    const freeze = { id: 'fz-payday', kind: 'freeze', scope: { type: 'site' }, tiers: ['PROD'], from: '2026-12-03T19:00:00.000Z', to: '2026-12-03T21:00:00.000Z', reason: 'Payday traffic', updatedAt: DEMO_NOW.toISOString(), updatedBy: RAVI } satisfies PlanWindow;
+    await updateSplitDoc<SiteWindowsDoc>(site.store, siteWindowsDoc(), emptySiteWindows, (doc) => ({ windows: [...doc.windows, freeze] }));
+    const view = await ok('getRunbook', RAVI, { versionId: release.versionId });
+    const deploy = view.plan.steps.find((s) => s.id === 'deploy-prod')!;
+    const placed = await ok('saveRunbookStep', RAVI, { versionId: release.versionId, planRevision: view.planRevision, step: { ...deploy, environment: 'prod-eu' } });
+    expect(placed.calendarConflicts).toBeUndefined(); // no go-live start yet: nothing to place on the calendar
+    const timed = await ok('setGoLiveStart', RAVI, { versionId: release.versionId, planRevision: placed.planRevision, goLiveStart: '2026-12-03T20:00:00.000Z' });
+    expect(timed.calendarConflicts).toEqual([
+      expect.objectContaining({
+        stepIds: ['deploy-prod'],
+        rule: 'slot-in-freeze',
+        title: '“Deploy the release to production”: SHOP 3.1.0 on PROD-EU falls in a change freeze',
+        explanation: expect.stringContaining('which overlaps the change freeze site-wide “Payday traffic”'),
+        fixes: [expect.stringMatching(/^Move SHOP 3.1.0 on PROD-EU to .*, clear of the freeze\.$/)],
+      }),
+    ]);
   });
 });

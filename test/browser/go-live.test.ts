@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { dispatchResolver } from '../../src/app/resolvers';
+import { type SiteWindowsDoc, emptySiteWindows, siteWindowsDoc } from '../../src/app/release-plan/documents';
+import { updateSplitDoc } from '../../src/store/sharded-list';
+import type { PlanWindow } from '../../src/contract-release-plan';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
 import { describeInBrowser, screenshotPath } from './support/browser';
 import { typeDateTime } from './support/date-time';
@@ -19,6 +22,9 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
       // An emergency release may run without a GO decision, so the walk starts at the runbook.
       release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.9', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency: card payments failing' });
       gated = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.10', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency: refunds stuck' });
+      // A production freeze on the calendar over the planned deployment, for the plan's calendar check.
+      const freeze = { id: 'freeze-card-networks', kind: 'freeze', scope: { type: 'site' }, tiers: ['PROD'], from: '2026-11-24T10:40:00.000Z', to: '2026-11-24T12:00:00.000Z', reason: 'Card networks’ change freeze', updatedAt: '2026-11-20T09:00:00.000Z', updatedBy: ALANA } satisfies PlanWindow;
+      await updateSplitDoc<SiteWindowsDoc>(runtime.store, siteWindowsDoc(), emptySiteWindows, (doc) => ({ windows: [...doc.windows, freeze] }));
     },
   });
 
@@ -100,7 +106,7 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     const [download] = await Promise.all([watcher.page.waitForEvent('download'), watcher.app.getByTestId('golive-export-csv').click()]);
     expect(download.suggestedFilename()).toBe('shop-2-4-9-runbook.csv');
     const csv = await readFile((await download.path())!, 'utf8');
-    expect(csv).toContain('Deploy the emergency change to production,Deployment,,,');
+    expect(csv).toContain('Deploy the emergency change to production,Deployment,,Production,');
     expect(csv).toContain('Failed,');
     expect(csv).toContain('Payment gateway rejects the new TLS certificate');
     await manager.page.screenshot({ path: screenshotPath('go-live-run.png') });
@@ -112,6 +118,14 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
    * plan warns that its 5 minutes are shorter than the rehearsal.
    */
   async function rehearseOnUat({ page, app }: { page: Page; app: FrameLocator }): Promise<void> {
+    // The deployment step placed on Production falls in the card networks' freeze of the calendar (seeded above).
+    await app.getByTestId('golive-edit-deploy-prod').click();
+    await app.getByTestId('golive-step-environment').fill('Production');
+    await app.getByTestId('golive-step-save').click();
+    const conflict = app.locator('[data-testid="golive-calendar-conflict"][data-rule="slot-in-freeze"]');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('“Deploy the emergency change to production”: SHOP 2.4.9 on Production falls in a change freeze');
+    expect(await conflict.innerText()).toContain('overlaps the change freeze site-wide “Card networks’ change freeze”');
     await app.getByTestId('golive-rehearsal-environment').selectOption('env-uat1');
     await app.getByTestId('golive-start-rehearsal').click();
     await app.locator('[data-testid="golive-rehearsal-1"][data-status="running"]').waitFor();
@@ -133,8 +147,8 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
     expect(await cell.innerText()).toContain('planned 5 min, rehearsed 40 min');
     expect(await app.getByTestId('golive-rehearsed-deploy-prod').innerText()).toContain('not rehearsed');
     await app.locator('[data-testid="golive-rehearsal-status-deploy-prod"][data-status="not-started"]').waitFor();
-    await shootFourWays(page, 'go-live-rehearsal', 1000, async () => {
-      await app.getByTestId('golive-rehearsals').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+    await shootFourWays(page, 'go-live-rehearsal', 1350, async () => {
+      await app.getByTestId('golive-summary').evaluate((section) => section.scrollIntoView({ block: 'start' }));
       await page.evaluate(() => window.scrollBy(0, -72)); // clear of the host's sticky bar
     });
     await page.setViewportSize({ width: 1400, height: 1000 });

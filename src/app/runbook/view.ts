@@ -1,12 +1,14 @@
 import type { UserSummary } from '../../contract-go-no-go';
-import type { MaintenanceWindowCheck, PlanSchedule, RunbookPlan, RunbookStep, RunbookView, StepRunState } from '../../contract-runbook';
+import type { MaintenanceWindowCheck, PlanSchedule, RunbookPlan, RunbookStep, RunbookView, StepCalendarConflict, StepRunState } from '../../contract-runbook';
 import { runProgress } from '../../domain/runbook/progress';
 import { type RunRecord, runStatus as runProgressStatus, startGate } from '../../domain/runbook/run';
 import { schedulePlan } from '../../domain/runbook/schedule';
 import { approversOf } from '../../domain/runbook/checkpoint';
 import { planProblems } from '../../domain/runbook/validate';
 import { checkAgainstWindow } from '../../domain/runbook/window';
-import { readInventory, readSiteWindows } from '../release-plan/documents';
+import { readBookings, readInventory, readProjectPlan, readSiteWindows } from '../release-plan/documents';
+import { resolveProjectZone } from '../project-time';
+import { checkPlanAgainstCalendar, environmentOfStep } from '../../domain/runbook/calendar-check';
 import type { KeyValueStore } from '../../ports';
 import { type PlanMeta, type RunMeta, type StoredStepState, planLayout, runLayout } from '../../store/runbook-store';
 import { type ShardedState, readSharded } from '../../store/sharded-list';
@@ -51,6 +53,41 @@ async function windowCheck(store: KeyValueStore, schedule: PlanSchedule | undefi
   return checkAgainstWindow({ start: goLiveStart, end: schedule.endAt }, windows);
 }
 
+/**
+ * The steps' environments and planned times against the release calendar: the environments'
+ * bookings around the go-live, the site's and the project's windows, in the project's zone. Read
+ * only when the plan has a go-live start and a step names an environment of the inventory.
+ */
+async function calendarCheck(target: RunbookTarget, plan: RunbookPlan, schedule: PlanSchedule | undefined, goLiveWindowId: string | undefined): Promise<StepCalendarConflict[] | undefined> {
+  if (!schedule?.endAt || !plan.goLiveStart) return undefined;
+  const { session, version, versionId } = target;
+  const { store } = session.deps;
+  const inventory = await readInventory(store);
+  const used = [...new Set(plan.steps.map((s) => environmentOfStep(inventory.environments, s.environment)?.id).filter((id): id is string => id !== undefined))];
+  if (!used.length) return [];
+  const starts = schedule.steps.flatMap((s) => (s.startAt ? [Date.parse(s.startAt)] : []));
+  const from = Math.min(...starts);
+  const to = Date.parse(schedule.endAt);
+  const [slots, site, project, zone] = await Promise.all([
+    readBookings(store, used, from, to),
+    readSiteWindows(store),
+    readProjectPlan(store, session.project.key),
+    resolveProjectZone(session.deps, session.project.id, session.project.key),
+  ]);
+  return checkPlanAgainstCalendar({
+    plan,
+    schedule,
+    release: { id: versionId, projectKey: session.project.key, name: version.name, ...(version.startDate ? { startDate: version.startDate } : {}), ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}), released: version.released === true, dependsOn: [] },
+    now: session.deps.clock.now().getTime(),
+    timeZone: zone.timeZone,
+    environments: inventory.environments,
+    tierOrder: inventory.tierOrder,
+    slots,
+    windows: [...site.windows, ...project.freezes],
+    ...(goLiveWindowId ? { goLiveWindowId } : {}),
+  });
+}
+
 /** The runbook page's whole state in one answer: plan, schedule, problems, the run and what the viewer may do. */
 export async function runbookView(target: RunbookTarget, read?: { plan?: PlanState; run?: RunState }): Promise<RunbookView> {
   const { session, version, versionId } = target;
@@ -86,6 +123,7 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
         })
       : undefined);
   const shownPublication = publication ?? (record && !recorded ? await readRunBookPublication(deps.store, session.project.id, versionId) : undefined);
+  const calendarConflicts = await calendarCheck(target, plan, schedule, maintenanceWindow?.windowId);
   const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
   const now = deps.clock.now().toISOString();
   return {
@@ -99,6 +137,7 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
     ...(schedule ? { schedule } : {}),
     problems,
     ...(maintenanceWindow ? { maintenanceWindow } : {}),
+    ...(calendarConflicts ? { calendarConflicts } : {}),
     users: people,
     decision: target.decision,
     startGate: gate,

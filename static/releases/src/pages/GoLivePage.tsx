@@ -11,6 +11,7 @@ import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
 import { InlineError, Section } from '../go-no-go/controls';
 import { RehearsalCellView, RehearsalsSection } from '../go-live/Rehearsals';
+import { CalendarConflicts } from '../go-live/CalendarConflicts';
 import { type RehearsalCell, rehearsalCells } from '../go-live/rehearsal-model';
 import { StepEditor } from '../go-live/StepEditor';
 import { useLiveRefresh } from '../go-live/live-refresh';
@@ -168,6 +169,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
     <>
       <Section title={run ? 'Live run' : 'Go-live plan'} testId="golive-summary" description={planSummary(view, timeZone)}>
         {view.maintenanceWindow && <WindowLine check={view.maintenanceWindow} timeZone={timeZone} />}
+        {!run && view.calendarConflicts && <CalendarConflicts conflicts={view.calendarConflicts} />}
         {view.problems.length > 0 && (
           <ul data-testid="golive-problems" style={{ margin: 0, color: color.textDanger, font: font.body }}>
             {view.problems.map((p) => (
