@@ -12,6 +12,7 @@ import { InMemoryKvStore } from '../local/kv/in-memory-kv-store';
 import { startLocalRuntime } from '../local/runtime';
 import { demoFacts, startDemoSite } from '../test/support/demo-site';
 import { calendarBench } from './calendar';
+import { goLiveBench } from './go-live';
 import { readinessBench } from './readiness';
 import { readinessScaleBench } from './readiness-scale';
 import { releaseNotesBench } from './release-notes';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   await releasesOverview(100);
   await store();
   await calendarBench(record);
+  await goLiveBench(record);
   await readinessBench(record);
   await readinessScaleBench(record);
   await releaseNotesBench(record);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { ErrorBody } from '../../../../src/contract';
 import type { RunbookView, StepAction } from '../../../../src/contract';
@@ -65,6 +65,8 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
     [latest, reload, setData, setError],
   );
 
+  useRenderMeasure(data);
+
   if (!data) {
     if (error) return <ErrorMessage title="Could not load the go-live runbook" error={error} onRetry={reload} />;
     return <PageSkeleton label="Loading the go-live runbook" />;
@@ -85,6 +87,22 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
       )}
     </div>
   );
+}
+
+/** For the benchmark (bench/go-live.ts): from a release's first answer arriving to the page drawn with it, as `golive:render:<version id>`. */
+function useRenderMeasure(data: RunbookView | undefined): void {
+  const measured = useRef<string>();
+  const id = data?.version.id;
+  if (id && measured.current !== id) {
+    measured.current = id;
+    performance.mark(`golive:data:${id}`);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark(`golive:rendered:${id}`);
+        performance.measure(`golive:render:${id}`, `golive:data:${id}`, `golive:rendered:${id}`);
+      }, 0),
+    );
+  }
 }
 
 function Toolbar({ view, onSelect }: { view: RunbookView; onSelect: (id: string) => void }) {
