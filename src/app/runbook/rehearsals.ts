@@ -9,8 +9,8 @@ import { readSharded } from '../../store/sharded-list';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { readInventory } from '../release-plan/documents';
-import { stepChange, writeRun } from './run';
-import { type RunbookTarget, openRunbook, requireReleaseManager, requireStepActor, stepActors } from './session';
+import { openStepAction, stepChange, writeRun } from './run';
+import { type RunbookTarget, openRunbook, requireReleaseManager, stepActors } from './session';
 import { planOf, readPlan, readRun, runOf, runbookView } from './view';
 
 /**
@@ -91,15 +91,8 @@ export async function startRunbookRehearsal(deps: AppDeps, context: InvocationCo
 }
 
 export async function actOnRehearsalStep(deps: AppDeps, context: InvocationContext, payload: RehearsalStepActionPayload): Promise<RunbookView> {
-  const target = await openRunbook(deps, context, payload.versionId);
+  const { target, planState, plan, step, actor, at } = await openStepAction(deps, context, payload);
   const { session, versionId, version } = target;
-  const planState = await readPlan(deps.store, session.project.id, versionId);
-  const plan = planOf(planState);
-  const step = plan.steps.find((s) => s.id === payload.stepId);
-  if (!step) throw new AppError('NOT_FOUND', `The runbook of ${version.name} has no step “${payload.stepId}”.`);
-  await requireStepActor(session, step, payload.action);
-  const actor = await session.actor();
-  const at = deps.clock.now().toISOString();
   await writeRun<RehearsalMeta>(
     target,
     { actor, at },

@@ -29,7 +29,7 @@ type RunChange<M> = { meta?: M; upsert?: StoredStepState[]; items?: StoredStepSt
 
 /**
  * One write of the run, its change audited as the caller at `at`; or of a rehearsal, at its
- * `layout` (rehearsals are not the live run: no notice goes to the run's watchers).
+ * `layout`. Either way the release's watchers are told (the Go-live page shows both).
  */
 export async function writeRun<M extends RunMeta | RehearsalMeta = RunMeta>(
   target: RunbookTarget,
@@ -50,7 +50,7 @@ export async function writeRun<M extends RunMeta | RehearsalMeta = RunMeta>(
       return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
     },
   });
-  if (written && !layout) await announceRunChange(session.deps, session.project.id, versionId, state as RunState);
+  if (written) await announceRunChange(session.deps, session.project.id, versionId, state as RunState);
   return state;
 }
 
@@ -90,7 +90,8 @@ export async function startRunbookRun(deps: AppDeps, context: InvocationContext,
   return runbookView(target, { plan: planState, run: state });
 }
 
-export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext, payload: StepActionPayload): Promise<RunbookView> {
+/** What an action on a step (in the live run or a rehearsal) starts from: the step, checked to be the caller's to act on. */
+export async function openStepAction(deps: AppDeps, context: InvocationContext, payload: StepActionPayload) {
   const target = await openRunbook(deps, context, payload.versionId);
   const { session, versionId, version } = target;
   const planState = await readPlan(deps.store, session.project.id, versionId);
@@ -98,8 +99,12 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
   const step = plan.steps.find((s) => s.id === payload.stepId);
   if (!step) throw new AppError('NOT_FOUND', `The runbook of ${version.name} has no step “${payload.stepId}”.`);
   await requireStepActor(session, step, payload.action);
-  const actor = await session.actor();
-  const at = deps.clock.now().toISOString();
+  return { target, planState, plan, step, actor: await session.actor(), at: deps.clock.now().toISOString() };
+}
+
+export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext, payload: StepActionPayload): Promise<RunbookView> {
+  const { target, planState, plan, step, actor, at } = await openStepAction(deps, context, payload);
+  const { session, versionId } = target;
   let state: RunState;
   try {
     state = await writeRun(target, { actor, at }, (current) => stepChange(current, payload, { plan, step, at, actor }, 'The go-live run has not started: a release manager starts it after the GO decision.'));
