@@ -85,16 +85,20 @@ describe('issue events, triaged by their changelog', () => {
     ['a label edit on a backlog issue', () => backlogIssue().key, [CHANGE.labels!], /^ignored: labels changed/],
     ['a description edit on an issue in a release', () => openIn('SHOP 2.4').key, [CHANGE.description!], /^ignored: description changed/],
     ['a summary edit on a backlog issue', () => backlogIssue().key, [CHANGE.summary!], /^ignored: summary changed on an issue in no release/],
-    ['a summary edit on an issue in a release (the app’s index knows it)', () => openIn('SHOP 2.4').key, [CHANGE.summary!], /^marked for the next issue search: summary changed on an issue in a release/],
-    ['a transition of a backlog issue (KPIs read it)', () => backlogIssue().key, [CHANGE.status!], /^marked for the next issue search: status changed/],
+    ['a summary edit on an issue in a release (the app’s index knows it)', () => openIn('SHOP 2.4').key, [CHANGE.summary!], /^applied from its changelog: summary changed on an issue in a release/],
+    ['a transition of a backlog issue (KPIs read it)', () => backlogIssue().key, [CHANGE.status!], /^applied from its changelog: status changed/],
+    ['a new link on an issue in a release', () => openIn('SHOP 2.4').key, [CHANGE.link!], /^marked for the next issue search: issuelinks changed on an issue in a release; read because issuelinks changed/],
   ])('%s', async (_name, keyOf, items, detail) => {
     const a = app();
     await buildRollups(a);
     jira.resetStats();
-    const answer = await handleProductEvent(a.deps, issueEvent('avi:jira:updated:issue', { ...refOf(keyOf()), updated: '2026-11-24T10:00:00.000+0000' }, items));
+    const target = refOf(keyOf());
+    const answer = await handleProductEvent(a.deps, issueEvent('avi:jira:updated:issue', { ...target, updated: '2026-11-24T10:00:00.000+0000' }, items));
     expect(answer.detail).toMatch(detail);
     expect(jira.stats().requests).toBe(0);
-    expect(Object.keys(await dirty(a))).toEqual(/^marked/.test(answer.detail ?? '') ? [project('SHOP').id] : []);
+    // Read: the issue is marked; applied: the project is, for its watermarks, with nothing to read.
+    const marked = /^ignored/.test(answer.detail ?? '') ? {} : { [project('SHOP').id]: /^marked/.test(answer.detail ?? '') ? [target.id] : [] };
+    expect(Object.fromEntries(Object.entries(await dirty(a)).map(([id, mark]) => [id, mark.issues]))).toEqual(marked);
   });
 
   it('uses the fix versions an event carries when the app does not know the issue yet', async () => {
