@@ -72,7 +72,12 @@ export async function applyChangelog(deps: AppDeps, event: ChangelogEvent): Prom
     if (kpiDoc.live) return refuse('a KPI re-sync is building its facts');
     const created = Date.parse(String(issue.fields?.created ?? ''));
     if (!Number.isFinite(created)) return refuse('no created time');
-    const kpi = await applyToStoredFact(deps, event.projectId, kpiDoc.generation ?? 0, issue.id, monthOfMinutes(Math.floor(created / 60_000)), (fact) => applyToKpiFact(fact, { items, at: updated, categoryOf }));
+    const kpi = await applyToStoredFact(deps, event.projectId, kpiDoc.generation ?? 0, issue.id, monthOfMinutes(Math.floor(created / 60_000)), (fact) => {
+      const next = applyToKpiFact(fact, { items, at: updated, categoryOf });
+      // The event carries the issue's status: a status change the app never saw shows here.
+      const now = status?.statusCategory?.key;
+      return next.ok && typeof now === 'string' && now !== next.value.category ? { ok: false, reason: 'the event\'s status is not the one its changelog leads to' } : next;
+    });
     if (kpi) return refuse(kpi);
     await markKpiInputsChanged(deps.store, { projectId: event.projectId });
   }

@@ -72,46 +72,10 @@ function epochOf(value: string | number | undefined): number | undefined {
 }
 
 export async function handleReadinessEvent(deps: AppDeps, eventType: string, event: unknown): Promise<EventOutcome> {
-  const now = () => deps.clock.now().getTime();
   switch (eventType) {
     case 'avi:jira:created:issue':
-    case 'avi:jira:updated:issue': {
-      const parsed = issueEvent.safeParse(event);
-      if (!parsed.success) return { handled: false, detail: 'unreadable issue event' };
-      const { issue, changelog } = parsed.data;
-      const projectId = issue.fields?.project?.id;
-      if (!projectId) return refresh(deps, issue.id, true);
-      const known = (await deps.store.getVersioned<MemberShard>(memberKeyOf(projectId, issue.id)))?.value.entries[issue.id];
-      const updated = epochOf(issue.fields?.updated);
-      // Older than what is stored: a read saw this change already; a change applied from a
-      // changelog did not (this one came late), so the issue is read. The same event again: nothing.
-      const late = !!known && !known.d && known.c === 1 && updated !== undefined && known.u > updated;
-      if (known && known.o > 0 && !late && (known.d || (updated !== undefined && known.u >= updated))) return { handled: true, detail: 'readiness already current' };
-      const { policy } = await loadPolicy(deps.store, projectId, deps.log);
-      const inRelease = (issue.fields?.fixVersions ?? []).some((v) => v.released !== true) || (known?.v.length ?? 0) > 0;
-      const triage = triageIssueChange({ eventType, items: changelog?.items, inRelease, policyFields: policyFieldIds(policy) });
-      if (triage.action === 'ignore') return { handled: true, detail: `ignored: ${triage.reason}` };
-      const at = new Date(Math.min(now(), updated ?? Number.POSITIVE_INFINITY));
-      let reason = late ? 'older than a change applied from a changelog' : triage.reason;
-      // An issue already marked for a read is read anyway: its changelog is not applied on top of an
-      // entry that read will replace.
-      const pending = (await deps.store.getVersioned<DirtyDoc>(keys.issueSyncDirty()))?.value.projects[projectId];
-      const readPending = !!pending && !pending.claimedAt && (!pending.issues || pending.issues.includes(issue.id));
-      if (eventType === 'avi:jira:updated:issue' && !late && !readPending) {
-        const inReleaseByEvent = (issue.fields?.fixVersions ?? []).some((v) => v.released !== true);
-        const applied = await applyChangelog(deps, { projectId, issue: { id: issue.id, key: issue.key, fields: issue.fields }, items: changelog?.items, updated, known, policy, inReleaseByEvent });
-        if (applied.applied) {
-          // Nothing to read; the next run moves the watermarks past this change.
-          await markChangeApplied(deps, projectId, at);
-          return { handled: true, detail: `${applied.detail}: ${triage.reason}` };
-        }
-        reason = `${triage.reason}; read because ${applied.reason}`;
-      }
-      // The change is read by the next incremental search (src/app/issue-sync/), whose window
-      // starts a few minutes before the change, even when the event itself arrives late.
-      const marked = await markProjectDirty(deps, projectId, at, issue.id);
-      return { handled: true, detail: `${marked ? 'marked for the next issue search' : 'already marked for the next issue search'}: ${reason}` };
-    }
+    case 'avi:jira:updated:issue':
+      return handleIssueChange(deps, eventType, event);
     case 'avi:jira:deleted:issue': {
       const parsed = issueEvent.safeParse(event);
       const projectId = parsed.success ? parsed.data.issue.fields?.project?.id : undefined;
@@ -142,6 +106,46 @@ export async function handleReadinessEvent(deps: AppDeps, eventType: string, eve
     default:
       return { handled: false, detail: 'not a readiness event' };
   }
+}
+
+/** An issue created or updated: ignored, applied from its changelog, or marked for a read. */
+async function handleIssueChange(deps: AppDeps, eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue', event: unknown): Promise<EventOutcome> {
+  const now = () => deps.clock.now().getTime();
+  const parsed = issueEvent.safeParse(event);
+  if (!parsed.success) return { handled: false, detail: 'unreadable issue event' };
+  const { issue, changelog } = parsed.data;
+  const projectId = issue.fields?.project?.id;
+  if (!projectId) return refresh(deps, issue.id, true);
+  const known = (await deps.store.getVersioned<MemberShard>(memberKeyOf(projectId, issue.id)))?.value.entries[issue.id];
+  const updated = epochOf(issue.fields?.updated);
+  // Older than what is stored: a read saw this change already; a change applied from a
+  // changelog did not (this one came late), so the issue is read. The same event again: nothing.
+  const late = !!known && !known.d && known.c === 1 && updated !== undefined && known.u > updated;
+  if (known && known.o > 0 && !late && (known.d || (updated !== undefined && known.u >= updated))) return { handled: true, detail: 'readiness already current' };
+  const { policy } = await loadPolicy(deps.store, projectId, deps.log);
+  const inRelease = (issue.fields?.fixVersions ?? []).some((v) => v.released !== true) || (known?.v.length ?? 0) > 0;
+  const triage = triageIssueChange({ eventType, items: changelog?.items, inRelease, policyFields: policyFieldIds(policy) });
+  if (triage.action === 'ignore') return { handled: true, detail: `ignored: ${triage.reason}` };
+  const at = new Date(Math.min(now(), updated ?? Number.POSITIVE_INFINITY));
+  let reason = late ? 'older than a change applied from a changelog' : triage.reason;
+  // An issue already marked for a read is read anyway: its changelog is not applied on top of an
+  // entry that read will replace.
+  const pending = (await deps.store.getVersioned<DirtyDoc>(keys.issueSyncDirty()))?.value.projects[projectId];
+  const readPending = !!pending && !pending.claimedAt && (!pending.issues || pending.issues.includes(issue.id));
+  if (eventType === 'avi:jira:updated:issue' && !late && !readPending) {
+    const inReleaseByEvent = (issue.fields?.fixVersions ?? []).some((v) => v.released !== true);
+    const applied = await applyChangelog(deps, { projectId, issue: { id: issue.id, key: issue.key, fields: issue.fields }, items: changelog?.items, updated, known, policy, inReleaseByEvent });
+    if (applied.applied) {
+      // Nothing to read; the next run moves the watermarks past this change.
+      await markChangeApplied(deps, projectId, at);
+      return { handled: true, detail: `${applied.detail}: ${triage.reason}` };
+    }
+    reason = `${triage.reason}; read because ${applied.reason}`;
+  }
+  // The change is read by the next incremental search (src/app/issue-sync/), whose window
+  // starts a few minutes before the change, even when the event itself arrives late.
+  const marked = await markProjectDirty(deps, projectId, at, issue.id);
+  return { handled: true, detail: `${marked ? 'marked for the next issue search' : 'already marked for the next issue search'}: ${reason}` };
 }
 
 /** Re-reads one issue (project not known in advance) and applies its facts. */
