@@ -20,7 +20,7 @@ import type { StoredReleaseShard } from '../../domain/readiness/shard-codec';
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
 import type { AppDeps } from '../deps';
-import { type FactPart, monthOfMinutes, partOf } from '../kpi-fact-store';
+import { type FactPart, monthOfMinutes, partHolding, placementKey } from '../kpi-fact-store';
 import { markKpiInputsChanged } from '../kpi-inputs-mark';
 import { readSyncDoc } from '../kpi-sync';
 import { isReferenced } from '../readiness/references';
@@ -72,7 +72,7 @@ export async function applyChangelog(deps: AppDeps, event: ChangelogEvent): Prom
     if (kpiDoc.live) return refuse('a KPI re-sync is building its facts');
     const created = Date.parse(String(issue.fields?.created ?? ''));
     if (!Number.isFinite(created)) return refuse('no created time');
-    const kpi = await applyToStoredFact(deps, event.projectId, kpiDoc.generation ?? 0, issue.id, monthOfMinutes(Math.floor(created / 60_000)), (fact) => {
+    const kpi = await applyToStoredFact(deps, event.projectId, kpiDoc.generation ?? 0, issue.id, Math.floor(created / 60_000), (fact) => {
       const next = applyToKpiFact(fact, { items, at: updated, categoryOf });
       // The event carries the issue's status: a status change the app never saw shows here.
       const now = status?.statusCategory?.key;
@@ -106,15 +106,20 @@ async function applyToStoredFact(
   projectId: string,
   generation: number,
   issueId: string,
-  month: string,
+  createdMinutes: number,
   change: (fact: ReturnType<typeof decodeFact>) => ReturnType<typeof applyToKpiFact>,
 ): Promise<string | undefined> {
-  const parts = (await deps.store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, 0, generation)))?.value.parts ?? 1;
+  const month = monthOfMinutes(createdMinutes);
+  const key = (part: number) => keys.kpiFacts(projectId, month, part, generation);
+  const root = (await deps.store.getVersioned<FactPart>(key(0)))?.value;
+  if (!root) return 'no stored KPI fact';
+  // The part that holds the issue, as writeFacts places it (kpi-fact-store.ts).
+  const { part, parts } = await partHolding(placementKey(root.by, month, issueId, createdMinutes), async (p) => (p === 0 ? root.parts : (await deps.store.getVersioned<FactPart>(key(p)))?.value.parts));
   let refused: string | undefined;
-  await updateVersioned<FactPart | undefined>(deps.store, keys.kpiFacts(projectId, month, partOf(issueId, parts), generation), () => undefined, (doc) => {
+  await updateVersioned<FactPart | undefined>(deps.store, key(part), () => undefined, (doc) => {
     refused = undefined;
     // A split meanwhile moved the fact: read the issue instead.
-    if (!doc || doc.parts !== parts) return void (refused = 'no stored KPI fact');
+    if (!doc || doc.parts !== parts || doc.by !== root.by) return void (refused = 'no stored KPI fact');
     const at = doc.facts.findIndex((t) => t[0] === issueId);
     if (at < 0) return void (refused = 'no stored KPI fact');
     const next = change(decodeFact(doc.facts[at]!));
