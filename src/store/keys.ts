@@ -140,6 +140,8 @@ export const keys = {
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
   /** A project's readiness trend: a point a day per unreleased release (src/domain/readiness/trend.ts). */
   readinessTrend: (projectId: string) => `readiness:trend:${part(projectId)}`,
+  /** Keys of a project's issues that release roll-up entries read (as blocker, open sub-task, open linked issue), by the issues' project key. */
+  readinessReferences: (projectKey: string) => `readiness:refs:${part(projectKey)}`,
   // The shared incremental issue search (src/app/issue-sync/): versioned documents.
   /** Projects whose issues changed since the last search (product events mark, the search clears). */
   issueSyncDirty: () => 'issuesync:dirty',

@@ -10,11 +10,13 @@ import { readFacts } from '../../src/app/kpi-fact-store';
 import { type KpiSyncDoc, readSyncDoc, runKpiSync } from '../../src/app/kpi-sync';
 import { handleProductEvent } from '../../src/app/product-events';
 import { refresh } from '../../src/app/readiness/events';
+import { isReferenced } from '../../src/app/readiness/references';
 import { reconcileProjectReadiness } from '../../src/app/readiness/release-readiness';
 import { readReleaseShards } from '../../src/app/readiness/rollup-store';
 import { decodeFact, type IssueFact } from '../../src/domain/kpis/facts';
 import { keys } from '../../src/store/keys';
-import { DEMO_ACCOUNT, startFakeJira, type FakeJira, type JiraProductEvent } from '../../local/fake-jira';
+import { DEMO_ACCOUNT, startFakeJira, type DatasetIssue, type FakeJira, type JiraProductEvent } from '../../local/fake-jira';
+
 import { DEMO_NOW } from '../support/demo-site';
 import { CHANGE, issueEvent } from '../support/issue-events';
 import { appOnFakeJira, datasetFacts } from '../support/kpi';
@@ -85,16 +87,20 @@ describe('issue events, triaged by their changelog', () => {
     ['a label edit on a backlog issue', () => backlogIssue().key, [CHANGE.labels!], /^ignored: labels changed/],
     ['a description edit on an issue in a release', () => openIn('SHOP 2.4').key, [CHANGE.description!], /^ignored: description changed/],
     ['a summary edit on a backlog issue', () => backlogIssue().key, [CHANGE.summary!], /^ignored: summary changed on an issue in no release/],
-    ['a summary edit on an issue in a release (the app’s index knows it)', () => openIn('SHOP 2.4').key, [CHANGE.summary!], /^marked for the next issue search: summary changed on an issue in a release/],
-    ['a transition of a backlog issue (KPIs read it)', () => backlogIssue().key, [CHANGE.status!], /^marked for the next issue search: status changed/],
+    ['a summary edit on an issue in a release (the app’s index knows it)', () => openIn('SHOP 2.4').key, [CHANGE.summary!], /^applied from its changelog: summary changed on an issue in a release/],
+    ['a transition of a backlog issue (KPIs read it)', () => backlogIssue().key, [CHANGE.status!], /^applied from its changelog: status changed/],
+    ['a new link on an issue in a release', () => openIn('SHOP 2.4').key, [CHANGE.link!], /^marked for the next issue search: issuelinks changed on an issue in a release; read because issuelinks changed/],
   ])('%s', async (_name, keyOf, items, detail) => {
     const a = app();
     await buildRollups(a);
     jira.resetStats();
-    const answer = await handleProductEvent(a.deps, issueEvent('avi:jira:updated:issue', { ...refOf(keyOf()), updated: '2026-11-24T10:00:00.000+0000' }, items));
+    const target = refOf(keyOf());
+    const answer = await handleProductEvent(a.deps, issueEvent('avi:jira:updated:issue', { ...target, updated: '2026-11-24T10:00:00.000+0000' }, items));
     expect(answer.detail).toMatch(detail);
     expect(jira.stats().requests).toBe(0);
-    expect(Object.keys(await dirty(a))).toEqual(/^marked/.test(answer.detail ?? '') ? [project('SHOP').id] : []);
+    // Read: the issue is marked; applied: the project is, for its watermarks, with nothing to read.
+    const marked = /^ignored/.test(answer.detail ?? '') ? {} : { [project('SHOP').id]: /^marked/.test(answer.detail ?? '') ? [target.id] : [] };
+    expect(Object.fromEntries(Object.entries(await dirty(a)).map(([id, mark]) => [id, mark.issues]))).toEqual(marked);
   });
 
   it('uses the fix versions an event carries when the app does not know the issue yet', async () => {
@@ -119,6 +125,114 @@ describe('issue events, triaged by their changelog', () => {
     expect((await a.store.getVersioned(keys.issueSyncDirty()))!.rev).toBe(rev);
     // The window starts at the change the first event told of, not when it arrived.
     expect((await dirty(a))[project('SHOP').id]!.since).toBe('2026-11-24T09:58:00.000Z');
+  });
+});
+
+describe('changes applied from the event’s changelog', () => {
+  /** A site with roll-ups and finished KPI facts for SHOP, events recorded instead of delivered. */
+  async function siteWithEvents(apps: App[], change: () => Promise<void>): Promise<JiraProductEvent[]> {
+    for (const a of apps) {
+      await buildRollups(a);
+      await runKpiSync(a.deps, { projectId: project('SHOP').id, projectKey: 'SHOP' });
+      await a.drain();
+    }
+    const events: JiraProductEvent[] = [];
+    const stop = jira.onEvent((e) => events.push(e));
+    await change();
+    stop();
+    return events;
+  }
+  /** To In Progress, or to In Review from there: a transition that changes the status either way. */
+  const advance = (key: string) => edit('POST', `/issue/${key}/transitions`, { transition: { id: issue(key).statusId === '3' ? '31' : '21' } });
+  /** Open issues of a release no roll-up entry reads (a referenced one is read, with those that read it). */
+  const unreferencedIn = async (a: App, versionName: string, count: number) => {
+    const found: string[] = [];
+    for (const candidate of data().issues.filter((i) => i.fixVersionIds.includes(version(versionName).id) && !isDone(i.statusId) && typeName(i.issueTypeId) !== 'Sub-task')) {
+      if (!(await isReferenced(a.store, candidate.key))) found.push(candidate.key);
+      if (found.length === count) return found;
+    }
+    throw new Error(`${versionName} has fewer than ${count} open issues no entry reads`);
+  };
+  const kpiFacts = async (a: App) => {
+    const doc = (await readSyncDoc(a.deps, project('SHOP').id)) as KpiSyncDoc;
+    return new Map((await readFacts(a.store, project('SHOP').id, doc.months)).tuples.map((t) => [t[0], decodeFact(t)]));
+  };
+
+  it('gives the same roll-ups and KPI facts without a Jira read as a full re-read of each changed issue', async () => {
+    const [changelog, reread] = [app(), app()];
+    await buildRollups(changelog);
+    const [started, finished] = (await unreferencedIn(changelog, 'SHOP 2.4', 2)).map(issue) as [DatasetIssue, DatasetIssue];
+    const renamed = openIn('SHOP 2.5');
+    const backlog = backlogIssue();
+    const change = async () => {
+      later(1);
+      await advance(started.key);
+      later(1);
+      await edit('POST', `/issue/${finished.key}/transitions`, { transition: { id: '41' } });
+      await edit('PUT', `/issue/${renamed.key}`, { fields: { summary: 'Gift cards at the till', labels: ['pos'] } });
+      later(1);
+      await edit('PUT', `/issue/${renamed.key}`, { fields: { priority: { name: 'Highest' } } });
+      later(1);
+      await edit('POST', `/issue/${backlog.key}/transitions`, { transition: { id: '41' } });
+    };
+    const events = await siteWithEvents([changelog, reread], change);
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    jira.resetStats();
+    const details: string[] = [];
+    for (const event of events) details.push((await handleProductEvent(changelog.deps, event)).detail ?? '');
+    await changelog.drain();
+    expect(details.filter((d) => !d.startsWith('applied from its changelog') && !d.startsWith('ignored'))).toEqual([]);
+    later(5);
+    await runIssueSync(changelog.deps);
+    expect(jira.stats().requests).toBe(0);
+
+    // The alternative: every changed issue read in full (its readiness, then its KPI fact by the marked read).
+    for (const key of [started.key, finished.key, renamed.key, backlog.key]) {
+      await refresh(reread.deps, key, true);
+      await markProjectDirty(reread.deps, project('SHOP').id, now, issue(key).id);
+    }
+    await runIssueSync(reread.deps);
+    await reread.drain();
+    expect(await rollups(changelog)).toEqual(await rollups(reread));
+    const [ours, theirs] = [await kpiFacts(changelog), await kpiFacts(reread)];
+    for (const key of [started.key, finished.key, renamed.key, backlog.key]) expect(ours.get(issue(key).id)).toEqual(theirs.get(issue(key).id));
+    // And both are what the dataset says.
+    const expected = new Map(datasetFacts(jira.dataset, 'SHOP').map((f) => [f.id, f]));
+    for (const key of [started.key, finished.key, backlog.key]) expect(ours.get(issue(key).id)).toEqual(expected.get(issue(key).id));
+    // The watermarks moved past the applied changes: the next daily delta has nothing to read.
+    expect(Date.parse(((await readSyncDoc(changelog.deps, project('SHOP').id)) as KpiSyncDoc).watermark)).toBeGreaterThan(Date.parse(issue(backlog.key).updated));
+  });
+
+  it('ends in the same state when events come twice or in reverse order (a late one is read)', async () => {
+    const [inOrder, shuffled] = [app(), app()];
+    await buildRollups(inOrder);
+    const target = issue((await unreferencedIn(inOrder, 'SHOP 2.4', 1))[0]!);
+    const change = async () => {
+      later(1);
+      await advance(target.key);
+      later(1);
+      await edit('PUT', `/issue/${target.key}`, { fields: { priority: { name: 'Highest' } } });
+      later(1);
+      await edit('POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } });
+    };
+    const events = await siteWithEvents([inOrder, shuffled], change);
+    expect(events).toHaveLength(3);
+    for (const event of events) expect((await handleProductEvent(inOrder.deps, event)).detail).toMatch(/^applied from its changelog/);
+    const details: string[] = [];
+    for (const event of [events[2]!, events[2]!, events[1]!, events[0]!]) details.push((await handleProductEvent(shuffled.deps, event)).detail ?? '');
+    // The newest first: its status change starts from a status the entry is not in, so it is read;
+    // the older ones find the issue marked for that read.
+    expect(details[0]).toMatch(/^marked for the next issue search: status changed; read because the fact is new, the change is from indeterminate/);
+    expect(details.slice(1).every((d) => d.startsWith('already marked'))).toBe(true);
+    later(5);
+    await runIssueSync(inOrder.deps);
+    await runIssueSync(shuffled.deps);
+    expect(await rollups(shuffled)).toEqual(await rollups(inOrder));
+    expect((await kpiFacts(shuffled)).get(target.id)).toEqual((await kpiFacts(inOrder)).get(target.id));
+    // The same event again changes nothing; one older than a change applied from a changelog is
+    // read, not skipped (the changelog that came first could not include it).
+    expect((await handleProductEvent(inOrder.deps, events[2]!)).detail).toBe('readiness already current');
+    expect((await handleProductEvent(inOrder.deps, events[0]!)).detail).toMatch(/^marked for the next issue search: older than a change applied from a changelog/);
   });
 });
 

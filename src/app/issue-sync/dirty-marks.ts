@@ -35,13 +35,27 @@ const empty = (): DirtyDoc => ({ projects: {} });
  * so and not yet claimed (no write). Without an issue id the whole window is searched.
  */
 export async function markProjectDirty(deps: Pick<AppDeps, 'store'>, projectId: string, at: Date, issueId?: string): Promise<boolean> {
+  return mark(deps, projectId, at, issueId === undefined ? { window: true } : { issueId });
+}
+
+/**
+ * Notes a change an event's changelog already applied (src/app/issue-sync/changelog-sync.ts): the
+ * next run reads nothing for it but moves the project's watermarks past it (the KPI delta's too),
+ * so no later window or daily delta reads the issue again.
+ */
+export async function markChangeApplied(deps: Pick<AppDeps, 'store'>, projectId: string, at: Date): Promise<boolean> {
+  return mark(deps, projectId, at, {});
+}
+
+async function mark(deps: Pick<AppDeps, 'store'>, projectId: string, at: Date, what: { issueId?: string; window?: true }): Promise<boolean> {
+  const { issueId } = what;
   const { written } = await updateVersioned<DirtyDoc>(deps.store, keys.issueSyncDirty(), empty, (doc) => {
     const mark = doc.projects[projectId];
-    const covered = mark && (!mark.issues || (issueId !== undefined && mark.issues.includes(issueId)));
+    const covered = mark && (!mark.issues || (issueId === undefined && !what.window) || (issueId !== undefined && mark.issues.includes(issueId)));
     if (mark && !mark.claimedAt && covered) return undefined;
     const since = mark && Date.parse(mark.since) < at.getTime() ? mark.since : at.toISOString();
-    // Ids stay listed only while every event named one and the list is short.
-    const ids = issueId !== undefined && (!mark || mark.issues) ? [...new Set([...(mark?.issues ?? []), issueId])] : undefined;
+    // Ids stay listed only while every event named one (or none: an applied change) and the list is short.
+    const ids = what.window || (mark && !mark.issues) ? undefined : [...new Set([...(mark?.issues ?? []), ...(issueId !== undefined ? [issueId] : [])])];
     const next: DirtyMark = { since, ...(ids && ids.length <= MAX_MARKED_ISSUES ? { issues: ids } : {}) };
     return { projects: { ...doc.projects, [projectId]: next } };
   });

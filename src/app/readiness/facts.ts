@@ -85,6 +85,8 @@ export interface FactsRead {
   facts: IssueFacts;
   /** Parent of a sub-task, issues it blocks and other linked issues: their readiness may depend on this one. */
   dependents: { parentKey?: string; keys: string[] };
+  /** The facts were derived from an event's changelog and the stored entry, not read from Jira. */
+  fromChangelog?: true;
 }
 
 /** Facts of one issue from its own fields and, for blockers, the issues read alongside it. */

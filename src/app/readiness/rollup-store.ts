@@ -36,6 +36,7 @@ import { updateVersionedMany } from '../../store/versioned-update-many';
 import type { AppDeps } from '../deps';
 import { job } from '../jobs-catalog';
 import type { FactsRead } from './facts';
+import { recordReferences } from './references';
 import { type NodeRef, leafOf, leafShard, nodeRef, placedDocs, readBucketTree, readReleaseTree } from './release-shards';
 
 type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog | SignOffPage;
@@ -96,6 +97,8 @@ export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: {
   const memberKey = memberKeyOf(facts.projectId, facts.id);
   const signature = dependentsSignature(facts);
   let versions = union(options.knownVersions ?? [], trackedVersionIds(facts));
+  // Before the leaves: an event about a referenced issue finds the reference once the entry can hold it.
+  if (trackedVersionIds(facts).length) await recordReferences(deps.store, [facts]);
   for (let round = 0; round < 6; round++) {
     let missing: string[] = [];
     let stale = false;
@@ -106,7 +109,7 @@ export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: {
       stale = anySplit(current, leaves);
       if (stale) return undefined;
       const members = current.get(memberKey) as MemberShard;
-      plan = planObservation(members.entries[facts.id], facts, signature);
+      plan = planObservation(members.entries[facts.id], facts, signature, read.fromChangelog === true);
       if (!plan) return undefined;
       missing = [...plan.leave, ...plan.join].filter((v) => !versions.includes(v));
       if (missing.length) return undefined;
@@ -339,8 +342,9 @@ export async function rebuildRelease(
       },
     );
   }
-  // 2. The release's buckets, leaf by leaf.
+  // 2. The release's buckets, leaf by leaf, after the keys their entries read.
   const kept = inRelease.filter((f) => !deleted.has(f.id));
+  await recordReferences(deps.store, kept);
   const seen = new Set(kept.map((f) => f.id));
   const builtAt = deps.clock.now().toISOString();
   const merge = (shard: ReleaseShard, batch: IssueFacts[]): ReleaseShard => {

@@ -59,6 +59,8 @@ export interface MemberEntry extends SignedState {
   h?: string;
   /** The issue was deleted. */
   d?: 1;
+  /** `u` came from an event's changelog, not a read: an older event may still carry a change it lacks. */
+  c?: 1;
 }
 
 export interface MemberShard {
@@ -95,7 +97,7 @@ export interface ObservationPlan {
  * What applying freshly read facts means; undefined when the stored state is already more recent
  * (a late or repeated event), so nothing may be written.
  */
-export function planObservation(member: MemberEntry | undefined, facts: IssueFacts, signature: string): ObservationPlan | undefined {
+export function planObservation(member: MemberEntry | undefined, facts: IssueFacts, signature: string, fromChangelog = false): ObservationPlan | undefined {
   if (member && !isAtLeastAsRecent(facts, { updated: member.u, observed: member.o })) return undefined;
   // A deleted issue stays deleted: facts read before the deletion are older by definition, and
   // Jira does not bring issues back.
@@ -103,7 +105,7 @@ export function planObservation(member: MemberEntry | undefined, facts: IssueFac
   const join = trackedVersionIds(facts);
   const leave = (member?.v ?? []).filter((v) => !join.includes(v));
   return {
-    member: { v: join, u: facts.updated, o: facts.observed, s: member?.s ?? [], sr: member?.sr ?? 0, h: signature },
+    member: { v: join, u: facts.updated, o: facts.observed, s: member?.s ?? [], sr: member?.sr ?? 0, h: signature, ...(fromChangelog ? { c: 1 as const } : {}) },
     leave,
     join,
     dependentsChanged: member?.h !== signature,
