@@ -16,7 +16,7 @@ import { runScheduled } from './scheduled-runs';
 import { TREND_WEEKS, loadKpis, readSettings, storeWeeklySnapshot } from './kpi-data';
 import { mapWithConcurrency } from './concurrency';
 import { jiraBaseUrl, publishAndRecord, requireSpace } from './report-publishing';
-import { reportSettingsSchema } from './weekly-reports';
+import { reportSettingsSchema } from './report-settings';
 
 const PORTFOLIO = '_portfolio';
 

@@ -13,7 +13,7 @@ import { keys } from '../store/keys';
 import type { AppDeps } from './deps';
 import { type InvocationContext, requireProject } from './invocation-context';
 import { assertCanBrowse, projectAccess } from './release-managers';
-import { type ReportSettings, reportSettingsSchema } from './weekly-reports';
+import { type ReportSettings, reportSettingsSchema } from './report-settings';
 
 const name = z.string().trim().min(1).max(60);
 const label = z

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ProjectReleasesView } from '../contract';
 import { calendarDateIn } from '../domain/calendar/calendar-date';
 import { PORTFOLIO_PAGE_TITLE, type PortfolioProject, renderPortfolioPage } from '../domain/reports/portfolio-page';
@@ -17,18 +16,11 @@ import { collectReleaseStatusFacts } from './status-report-facts';
 import { jiraBaseUrl, publishAndRecord, requireSpace } from './report-publishing';
 import { observationOf, readVersionHistory, recordVersionObservations } from './version-tracking';
 
-const pageId = z.string().regex(/^\d{1,20}$/);
+// In a module of its own: release-notes settings read it, and the weekly reports import the
+// runbook's go-lives, which import release notes: defined here it was read before it was set.
+import { type ReportSettings, reportSettingsSchema } from './report-settings';
 
-export const reportSettingsSchema = z
-  .object({
-    spaceKey: z.string().regex(/^[A-Za-z0-9~]{1,255}$/, 'a Confluence space key such as REL'),
-    parentPageId: pageId.optional(),
-    /** Parent of the release-notes pages (default: parentPageId). */
-    notesParentPageId: pageId.optional(),
-  })
-  .strict();
-
-export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+export { reportSettingsSchema, type ReportSettings };
 
 export interface ReportOutcome {
   projectKey: string;

@@ -60,8 +60,14 @@ describeInBrowser('one status vocabulary in Chromium', () => {
       await showLook(page(), look, 1000);
       // Switched in place: the filter fields take the new theme's token colours at once, like the drop-down beside them.
       const colours = (el: Element) => `${getComputedStyle(el).backgroundColor} ${getComputedStyle(el).color}`;
-      const textField = await app.locator('[data-ds--text-field--container]').filter({ has: app.getByLabel('Filter versions by name or description') }).evaluate(colours);
-      expect(textField).toBe(await app.getByTestId('state-filter').evaluate(colours));
+      // Polled for 100 ms, half of Atlaskit's 0.2 s fade: a loaded CI frame may land between two
+      // style recalculations, but a field still fading from the old theme would not catch up.
+      const textField = app.locator('[data-ds--text-field--container]').filter({ has: app.getByLabel('Filter versions by name or description') });
+      const dropDown = app.getByTestId('state-filter');
+      const pair = async () => [await textField.evaluate(colours), await dropDown.evaluate(colours)];
+      let [field, reference] = await pair();
+      for (const end = performance.now() + 100; field !== reference && performance.now() < end; ) [field, reference] = await pair();
+      expect(field).toBe(reference);
       // The progress text wraps: the table fits the frame, Readiness in view without scrolling sideways.
       const table = app.getByTestId('releases-table');
       const [tableBox, readinessBox] = [await table.boundingBox(), await table.locator('th', { hasText: 'Readiness' }).boundingBox()];
