@@ -53,6 +53,11 @@ describeInBrowser('what is waiting for me in Chromium', () => {
       await namePatchApprovers(runtime.hostUrl);
       emergency = await liveGoLive(runtime.hostUrl, runtime.jiraUrl);
       await runtime.settled();
+      // Issues added to a version are marked by their events and read by the five-minute issue
+      // search, as on Forge: run it now rather than hope a tick lands before the page loads.
+      const sync = await fetch(`${runtime.hostUrl}/api/triggers/issue-sync`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      if (!sync.ok) throw new Error(`issue sync answered ${sync.status}`);
+      await runtime.settled();
     },
   });
 
