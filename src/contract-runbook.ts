@@ -222,9 +222,15 @@ export interface RunProgress {
   steps: StepProgress[];
   readyStepIds: string[];
   plannedEndAt: string;
+  /** While the run goes on: when it is projected to end. Once it finished: when it ended (same as `endedAt`). */
   projectedEndAt: string;
-  /** Projected minus planned end, in minutes (negative: ahead). */
+  /** Projected (or, once finished, actual) minus planned end, in minutes (negative: ahead). */
   slipMinutes: number;
+  /**
+   * Once the run finished (completed, or rolled back): when its last step ended, or the rollback was
+   * called when it had no rollback steps. Absent while it runs: only then is the end a projection.
+   */
+  endedAt?: string;
   /** A failed step holds the run until it is retried or skipped, or the run rolls back. */
   blockedBy: string[];
 }

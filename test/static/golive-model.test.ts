@@ -1,7 +1,8 @@
 import type { RunbookView } from '../../src/contract';
 import { schedulePlan } from '../../src/domain/runbook/schedule';
-import { formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions } from '../../static/releases/src/go-live/golive-model';
-import { aPlan, aRun, aRunbookView, aStep, t } from '../support/runbook-builders';
+import { formatDuration, formatInstant, formatOffset, planRows, planSummary, runEndLine, stepActions } from '../../static/releases/src/go-live/golive-model';
+import { runProgress } from '../../src/domain/runbook/progress';
+import { RAVI, aPlan, aRun, aRunbookView, aStep, t } from '../support/runbook-builders';
 
 const plan = aPlan([
   aStep('backup', { durationMinutes: 30, owner: { type: 'user', accountId: 'priya' } }),
@@ -66,5 +67,23 @@ describe('the Go-live page model', () => {
 
   it('sums up the plan: planned end, length, critical path and rollback', () => {
     expect(planSummary(aView(), 'UTC')).toBe('Planned end Sat 5 Dec, 23:15 · 1 h 15 min in all · 2 steps on the critical path · rollback takes 20 min');
+  });
+
+  it.each([
+    ['a running run: projected', aRun({ backup: { status: 'completed', startedAt: t(0), endedAt: t(20) } }), t(25), 'Projected end Sat 5 Dec, 23:10 (5 min early)'],
+    [
+      'a completed run: when it ended',
+      aRun({ backup: { status: 'completed', startedAt: t(0), endedAt: t(20) }, deploy: { status: 'completed', startedAt: t(20), endedAt: t(70) }, 'tell-support': { status: 'skipped', endedAt: t(21) } }),
+      t(600),
+      'Ended Sat 5 Dec, 23:10 (5 min early)',
+    ],
+    [
+      'a rolled-back run: when it rolled back',
+      aRun({ 'rb-redeploy': { status: 'completed', startedAt: t(40), endedAt: t(55) } }, { mode: 'rollback', rollback: { at: t(38), by: RAVI, reason: 'bad build' } }),
+      t(600),
+      'Rolled back at Sat 5 Dec, 22:55',
+    ],
+  ])('states the end of %s', (_case, run, now, text) => {
+    expect(runEndLine(runProgress(plan, run, now), 'UTC').text).toBe(text);
   });
 });

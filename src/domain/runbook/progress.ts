@@ -74,11 +74,14 @@ export function runProgress(plan: RunbookPlan, run: RunRecord, now: string): Run
       lateByMinutes: lateBy,
     });
   }
-  const ends = (m: Map<string, Times>) => [...m.values()].map((t) => t.end).reduce(later, plannedOrigin);
-  const plannedEndAt = ends(plan0);
-  const projectedEndAt = ends(projected);
+  const ends = (m: Map<string, Times>, origin: string) => [...m.values()].map((t) => t.end).reduce(later, origin);
+  const plannedEndAt = ends(plan0, plannedOrigin);
+  const status = runStatus(plan, run);
+  // A finished run has ended: its end is the last actual end, counted from when it (or its rollback) began, never a projection.
+  const endedAt = status === 'completed' || status === 'rolled-back' ? ends(projected, actualOrigin) : undefined;
+  const projectedEndAt = endedAt ?? ends(projected, plannedOrigin);
   return {
-    status: runStatus(plan, run),
+    status,
     mode,
     steps: steps.map((s) => progress.get(s.id) as StepProgress),
     readyStepIds: [...ready],
@@ -86,5 +89,6 @@ export function runProgress(plan: RunbookPlan, run: RunRecord, now: string): Run
     projectedEndAt,
     slipMinutes: Math.round(minutesBetween(plannedEndAt, projectedEndAt)),
     blockedBy: steps.filter((s) => stateOf(run, s.id).status === 'failed').map((s) => s.id),
+    ...(endedAt ? { endedAt } : {}),
   };
 }

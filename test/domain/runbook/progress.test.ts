@@ -90,3 +90,48 @@ describe('late steps and the projected end of a live run', () => {
     expect(progress.projectedEndAt).toBe(t(115));
   });
 });
+
+describe('the end of a run: projected while it runs, actual once it finished', () => {
+  const done = (start: number, end: number) => ({ status: 'completed' as const, startedAt: t(start), endedAt: t(end) });
+  const forwardDone = { backup: done(0, 20), deploy: done(20, 70), 'smoke-test': done(70, 85), 'tell-support': done(70, 75) };
+  const rollback = { mode: 'rollback' as const, rollback: { at: t(55), by: RAVI, reason: 'migration failed' } };
+  const failedForward = { backup: done(0, 30), deploy: { status: 'failed' as const, startedAt: t(30), endedAt: t(50) } };
+  it.each([
+    ['running: projected from now', aRun({ backup: done(0, 20) }), t(30), { status: 'running', endedAt: undefined, projectedEndAt: t(110), slipMinutes: 0 }],
+    ['completed early, looked at a day later: ended, not projected from now', aRun(forwardDone), t(1440), { status: 'completed', endedAt: t(85), projectedEndAt: t(85), slipMinutes: -25 }],
+    [
+      'completed late, with a skipped step',
+      aRun({ ...forwardDone, 'smoke-test': done(70, 130), 'tell-support': { status: 'skipped', endedAt: t(71) } }),
+      t(200),
+      { status: 'completed', endedAt: t(130), projectedEndAt: t(130), slipMinutes: 20 },
+    ],
+    [
+      'completed before the planned go-live start (started early): its own end, not the go-live start',
+      aRun({ backup: done(-60, -50), deploy: done(-50, -30), 'smoke-test': done(-30, -10), 'tell-support': done(-30, -20) }, { startedAt: t(-60) }),
+      t(60),
+      { status: 'completed', endedAt: t(-10), projectedEndAt: t(-10), slipMinutes: -120 },
+    ],
+    [
+      'rolling back: still a projection',
+      aRun({ ...failedForward, 'rb-redeploy': done(60, 80) }, rollback),
+      t(85),
+      { status: 'rolling-back', endedAt: undefined, projectedEndAt: t(100), slipMinutes: 0 },
+    ],
+    [
+      'rolled back: the end of the last rollback step, however long ago',
+      aRun({ ...failedForward, 'rb-redeploy': done(60, 80), 'rb-verify': done(80, 90) }, rollback),
+      t(600),
+      { status: 'rolled-back', endedAt: t(90), projectedEndAt: t(90), slipMinutes: -10 },
+    ],
+  ] as const)('%s', (_case, run, now, expected) => {
+    const progress = runProgress(plan, run, now);
+    expect({ status: progress.status, endedAt: progress.endedAt, projectedEndAt: progress.projectedEndAt, slipMinutes: progress.slipMinutes }).toEqual(expected);
+  });
+
+  it('rolled back at once when the plan has no rollback steps: ended when the rollback was called', () => {
+    const forwardOnly = aPlan([aStep('deploy', { durationMinutes: 60 })]);
+    const progress = runProgress(forwardOnly, aRun({ deploy: { status: 'failed', startedAt: t(0), endedAt: t(10) } }, { mode: 'rollback', rollback: { at: t(15), by: RAVI, reason: 'bad build' } }), t(300));
+    expect(progress).toMatchObject({ status: 'rolled-back', endedAt: t(15), projectedEndAt: t(15) });
+  });
+});
+

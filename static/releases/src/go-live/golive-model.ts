@@ -1,4 +1,4 @@
-import type { RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
+import type { RunProgress, RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
 import { STEP_KIND_LABELS } from '../../../../src/contract';
 import { formatDuration } from '../../../../src/domain/runbook/durations';
 
@@ -126,6 +126,17 @@ export function actionsOnStep(step: { status: StepStatus; active: boolean; ready
 }
 
 /** Planned end against the release date: the go-live should end on the release's day or before. */
+/**
+ * The run's end as the page states it: a projection only while the run goes on; once it finished,
+ * when it ended (a rollback: when it rolled back), never "projected".
+ */
+export function runEndLine(progress: RunProgress, timeZone: string): { text: string; late: boolean } {
+  const slip = progress.slipMinutes > 0 ? ` (${formatDuration(progress.slipMinutes)} late)` : progress.slipMinutes < 0 ? ` (${formatDuration(-progress.slipMinutes)} early)` : ' (on time)';
+  if (progress.endedAt && progress.status === 'rolled-back') return { text: `Rolled back at ${formatInstant(progress.endedAt, timeZone)}`, late: false };
+  if (progress.endedAt) return { text: `Ended ${formatInstant(progress.endedAt, timeZone)}${slip}`, late: progress.slipMinutes > 0 };
+  return { text: `Projected end ${formatInstant(progress.projectedEndAt, timeZone)}${slip}`, late: progress.slipMinutes > 0 };
+}
+
 export function planSummary(view: RunbookView, timeZone: string): string | undefined {
   const schedule = view.schedule;
   if (!schedule) return undefined;

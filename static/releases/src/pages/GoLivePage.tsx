@@ -23,7 +23,7 @@ import { downloadText } from '../download';
 import { slug } from '../ids';
 import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
 import { fieldErrors, formLevelError } from '../field-errors';
-import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, stepActions } from '../go-live/golive-model';
+import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, runEndLine, stepActions } from '../go-live/golive-model';
 import { wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
 import { DateTimeInput } from '../plan/form-controls';
 
@@ -201,10 +201,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
             <span>
               {run.progress.mode === 'rollback' ? 'Rollback planned to end' : 'Planned end'} {formatInstant(run.progress.plannedEndAt, timeZone)}
             </span>
-            <span data-testid="golive-projected-end" style={{ color: run.progress.slipMinutes > 0 ? color.textDanger : color.textSuccess }}>
-              Projected end {formatInstant(run.progress.projectedEndAt, timeZone)}
-              {run.progress.slipMinutes > 0 ? ` (${formatDuration(run.progress.slipMinutes)} late)` : run.progress.slipMinutes < 0 ? ` (${formatDuration(-run.progress.slipMinutes)} early)` : ' (on time)'}
-            </span>
+            <RunEnd progress={run.progress} timeZone={timeZone} />
             {view.permissions.canRollBack && (
               <span style={{ display: 'flex', gap: space.s100, alignItems: 'center' }}>
                 <input aria-label="Why roll back" placeholder="Why roll back" value={rollbackReason} onChange={(e) => setRollbackReason(e.target.value)} style={inputStyle()} />
@@ -288,6 +285,15 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
         </div>
       </Section>
     </>
+  );
+}
+
+function RunEnd({ progress, timeZone }: { progress: NonNullable<RunbookView['run']>['progress']; timeZone: string }) {
+  const end = runEndLine(progress, timeZone);
+  return (
+    <span data-testid="golive-projected-end" data-ended={progress.endedAt ? 'true' : 'false'} style={{ color: end.late ? color.textDanger : progress.endedAt ? color.text : color.textSuccess }}>
+      {end.text}
+    </span>
   );
 }
 
