@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { handleProductEvent } from '../src/app/product-events';
 import { runDailySync } from '../src/app/scheduled';
+import { runFiveMinuteTrigger } from '../src/app/runbook/follow-up';
 import { runIssueSync } from '../src/app/issue-sync/incremental-sync';
 import { runWeeklyReports } from '../src/app/weekly-reports';
 import { runWeeklyKpiReports } from '../src/app/kpi-reports';
@@ -179,7 +180,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     siteUrl: site.jiraBaseUrl,
     scheduled: {
       'daily-sync': () => runDailySync(deps),
-      'issue-sync': () => runIssueSync(deps),
+      'issue-sync': () => runFiveMinuteTrigger(deps, runIssueSync),
       'weekly-reports': () => runWeeklyReports(deps),
       'weekly-kpis': () => runWeeklyKpiReports(deps),
     },

@@ -250,6 +250,16 @@ export interface RunbookPermissions {
   votableStepIds: string[];
 }
 
+export interface RunFollowUpView {
+  /** `file-deployments`: the production deployment (or rollback) for the KPIs; `freeze`: the finished run's record and page. */
+  work: Array<'file-deployments' | 'freeze'>;
+  since: string;
+  /** Failed tries so far; with the last one's reason and when the next try is. */
+  attempts: number;
+  error?: string;
+  retryAt?: string;
+}
+
 export interface RunbookView {
   project: { id: string; key: string };
   version: { id: string; name: string; releaseDate?: string; released: boolean };
@@ -277,6 +287,8 @@ export interface RunbookView {
   record?: { frozenAt: string; status: 'completed' | 'rolled-back'; publication: RunbookPublication | null; canPublish: boolean };
   /** Rehearsals on non-production environments and what they say about the plan's durations. */
   rehearsals?: RehearsalsView;
+  /** Work a run write called for and that is not done yet (filing the deployment, freezing the run): pending, or failed and why. */
+  followUp?: RunFollowUpView;
   permissions: RunbookPermissions;
   /** The server's now, for the page's clock. */
   now: string;

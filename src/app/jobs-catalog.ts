@@ -25,6 +25,8 @@ export const jobSchemas = {
   'publish-portfolio-kpis': z.object({}).strict(),
   // A finished go-live run's page in Confluence (src/app/runbook/record.ts); `attempt` counts the tries for the backoff.
   'publish-runbook-record': z.object({ projectId: z.string().regex(/^\d{1,20}$/), versionId: z.string().regex(/^\d{1,20}$/), attempt: z.number().int().min(1).max(10) }).strict(),
+  // A go-live run's follow-up (filing its deployment, freezing it) tried again after a failure (src/app/runbook/follow-up.ts); retried until done.
+  'settle-runbook-run': z.object({ projectId: z.string().regex(/^\d{1,20}$/), versionId: z.string().regex(/^\d{1,20}$/), attempt: z.number().int().min(1).max(100_000) }).strict(),
   // A failed scheduled run, tried again (src/app/scheduled-runs.ts).
   'retry-scheduled': z.object({ job: z.enum(['daily-sync', 'weekly-reports', 'weekly-kpis']), attempt: z.number().int().min(1).max(10) }).strict(),
 } as const;

@@ -6,6 +6,7 @@ import { type JobType, jobSchemas } from './jobs-catalog';
 import { observationOf, recordVersionObservations } from './version-tracking';
 import { publishReleaseNotes } from './release-notes';
 import { publishRunBook } from './runbook/record';
+import { settleRun } from './runbook/follow-up';
 import { publishProjectStatus, runWeeklyReports } from './weekly-reports';
 import { publishPortfolioKpis, publishProjectKpis, runWeeklyKpiReports } from './kpi-reports';
 import { runKpiSync, runKpiSyncChunk } from './kpi-sync';
@@ -81,6 +82,10 @@ export async function runJob(appDeps: AppDeps, raw: unknown): Promise<Record<str
     case 'publish-runbook-record': {
       const body = jobSchemas[type].parse(parsed.data);
       return { ...(await publishRunBook(deps, body)) };
+    }
+    case 'settle-runbook-run': {
+      const body = jobSchemas[type].parse(parsed.data);
+      return { outcome: await settleRun(deps, body.projectId, body.versionId, body.attempt) };
     }
     case 'retry-scheduled': {
       const body = jobSchemas[type].parse(parsed.data);

@@ -2,6 +2,7 @@ import { runJob } from '../app/jobs';
 import { handleProductEvent } from '../app/product-events';
 import { runDailySync } from '../app/scheduled';
 import { runIssueSync } from '../app/issue-sync/incremental-sync';
+import { runFiveMinuteTrigger } from '../app/runbook/follow-up';
 import { runWeeklyReports } from '../app/weekly-reports';
 import { ingestDeployment } from '../app/ingest-deployment';
 import { composeForge } from './compose';
@@ -10,9 +11,9 @@ export async function dailySync(): Promise<void> {
   await runDailySync(composeForge('trigger:daily-sync'));
 }
 
-/** Every five minutes: the incremental search of the projects product events marked. */
+/** Every five minutes: the incremental search of the projects product events marked, and the go-live follow-ups' repair. */
 export async function issueSync(): Promise<void> {
-  await runIssueSync(composeForge('trigger:issue-sync'));
+  await runFiveMinuteTrigger(composeForge('trigger:issue-sync'), runIssueSync);
 }
 
 export async function onJiraEvent(event: unknown): Promise<void> {

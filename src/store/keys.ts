@@ -116,6 +116,8 @@ export const keys = {
   /** A finished run's frozen record (written once, never changed): head and parts like the run. */
   runbookRecord: (projectId: string, versionId: string) => `rb:record:${part(projectId)}:${part(versionId)}`,
   runbookRecordPart: (projectId: string, versionId: string, n: number) => `rb:record:${part(projectId)}:${part(versionId)}:${part(n)}`,
+  /** Site-wide: runs whose follow-up work (filing a deployment, freezing the finished run) is not done yet. */
+  runbookFollowUps: () => 'rb:due',
   /** The run book page published to Confluence from the record: page id, version, outcome. */
   runbookPublication: (projectId: string, versionId: string) => `rb:pub:${part(projectId)}:${part(versionId)}`,
   // Release readiness (src/app/readiness-*.ts, docs/readiness.md): versioned documents.

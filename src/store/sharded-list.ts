@@ -95,6 +95,8 @@ export interface ShardedChange<M, T> {
   /** Items to add (at the end) or replace (in place). */
   upsert?: T[];
   audit: PendingAudit[];
+  /** Other documents written in the same transaction (e.g. a marker of work the change calls for). */
+  also?: TransactOperation[];
 }
 
 export interface ShardedUpdateOptions<M, T> {
@@ -243,7 +245,7 @@ export async function updateSharded<M, T>(store: KeyValueStore, layout: ShardLay
       operations.push({ kind: 'put', key: layout.part(n), value: withAudit({ items: parts[n] as Record<string, T> }, read.parts[n]?.value.outbox), expectRev: read.parts[n]?.rev ?? 0 });
     }
     try {
-      await store.transact([...operations, ...checks]);
+      await store.transact([...operations, ...(change.also ?? []), ...checks]);
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
       continue;

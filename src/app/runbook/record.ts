@@ -16,17 +16,20 @@ import { job } from '../jobs-catalog';
 import { currentPage } from '../release-notes';
 import { notesTarget, readNotesSettings, readReportSettings } from '../release-notes-settings';
 import { errorText, requireSpace } from '../report-publishing';
-import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager } from './session';
+import { openRunbook, requireReleaseManager } from './session';
+import { newAuditEntry } from '../go-no-go/audit';
+import { runbookAudit } from '../../store/runbook-store';
 import { announceRun } from './announce';
 import type { PlanState, RunState } from './view';
-import { planOf, runOf, runbookView } from './view';
+import { peopleIdsOf, planOf, runOf, runbookView } from './view';
 
 /**
- * The finished run's record and its run book page. When a run ends (completed or rolled back)
- * the first read or write that sees it so freezes it: the record is written once (create-only,
- * split by bytes like the run) and never changed; from then on every write to the run is
- * refused. The writer that froze it queues the page's publication, so a concurrent duplicate
- * publishes once. The job writes the page where the project's release notes go (its release-notes
+ * The finished run's record and its run book page. The write that ends a run (completed or
+ * rolled back) notes its freeze in the same transaction and then freezes it (src/app/runbook/
+ * follow-up.ts; a view never writes): the record is written once (create-only, split by bytes like
+ * the run) and never changed; from then on every write to the run is refused. The freeze queues
+ * the page's publication (noted pending first), and its note stays until that is done, so a
+ * failure between the record and the queue is tried again, never left pending for ever. The job writes the page where the project's release notes go (its release-notes
  * space and parent page, by default the site's report space), retries a failure with backoff and
  * records the outcome for the Go-live page; a release manager can publish again from there.
  */
@@ -63,25 +66,27 @@ export function notFrozenGuard(store: KeyValueStore, projectId: string, versionI
 }
 
 /**
- * Freezes the run once it has finished; the record already there is returned as it is. Only the
- * call that wrote the record queues its publication.
+ * Freezes the finished run (src/app/runbook/follow-up.ts calls it for the write that finished it);
+ * the record already there is kept as it is. Then makes sure its page is queued: the publication
+ * is noted pending and its job pushed when nothing was noted yet, or noted but never tried (a push
+ * that failed before), so a settle tried again queues the page it could not queue before.
  */
-export async function freezeIfFinished(target: RunbookTarget, planState: PlanState, runState: RunState, people: UserSummary[]): Promise<FrozenRunHeader | undefined> {
-  const { session, versionId, version } = target;
-  const { deps } = session;
+export async function freezeFinishedRun(
+  deps: AppDeps,
+  due: { projectId: string; projectKey: string; versionId: string; versionName: string; by: UserSummary },
+  planState: PlanState,
+  runState: RunState,
+): Promise<FrozenRunHeader | undefined> {
+  const { projectId, projectKey, versionId, versionName } = due;
   const run = runOf(runState);
   if (!run || !runState.meta) return undefined;
+  const plan = planOf(planState);
+  const ids = peopleIdsOf(plan);
+  const people = ids.length ? (await deps.jiraAsApp().usersByIds(ids)).map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName })) : [];
   const at = deps.clock.now().toISOString();
-  const record = freezeRun(planOf(planState), run, {
-    frozenAt: at,
-    planRevision: runState.meta.planRevision,
-    project: { id: session.project.id, key: session.project.key },
-    version: { id: versionId, name: version.name },
-    people,
-  });
+  const record = freezeRun(plan, run, { frozenAt: at, planRevision: runState.meta.planRevision, project: { id: projectId, key: projectKey }, version: { id: versionId, name: versionName }, people });
   if (!record) return undefined;
-  const actor = await session.actor();
-  const { state, written } = await updateSharded<FrozenRunHeader | null, FrozenStep>(deps.store, recordLayout(session.project.id, versionId), {
+  const { state, written } = await updateSharded<FrozenRunHeader | null, FrozenStep>(deps.store, recordLayout(projectId, versionId), {
     initialMeta,
     idOf: (s) => s.stepId,
     change: (current) =>
@@ -91,20 +96,22 @@ export async function freezeIfFinished(target: RunbookTarget, planState: PlanSta
             meta: record.header,
             items: record.steps,
             audit: [
-              auditOf(session, actor, at, { scope: versionId, versionId, versionName: version.name }, {
-                action: 'run.frozen',
-                summary: `The go-live run ${record.header.status === 'completed' ? 'completed' : 'rolled back'}; its record was frozen with ${record.steps.length} steps.`,
-                after: { status: record.header.status, steps: record.steps.length },
-              }),
+              runbookAudit(
+                projectId,
+                versionId,
+                newAuditEntry(due.by, at, { versionId, versionName }, {
+                  action: 'run.frozen',
+                  summary: `The go-live run ${record.header.status === 'completed' ? 'completed' : 'rolled back'}; its record was frozen with ${record.steps.length} steps.`,
+                  after: { status: record.header.status, steps: record.steps.length },
+                }),
+              ),
             ],
           },
   });
-  if (written) {
-    await announceRun(deps, session.project.id, versionId, runState.writes ?? runState.rev);
-    const pending: RunbookPublication = { status: 'pending', attempts: 0 };
-    await updateVersioned<RunbookPublication>(deps.store, keys.runbookPublication(session.project.id, versionId), () => pending, (current) => (current === pending ? pending : undefined));
-    await deps.queue.push([job('publish-runbook-record', { projectId: session.project.id, versionId, attempt: 1 })]);
-  }
+  if (written) await announceRun(deps, projectId, versionId, runState.writes ?? runState.rev);
+  const pending: RunbookPublication = { status: 'pending', attempts: 0 };
+  const { value, written: noted } = await updateVersioned<RunbookPublication>(deps.store, keys.runbookPublication(projectId, versionId), () => pending, (current) => (current === pending ? pending : undefined));
+  if (noted || (value.status === 'pending' && value.attempts === 0)) await deps.queue.push([job('publish-runbook-record', { projectId, versionId, attempt: 1 })]);
   return state.meta ?? undefined;
 }
 

@@ -1,17 +1,17 @@
 import type { RunbookPlan, RunbookStep, RunbookView, StartRollbackPayload, StartRunPayload, StepActionPayload } from '../../contract-runbook';
-import { applyStepAction, runStatus, startGate, startRollback, startRun } from '../../domain/runbook/run';
+import { applyStepAction, startGate, startRollback, startRun } from '../../domain/runbook/run';
 import { AppError } from '../../errors';
 import { keys } from '../../store/keys';
 import { type RehearsalMeta, type RunMeta, type StoredStepState, runLayout } from '../../store/runbook-store';
 import { type ShardLayout, type ShardedState, updateSharded } from '../../store/sharded-list';
-import type { TransactOperation } from '../../ports';
+import type { TransactOperation, Versioned } from '../../ports';
 import type { UserSummary } from '../../contract-go-no-go';
 import type { AuditChange } from '../go-no-go/audit';
 import type { AppDeps } from '../deps';
 import type { InvocationContext } from '../invocation-context';
 import { type RunbookTarget, auditOf, openRunbook, requireReleaseManager, requireStepActor } from './session';
-import { planOf, readPlan, readRun, runOf, runbookView } from './view';
-import { fileRunDeployments } from './deployment-filing';
+import { planOf, readPlan, runOf, runbookView } from './view';
+import { type FollowUpDoc, type FollowUpWork, dueWork, noteFollowUp, readFollowUps, settleRun } from './follow-up';
 import { notFrozenGuard } from './record';
 import { announceRun } from './announce';
 
@@ -25,7 +25,22 @@ import { announceRun } from './announce';
 const idOf = (s: StoredStepState) => s.stepId;
 
 type RunState<M = RunMeta> = ShardedState<M | null, StoredStepState>;
-type RunChange<M> = { meta?: M; upsert?: StoredStepState[]; items?: StoredStepState[]; audit: AuditChange };
+type RunChange<M> = {
+  meta?: M;
+  upsert?: StoredStepState[];
+  items?: StoredStepState[];
+  audit: AuditChange;
+  /** Work the change calls for (the live run only): noted in the same transaction, done right after. */
+  due?: FollowUpWork[];
+};
+
+/** The run as a change leaves it (its header and the step states it upserts). */
+function runAfter(current: RunState, change: { meta?: RunMeta; upsert?: StoredStepState[] }): RunState {
+  const upserts = new Map((change.upsert ?? []).map((s) => [s.stepId, s]));
+  const known = new Set(current.items.map((s) => s.stepId));
+  const items = [...current.items.map((s) => upserts.get(s.stepId) ?? s), ...[...upserts.values()].filter((s) => !known.has(s.stepId))];
+  return { ...current, meta: change.meta ?? current.meta, items };
+}
 
 /**
  * One write of the run, its change audited as the caller at `at`; or of a rehearsal, at its
@@ -39,18 +54,31 @@ export async function writeRun<M extends RunMeta | RehearsalMeta = RunMeta>(
   layout?: ShardLayout,
 ): Promise<RunState<M>> {
   const { session, versionId, version } = target;
-  const frozen = notFrozenGuard(session.deps.store, session.project.id, versionId, version.name);
-  const { state, written } = await updateSharded<M | null, StoredStepState>(session.deps.store, layout ?? runLayout(session.project.id, versionId), {
+  const { deps } = session;
+  const projectId = session.project.id;
+  const frozen = notFrozenGuard(deps.store, projectId, versionId, version.name);
+  const live = layout === undefined;
+  let notes: Versioned<FollowUpDoc> | undefined;
+  let due: FollowUpWork[] = [];
+  const { state, written } = await updateSharded<M | null, StoredStepState>(deps.store, layout ?? runLayout(projectId, versionId), {
     initialMeta: () => null,
     idOf,
     // A finished run's record is final: once it is frozen nothing writes the run again.
-    guard: async () => [...(await frozen()), ...(guard ? await guard() : [])],
+    guard: async () => {
+      const [frozenChecks, checks, read] = await Promise.all([frozen(), guard ? guard() : Promise.resolve([]), live ? readFollowUps(deps.store) : Promise.resolve(undefined)]);
+      notes = read;
+      return [...frozenChecks, ...checks];
+    },
     change: (current) => {
-      const { audit, ...rest } = change(current);
-      return { ...rest, audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
+      const { audit, due: calledFor, ...rest } = change(current);
+      due = live ? (calledFor ?? []) : [];
+      const note = due.length ? [noteFollowUp(notes, { projectId, projectKey: session.project.key, versionId, versionName: version.name, work: due, by: who.actor }, who.at)] : [];
+      return { ...rest, ...(note.length ? { also: note } : {}), audit: [auditOf(session, who.actor, who.at, { scope: versionId, versionId, versionName: version.name }, audit)] };
     },
   });
-  if (written) await announceRunChange(session.deps, session.project.id, versionId, state as RunState);
+  if (written) await announceRunChange(deps, projectId, versionId, state as RunState);
+  // The work the write noted, done at once; a failure stays noted (with why) and is tried again.
+  if (written && due.length) await settleRun(deps, projectId, versionId).catch((error: unknown) => deps.log.warn('go-live run follow-up left noted', { versionId, error: String(error) }));
   return state;
 }
 
@@ -107,14 +135,15 @@ export async function actOnRunbookStep(deps: AppDeps, context: InvocationContext
   const { session, versionId } = target;
   let state: RunState;
   try {
-    state = await writeRun(target, { actor, at }, (current) => stepChange(current, payload, { plan, step, at, actor }, 'The go-live run has not started: a release manager starts it after the GO decision.'));
+    state = await writeRun(target, { actor, at }, (current) => {
+      const change = stepChange(current, payload, { plan, step, at, actor }, 'The go-live run has not started: a release manager starts it after the GO decision.');
+      return { ...change, due: dueWork(plan, runOf(runAfter(current, change)), step) };
+    });
   } catch (error) {
-    // A completion reported twice (a retry, a second page) is refused, and repairs a filing cut short.
-    if (error instanceof AppError && step.kind === 'deployment') await fileRunDeployments(target, plan, runOf(await readRun(deps.store, session.project.id, versionId)));
+    // A completion reported twice (a retry, a second page) is refused, and settles a filing cut short.
+    if (error instanceof AppError && step.kind === 'deployment') await settleRun(deps, session.project.id, versionId).catch(() => undefined);
     throw error;
   }
-  const run = runOf(state);
-  if ((step.kind === 'deployment' && run?.states[step.id]?.status === 'completed') || runStatus(plan, run) === 'rolled-back') await fileRunDeployments(target, plan, run);
   return runbookView(target, { plan: planState, run: state });
 }
 
@@ -150,18 +179,19 @@ export async function startRunbookRollback(deps: AppDeps, context: InvocationCon
   const planState = await readPlan(deps.store, session.project.id, versionId);
   const actor = await session.actor();
   const at = deps.clock.now().toISOString();
+  const plan = planOf(planState);
   const state = await writeRun(target, { actor, at }, (current) => {
     const run = runOf(current);
     if (!run || !current.meta) throw new AppError('VALIDATION', 'The go-live run has not started: there is nothing to roll back.');
-    const outcome = startRollback(planOf(planState), run, { reason: payload.reason, at, by: actor });
+    const outcome = startRollback(plan, run, { reason: payload.reason, at, by: actor });
     if (!outcome.ok) throw new AppError(outcome.code, outcome.problem);
+    const meta = { ...outcome.header, planRevision: current.meta.planRevision };
     return {
-      meta: { ...outcome.header, planRevision: current.meta.planRevision },
+      meta,
       audit: { action: 'run.rollback', summary: `Called the rollback: ${outcome.header.rollback?.reason ?? ''}`, after: { mode: 'rollback', reason: outcome.header.rollback?.reason } },
+      // A plan without rollback steps is rolled back at once: filed and frozen with this write.
+      due: dueWork(plan, runOf(runAfter(current, { meta }))),
     };
   });
-  // A plan without rollback steps is rolled back at once.
-  const plan = planOf(planState);
-  if (runStatus(plan, runOf(state)) === 'rolled-back') await fileRunDeployments(target, plan, runOf(state));
   return runbookView(target, { plan: planState, run: state });
 }

@@ -14,7 +14,8 @@ import { type PlanMeta, type RunMeta, type StoredStepState, planLayout, runLayou
 import { type ShardedState, readSharded } from '../../store/sharded-list';
 import { versionOption } from '../go-no-go/board-view';
 import { type RunbookTarget, stepActors } from './session';
-import { freezeIfFinished, readRecordHeader, readRunBookPublication } from './record';
+import { readRecordHeader, readRunBookPublication } from './record';
+import { followUpOf } from './follow-up';
 import { rehearsalsView } from './rehearsals';
 
 export type PlanState = ShardedState<PlanMeta, RunbookStep>;
@@ -37,55 +38,91 @@ export function readRun(store: KeyValueStore, projectId: string, versionId: stri
   return readSharded<RunMeta | null, StoredStepState>(store, runLayout(projectId, versionId), () => null);
 }
 
-/**
- * The production maintenance windows (release plan, site windows) the planned go-live overlaps;
- * read only when the plan has a go-live start and can be scheduled.
- */
-async function windowCheck(store: KeyValueStore, schedule: PlanSchedule | undefined, goLiveStart: string | undefined): Promise<MaintenanceWindowCheck | undefined> {
-  if (!schedule?.endAt || !goLiveStart) return undefined;
-  const [inventory, site] = await Promise.all([readInventory(store), readSiteWindows(store)]);
+/** What the plan is checked against: the release plan's inventory and the site's windows, read once for both checks. */
+interface CalendarReads {
+  inventory: Awaited<ReturnType<typeof readInventory>>;
+  site: Awaited<ReturnType<typeof readSiteWindows>>;
+}
+
+/** The production maintenance windows (release plan, site windows) the planned go-live overlaps. */
+function windowCheck({ inventory, site }: CalendarReads, schedule: PlanSchedule, goLiveStart: string): MaintenanceWindowCheck | undefined {
   const production = new Map(inventory.environments.filter((e) => e.tier === 'PROD').map((e) => [e.id, e.name]));
   const windows = site.windows.flatMap((w) =>
     w.kind === 'maintenance' && w.scope.type === 'environment' && production.has(w.scope.environmentId)
       ? [{ id: w.id, environmentName: production.get(w.scope.environmentId) as string, from: w.from, to: w.to }]
       : [],
   );
-  return checkAgainstWindow({ start: goLiveStart, end: schedule.endAt }, windows);
+  return checkAgainstWindow({ start: goLiveStart, end: schedule.endAt as string }, windows);
+}
+
+/** The inventory's environments the plan's steps name (by name, case does not matter). */
+function usedEnvironments(plan: RunbookPlan, inventory: CalendarReads['inventory']): string[] {
+  return [...new Set(plan.steps.map((s) => environmentOfStep(inventory.environments, s.environment)?.id).filter((id): id is string => id !== undefined))];
+}
+
+/** What only the calendar check reads: the used environments' bookings around the go-live, the project's freezes, its zone. */
+async function readCalendarExtras(target: RunbookTarget, used: string[], schedule: PlanSchedule) {
+  const { session } = target;
+  const { store } = session.deps;
+  const starts = schedule.steps.flatMap((s) => (s.startAt ? [Date.parse(s.startAt)] : []));
+  const [slots, project, zone] = await Promise.all([
+    readBookings(store, used, Math.min(...starts), Date.parse(schedule.endAt as string)),
+    readProjectPlan(store, session.project.key),
+    resolveProjectZone(session.deps, session.project.id, session.project.key),
+  ]);
+  return { slots, project, zone };
 }
 
 /**
  * The steps' environments and planned times against the release calendar: the environments'
- * bookings around the go-live, the site's and the project's windows, in the project's zone. Read
- * only when the plan has a go-live start and a step names an environment of the inventory.
+ * bookings around the go-live, the site's and the project's windows, in the project's zone.
  */
-async function calendarCheck(target: RunbookTarget, plan: RunbookPlan, schedule: PlanSchedule | undefined, goLiveWindowId: string | undefined): Promise<StepCalendarConflict[] | undefined> {
-  if (!schedule?.endAt || !plan.goLiveStart) return undefined;
+function calendarCheck(
+  target: RunbookTarget,
+  plan: RunbookPlan,
+  schedule: PlanSchedule,
+  goLiveWindowId: string | undefined,
+  { inventory, site }: CalendarReads,
+  extras: Awaited<ReturnType<typeof readCalendarExtras>> | undefined,
+): StepCalendarConflict[] {
+  if (!extras) return [];
   const { session, version, versionId } = target;
-  const { store } = session.deps;
-  const inventory = await readInventory(store);
-  const used = [...new Set(plan.steps.map((s) => environmentOfStep(inventory.environments, s.environment)?.id).filter((id): id is string => id !== undefined))];
-  if (!used.length) return [];
-  const starts = schedule.steps.flatMap((s) => (s.startAt ? [Date.parse(s.startAt)] : []));
-  const from = Math.min(...starts);
-  const to = Date.parse(schedule.endAt);
-  const [slots, site, project, zone] = await Promise.all([
-    readBookings(store, used, from, to),
-    readSiteWindows(store),
-    readProjectPlan(store, session.project.key),
-    resolveProjectZone(session.deps, session.project.id, session.project.key),
-  ]);
   return checkPlanAgainstCalendar({
     plan,
     schedule,
     release: { id: versionId, projectKey: session.project.key, name: version.name, ...(version.startDate ? { startDate: version.startDate } : {}), ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}), released: version.released === true, dependsOn: [] },
     now: session.deps.clock.now().getTime(),
-    timeZone: zone.timeZone,
+    timeZone: extras.zone.timeZone,
     environments: inventory.environments,
     tierOrder: inventory.tierOrder,
-    slots,
-    windows: [...site.windows, ...project.freezes],
+    slots: extras.slots,
+    windows: [...site.windows, ...extras.project.freezes],
     ...(goLiveWindowId ? { goLiveWindowId } : {}),
   });
+}
+
+/**
+ * The plan against the calendar, read only when the plan has a go-live start and can be
+ * scheduled: the inventory and the site's windows once, in parallel, for both checks; the
+ * calendar's own reads (bookings, freezes, zone) only when a step names an environment.
+ */
+async function checkCalendar(target: RunbookTarget, plan: RunbookPlan, schedule: PlanSchedule | undefined): Promise<{ maintenanceWindow?: MaintenanceWindowCheck; calendarConflicts?: StepCalendarConflict[] }> {
+  if (!schedule?.endAt || !plan.goLiveStart) return {};
+  const { store } = target.session.deps;
+  const inventory = readInventory(store);
+  const used = inventory.then((inv) => usedEnvironments(plan, inv));
+  const [reads, extras] = await Promise.all([
+    Promise.all([inventory, readSiteWindows(store)]).then(([inv, site]): CalendarReads => ({ inventory: inv, site })),
+    used.then((ids) => (ids.length ? readCalendarExtras(target, ids, schedule) : undefined)),
+  ]);
+  const maintenanceWindow = windowCheck(reads, schedule, plan.goLiveStart);
+  const calendarConflicts = calendarCheck(target, plan, schedule, maintenanceWindow?.windowId, reads, extras);
+  return { ...(maintenanceWindow ? { maintenanceWindow } : {}), calendarConflicts };
+}
+
+/** Whose names the runbook shows: user owners and checkpoint approvers. */
+export function peopleIdsOf(plan: RunbookPlan): string[] {
+  return [...new Set(plan.steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
 }
 
 /** The runbook page's whole state in one answer: plan, schedule, problems, the run and what the viewer may do. */
@@ -100,30 +137,20 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
   const problems = planProblems(plan);
   const run = runOf(runState);
   const schedule = problems.length ? undefined : schedulePlan(plan);
-  const ownerIds = [...new Set(plan.steps.flatMap((s) => [...(s.owner?.type === 'user' ? [s.owner.accountId] : []), ...(s.approvers ?? [])]))];
+  const ownerIds = peopleIdsOf(plan);
   const canAct = stepActors(session);
-  const [users, actable, maintenanceWindow, recorded, publication, rehearsals] = await Promise.all([
+  // A view never writes: the write that finished the run froze it (src/app/runbook/follow-up.ts).
+  const [users, actable, calendar, record, publication, followUp, rehearsals] = await Promise.all([
     ownerIds.length ? session.jira.usersByIds(ownerIds) : Promise.resolve([]),
     Promise.all(plan.steps.map(async (s) => ((await canAct(s)) ? s.id : undefined))),
-    windowCheck(deps.store, schedule, plan.goLiveStart),
+    checkCalendar(target, plan, schedule),
     run ? readRecordHeader(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
     run ? readRunBookPublication(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
+    run ? followUpOf(deps.store, session.project.id, versionId) : Promise.resolve(undefined),
     planState.exists ? rehearsalsView(target, plan, run !== undefined) : Promise.resolve(undefined),
   ]);
   const people = users.map((u): UserSummary => ({ accountId: u.accountId, displayName: u.displayName }));
-  // The first read or write that sees the run finished freezes it (once) and queues its page.
-  const finished = run && ['completed', 'rolled-back'].includes(runProgressStatus(plan, run));
-  // A freeze that fails (the store refusing) must not take the page down with it: the next look tries again.
-  const record =
-    recorded ??
-    (finished
-      ? await freezeIfFinished(target, planState, runState, people).catch((error: unknown) => {
-          deps.log.warn('go-live run not frozen', { versionId, error: String(error) });
-          return undefined;
-        })
-      : undefined);
-  const shownPublication = publication ?? (record && !recorded ? await readRunBookPublication(deps.store, session.project.id, versionId) : undefined);
-  const calendarConflicts = await calendarCheck(target, plan, schedule, maintenanceWindow?.windowId);
+  const { maintenanceWindow, calendarConflicts } = calendar;
   const gate = startGate({ decision: target.decision?.value, releaseType: target.releaseType });
   const now = deps.clock.now().toISOString();
   return {
@@ -143,7 +170,8 @@ export async function runbookView(target: RunbookTarget, read?: { plan?: PlanSta
     startGate: gate,
     ...(rehearsals ? { rehearsals } : {}),
     ...(run ? { run: { header: run.header, states: { ...run.states }, progress: runProgress(plan, run, now) } } : {}),
-    ...(record ? { record: { frozenAt: record.frozenAt, status: record.status, publication: shownPublication ?? null, canPublish: session.isReleaseManager } } : {}),
+    ...(record ? { record: { frozenAt: record.frozenAt, status: record.status, publication: publication ?? null, canPublish: session.isReleaseManager } } : {}),
+    ...(followUp ? { followUp } : {}),
     permissions: {
       canEditPlan: session.isReleaseManager && !run,
       canStartRun: session.isReleaseManager && !run && gate.allowed && planState.exists && problems.length === 0,

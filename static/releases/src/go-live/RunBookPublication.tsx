@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import type { RunbookView } from '../../../../src/contract';
 import { color, font, space } from '../design';
 import { openInNewTab } from '../platform';
-import { formatInstant } from './golive-model';
+import { followUpText, formatInstant } from './golive-model';
 
 /**
  * A finished run: its record is frozen, and its run book page in Confluence is published (with a
@@ -45,6 +45,17 @@ export function RunBookPublication({ view, timeZone, busy, onPublish }: { view: 
           Publish again
         </Button>
       )}
+    </div>
+  );
+}
+
+/** Work the run's last writes called for (filing the deployment, freezing the run) while it is not done: pending, or failed and why. */
+export function RunFollowUp({ view, timeZone }: { view: RunbookView; timeZone: string }) {
+  const followUp = view.followUp;
+  if (!followUp) return null;
+  return (
+    <div data-testid="golive-follow-up" data-failed={followUp.error ? 'true' : 'false'} style={{ font: font.body, color: followUp.error ? color.textDanger : color.textSubtle }}>
+      {followUpText(followUp, timeZone)}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { RunProgress, RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
+import type { RunFollowUpView, RunProgress, RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
 import { STEP_KIND_LABELS } from '../../../../src/contract';
 import { formatDuration } from '../../../../src/domain/runbook/durations';
 
@@ -135,6 +135,19 @@ export function runEndLine(progress: RunProgress, timeZone: string): { text: str
   if (progress.endedAt && progress.status === 'rolled-back') return { text: `Rolled back at ${formatInstant(progress.endedAt, timeZone)}`, late: false };
   if (progress.endedAt) return { text: `Ended ${formatInstant(progress.endedAt, timeZone)}${slip}`, late: progress.slipMinutes > 0 };
   return { text: `Projected end ${formatInstant(progress.projectedEndAt, timeZone)}${slip}`, late: progress.slipMinutes > 0 };
+}
+
+const FOLLOW_UP_WORDS: Record<RunFollowUpView['work'][number], string> = {
+  'file-deployments': 'filing the production deployment for the KPIs',
+  freeze: "freezing the finished run's record and queuing its run book page",
+};
+
+/** Work a run write called for that is not done yet: on its way, or failed with why and when the app tries again. */
+export function followUpText(followUp: RunFollowUpView, timeZone: string): string {
+  const work = followUp.work.map((w) => FOLLOW_UP_WORDS[w]).join(' and ');
+  if (!followUp.error) return `Still to do: ${work}.`;
+  const tries = followUp.attempts === 1 ? 'once' : `${followUp.attempts} times`;
+  return `Not done yet: ${work} failed (tried ${tries}): ${followUp.error}${followUp.retryAt ? ` The app tries again ${formatInstant(followUp.retryAt, timeZone)}.` : ''}`;
 }
 
 export function planSummary(view: RunbookView, timeZone: string): string | undefined {

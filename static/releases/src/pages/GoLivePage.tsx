@@ -16,7 +16,7 @@ import { type RehearsalCell, rehearsalCells } from '../go-live/rehearsal-model';
 import { StepEditor } from '../go-live/StepEditor';
 import { useLiveRefresh } from '../go-live/live-refresh';
 import { GO_LIVE_RUN } from '../../../../src/domain/status/vocabulary';
-import { RunBookPublication } from '../go-live/RunBookPublication';
+import { RunBookPublication, RunFollowUp } from '../go-live/RunBookPublication';
 import { runbookCsv, runbookMarkdown } from '../go-live/export';
 import { downloadCsv } from '../csv';
 import { downloadText } from '../download';
@@ -212,6 +212,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
             )}
           </div>
         ) : null}
+        {run && <RunFollowUp view={view} timeZone={timeZone} />}
         {run && <RunBookPublication view={view} timeZone={timeZone} busy={busy} onPublish={() => void mutate('publishRunbookRecord', { versionId: view.version.id })} />}
         {run ? null : (
           <div style={{ display: 'flex', gap: space.s150, alignItems: 'center', flexWrap: 'wrap' }}>
