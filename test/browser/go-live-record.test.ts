@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { createSmallRelease } from '../support/go-no-go-release';
-import { describeInBrowser, screenshotLooks, screenshotPath, showLook } from './support/browser';
+import { describeInBrowser, screenshotLooks, screenshotPath, showLook, sidewaysOverflow } from './support/browser';
 import { hostInvoke } from './support/host-invoke';
 import { useBrowserRuntime } from './support/runtime';
 
@@ -50,6 +50,8 @@ describeInBrowser('a go-live from GO to its run book page, in Chromium', () => {
     for (const look of screenshotLooks()) {
       await showLook(page, look, height);
       await frame();
+      // At 1024 px nothing may make the page scroll sideways.
+      if (look.width === 1024) expect(await sidewaysOverflow(page)).toEqual({ overflow: 0, wider: [] });
       await page.screenshot({ path: screenshotPath(`${name}${look.suffix}.png`) });
     }
     await page.setViewportSize({ width: 1400, height: 1000 });
@@ -106,6 +108,8 @@ describeInBrowser('a go-live from GO to its run book page, in Chromium', () => {
     await record.waitFor({ timeout: 10_000 });
     expect(await record.innerText()).toContain('Run book page Go-live run book: SHOP 2.6.0 (SHOP) in REL, version 1');
     expect(await sam.app.getByTestId('golive-publish').count()).toBe(0);
+    // A finished run states when it rolled back, never a projected end.
+    expect(await ravi.app.getByTestId('golive-projected-end').innerText()).toMatch(/^Rolled back at /);
     await shoot(ravi.page, 'go-live-frozen', 900, async () => {
       await ravi.app.getByTestId('golive-summary').evaluate((s) => s.scrollIntoView({ block: 'start' }));
       await ravi.page.evaluate(() => window.scrollBy(0, -72)); // clear of the host's sticky bar

@@ -6,7 +6,7 @@ import { type SiteWindowsDoc, emptySiteWindows, siteWindowsDoc } from '../../src
 import { updateSplitDoc } from '../../src/store/sharded-list';
 import type { PlanWindow } from '../../src/contract-release-plan';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
-import { describeInBrowser, screenshotPath } from './support/browser';
+import { describeInBrowser, screenshotPath, sidewaysOverflow } from './support/browser';
 import { typeDateTime } from './support/date-time';
 import { useBrowserRuntime } from './support/runtime';
 
@@ -39,6 +39,8 @@ describeInBrowser('the Go-live runbook in Chromium', () => {
       await page.setViewportSize({ width, height });
       if (dark !== ((await page.locator('html').getAttribute('data-color-mode')) === 'dark')) await page.getByTestId('theme-toggle').click();
       await frame();
+      // At 1024 px nothing may make the page scroll sideways.
+      if (width === 1024) expect(await sidewaysOverflow(page)).toEqual({ overflow: 0, wider: [] });
       await page.screenshot({ path: screenshotPath(`${name}${suffix}.png`) });
     }
   }

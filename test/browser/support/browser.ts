@@ -78,3 +78,20 @@ export async function showLook(page: Page, look: ScreenshotLook, height: number)
   if ((await page.locator('html').getAttribute('data-color-mode')) !== mode) await page.getByTestId('theme-toggle').click();
   await page.frameLocator('[data-testid="app-frame"]').locator(`html[data-color-mode="${mode}"]`).waitFor();
 }
+
+/**
+ * The app's page does not scroll sideways at the viewport's current width: its frame's document is
+ * no wider than the frame. Answers the overflow in pixels and the elements reaching past the right
+ * edge (for the failure message), so `expect(...).toEqual({ overflow: 0, wider: [] })` says which.
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; wider: string[] }> {
+  return page.frameLocator('[data-testid="app-frame"]').locator('html').evaluate(() => {
+    const root = document.scrollingElement as Element;
+    const edge = root.clientWidth;
+    const wider = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > edge + 0.5 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > edge + 0.5))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''} right ${Math.round(el.getBoundingClientRect().right)} of ${edge}`);
+    return { overflow: Math.max(0, root.scrollWidth - edge), wider };
+  });
+}

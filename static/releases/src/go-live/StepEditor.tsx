@@ -58,7 +58,8 @@ export function StepEditor({
         <Field error={errors.kind} width={220}>
           <SelectField label="Kind" value={form.kind} onValue={(kind) => set({ kind })} options={KIND_OPTIONS} testId="golive-step-kind" />
         </Field>
-        <Field error={errors.durationMinutes} width={150}>
+        {/* As wide as the text field's own minimum (160), so the field does not reach past the editor. */}
+        <Field error={errors.durationMinutes} width={160}>
           <TextField label="Duration (minutes)" type="number" min={0} step={1} value={form.durationMinutes} onValue={(durationMinutes) => set({ durationMinutes })} testId="golive-step-duration" />
         </Field>
       </div>

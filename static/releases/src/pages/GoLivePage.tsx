@@ -384,14 +384,21 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { 
         ))}
       </td>
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>{row.owner || <span style={{ color: color.textSubtlest }}>release managers</span>}</td>
-      <td style={{ padding: space.s050, verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-        {row.plannedStart && row.plannedEnd
-          ? `${formatInstant(row.plannedStart, timeZone)} – ${formatInstant(row.plannedEnd, timeZone).slice(-5)}`
-          : row.plannedOffset
-            ? `${formatOffset(row.plannedOffset.start)} – ${formatOffset(row.plannedOffset.end)}`
-            : row.rollback
-              ? 'when rolled back'
-              : ''}
+      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+        {/* Each end stays on one line; in a narrow page the end goes under the start. */}
+        {row.plannedStart && row.plannedEnd ? (
+          <>
+            <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(row.plannedStart, timeZone)} –</span> <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(row.plannedEnd, timeZone).slice(-5)}</span>
+          </>
+        ) : row.plannedOffset ? (
+          <>
+            <span style={{ whiteSpace: 'nowrap' }}>{formatOffset(row.plannedOffset.start)} –</span> <span style={{ whiteSpace: 'nowrap' }}>{formatOffset(row.plannedOffset.end)}</span>
+          </>
+        ) : row.rollback ? (
+          'when rolled back'
+        ) : (
+          ''
+        )}
       </td>
       {rehearsal && (
         <td style={{ padding: space.s050, verticalAlign: 'top' }}>
@@ -437,7 +444,8 @@ function PlanEditButtons({ row, busy, planEdits }: { row: PlanRow; busy: boolean
   const first = planEdits.order[0] === id;
   const last = planEdits.order[planEdits.order.length - 1] === id;
   return (
-    <div style={{ display: 'flex', gap: space.s050, flexWrap: 'nowrap' }}>
+    // Wraps in a narrow page (1024 px) rather than pushing the table past the card's edge.
+    <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap' }}>
       <Button testId={`golive-edit-${id}`} spacing="compact" isDisabled={busy} onClick={() => planEdits.edit(row.step)}>
         Edit
       </Button>
