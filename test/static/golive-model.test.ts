@@ -1,6 +1,6 @@
 import type { RunbookView } from '../../src/contract';
 import { schedulePlan } from '../../src/domain/runbook/schedule';
-import { formatDuration, formatInstant, formatOffset, planRows, planSummary, runEndLine, stepActions } from '../../static/releases/src/go-live/golive-model';
+import { formatDuration, formatInstant, formatOffset, followUpText, planRows, planSummary, runEndLine, stepActions } from '../../static/releases/src/go-live/golive-model';
 import { runProgress } from '../../src/domain/runbook/progress';
 import { RAVI, aPlan, aRun, aRunbookView, aStep, t } from '../support/runbook-builders';
 
@@ -85,5 +85,16 @@ describe('the Go-live page model', () => {
     ],
   ])('states the end of %s', (_case, run, now, text) => {
     expect(runEndLine(runProgress(plan, run, now), 'UTC').text).toBe(text);
+  });
+
+  it.each([
+    ['pending', { work: ['file-deployments'], since: t(0), attempts: 0 }, 'Still to do: filing the production deployment for the KPIs.'],
+    [
+      'failing',
+      { work: ['file-deployments', 'freeze'], since: t(0), attempts: 2, error: 'Storage is unavailable.', retryAt: t(6) },
+      "Not done yet: filing the production deployment for the KPIs and freezing the finished run's record and queuing its run book page failed (tried 2 times): Storage is unavailable. The app tries again Sat 5 Dec, 22:06.",
+    ],
+  ] as const)("says a run's follow-up work is %s", (_case, followUp, text) => {
+    expect(followUpText({ ...followUp, work: [...followUp.work] }, 'UTC')).toBe(text);
   });
 });
