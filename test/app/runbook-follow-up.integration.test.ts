@@ -6,22 +6,21 @@
  * lost job left, and each piece lands once. A view never writes.
  */
 import type { KpiReportView, ResolverResult, RunbookPublication, RunbookView } from '../../src/contract';
-import { createAppDeps, type AppDeps } from '../../src/app/deps';
+import type { AppDeps } from '../../src/app/deps';
 import { runJob } from '../../src/app/jobs';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { SWEEP_GRACE_MINUTES, sweepRunFollowUps } from '../../src/app/runbook/follow-up';
 import type { StoredDeployment } from '../../src/domain/deployments/deployment-event';
 import type { QueuedJob, TransactOperation } from '../../src/ports';
 import { keys } from '../../src/store/keys';
-import { createLocalTransports } from '../../local/compose';
-import { type FakeJira, DEMO_ACCOUNT, startFakeJira } from '../../local/fake-jira';
-import { type FakeConfluence, startFakeConfluence } from '../../local/fake-confluence';
+import { type FakeJira, DEMO_ACCOUNT } from '../../local/fake-jira';
+import type { FakeConfluence } from '../../local/fake-confluence';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { RecordingQueue } from '../support/kpi';
 import { DEMO_NOW } from '../support/demo-site';
-import { silentLog } from '../support/fakes';
 import { createSmallRelease } from '../support/go-no-go-release';
 import { shopPageContext } from '../support/racing-app';
+import { startRunbookApp } from '../support/runbook-app';
 
 const { releaseManager: RAVI } = DEMO_ACCOUNT;
 const DAY = 86_400_000;
@@ -97,19 +96,9 @@ async function deploymentsCounted(): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
-  confluence = await startFakeConfluence({ port: 0 });
   store = new RefusingStore();
   queue = new FlakyQueue();
-  deps = createAppDeps({
-    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: confluence.url }),
-    store,
-    queue,
-    clock: { now: () => new Date(now) },
-    timing: { sleep: async () => {}, random: () => 0.5 },
-    log: silentLog,
-  });
-  await store.set(keys.reportSettings(), { spaceKey: 'REL' });
+  ({ jira, confluence, deps } = await startRunbookApp(store, queue, { now: () => new Date(now) }));
   ({ versionId } = await createSmallRelease(jira.url, { name: 'SHOP 5.0.6', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency fix' }));
   await ok('createRunbook', { versionId, from: { type: 'template' } });
   await ok('startRunbookRun', { versionId });

@@ -6,19 +6,18 @@
  * publish again writes a new version of the same page.
  */
 import type { GoNoGoBoardView, ResolverResult, RunbookView, RunbookPublication } from '../../src/contract';
-import { createAppDeps, type AppDeps } from '../../src/app/deps';
+import type { AppDeps } from '../../src/app/deps';
 import { runJob } from '../../src/app/jobs';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { keys } from '../../src/store/keys';
-import { createLocalTransports } from '../../local/compose';
-import { type FakeJira, DEMO_ACCOUNT, startFakeJira } from '../../local/fake-jira';
-import { type FakeConfluence, startFakeConfluence } from '../../local/fake-confluence';
+import { type FakeJira, DEMO_ACCOUNT } from '../../local/fake-jira';
+import type { FakeConfluence } from '../../local/fake-confluence';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
 import { RecordingQueue } from '../support/kpi';
 import { DEMO_NOW } from '../support/demo-site';
-import { silentLog } from '../support/fakes';
 import { createSmallRelease } from '../support/go-no-go-release';
 import { shopPageContext } from '../support/racing-app';
+import { startRunbookApp } from '../support/runbook-app';
 
 const { releaseManager: RAVI, viewer: SAM } = DEMO_ACCOUNT;
 let jira: FakeJira;
@@ -45,19 +44,9 @@ const publication = async () => (await store.getVersioned<RunbookPublication>(ke
 const runbookDocuments = () => Object.entries(store.snapshot().versioned).filter(([k]) => k.startsWith('rb:') && !k.startsWith('rb:audit:') && !k.startsWith('rb:pub:'));
 
 beforeAll(async () => {
-  jira = await startFakeJira({ port: 0, anchor: DEMO_NOW });
-  confluence = await startFakeConfluence({ port: 0 });
   store = new InMemoryKvStore();
   queue = new RecordingQueue();
-  deps = createAppDeps({
-    transports: createLocalTransports({ mode: 'demo', jiraBaseUrl: jira.url, confluenceBaseUrl: confluence.url }),
-    store,
-    queue,
-    clock: { now: () => new Date(now) },
-    timing: { sleep: async () => {}, random: () => 0.5 },
-    log: silentLog,
-  });
-  await store.set(keys.reportSettings(), { spaceKey: 'REL' });
+  ({ jira, confluence, deps } = await startRunbookApp(store, queue, { now: () => new Date(now) }));
   ({ versionId } = await createSmallRelease(jira.url, { name: 'SHOP 5.0.3', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency fix' }));
   await ok(call('createRunbook', { versionId, from: { type: 'template' } }));
   await ok(call('startRunbookRun', { versionId }));
