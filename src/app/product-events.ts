@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppDeps } from './deps';
 import { onVersionReleased } from './release-notes';
 import { observationOf, recordVersionObservations } from './version-tracking';
+import { forgetProjectVersions } from './session-facts';
 import { READINESS_EVENTS, handleReadinessEvent } from './readiness/events';
 
 const versionEvent = z
@@ -41,6 +42,8 @@ export async function handleProductEvent(deps: AppDeps, event: unknown): Promise
     // into its place in the date history instead of re-inserting an old date as the newest.
     const now = deps.clock.now().getTime();
     const happenedAt = timestamp !== undefined ? Math.min(timestamp, now) : now;
+    // The runbook's sessions list versions from a few-minute cache: a changed version is listed again at once.
+    await forgetProjectVersions(deps, version.projectId);
     const { written } = await recordVersionObservations(deps, version.projectId, [
       observationOf({ ...version }, new Date(happenedAt).toISOString(), 'event'),
     ]);

@@ -34,10 +34,19 @@ export async function readReleaseManagers(deps: Pick<AppDeps, 'store'>, projectK
   return doc?.value.accountIds ?? [];
 }
 
-/** One Jira call (both permissions at once) and one store read, in parallel. */
-export async function projectAccess(deps: AppDeps, jira: JiraClient, context: InvocationContext, projectKey: string): Promise<ProjectAccess> {
+/**
+ * One Jira call (both permissions at once) and one store read, in parallel. `permissionsOf` may
+ * answer the permissions instead (the sessions' few-minute cache, src/app/session-facts.ts).
+ */
+export async function projectAccess(
+  deps: AppDeps,
+  jira: JiraClient,
+  context: InvocationContext,
+  projectKey: string,
+  permissionsOf: () => Promise<Record<'BROWSE_PROJECTS' | 'ADMINISTER_PROJECTS', boolean>> = () => jira.myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']),
+): Promise<ProjectAccess> {
   const [permissions, managers] = await Promise.all([
-    jira.myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']),
+    permissionsOf(),
     readReleaseManagers(deps, projectKey),
   ]);
   const canBrowse = permissions.BROWSE_PROJECTS;

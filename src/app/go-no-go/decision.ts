@@ -19,6 +19,7 @@ import { boardView, evaluate, readEvidence } from './board-view';
 import { checkReleaseRequest, versionSelf } from './release-choices';
 import { indexDecision } from './release-index';
 import { type BoardSession, openSession, requireReleaseManager, requireVersion } from './session';
+import { forgetProjectVersions } from '../session-facts';
 
 const label = (value: 'GO' | 'NO_GO') => (value === 'GO' ? 'GO' : 'NO-GO');
 
@@ -44,6 +45,7 @@ async function releaseInJira(session: BoardSession, version: JiraVersion, decisi
     try {
       const updated = await session.jira.updateVersion(versionId, { released: true, releaseDate, ...(moveTo ? { moveUnfixedIssuesTo: versionSelf(moveTo) } : {}) });
       session.versions = session.versions.map((v) => (String(v.id) === versionId ? { ...v, ...updated, released: true, releaseDate } : v));
+      await forgetProjectVersions(deps, session.project.id);
       outcome = { status: 'released', at, by: actor, releaseDate, ...(moveTo ? { message: `Unresolved issues moved to ${moveTo.name}.` } : {}) };
     } catch (error) {
       outcome = { status: 'failed', at, by: actor, message: `Jira did not mark ${version.name} released: ${describeFailure(error)}` };

@@ -9,6 +9,7 @@ import { keys } from '../../store/keys';
 import type { AppDeps } from '../deps';
 import { type InvocationContext, requireProject } from '../invocation-context';
 import { type ProjectAccess, assertCanBrowse, projectAccess } from '../release-managers';
+import { callerFacts, projectVersions } from '../session-facts';
 
 /**
  * What every Go/No-Go use case starts from, read in parallel: who is asking and what they may do
@@ -49,14 +50,21 @@ export function settingsState(doc: SettingsDoc | undefined): GoNoGoSettingsState
   };
 }
 
-export async function openSession(deps: AppDeps, context: InvocationContext, options: { versions?: boolean } = {}): Promise<BoardSession> {
+/**
+ * `cached`: the caller's permissions and name and the project's versions come from app storage
+ * while younger than a few minutes, and the versions only while they hold every id in `versionIds` (src/app/session-facts.ts; the go-live run, whose every step
+ * change and every watcher's refresh would otherwise ask Jira three times). Without it, Jira is
+ * asked: the Go/No-Go board's decisions change versions in Jira and are made a few times a release.
+ */
+export async function openSession(deps: AppDeps, context: InvocationContext, options: { versions?: boolean; cached?: boolean; versionIds?: readonly string[] } = {}): Promise<BoardSession> {
   const project = requireProject(context);
   const jira = deps.jiraAsUser(context.accountId);
+  const facts = options.cached ? callerFacts(deps, jira, context.accountId, project.key) : undefined;
   // The permission check runs alongside the reads; nothing read is used unless it passes, and
   // its refusal wins over the reads' own errors.
   const [access, versions, settingsDoc] = await Promise.allSettled([
-    projectAccess(deps, jira, context, project.key),
-    options.versions === false ? Promise.resolve([]) : jira.listVersions(project.key),
+    projectAccess(deps, jira, context, project.key, facts?.permissions),
+    options.versions === false ? Promise.resolve([]) : facts ? projectVersions(deps, jira, project, options.versionIds) : jira.listVersions(project.key),
     deps.store.getVersioned<SettingsDoc>(keys.goNoGoSettings(project.id)),
   ]);
   if (access.status === 'rejected') throw access.reason;
@@ -74,9 +82,9 @@ export async function openSession(deps: AppDeps, context: InvocationContext, opt
     versions: versions.value,
     settings: settingsState(settingsDoc.value?.value),
     actor: () =>
-      (actor ??= jira
-        .usersByIds([context.accountId])
-        .then((users) => ({ accountId: context.accountId, displayName: users[0]?.displayName ?? context.accountId }))),
+      (actor ??= facts
+        ? facts.displayName().then((displayName) => ({ accountId: context.accountId, displayName }))
+        : jira.usersByIds([context.accountId]).then((users) => ({ accountId: context.accountId, displayName: users[0]?.displayName ?? context.accountId }))),
   };
 }
 

@@ -85,7 +85,7 @@ async function editPlan(
 }
 
 export async function createRunbook(deps: AppDeps, context: InvocationContext, payload: CreateRunbookPayload): Promise<RunbookView> {
-  const target = await openRunbook(deps, context, payload.versionId);
+  const target = await openRunbook(deps, context, payload.versionId, payload.from.type === 'copy' ? [payload.from.versionId] : []);
   const { session, versionId, version, releaseType } = target;
   requireReleaseManager(session, 'create the go-live runbook');
   let steps: RunbookStep[];

@@ -27,8 +27,10 @@ export interface RunbookTarget {
   decision: { value: 'GO' | 'NO_GO'; decidedAt: string; decidedBy: UserSummary } | null;
 }
 
-export async function openRunbook(deps: AppDeps, context: InvocationContext, versionId: string | undefined): Promise<RunbookTarget> {
-  const session = await openSession(deps, context);
+/** `otherVersionIds`: further versions the payload names (a runbook's source), which the session must know. */
+export async function openRunbook(deps: AppDeps, context: InvocationContext, versionId: string | undefined, otherVersionIds: readonly string[] = []): Promise<RunbookTarget> {
+  // Cached session facts: a step change and a watcher's refresh ask Jira nothing (session-facts.ts).
+  const session = await openSession(deps, context, { cached: true, versionIds: [...(versionId === undefined ? [] : [versionId]), ...otherVersionIds] });
   let id = versionId;
   if (id === undefined) {
     const candidates = pickerVersions(session.versions);
