@@ -89,3 +89,13 @@ export const filterSelectStyle: CSSProperties = {
   height: 32,
   padding: `0 ${space.s100}`,
 };
+
+/** Bold fills for the light buttons of long lists (`go-live/RowButton.tsx`). */
+export const buttonColor = {
+  brand: token('color.background.brand.bold', '#0C66E4'),
+  danger: token('color.background.danger.bold', '#C9372C'),
+  neutral: token('color.background.neutral', '#091E420F'),
+  disabled: token('color.background.disabled', '#091E4208'),
+  textInverse: token('color.text.inverse', '#FFFFFF'),
+  textDisabled: token('color.text.disabled', '#091E424F'),
+} as const;

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { ErrorBody } from '../../../../src/contract';
 import type { RunbookView, StepAction } from '../../../../src/contract';
@@ -23,7 +23,9 @@ import { downloadText } from '../download';
 import { slug } from '../ids';
 import { STEP_FIELD_LABELS, type StepForm, emptyStepForm, formOfStep, moveTarget, placeForNewStep, stepFieldErrors, stepOfForm } from '../go-live/step-form';
 import { fieldErrors, formLevelError } from '../field-errors';
-import { type PlanRow, STATUS_TEXT, asksForVote, checkpointVotes, formatDuration, formatInstant, formatOffset, planRows, planSummary, runEndLine, stepActions } from '../go-live/golive-model';
+import { type PlanRow, STATUS_TEXT, formatDuration, formatInstant, formatOffset, planSummary, runEndLine } from '../go-live/golive-model';
+import { type StepRowModel, stepRowModels } from '../go-live/step-rows';
+import { RowButton } from '../go-live/RowButton';
 import { wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
 import { DateTimeInput } from '../plan/form-controls';
 
@@ -65,6 +67,7 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
     [latest, reload, setData, setError],
   );
 
+  const clearError = useCallback(() => setActionError(undefined), []);
   useRenderMeasure(data);
 
   if (!data) {
@@ -83,7 +86,7 @@ export function GoLivePage({ initialVersionId }: { initialVersionId?: string }) 
       {!data.exists ? (
         <CreatePanel view={data} busy={busy} mutate={mutate} />
       ) : (
-        <RunbookBody view={data} busy={busy} mutate={mutate} actionError={actionError} clearError={() => setActionError(undefined)} />
+        <RunbookBody view={data} busy={busy} mutate={mutate} actionError={actionError} clearError={clearError} />
       )}
     </div>
   );
@@ -160,7 +163,13 @@ function CreatePanel({ view, busy, mutate }: { view: RunbookView; busy: boolean;
 
 function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: RunbookView; busy: boolean; mutate: Mutate; actionError?: ErrorBody; clearError: () => void }) {
   const { timeZone } = useProjectTime();
-  const rows = planRows(view);
+  // Rows unchanged since the last answer keep their model, so a refresh redraws only what changed.
+  const previousRows = useRef<ReadonlyMap<string, StepRowModel>>();
+  const rows = useMemo(() => {
+    const models = stepRowModels(view, previousRows.current);
+    previousRows.current = new Map(models.map((m) => [m.row.step.id, m]));
+    return models;
+  }, [view]);
   const run = view.run;
   const rehearsed = view.rehearsals && view.rehearsals.records.length > 0 ? rehearsalCells(view) : undefined;
   const [rollbackReason, setRollbackReason] = useState('');
@@ -172,17 +181,25 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
     clearError();
     setEditing(form);
   };
-  const planEdits: PlanEdits | undefined = editable
-    ? {
-        edit: (step) => edit(formOfStep(step, view.users, timeZone)),
-        move: (step, direction) => {
-          const after = moveTarget(order, step.id, direction);
-          if (after !== undefined) void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step, after });
-        },
-        remove: (step) => void mutate('removeRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, stepId: step.id }),
-        order,
-      }
-    : undefined;
+  // Made once per answer (not per draw), so the memoised rows are not drawn again for nothing.
+  const planEdits: PlanEdits | undefined = useMemo(
+    () =>
+      editable
+        ? {
+            edit: (step) => {
+              clearError();
+              setEditing(formOfStep(step, view.users, timeZone));
+            },
+            move: (step, direction) => {
+              const after = moveTarget(order, step.id, direction);
+              if (after !== undefined) void mutate('saveRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, step, after });
+            },
+            remove: (step) => void mutate('removeRunbookStep', { versionId: view.version.id, planRevision: view.planRevision, stepId: step.id }),
+            order,
+          }
+        : undefined,
+    [editable, view, timeZone, mutate, clearError], // `order` and the callbacks follow from the view
+  );
   return (
     <>
       <Section title={run ? 'Live run' : 'Go-live plan'} testId="golive-summary" description={planSummary(view, timeZone)}>
@@ -278,9 +295,11 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <StepRow key={row.step.id} row={row} view={view} timeZone={timeZone} busy={busy} mutate={mutate} planEdits={planEdits} rehearsal={rehearsed?.get(row.step.id)} />
-              ))}
+              {rows.map((model) => {
+                const rehearsal = rehearsed?.get(model.row.step.id);
+                // During a run a row waits only for its own action (the server refuses a stale one), so one click does not redraw every row twice.
+                return <StepRow key={model.row.step.id} model={model} versionId={view.version.id} live={run !== undefined} timeZone={timeZone} busy={run ? false : busy} mutate={mutate} planEdits={planEdits} rehearsal={rehearsal} rehearsalView={rehearsal ? view : undefined} />;
+              })}
             </tbody>
           </table>
         </div>
@@ -338,13 +357,31 @@ interface PlanEdits {
   order: string[];
 }
 
-function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { row: PlanRow; view: RunbookView; timeZone: string; busy: boolean; mutate: Mutate; planEdits?: PlanEdits; rehearsal?: RehearsalCell }) {
+interface StepRowProps {
+  model: StepRowModel;
+  versionId: string;
+  live: boolean;
+  timeZone: string;
+  busy: boolean;
+  mutate: Mutate;
+  planEdits?: PlanEdits;
+  rehearsal?: RehearsalCell;
+  rehearsalView?: RunbookView;
+}
+
+/** One step; drawn again only when its model (kept while unchanged, see step-rows.ts) or the page's state for it changes. */
+const StepRow = memo(function StepRow({ model, versionId, live, timeZone, busy: pageBusy, mutate, planEdits, rehearsal, rehearsalView }: StepRowProps) {
+  const { row, actions } = model;
   const [text, setText] = useState('');
-  const actions = stepActions(row, view);
+  const [pending, setPending] = useState(false);
+  const busy = pageBusy || pending;
   const status = row.state?.status ?? 'not-started';
   const act = async (type: Exclude<StepAction['type'], 'vote'>) => {
     const action: StepAction = type === 'fail' || type === 'skip' ? { type, reason: text } : type === 'note' ? { type, text } : { type };
-    if (await mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: status, action })) setText('');
+    setPending(true);
+    const done = await mutate('actOnRunbookStep', { versionId, stepId: row.step.id, expectedStatus: status, action });
+    setPending(false);
+    if (done) setText('');
   };
   const late = row.progress && row.progress.timing !== 'on-time';
   return (
@@ -353,7 +390,7 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { 
       data-status={status}
       data-critical={row.critical}
       data-ready={row.progress?.ready === true}
-      style={{ borderBottom: `1px solid ${color.border}`, background: row.critical ? color.bgInformation : undefined, opacity: row.rollback && view.run?.header.mode !== 'rollback' ? 0.75 : 1 }}
+      style={{ borderBottom: `1px solid ${color.border}`, background: row.critical ? color.bgInformation : undefined, opacity: model.dimmed ? 0.75 : 1 }}
     >
       <td style={{ padding: space.s050, verticalAlign: 'top', color: color.textSubtle }}>{row.index + 1}</td>
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
@@ -402,11 +439,11 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { 
       </td>
       {rehearsal && (
         <td style={{ padding: space.s050, verticalAlign: 'top' }}>
-          <RehearsalCellView cell={rehearsal} stepId={row.step.id} stepTitle={row.step.title} view={view} busy={busy} mutate={mutate} />
+          {rehearsalView && <RehearsalCellView cell={rehearsal} stepId={row.step.id} stepTitle={row.step.title} view={rehearsalView} busy={busy} mutate={mutate} />}
         </td>
       )}
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
-        {view.run ? (
+        {live ? (
           <span data-testid={`golive-status-${row.step.id}`} style={{ color: status === 'failed' ? color.textDanger : status === 'completed' ? color.textSuccess : color.text }}>
             {STATUS_TEXT[status]}
             {row.state?.by && status !== 'not-started' ? ` · ${row.state.by.displayName}` : ''}
@@ -416,7 +453,7 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { 
         ) : (
           <span style={{ font: font.small, color: color.textSubtle }}>{row.dependsOn.join(', ')}</span>
         )}
-        {view.run && row.step.kind === 'checkpoint' && (row.step.approvers?.length ?? 0) > 0 && <CheckpointVotes row={row} view={view} busy={busy} mutate={mutate} />}
+        {model.votes.length > 0 && <CheckpointVotes model={model} versionId={versionId} busy={busy} mutate={mutate} />}
       </td>
       <td style={{ padding: space.s050, verticalAlign: 'top' }}>
         {planEdits && <PlanEditButtons row={row} busy={busy} planEdits={planEdits} />}
@@ -426,16 +463,16 @@ function StepRow({ row, view, timeZone, busy, mutate, planEdits, rehearsal }: { 
               <input aria-label={`Reason or note for ${row.step.title}`} data-testid={`golive-text-${row.step.id}`} placeholder="Reason or note" value={text} onChange={(e) => setText(e.target.value)} style={{ ...inputStyle(), width: 140 }} />
             )}
             {actions.map((a) => (
-              <Button key={a} testId={`golive-${a}-${row.step.id}`} spacing="compact" appearance={a === 'complete' || a === 'start' ? 'primary' : a === 'fail' ? 'danger' : 'default'} isDisabled={busy} onClick={() => void act(a)}>
+              <RowButton key={a} testId={`golive-${a}-${row.step.id}`} appearance={a === 'complete' || a === 'start' ? 'primary' : a === 'fail' ? 'danger' : 'default'} disabled={busy} onClick={() => void act(a)} label={`${ACTION_TEXT[a]}: ${row.step.title}`}>
                 {ACTION_TEXT[a]}
-              </Button>
+              </RowButton>
             ))}
           </div>
         )}
       </td>
     </tr>
   );
-}
+});
 
 const ACTION_TEXT = { start: 'Start', complete: 'Complete', fail: 'Fail', skip: 'Skip', note: 'Note' } as const;
 
@@ -465,21 +502,22 @@ function PlanEditButtons({ row, busy, planEdits }: { row: PlanRow; busy: boolean
 const VOTE_TEXT = { continue: 'continue', rollback: 'roll back' } as const;
 
 /** A checkpoint's approvers and their votes; a named approver who has not voted is asked, with a reason for a rollback. */
-function CheckpointVotes({ row, view, busy, mutate }: { row: PlanRow; view: RunbookView; busy: boolean; mutate: Mutate }) {
+function CheckpointVotes({ model, versionId, busy, mutate }: { model: StepRowModel; versionId: string; busy: boolean; mutate: Mutate }) {
+  const { row } = model;
   const [reason, setReason] = useState('');
   const vote = (choice: 'continue' | 'rollback') =>
-    void mutate('actOnRunbookStep', { versionId: view.version.id, stepId: row.step.id, expectedStatus: 'running', action: { type: 'vote', choice, ...(choice === 'rollback' ? { reason } : {}) } });
+    void mutate('actOnRunbookStep', { versionId, stepId: row.step.id, expectedStatus: 'running', action: { type: 'vote', choice, ...(choice === 'rollback' ? { reason } : {}) } });
   return (
     <div data-testid={`golive-votes-${row.step.id}`} style={{ display: 'flex', flexDirection: 'column', gap: space.s050, marginTop: space.s050 }}>
       <ul style={{ margin: 0, padding: 0, listStyle: 'none', font: font.small }}>
-        {checkpointVotes(row, view).map((v) => (
+        {model.votes.map((v) => (
           <li key={v.accountId} data-vote={v.choice ?? 'waiting'} style={{ color: v.choice === 'rollback' ? color.textDanger : v.choice === 'continue' ? color.textSuccess : color.textSubtle }}>
             {v.name}: {v.choice ? VOTE_TEXT[v.choice] : 'not voted yet'}
             {v.reason ? ` (${v.reason})` : ''}
           </li>
         ))}
       </ul>
-      {asksForVote(row, view) && (
+      {model.asksForVote && (
         <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
           <Button testId={`golive-vote-continue-${row.step.id}`} spacing="compact" appearance="primary" isDisabled={busy} onClick={() => vote('continue')}>
             Vote continue
