@@ -5,7 +5,7 @@ import type { RunbookView, StepAction } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageSkeleton } from '../components/PageSkeleton';
-import { color, font, inputStyle, radius, space } from '../design';
+import { color, font, inputStyle, space } from '../design';
 import { type PayloadOf, type ResolverKey, invoke } from '../platform';
 import { useProjectTime } from '../project-time';
 import { useResolverAnswer } from '../use-resolver-answer';
@@ -26,6 +26,7 @@ import { fieldErrors, formLevelError } from '../field-errors';
 import { type PlanRow, STATUS_TEXT, formatDuration, formatInstant, formatOffset, planSummary, runEndLine } from '../go-live/golive-model';
 import { type StepRowModel, stepRowModels } from '../go-live/step-rows';
 import { RowButton } from '../go-live/RowButton';
+import { StepTableStyle } from '../go-live/step-table-style';
 import { wallTimeToInstant } from '../../../../src/domain/calendar/wall-time';
 import { DateTimeInput } from '../plan/form-controls';
 
@@ -284,6 +285,7 @@ function RunbookBody({ view, busy, mutate, actionError, clearError }: { view: Ru
           />
         )}
         <div style={{ overflowX: 'auto' }}>
+          <StepTableStyle />
           <table style={{ borderCollapse: 'collapse', width: '100%', font: font.body, color: color.text }}>
             <thead>
               <tr style={{ textAlign: 'left', font: font.small, color: color.textSubtle }}>
@@ -390,46 +392,46 @@ const StepRow = memo(function StepRow({ model, versionId, live, timeZone, busy: 
       data-status={status}
       data-critical={row.critical}
       data-ready={row.progress?.ready === true}
-      style={{ borderBottom: `1px solid ${color.border}`, background: row.critical ? color.bgInformation : undefined, opacity: model.dimmed ? 0.75 : 1 }}
+      className={`gl-row${row.critical ? ' gl-critical' : ''}${model.dimmed ? ' gl-dimmed' : ''}`}
     >
-      <td style={{ padding: space.s050, verticalAlign: 'top', color: color.textSubtle }}>{row.index + 1}</td>
-      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
-        <div style={{ fontWeight: 600 }}>
+      <td className="gl-index">{row.index + 1}</td>
+      <td>
+        <div className="gl-title">
           {row.step.title}
           {row.critical && (
-            <span title="On the critical path: any delay moves the planned end" style={{ marginLeft: space.s100, font: font.small, color: color.textInformation, border: `1px solid ${color.borderInformation}`, borderRadius: radius, padding: '0 4px' }}>
+            <span title="On the critical path: any delay moves the planned end" className="gl-badge">
               critical
             </span>
           )}
         </div>
-        <div style={{ font: font.small, color: color.textSubtle }}>
+        <div className="gl-small">
           {row.kindLabel}
           {row.step.environment ? ` · ${row.step.environment}` : ''} · {formatDuration(row.step.durationMinutes)}
           {row.step.link && (
             <>
               {' · '}
-              <a href={row.step.link} target="_blank" rel="noreferrer" style={{ color: color.link }}>
+              <a href={row.step.link} target="_blank" rel="noreferrer" className="gl-link">
                 link
               </a>
             </>
           )}
         </div>
         {row.state?.notes.map((n) => (
-          <div key={`${n.at}-${n.text}`} style={{ font: font.small, color: color.textSubtle }}>
+          <div key={`${n.at}-${n.text}`} className="gl-small">
             {n.by.displayName}: {n.text}
           </div>
         ))}
       </td>
-      <td style={{ padding: space.s050, verticalAlign: 'top' }}>{row.owner || <span style={{ color: color.textSubtlest }}>release managers</span>}</td>
-      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+      <td>{row.owner || <span className="gl-subtlest">release managers</span>}</td>
+      <td>
         {/* Each end stays on one line; in a narrow page the end goes under the start. */}
         {row.plannedStart && row.plannedEnd ? (
           <>
-            <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(row.plannedStart, timeZone)} –</span> <span style={{ whiteSpace: 'nowrap' }}>{formatInstant(row.plannedEnd, timeZone).slice(-5)}</span>
+            <span className="gl-nowrap">{formatInstant(row.plannedStart, timeZone)} –</span> <span className="gl-nowrap">{formatInstant(row.plannedEnd, timeZone).slice(-5)}</span>
           </>
         ) : row.plannedOffset ? (
           <>
-            <span style={{ whiteSpace: 'nowrap' }}>{formatOffset(row.plannedOffset.start)} –</span> <span style={{ whiteSpace: 'nowrap' }}>{formatOffset(row.plannedOffset.end)}</span>
+            <span className="gl-nowrap">{formatOffset(row.plannedOffset.start)} –</span> <span className="gl-nowrap">{formatOffset(row.plannedOffset.end)}</span>
           </>
         ) : row.rollback ? (
           'when rolled back'
@@ -437,30 +439,26 @@ const StepRow = memo(function StepRow({ model, versionId, live, timeZone, busy: 
           ''
         )}
       </td>
-      {rehearsal && (
-        <td style={{ padding: space.s050, verticalAlign: 'top' }}>
-          {rehearsalView && <RehearsalCellView cell={rehearsal} stepId={row.step.id} stepTitle={row.step.title} view={rehearsalView} busy={busy} mutate={mutate} />}
-        </td>
-      )}
-      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+      {rehearsal && <td>{rehearsalView && <RehearsalCellView cell={rehearsal} stepId={row.step.id} stepTitle={row.step.title} view={rehearsalView} busy={busy} mutate={mutate} />}</td>}
+      <td>
         {live ? (
-          <span data-testid={`golive-status-${row.step.id}`} style={{ color: status === 'failed' ? color.textDanger : status === 'completed' ? color.textSuccess : color.text }}>
+          <span data-testid={`golive-status-${row.step.id}`} className={status === 'failed' ? 'gl-danger' : status === 'completed' ? 'gl-success' : undefined}>
             {STATUS_TEXT[status]}
             {row.state?.by && status !== 'not-started' ? ` · ${row.state.by.displayName}` : ''}
             {row.state?.reason ? ` · ${row.state.reason}` : ''}
-            {late && <span style={{ color: color.textDanger }}>{` · ${TIMING_TEXT[row.progress!.timing]} ${formatDuration(row.progress!.lateByMinutes)}`}</span>}
+            {late && <span className="gl-danger">{` · ${TIMING_TEXT[row.progress!.timing]} ${formatDuration(row.progress!.lateByMinutes)}`}</span>}
           </span>
         ) : (
-          <span style={{ font: font.small, color: color.textSubtle }}>{row.dependsOn.join(', ')}</span>
+          <span className="gl-small">{row.dependsOn.join(', ')}</span>
         )}
         {model.votes.length > 0 && <CheckpointVotes model={model} versionId={versionId} busy={busy} mutate={mutate} />}
       </td>
-      <td style={{ padding: space.s050, verticalAlign: 'top' }}>
+      <td>
         {planEdits && <PlanEditButtons row={row} busy={busy} planEdits={planEdits} />}
         {actions.length > 0 && (
-          <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
+          <div className="gl-actions">
             {actions.some((a) => a === 'fail' || a === 'skip' || a === 'note') && (
-              <input aria-label={`Reason or note for ${row.step.title}`} data-testid={`golive-text-${row.step.id}`} placeholder="Reason or note" value={text} onChange={(e) => setText(e.target.value)} style={{ ...inputStyle(), width: 140 }} />
+              <input aria-label={`Reason or note for ${row.step.title}`} data-testid={`golive-text-${row.step.id}`} placeholder="Reason or note" value={text} onChange={(e) => setText(e.target.value)} className="gl-input" />
             )}
             {actions.map((a) => (
               <RowButton key={a} testId={`golive-${a}-${row.step.id}`} appearance={a === 'complete' || a === 'start' ? 'primary' : a === 'fail' ? 'danger' : 'default'} disabled={busy} onClick={() => void act(a)} label={`${ACTION_TEXT[a]}: ${row.step.title}`}>
