@@ -43,7 +43,7 @@ const fresh = (deps: Pick<AppDeps, 'clock'>, checkedAt: string | undefined, ttl:
   return age >= 0 && age < ttl;
 };
 
-const accessKey = (projectKey: string, accountId: string) => keys.accessCache(projectKey, createHash('sha256').update(accountId).digest('hex').slice(0, 32));
+const accessKey = (projectId: string, accountId: string) => keys.accessCache(projectId, createHash('sha256').update(accountId).digest('hex').slice(0, 32));
 
 /**
  * The caller's facts for one project: their permissions (from storage while fresh, else one
@@ -54,8 +54,8 @@ export interface CallerFacts {
   displayName(): Promise<string>;
 }
 
-export function callerFacts(deps: AppDeps, jira: JiraClient, accountId: string, projectKey: string): CallerFacts {
-  const key = accessKey(projectKey, accountId);
+export function callerFacts(deps: AppDeps, jira: JiraClient, accountId: string, project: { id: string; key: string }): CallerFacts {
+  const key = accessKey(project.id, accountId);
   let stored: Promise<AccessCacheDoc | undefined> | undefined;
   const read = () => (stored ??= deps.store.get<AccessCacheDoc>(key).then((doc) => (doc && fresh(deps, doc.checkedAt, ACCESS_TTL_MS) ? doc : undefined)));
   let permissions: Promise<SessionPermissions> | undefined;
@@ -73,7 +73,7 @@ export function callerFacts(deps: AppDeps, jira: JiraClient, accountId: string, 
     permissions: () =>
       (permissions ??= read().then(async (doc) => {
         if (doc) return doc.permissions;
-        const answer = await jira.myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+        const answer = await jira.myPermissions(project.key, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
         const granted = { BROWSE_PROJECTS: answer.BROWSE_PROJECTS, ADMINISTER_PROJECTS: answer.ADMINISTER_PROJECTS };
         await remember({ checkedAt: deps.clock.now().toISOString(), permissions: granted });
         stored = Promise.resolve({ checkedAt: deps.clock.now().toISOString(), permissions: granted });

@@ -28,7 +28,7 @@ export const keys = {
   /** Whether a project has an issue security scheme, as Jira last said (the overview's counts depend on it). */
   issueSecurityCache: (projectId: string) => `cache:issue-security:${part(projectId)}`,
   /** A caller's Browse/Administer permissions in a project and their name, as Jira last said (viewer: a hash of the account id; trusted for minutes, src/app/session-facts.ts). */
-  accessCache: (projectKey: string, viewer: string) => `cache:access:${part(projectKey)}:${part(viewer)}`,
+  accessCache: (projectId: string, viewer: string) => `cache:access:${part(projectId)}:${part(viewer)}`,
   /** A project's versions as Jira last listed them (trusted for minutes, dropped on version events; src/app/session-facts.ts). */
   versionsCache: (projectId: string) => `cache:versions:${part(projectId)}`,
   /** The site's project keys as Jira last listed them, to refuse events for unknown projects. */

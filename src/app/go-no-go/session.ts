@@ -59,7 +59,7 @@ export function settingsState(doc: SettingsDoc | undefined): GoNoGoSettingsState
 export async function openSession(deps: AppDeps, context: InvocationContext, options: { versions?: boolean; cached?: boolean; versionIds?: readonly string[] } = {}): Promise<BoardSession> {
   const project = requireProject(context);
   const jira = deps.jiraAsUser(context.accountId);
-  const facts = options.cached ? callerFacts(deps, jira, context.accountId, project.key) : undefined;
+  const facts = options.cached ? callerFacts(deps, jira, context.accountId, project) : undefined;
   // The permission check runs alongside the reads; nothing read is used unless it passes, and
   // its refusal wins over the reads' own errors.
   const [access, versions, settingsDoc] = await Promise.allSettled([
