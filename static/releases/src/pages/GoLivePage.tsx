@@ -381,9 +381,11 @@ const StepRow = memo(function StepRow({ model, versionId, live, timeZone, busy: 
   const act = async (type: Exclude<StepAction['type'], 'vote'>) => {
     const action: StepAction = type === 'fail' || type === 'skip' ? { type, reason: text } : type === 'note' ? { type, text } : { type };
     setPending(true);
-    const done = await mutate('actOnRunbookStep', { versionId, stepId: row.step.id, expectedStatus: status, action });
-    setPending(false);
-    if (done) setText('');
+    try {
+      if (await mutate('actOnRunbookStep', { versionId, stepId: row.step.id, expectedStatus: status, action })) setText('');
+    } finally {
+      setPending(false);
+    }
   };
   const late = row.progress && row.progress.timing !== 'on-time';
   return (
@@ -503,8 +505,13 @@ const VOTE_TEXT = { continue: 'continue', rollback: 'roll back' } as const;
 function CheckpointVotes({ model, versionId, busy, mutate }: { model: StepRowModel; versionId: string; busy: boolean; mutate: Mutate }) {
   const { row } = model;
   const [reason, setReason] = useState('');
-  const vote = (choice: 'continue' | 'rollback') =>
-    void mutate('actOnRunbookStep', { versionId, stepId: row.step.id, expectedStatus: 'running', action: { type: 'vote', choice, ...(choice === 'rollback' ? { reason } : {}) } });
+  // The row's own wait, as for its other actions: the page's busy state does not reach rows during a run.
+  const [pending, setPending] = useState(false);
+  const vote = (choice: 'continue' | 'rollback') => {
+    setPending(true);
+    void mutate('actOnRunbookStep', { versionId, stepId: row.step.id, expectedStatus: 'running', action: { type: 'vote', choice, ...(choice === 'rollback' ? { reason } : {}) } }).finally(() => setPending(false));
+  };
+  const disabled = busy || pending;
   return (
     <div data-testid={`golive-votes-${row.step.id}`} style={{ display: 'flex', flexDirection: 'column', gap: space.s050, marginTop: space.s050 }}>
       <ul style={{ margin: 0, padding: 0, listStyle: 'none', font: font.small }}>
@@ -517,11 +524,11 @@ function CheckpointVotes({ model, versionId, busy, mutate }: { model: StepRowMod
       </ul>
       {model.asksForVote && (
         <div style={{ display: 'flex', gap: space.s050, flexWrap: 'wrap', alignItems: 'center' }}>
-          <Button testId={`golive-vote-continue-${row.step.id}`} spacing="compact" appearance="primary" isDisabled={busy} onClick={() => vote('continue')}>
+          <Button testId={`golive-vote-continue-${row.step.id}`} spacing="compact" appearance="primary" isDisabled={disabled} onClick={() => vote('continue')}>
             Vote continue
           </Button>
           <input aria-label={`Why roll back at ${row.step.title}`} data-testid={`golive-vote-reason-${row.step.id}`} placeholder="Why roll back" value={reason} onChange={(e) => setReason(e.target.value)} style={{ ...inputStyle(), width: 160 }} />
-          <Button testId={`golive-vote-rollback-${row.step.id}`} spacing="compact" appearance="danger" isDisabled={busy} onClick={() => vote('rollback')}>
+          <Button testId={`golive-vote-rollback-${row.step.id}`} spacing="compact" appearance="danger" isDisabled={disabled} onClick={() => vote('rollback')}>
             Vote roll back
           </Button>
         </div>
