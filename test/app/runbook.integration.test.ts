@@ -6,6 +6,7 @@ import { defaultTemplate } from '../../src/domain/runbook/templates';
 import { type InventoryDoc, type SiteWindowsDoc, emptyInventory, emptySiteWindows } from '../../src/app/release-plan/documents';
 import { keys } from '../../src/store/keys';
 import { updateVersioned } from '../../src/store/versioned-update';
+import { ACCESS_TTL_MS } from '../../src/app/session-facts';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
 import { DEMO_NOW, type DemoSite, demoFacts, startDemoSite } from '../support/demo-site';
 import { type SmallRelease, createSmallRelease } from '../support/go-no-go-release';
@@ -284,5 +285,42 @@ describe('templates and copies', () => {
     const running = await ok('startRunbookRun', RAVI, { versionId: emergency.versionId });
     expect(running.run?.header.authority).toBe('emergency-release');
     expect(await call('startRunbookRun', RAVI, { versionId: emergency.versionId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already started by Ravi Menon') } });
+  });
+});
+
+/** The session's Jira facts kept 5 minutes (src/app/session-facts.ts): no Jira request per step change, and a revoked permission honoured within the bound. */
+describe('a step change of a live go-live run', () => {
+  let release: SmallRelease;
+  beforeAll(async () => {
+    release = await createSmallRelease(site.jira.url, { name: 'SHOP 7.0.1', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency: checkout down' });
+  });
+  const jiraRequests = () => site.jira.stats().requests;
+
+  it('costs one resolver call and no Jira request once the runbook is open', async () => {
+    await ok('createRunbook', RAVI, { versionId: release.versionId, from: { type: 'template' } });
+    const started = await ok('startRunbookRun', RAVI, { versionId: release.versionId });
+    const first = started.plan.steps[0]!.id;
+    const before = jiraRequests();
+    const changed = await act(RAVI, first, 'not-started', { type: 'start' }, release.versionId);
+    expect(changed).toMatchObject({ ok: true, data: { run: { states: { [first]: { status: 'running', by: { displayName: 'Ravi Menon' } } } } } });
+    expect(jiraRequests() - before).toBe(0);
+  });
+
+  it('refuses a permission taken away in Jira within five minutes, not at once', async () => {
+    const ravi = site.jira.dataset.users.find((u) => u.accountId === RAVI)!;
+    const granted = ravi.projectPermissions;
+    const asked = now;
+    expect(await call('getRunbook', RAVI, { versionId: release.versionId })).toMatchObject({ ok: true });
+    ravi.projectPermissions = { ...granted, SHOP: [] };
+    try {
+      // Within the bound the answer Jira gave a moment ago still stands (and costs no request).
+      now = new Date(asked.getTime() + ACCESS_TTL_MS - 1000);
+      expect(await call('getRunbook', RAVI, { versionId: release.versionId })).toMatchObject({ ok: true });
+      now = new Date(asked.getTime() + ACCESS_TTL_MS);
+      expect(await act(RAVI, 'anything', 'running', { type: 'note', text: 'Still here?' }, release.versionId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      ravi.projectPermissions = granted;
+      now = asked;
+    }
   });
 });
