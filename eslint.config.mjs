@@ -7,6 +7,20 @@ const wallClock = (message) => [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message },
 ];
 
+/**
+ * Selectors for dates formatted in whatever zone the machine is in: the browser's (a viewer in
+ * San Francisco and one in Berlin would read different days) or the server's (UTC on Forge).
+ * Instants are shown in the project's zone: static/releases/src/date-format.ts in the Custom UI,
+ * an Intl.DateTimeFormat with a `timeZone` elsewhere (docs/time.md).
+ */
+const zonelessFormat = (message) => [
+  { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]:not(:has(Property[key.name='timeZone']))", message },
+  { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']:not(:has(Property[key.name='timeZone']))", message },
+  { selector: "CallExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']:not(:has(Property[key.name='timeZone']))", message },
+];
+const clockMessage = 'Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).';
+const zonelessMessage = 'Format instants in the project\'s zone: static/releases/src/date-format.ts in the Custom UI, an Intl.DateTimeFormat with a timeZone elsewhere (docs/time.md). Numbers: Intl.NumberFormat.';
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -55,10 +69,19 @@ export default tseslint.config(
   },
   {
     // One clock: only src/app/clock.ts reads the machine's time; everything else gets a Clock.
+    // Dates are formatted in the project's zone, never the machine's (src and the Custom UI; the
+    // local host plays Jira and hands the browser's zone over as Jira does).
     files: ['src/**/*.{ts,tsx}', 'local/**/*.{ts,tsx}', 'static/releases/src/**/*.{ts,tsx}'],
     ignores: ['src/app/clock.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...wallClock('Read "now" from the Clock (src/app/clock.ts), or the page\'s project time (static/releases/src/project-time.tsx).')],
+      'no-restricted-syntax': ['error', ...wallClock(clockMessage), ...zonelessFormat(zonelessMessage)],
+    },
+  },
+  {
+    // The formatting module reads the browser's zone to say when the project's differs.
+    files: ['local/**/*.{ts,tsx}', 'static/releases/src/date-format.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...wallClock(clockMessage)],
     },
   },
   {
@@ -68,6 +91,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...wallClock('The domain takes "now" as an argument.'),
+        ...zonelessFormat(zonelessMessage),
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The domain is deterministic: pass ids or seeds in.' },
       ],
     },

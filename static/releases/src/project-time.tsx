@@ -40,6 +40,11 @@ const ProjectTimeContext = createContext<ProjectTime | undefined>(undefined);
 
 export const ProjectTimeProvider = ProjectTimeContext.Provider;
 
+/** The project's time where a component may also show before it is loaded (an error on start). */
+export function useOptionalProjectTime(): ProjectTime | undefined {
+  return useContext(ProjectTimeContext);
+}
+
 export function useProjectTime(): ProjectTime {
   const time = useContext(ProjectTimeContext);
   if (!time) throw new Error('The project time is not loaded: wrap the page in <ProjectTimeProvider>.');

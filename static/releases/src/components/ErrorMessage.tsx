@@ -1,7 +1,8 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ErrorBody } from '../../../../src/contract';
-import { formatTime } from '../date-format';
+import { formatTime, viewerTimeZone } from '../date-format';
 import { humanDetail } from '../field-errors';
+import { useOptionalProjectTime } from '../project-time';
 
 interface Props {
   /** What failed, from the user's point of view, e.g. "Could not load the versions". */
@@ -16,6 +17,8 @@ interface Props {
 export function ErrorMessage({ title, error, onRetry, retryLabel = 'Try again' }: Props) {
   const transient = error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXHAUSTED';
   const retryAt = error.retryAt ? new Date(error.retryAt) : undefined;
+  // Before the project's time has loaded (the page could not start) the viewer's own zone is all there is.
+  const timeZone = useOptionalProjectTime()?.timeZone ?? viewerTimeZone();
   return (
     <div data-testid="page-error" data-error-code={error.code}>
       <SectionMessage
@@ -31,7 +34,7 @@ export function ErrorMessage({ title, error, onRetry, retryLabel = 'Try again' }
             ))}
           </ul>
         )}
-        {retryAt && !Number.isNaN(retryAt.getTime()) && <p>You can try again after {formatTime(retryAt)}.</p>}
+        {retryAt && !Number.isNaN(retryAt.getTime()) && <p>You can try again after {formatTime(retryAt, timeZone)}.</p>}
       </SectionMessage>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { RunFollowUpView, RunProgress, RunbookStep, RunbookView, ScheduledStep, StepProgress, StepRunState, StepStatus } from '../../../../src/contract';
 import { STEP_KIND_LABELS } from '../../../../src/contract';
 import { formatDuration } from '../../../../src/domain/runbook/durations';
+import { formatInstant } from '../date-format';
 
 /**
  * What the Go-live page shows, derived from one RunbookView: rows of the plan with planned and
@@ -8,19 +9,7 @@ import { formatDuration } from '../../../../src/domain/runbook/durations';
  * project's release zone, never the browser's.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** `2026-11-24T22:00:00Z` in Europe/Berlin → `Tue 24 Nov, 23:00`. */
-export function formatInstant(iso: string, timeZone: string): string {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, format);
-  }
-  return format.format(new Date(iso));
-}
-
-export { formatDuration };
+export { formatDuration, formatInstant };
 
 export const STATUS_TEXT: Record<StepStatus, string> = {
   'not-started': 'Not started',

@@ -3,8 +3,9 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { ErrorBody, GoNoGoBoardView, RoleSignOff, VoteValue } from '../../../../src/contract';
 import { VOTE_LABELS } from '../../../../src/contract';
-import { formatDateTime } from '../date-format';
+import { formatDateTime, viewerTimeTitle } from '../date-format';
 import { color, font, radius, space } from '../design';
+import { useProjectTime } from '../project-time';
 import { newClientId } from './board-model';
 import { InlineError, Muted, Section, TextArea } from './controls';
 import { ROLE_STATE_TEXT, roleStateAppearance } from './gng-design';
@@ -43,6 +44,7 @@ function RoleCard({ role, board, mutate, viewerAccountId }: { role: RoleSignOff;
   const [error, setError] = useState<ErrorBody>();
   const decided = board.decision !== undefined;
   const mine = role.current.find((v) => v.voter.accountId === viewerAccountId);
+  const { timeZone } = useProjectTime();
   // One id per intended vote, kept until it lands: a double click or a retry sends the same id
   // and counts once; a different choice is a different vote.
   const pending = useRef<Partial<Record<VoteValue, string>>>({});
@@ -71,7 +73,7 @@ function RoleCard({ role, board, mutate, viewerAccountId }: { role: RoleSignOff;
       {role.current.map((v) => (
         <div key={v.id} style={{ font: font.small, color: color.text }}>
           <strong>{v.voter.displayName}</strong>: {VOTE_LABELS[v.value]}
-          {v.comment && <> — “{v.comment}”</>} <span style={{ color: color.textSubtlest }}>({formatDateTime(new Date(v.at))})</span>
+          {v.comment && <> — “{v.comment}”</>} <span style={{ color: color.textSubtlest }} title={viewerTimeTitle(v.at, timeZone)}>({formatDateTime(v.at, timeZone)})</span>
         </div>
       ))}
       {role.history.length > role.current.length && (
@@ -79,8 +81,8 @@ function RoleCard({ role, board, mutate, viewerAccountId }: { role: RoleSignOff;
           <summary style={{ font: font.small, color: color.link, cursor: 'pointer' }}>History ({role.history.length} votes)</summary>
           <ol style={{ margin: `${space.s050} 0 0`, paddingLeft: space.s200, font: font.small, color: color.textSubtle }}>
             {role.history.map((v) => (
-              <li key={v.id}>
-                {formatDateTime(new Date(v.at))} · {v.voter.displayName}: {VOTE_LABELS[v.value]}
+              <li key={v.id} title={viewerTimeTitle(v.at, timeZone)}>
+                {formatDateTime(v.at, timeZone)} · {v.voter.displayName}: {VOTE_LABELS[v.value]}
                 {v.comment && <> — “{v.comment}”</>}
               </li>
             ))}

@@ -10,6 +10,7 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, KpiSettingsValues, KpiSettingsView } from '../../../../src/contract';
 import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { color, font, inputStyle, radius, space } from '../design';
 import { invoke } from '../platform';
 import { syncSummary } from './sync-summary';
@@ -39,6 +40,7 @@ function SecretCard({ view, onRotated }: { view: KpiSettingsView; onRotated(view
   const [error, setError] = useState<ErrorBody>();
   const [busy, setBusy] = useState(false);
   const status = view.deploymentSecret;
+  const { timeZone } = useProjectTime();
   const url = status.webhookUrl ?? '<web trigger URL from `forge webtrigger`>';
   const rotate = async () => {
     setBusy(true);
@@ -55,11 +57,11 @@ function SecretCard({ view, onRotated }: { view: KpiSettingsView; onRotated(view
       <p style={{ margin: 0, font: font.body, color: color.textSubtle }}>
         Pipelines post each deployment to <code>{url}</code>, signed with HMAC-SHA256 over <code>{'${timestamp}.${body}'}</code> (headers{' '}
         <code>x-release-timestamp</code>, <code>x-release-signature: sha256=…</code>). The secret is the site&apos;s.{' '}
-        {status.configured ? `Set${status.rotatedAt ? `, last rotated ${formatDateTime(new Date(status.rotatedAt))}` : ''}.` : 'Not set: events are refused until one is generated.'}
+        {status.configured ? `Set${status.rotatedAt ? `, last rotated ${formatDateTime(status.rotatedAt, timeZone)}` : ''}.` : 'Not set: events are refused until one is generated.'}
         {status.previousValidUntil
           ? (status.previousSecrets ?? 1) > 1
-            ? ` ${status.previousSecrets} replaced secrets are still accepted, each for a day after its rotation, the last until ${formatDateTime(new Date(status.previousValidUntil))}.`
-            : ` The previous secret is still accepted until ${formatDateTime(new Date(status.previousValidUntil))}.`
+            ? ` ${status.previousSecrets} replaced secrets are still accepted, each for a day after its rotation, the last until ${formatDateTime(status.previousValidUntil, timeZone)}.`
+            : ` The previous secret is still accepted until ${formatDateTime(status.previousValidUntil, timeZone)}.`
           : ''}
       </p>
       {secret && (
@@ -89,6 +91,7 @@ function SecretCard({ view, onRotated }: { view: KpiSettingsView; onRotated(view
 export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
   const [view, setView] = useState<KpiSettingsView>();
   const [draft, setDraft] = useState<KpiSettingsValues>();
+  const { timeZone } = useProjectTime();
   const [text, setText] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorBody>();
   const [saveError, setSaveError] = useState<ErrorBody>();
@@ -187,7 +190,7 @@ export function KpiSettingsSection({ projectKey }: { projectKey?: string }) {
       <ScheduledRuns runs={view.scheduledRuns} />
       {view.projectSync && (
         <p data-testid="kpi-project-sync" data-state={view.projectSync.state} data-stalled={view.projectSync.stalled ? 'true' : 'false'} style={{ margin: 0, font: font.small, color: color.text }}>
-          <strong>KPI facts{projectKey ? ` of ${projectKey}` : ''}</strong>: {syncSummary(view.projectSync, (iso) => formatDateTime(new Date(iso)))}
+          <strong>KPI facts{projectKey ? ` of ${projectKey}` : ''}</strong>: {syncSummary(view.projectSync, (iso) => formatDateTime(iso, timeZone))}
         </p>
       )}
       <section aria-label="KPI definitions" style={{ display: 'flex', flexDirection: 'column', gap: space.s150 }}>
@@ -318,6 +321,7 @@ const JOB_NAMES: Record<KpiSettingsView['scheduledRuns'][number]['job'], string>
 
 /** Whether the scheduled jobs ran, and if not why and when they try again. */
 function ScheduledRuns({ runs }: { runs: KpiSettingsView['scheduledRuns'] }) {
+  const { timeZone } = useProjectTime();
   if (!runs.length) return null;
   return (
     <section aria-label="Scheduled runs" data-testid="scheduled-runs" style={{ display: 'flex', flexDirection: 'column', gap: space.s050 }}>
@@ -327,8 +331,8 @@ function ScheduledRuns({ runs }: { runs: KpiSettingsView['scheduledRuns'] }) {
           <li key={run.job} data-testid={`scheduled-run-${run.job}`}>
             <strong>{JOB_NAMES[run.job]}</strong>:{' '}
             {run.ok
-              ? `last run ${formatDateTime(new Date(run.at))}, queued its work.`
-              : `last run ${formatDateTime(new Date(run.at))} failed: ${run.error ?? 'unknown error'}${run.retryAt ? ` Retrying at ${formatDateTime(new Date(run.retryAt))}.` : ' It runs again at its next scheduled time.'}`}
+              ? `last run ${formatDateTime(run.at, timeZone)}, queued its work.`
+              : `last run ${formatDateTime(run.at, timeZone)} failed: ${run.error ?? 'unknown error'}${run.retryAt ? ` Retrying at ${formatDateTime(run.retryAt, timeZone)}.` : ' It runs again at its next scheduled time.'}`}
           </li>
         ))}
       </ul>

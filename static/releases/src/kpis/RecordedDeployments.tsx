@@ -9,6 +9,7 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, RecordedDeployment, RecordedDeploymentsView } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { color, font, space } from '../design';
 import { invoke } from '../platform';
 
@@ -18,6 +19,7 @@ export function RecordedDeployments({ onChanged }: { onChanged: () => void }) {
   const [view, setView] = useState<RecordedDeploymentsView>();
   const [error, setError] = useState<ErrorBody>();
   const [busy, setBusy] = useState<string>();
+  const { timeZone } = useProjectTime();
   const [confirming, setConfirming] = useState<string>();
   const [message, setMessage] = useState<string>();
 
@@ -96,7 +98,7 @@ export function RecordedDeployments({ onChanged }: { onChanged: () => void }) {
                       ))}
                     </select>
                   </td>
-                  <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }}>{formatDateTime(new Date(d.deployedAt))}</td>
+                  <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }}>{formatDateTime(d.deployedAt, timeZone)}</td>
                   <td style={{ padding: '4px 8px' }}>{d.version ?? '–'}</td>
                   <td style={{ padding: '4px 8px' }}>{d.issueCount}</td>
                   <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }}>
@@ -127,7 +129,7 @@ export function RecordedDeployments({ onChanged }: { onChanged: () => void }) {
           <ul style={{ margin: 0, font: font.small, color: color.textSubtle }}>
             {view.audit.map((a) => (
               <li key={`${a.at}-${a.deploymentId}-${a.action}`}>
-                {formatDateTime(new Date(a.at))}: {a.deploymentId} {a.action} by {a.by}
+                {formatDateTime(a.at, timeZone)}: {a.deploymentId} {a.action} by {a.by}
               </li>
             ))}
           </ul>

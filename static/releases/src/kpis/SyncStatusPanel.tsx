@@ -4,6 +4,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import type { KpiPublicationStatus, KpiSyncStatus } from '../../../../src/contract';
 import { formatDateTime, formatDay } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { color, font, space } from '../design';
 import { SYNC_STATE_LABEL, stalledWhat, syncBusy } from './sync-summary';
 
@@ -17,10 +18,15 @@ interface Props {
 }
 
 
-const when = (iso?: string) => (iso ? formatDateTime(new Date(iso)) : '–');
+/** An instant in the project's zone, '–' for none. */
+const useWhen = () => {
+  const { timeZone } = useProjectTime();
+  return (iso?: string) => (iso ? formatDateTime(iso, timeZone) : '–');
+};
 
 /** Where the issue-fact sync stands: progress of the backfill, the watermark, a pause or an error. */
 export function SyncStatusPanel({ sync, canAdminister, syncing, onSync }: Props) {
+  const when = useWhen();
   const busy = syncBusy(sync);
   const syncButton = canAdminister ? (
     <Button spacing="compact" onClick={onSync} isDisabled={syncing || busy} testId="kpi-sync-now">
@@ -93,6 +99,7 @@ export function SyncStatusPanel({ sync, canAdminister, syncing, onSync }: Props)
 
 /** The weekly Confluence page: published, unchanged, or why not. */
 export function PublicationStatus({ publication }: { publication?: KpiPublicationStatus }) {
+  const when = useWhen();
   if (!publication) {
     return (
       <p data-testid="kpi-publication" style={{ margin: 0, font: font.small, color: color.textSubtle }}>

@@ -5,6 +5,7 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, NotesPublication, ReleaseNotesSession, ReleaseNotesSettingsView } from '../../../../src/contract';
 import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { color, font, radius, space } from '../design';
 import { invoke, openInNewTab } from '../platform';
 import { copyText, downloadText } from '../download';
@@ -318,7 +319,8 @@ export function ReleaseNotesPage({ projectKey, initialVersionId }: Props) {
 }
 
 function PublicationMessage({ publication, canEdit, onOverwrite, busy }: { publication: NotesPublication | null; canEdit: boolean; onOverwrite: () => void; busy: boolean }) {
-  const summary = publicationSummary(publication, (iso) => formatDateTime(new Date(iso)));
+  const { timeZone } = useProjectTime();
+  const summary = publicationSummary(publication, (iso) => formatDateTime(iso, timeZone));
   if (!summary || !publication) return null;
   const pageUrl = publication.status === 'needs-confirmation' ? publication.conflict?.pageUrl : publication.pageUrl;
   const actions = [

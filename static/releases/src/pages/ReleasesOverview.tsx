@@ -8,6 +8,7 @@ import type { ReleaseState, ReleaseSummary } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageSkeleton } from '../components/PageSkeleton';
 import { formatDateTime } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { ProgressCell } from '../components/ProgressCell';
 import { color, filterSelectStyle, font, space } from '../design';
 import {
@@ -61,6 +62,7 @@ interface Props {
 
 export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseNotes, onOpenGoNoGo, onOpenGoLive }: Props) {
   const { data, loading, error, includeOlderReleased, setIncludeOlderReleased, reload } = releases;
+  const { timeZone } = useProjectTime();
   const [text, setText] = useState('');
   const [stateFilter, setStateFilter] = useState<StateChoice>('all');
   const [sortKey, setSortKey] = useState<SortColumn>('state');
@@ -149,7 +151,7 @@ export function ReleasesOverview({ projectKey, siteUrl, releases, onOpenReleaseN
       <p aria-live="polite" style={{ font: font.small, color: color.textSubtle, margin: 0 }}>
         {filtered.length === total ? `${total} version${total === 1 ? '' : 's'}` : `Showing ${filtered.length} of ${total} versions`}
         {hiddenOlder > 0 && ` · ${hiddenOlder} older released version${hiddenOlder === 1 ? '' : 's'} hidden`}
-        {` · as of ${formatDateTime(new Date(data.generatedAt))}`}
+        {` · as of ${formatDateTime(data.generatedAt, timeZone)}`}
       </p>
       {/* Below 1,024 px the table scrolls sideways rather than cut off its last columns. */}
       <div data-testid="releases-table" style={{ overflowX: 'auto' }}>

@@ -5,6 +5,7 @@ import type { ErrorBody, PlanSettingsView, Tier, UserRef } from '../../../../src
 import { TIER_LABELS } from '../../../../src/contract';
 import { ErrorMessage, SaveError } from '../components/ErrorMessage';
 import { formatDateTime } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { color, font, radius, space } from '../design';
 import { invoke } from '../platform';
 import { Checkbox, FormRow, TextInput } from './form-controls';
@@ -166,6 +167,7 @@ export function ReleaseManagersSection({ settings, save }: { settings: PlanSetti
 
 export function FeedSection({ settings, save, onChanged }: { settings: PlanSettingsView; save: Save; onChanged: () => void }) {
   const [fresh, setFresh] = useState<{ url?: string; token: string }>();
+  const { timeZone } = useProjectTime();
   const [error, setError] = useState<ErrorBody>();
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -187,7 +189,7 @@ export function FeedSection({ settings, save, onChanged }: { settings: PlanSetti
       testId="feed-section"
     >
       <p style={{ margin: 0, color: color.text }} data-testid="feed-status">
-        {settings.feed.enabled ? `On – the current address was created ${settings.feed.rotatedAt ? formatDateTime(new Date(settings.feed.rotatedAt)) : ''} by ${settings.feed.rotatedBy ?? 'someone'}.` : 'Off – there is no feed address.'}
+        {settings.feed.enabled ? `On – the current address was created ${settings.feed.rotatedAt ? formatDateTime(settings.feed.rotatedAt, timeZone) : ''} by ${settings.feed.rotatedBy ?? 'someone'}.` : 'Off – there is no feed address.'}
       </p>
       {fresh && (
         <div style={{ border: `1px solid ${color.borderInformation}`, background: color.bgInformation, borderRadius: radius, padding: space.s150, display: 'flex', flexDirection: 'column', gap: space.s100 }}>

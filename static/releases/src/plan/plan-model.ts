@@ -16,8 +16,7 @@ import type {
   ReleaseCalendarView,
 } from '../../../../src/contract';
 import { csvText } from '../csv';
-import { formatDayMonth, formatMonth, toDayKey } from '../date-format';
-import { localDay } from '../project-time';
+import { formatMonth, formatWhen, toDayKey } from '../date-format';
 import { parseJiraDate } from '../release-rows';
 
 export type PlanSlot = Extract<CalendarSlot, { hidden?: false }>;
@@ -203,10 +202,7 @@ export function fromInputValue(value: string, timeZone: string): string | undefi
 }
 
 /** "1 Dec, 09:00": the wall time an instant shows in the project's zone, whatever the browser's. */
-export function formatWhen(iso: string, timeZone: string): string {
-  const wall = instantToWallTime(iso, timeZone);
-  return wall ? `${formatDayMonth(localDay(wall.slice(0, 10)))}, ${wall.slice(11, 16)}` : '';
-}
+export { formatWhen };
 
 export function formatSpanLocal(fromIso: string, toIso: string, timeZone: string): string {
   return `${formatWhen(fromIso, timeZone)} – ${formatWhen(toIso, timeZone)}`;

@@ -100,7 +100,7 @@ export function ReadinessPolicySection({ projectKey }: { projectKey?: string }) 
             <Lozenge>Default policy</Lozenge>
           ) : (
             <span style={{ font: font.small }}>
-              Saved {view.updatedAt ? formatDateTime(new Date(view.updatedAt)) : ''} (revision {view.revision}).
+              Saved {view.updatedAt ? formatDateTime(view.updatedAt, time.timeZone) : ''} (revision {view.revision}).
             </span>
           )}
         </p>

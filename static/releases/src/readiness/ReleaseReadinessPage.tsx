@@ -12,6 +12,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageSkeleton } from '../components/PageSkeleton';
 import { VersionLink } from '../components/VersionLink';
 import { formatDateTime } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { color, font, radius, space } from '../design';
 import { formatJiraDate } from '../release-rows';
 import { HealthLozenge, IssueLink, RagBar, RagLozenge } from './parts';
@@ -30,6 +31,7 @@ interface Props {
 export function ReleaseReadinessPage({ projectKey, siteUrl }: Props) {
   const [openVersion, setOpenVersion] = useState<string>();
   const all = useReleaseReadiness(true);
+  const { timeZone } = useProjectTime();
   const detail = useReleaseReadiness(openVersion !== undefined, openVersion);
 
   if (!all.data) {
@@ -45,7 +47,7 @@ export function ReleaseReadinessPage({ projectKey, siteUrl }: Props) {
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: space.s100 }}>
         <p style={{ margin: 0, font: font.small, color: color.textSubtle, flex: '1 1 320px' }}>
           Readiness of every issue against the {all.data.policySource === 'default' ? 'default readiness policy' : 'project’s readiness policy'} (project settings), kept
-          current as issues change in Jira and repaired daily · as of {formatDateTime(new Date(all.data.generatedAt))}
+          current as issues change in Jira and repaired daily · as of {formatDateTime(all.data.generatedAt, timeZone)}
         </p>
         <Button appearance="subtle" onClick={all.reload} isDisabled={all.loading}>
           Refresh
@@ -88,6 +90,7 @@ function ReleaseCard({
   onToggle: () => void;
 }) {
   const { release, rollup } = readiness;
+  const { timeZone } = useProjectTime();
   const late = release.daysLeft !== null && release.daysLeft < 0;
   return (
     <section
@@ -159,7 +162,7 @@ function ReleaseCard({
           )}
         </>
       )}
-      {readiness.builtAt && <div style={{ font: font.small, color: color.textSubtlest }}>Rebuilt from Jira {formatDateTime(new Date(readiness.builtAt))}; events keep it current since.</div>}
+      {readiness.builtAt && <div style={{ font: font.small, color: color.textSubtlest }}>Rebuilt from Jira {formatDateTime(readiness.builtAt, timeZone)}; events keep it current since.</div>}
     </section>
   );
 }
