@@ -12,6 +12,9 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
   const { runtime, newPage } = useBrowserRuntime({
     page: false,
     setUp: async (runtime) => {
+      // SHOP counts in Berlin while every browser below is in Kiritimati (UTC+14), where the
+      // runtime's 10:00 UTC is already midnight of the next day.
+      runtime.fakeJira!.dataset.siteTimeZone = 'Europe/Berlin';
       release = await createSmallRelease(runtime.jiraUrl, { name: 'SHOP 2.4.1', startDate: '2026-11-18', releaseDate: '2026-11-26' });
       await namePatchApprovers(runtime.hostUrl);
     },
@@ -19,7 +22,7 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
 
   /** The board of the small release, as `accountId` sees it. */
   async function openBoard(accountId: string): Promise<{ page: Page; app: FrameLocator }> {
-    const page = await newPage({ viewport: { width: 1400, height: 1100 } });
+    const page = await newPage({ viewport: { width: 1400, height: 1100 }, timezoneId: 'Pacific/Kiritimati' });
     await page.goto(`${runtime().hostUrl}/#/project/SHOP/releases/go-no-go?as=${accountId}`);
     const app = page.frameLocator('[data-testid="app-frame"]');
     await app.getByTestId('gng-board').waitFor({ timeout: 30_000 });
@@ -48,6 +51,8 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await qa.app.getByTestId('gng-vote-qa-GO').click();
     await qa.app.locator('[data-testid="gng-role-qa"][data-state="GO"]').waitFor();
     expect(await qa.app.getByTestId('gng-vote-operations-GO').count()).toBe(0);
+    // The vote's time is the project's (Berlin, 11:0x on the 24th), named because the browser is elsewhere, not the browser's 00:0x on the 25th.
+    expect(await qa.app.getByTestId('gng-role-qa').innerText()).toMatch(/\(24 Nov, 11:\d\d CET\)/);
 
     // 4. Operations votes GO: the quorum is reached.
     const ops = await openBoard(DANA);
@@ -81,6 +86,7 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await audit.waitFor();
     const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(actions).toEqual(['jira.version-released', 'decision.recorded', 'vote.cast', 'vote.cast', 'criterion.ticked']);
+    expect(await audit.locator('tbody tr').first().innerText()).toMatch(/24 Nov 2026, 11:\d\d CET/);
     await manager.page.evaluate(() => window.scrollTo(0, 0));
     await manager.page.screenshot({ path: screenshotPath('go-no-go-decided.png') });
   }, 120_000);

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDay, formatDayMonth, formatInstant, formatMonth, formatTime, toDayKey, viewerTimeTitle } from '../../static/releases/src/date-format';
+import { formatDateTime, formatDateTimeYear, formatDay, formatDayMonth, formatInstant, formatMonth, formatTime, toDayKey, viewerTimeTitle } from '../../static/releases/src/date-format';
 
 describe('date-format', () => {
   it('keys local dates as yyyy-MM-dd', () => {
@@ -51,6 +51,14 @@ describe('date-format, instants in the project zone', () => {
     ['2026-12-05T22:00:00.000Z', 'UTC', 'Sat 5 Dec, 22:00'],
   ])('names the weekday of %s in %s: %s', (iso, zone, text) => {
     expect(formatInstant(iso, zone)).toBe(text);
+  });
+
+  it.each([
+    ['2026-11-24T09:05:00.000Z', 'UTC', '24 Nov 2026, 09:05 UTC'],
+    ['2026-12-31T11:30:00.000Z', 'Pacific/Auckland', '1 Jan 2027, 00:30 GMT+13'],
+    ['2027-01-01T07:30:00.000Z', 'America/Los_Angeles', '31 Dec 2026, 23:30 PST'],
+  ])('writes the record time %s in %s with its zone, whoever reads it: %s', (iso, zone, text) => {
+    expect(formatDateTimeYear(iso, zone)).toBe(text);
   });
 
   it('gives the viewer their own time in a tooltip only when their zone differs', () => {

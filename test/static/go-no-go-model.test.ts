@@ -1,6 +1,6 @@
 import type { BoardRisk } from '../../src/contract';
 import { riskLevel } from '../../src/domain/go-no-go/risks';
-import { describeValue, formatUtc, heatMapRows, levelOfScore, newClientId } from '../../static/releases/src/go-no-go/board-model';
+import { describeValue, heatMapRows, levelOfScore, newClientId } from '../../static/releases/src/go-no-go/board-model';
 
 const risk = (likelihood: number, impact: number, status: BoardRisk['status'] = 'open', title = `L${likelihood}I${impact}`): BoardRisk => ({
   id: title,
@@ -47,9 +47,5 @@ describe('the Go/No-Go page model', () => {
     [undefined, ''],
   ])('describes %p for the audit table', (value, text) => {
     expect(describeValue(value)).toBe(text);
-  });
-
-  it('writes audit times in UTC', () => {
-    expect(formatUtc('2026-11-24T09:05:00.000Z')).toBe('24 Nov 2026, 09:05 UTC');
   });
 });

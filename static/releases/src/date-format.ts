@@ -111,6 +111,15 @@ export function formatDateTime(at: Instant, timeZone: string, viewerZone: string
   return wall ? withZone(`${wall.day} ${shortMonth(wall.month)}, ${wall.hhmm}`, at, timeZone, viewerZone) : '';
 }
 
+/**
+ * "5 Mar 2026, 14:05 CET" in the project's zone, always with the zone's name: records kept for
+ * years and compared across teams (decisions, audit entries, reviews).
+ */
+export function formatDateTimeYear(at: Instant, timeZone: string): string {
+  const wall = wallIn(at, timeZone);
+  return wall ? `${wall.day} ${shortMonth(wall.month)} ${wall.year}, ${wall.hhmm} ${zoneAbbreviation(at, timeZone)}` : '';
+}
+
 /** "Tue 24 Nov, 23:00" in the zone, with no zone name (go-live plans, which name the zone once). */
 export function formatInstant(at: Instant, timeZone: string): string {
   const wall = wallIn(at, timeZone);

@@ -4,7 +4,9 @@ import type { AuditCsvExport, AuditLogView, ErrorBody } from '../../../../src/co
 import { color, font, space } from '../design';
 import { downloadCsv } from '../csv';
 import { invoke } from '../platform';
-import { auditActionLabel, describeValue, formatUtc } from './board-model';
+import { formatDateTimeYear } from '../date-format';
+import { useProjectTime } from '../project-time';
+import { auditActionLabel, describeValue } from './board-model';
 import { InlineError, Muted, Section, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
 
 type Scope = 'board' | 'settings';
@@ -12,6 +14,7 @@ type Scope = 'board' | 'settings';
 /** Every change on the board (or of the project's settings): who, when, what, before and after. */
 export function AuditLog({ versionId, versionName }: { versionId: string; versionName: string }) {
   const [scope, setScope] = useState<Scope>('board');
+  const { timeZone } = useProjectTime();
   const [log, setLog] = useState<AuditLogView & { scope: Scope; versionId: string }>();
   const [error, setError] = useState<ErrorBody>();
   const [busy, setBusy] = useState(false);
@@ -89,7 +92,7 @@ export function AuditLog({ versionId, versionName }: { versionId: string; versio
               <tbody>
                 {[...current.entries].reverse().map((e) => (
                   <tr key={e.id} data-action={e.action}>
-                    <td style={{ ...tdStyle, whiteSpace: 'nowrap' }}>{formatUtc(e.at)}</td>
+                    <td style={{ ...tdStyle, whiteSpace: 'nowrap' }}>{formatDateTimeYear(e.at, timeZone)}</td>
                     <td style={tdStyle}>{e.actor.displayName}</td>
                     <td style={tdStyle}>
                       <div style={{ fontWeight: 600 }}>{auditActionLabel(e)}</div>

@@ -6,7 +6,8 @@ import { type Blocker, type BoardSection, type Recommendation, decisionState, re
 import { color, font, radius, space } from '../design';
 import { openInNewTab } from '../platform';
 import { formatJiraDate } from '../release-rows';
-import { formatUtc } from './board-model';
+import { formatDateTimeYear } from '../date-format';
+import { useProjectTime } from '../project-time';
 import { RAG_TEXT, ragColour, tone } from './gng-design';
 
 /** The page section a blocker of each kind opens (the sections' test ids double as their ids). */
@@ -25,6 +26,7 @@ const RECOMMENDATION_TONE: Record<Recommendation['value'], { border: string; tex
  */
 export function DecisionHeader({ board, onOpenSection }: { board: GoNoGoBoardView; onOpenSection: (section: string) => void }) {
   const state = decisionState(board.decision);
+  const { timeZone } = useProjectTime();
   const recommendation = recommend(board);
   const recTone = RECOMMENDATION_TONE[recommendation.value];
   return (
@@ -43,7 +45,7 @@ export function DecisionHeader({ board, onOpenSection }: { board: GoNoGoBoardVie
                 {state.value === 'GO' ? 'Decided: GO' : 'Decided: NO-GO'}
               </Lozenge>
               <span style={{ fontWeight: 400 }}>
-                by <strong>{state.by.displayName}</strong>, {formatUtc(state.at)} (round {state.round})
+                by <strong>{state.by.displayName}</strong>, {formatDateTimeYear(state.at, timeZone)} (round {state.round})
               </span>
             </>
           ) : (

@@ -4,7 +4,9 @@ import Lozenge from '@atlaskit/lozenge';
 import type { DecisionValue, ErrorBody, GoNoGoBoardView, GoNoGoDecision, ReleaseRequest } from '../../../../src/contract';
 import { RELEASE_TYPE_LABELS, VOTE_LABELS } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
-import { formatUtc, newClientId } from './board-model';
+import { formatDateTimeYear } from '../date-format';
+import { useProjectTime } from '../project-time';
+import { newClientId } from './board-model';
 import { CheckboxField, InlineError, Muted, Section, TextArea } from './controls';
 import { ROLE_STATE_TEXT, STATUS_TEXT, VERDICT_TEXT } from './gng-design';
 import { ReleaseOptions } from './ReleaseOptions';
@@ -124,6 +126,7 @@ function DecisionForm({ board, mutate }: { board: GoNoGoBoardView; mutate: GoNoG
 }
 
 function DecisionSummary({ decision }: { decision: GoNoGoDecision }) {
+  const { timeZone } = useProjectTime();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: space.s050 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s100, flexWrap: 'wrap' }}>
@@ -131,7 +134,7 @@ function DecisionSummary({ decision }: { decision: GoNoGoDecision }) {
           {label(decision.value)}
         </Lozenge>
         <span style={{ font: font.body, color: color.text }}>
-          by <strong>{decision.decidedBy.displayName}</strong>, {formatUtc(decision.decidedAt)} (round {decision.round})
+          by <strong>{decision.decidedBy.displayName}</strong>, {formatDateTimeYear(decision.decidedAt, timeZone)} (round {decision.round})
         </span>
       </div>
       {decision.comment && <div style={{ font: font.body, color: color.text }}>“{decision.comment}”</div>}
@@ -208,10 +211,11 @@ function RecordedDecision({ board, decision, mutate }: { board: GoNoGoBoardView;
 
 /** The evidence as it was when the decision was recorded. */
 function Snapshot({ decision }: { decision: GoNoGoDecision }) {
+  const { timeZone } = useProjectTime();
   const s = decision.snapshot;
   return (
     <details data-testid="gng-snapshot">
-      <summary style={{ font: font.small, color: color.link, cursor: 'pointer' }}>Evidence frozen with the decision ({formatUtc(s.capturedAt)})</summary>
+      <summary style={{ font: font.small, color: color.link, cursor: 'pointer' }}>Evidence frozen with the decision ({formatDateTimeYear(s.capturedAt, timeZone)})</summary>
       <div style={{ font: font.small, color: color.text, display: 'flex', flexDirection: 'column', gap: space.s050, marginTop: space.s100 }}>
         <div>
           {RELEASE_TYPE_LABELS[s.releaseType]} release {s.version.name}; verdict then: <strong>{VERDICT_TEXT[s.verdict]}</strong>, RAG {s.rag}.

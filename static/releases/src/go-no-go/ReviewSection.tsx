@@ -5,7 +5,9 @@ import type { ErrorBody, GoNoGoBoardView, PirInput, PirListItem, PirListView, Pi
 import { PIR_OUTCOME_LABELS, RELEASE_TYPE_LABELS } from '../../../../src/contract';
 import { color, font, space } from '../design';
 import { invoke } from '../platform';
-import { formatUtc, newClientId } from './board-model';
+import { formatDateTimeYear } from '../date-format';
+import { useProjectTime } from '../project-time';
+import { newClientId } from './board-model';
 import { CheckboxField, DayField, InlineError, Muted, Section, SelectField, TextArea, TextField, VisuallyHidden, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
 import type { LozengeAppearance } from './gng-design';
 import { GoLiveReview } from './GoLiveReview';
@@ -169,6 +171,7 @@ function ReviewForm({ board, item, onSaved }: { board: GoNoGoBoardView; item: Pi
 /** Every release with a GO decision in the project, overdue reviews first (loaded when opened). */
 function ProjectReviews() {
   const [view, setView] = useState<PirListView>();
+  const { timeZone } = useProjectTime();
   const [error, setError] = useState<ErrorBody>();
   const load = async () => {
     const result = await invoke('getPostImplementationReviews', {});
@@ -203,7 +206,7 @@ function ProjectReviews() {
                 <tr key={i.versionId} data-status={i.status}>
                   <td style={tdStyle}>{i.versionName}</td>
                   <td style={tdStyle}>{RELEASE_TYPE_LABELS[i.releaseType]}</td>
-                  <td style={tdStyle}>{formatUtc(i.decidedAt)}</td>
+                  <td style={tdStyle}>{formatDateTimeYear(i.decidedAt, timeZone)}</td>
                   <td style={tdStyle}>
                     <Lozenge appearance={pirAppearance(i.status)}>{pirStatusText(i)}</Lozenge>
                   </td>

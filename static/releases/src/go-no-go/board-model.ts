@@ -55,15 +55,6 @@ export function heatMapRows(heatMap: number[][], risks: readonly BoardRisk[]): H
   return rows;
 }
 
-/** "5 Mar 2026, 14:05 UTC" for audit times: auditors compare across time zones. */
-export function formatUtc(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
-}
-
 const HIDDEN_KEYS = new Set(['id', 'at', 'round', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'roleId']);
 
 function short(value: unknown): string {
