@@ -124,7 +124,7 @@ export async function publishProjectStatus(deps: AppDeps, projectKey: string, ru
         spaceId: space.id,
         ...(settings.parentPageId ? { parentId: settings.parentPageId } : {}),
         title: releaseStatusPageTitle(view),
-        storageValue: renderReleaseStatusPage(view, baseUrl, { slips, changes: diffSnapshots(baseline, snapshot), facts, goLives: { items: goLives, timeZone: deps.timeZone } }),
+        storageValue: renderReleaseStatusPage(view, baseUrl, { slips, changes: diffSnapshots(baseline, snapshot), facts, goLives: { items: goLives, timeZone: deps.timeZone }, timeZone: deps.timeZone }),
         versionMessage: 'Weekly release status',
       });
       // Only what was published becomes next week's baseline.

@@ -5,6 +5,7 @@
  */
 import type { GoNoGoBoardView, ProjectReadinessView, ReleaseCalendarView, ResolverResult } from '../../src/contract';
 import { dispatchResolver } from '../../src/app/resolvers';
+import { dayInZone } from '../../src/domain/calendar/zone';
 import { reconcileReleaseReadiness } from '../../src/app/readiness/release-readiness';
 import { seedDemoPlan } from '../../local/demo-plan';
 import { DEMO_ACCOUNT } from '../../local/fake-jira/demo-data';
@@ -69,5 +70,13 @@ describe('release plan evidence', () => {
     const involving = calendar.conflicts.filter((c) => c.items.some((i) => i.kind === 'version' && i.id === shop24().id));
     for (const conflict of involving) expect(board.plan.conflicts.map((c) => c.id)).toContain(conflict.id);
     expect(criterion(board, 'no-calendar-conflicts').status).toBe(board.plan.conflicts.some((c) => c.severity === 'error') ? 'fail' : 'pass');
+
+    // A slot's days are the project's: in Auckland (UTC+13) the demo's afternoon (UTC) ends are the next day.
+    await ok('saveProjectTimeZone', { timeZone: 'Pacific/Auckland', expectedTimeZone: null });
+    const zoned = await ok<GoNoGoBoardView>('getGoNoGoBoard', { versionId: shop24().id });
+    await ok('saveProjectTimeZone', { timeZone: null, expectedTimeZone: 'Pacific/Auckland' });
+    if (!zoned.plan.available) throw new Error(zoned.plan.reason);
+    expect(zoned.plan.requiredSlots.map((s) => s.detail)).toEqual(zoned.plan.requiredSlots.map((s) => `booked until ${dayInZone(Date.parse(s.to), 'Pacific/Auckland')}`));
+    expect(zoned.plan.requiredSlots.some((s) => s.detail !== `booked until ${s.to.slice(0, 10)}`)).toBe(true);
   });
 });

@@ -14,8 +14,8 @@ const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView
   tierOrder: ['DEV', 'IT', 'SIT', 'UAT', 'NFT', 'PREPROD', 'PROD'],
   versions: [{ id: '10005', projectKey: 'SHOP', name: 'SHOP 2.4', startDate: '2026-10-27', releaseDate: '2026-12-03', released: false, state: 'in-progress', dependsOn: [] }],
   slots: [
-    { id: 's1', projectKey: 'SHOP', versionId: '10005', environmentId: 'env-uat1', from: new Date(2026, 10, 25, 9).toISOString(), to: new Date(2026, 10, 27, 17).toISOString(), required: true, note: '=HYPERLINK("x"), "quoted"', updatedAt: '', updatedBy: '' },
-    { id: 's2', environmentId: 'env-uat1', from: new Date(2026, 10, 28, 9).toISOString(), to: new Date(2026, 10, 28, 17).toISOString(), hidden: true },
+    { id: 's1', projectKey: 'SHOP', versionId: '10005', environmentId: 'env-uat1', from: '2026-11-25T09:00:00.000Z', to: '2026-11-27T17:00:00.000Z', required: true, note: '=HYPERLINK("x"), "quoted"', updatedAt: '', updatedBy: '' },
+    { id: 's2', environmentId: 'env-uat1', from: '2026-11-28T09:00:00.000Z', to: '2026-11-28T17:00:00.000Z', hidden: true },
   ],
   windows: [],
   deployments: [],
@@ -32,16 +32,28 @@ describe('plan helpers of the calendar page', () => {
     expect((range.to.getTime() - range.from.getTime()) / 86_400_000).toBeLessThan(400);
   });
 
-  it.each<[string, Date, Date, string[]]>([
-    ['a slot over three days', new Date(2026, 10, 25, 9), new Date(2026, 10, 27, 17), ['2026-11-25', '2026-11-26', '2026-11-27']],
-    ['a slot ending at midnight (the next day is not touched)', new Date(2026, 10, 25, 9), new Date(2026, 10, 26, 0), ['2026-11-25']],
-    ['a slot clipped to the grid', new Date(2026, 9, 1, 9), new Date(2026, 9, 28, 12), ['2026-10-26', '2026-10-27', '2026-10-28']],
-  ])('files %s on its days', (_case, from, to, expected) => {
-    expect(dayKeysOf(from.toISOString(), to.toISOString(), new Date(2026, 9, 26), new Date(2026, 11, 6))).toEqual(expected);
+  // The grid's days are the project's: an instant is filed on its day in the project's zone, whatever the machine's.
+  it.each<[string, string, string, string, string[]]>([
+    ['a slot over three days', 'UTC', '2026-11-25T09:00:00Z', '2026-11-27T17:00:00Z', ['2026-11-25', '2026-11-26', '2026-11-27']],
+    ['a slot ending at midnight (the next day is not touched)', 'UTC', '2026-11-25T09:00:00Z', '2026-11-26T00:00:00Z', ['2026-11-25']],
+    ['a slot clipped to the grid', 'UTC', '2026-10-01T09:00:00Z', '2026-10-28T12:00:00Z', ['2026-10-26', '2026-10-27', '2026-10-28']],
+    ['a slot 09:00–17:00 in Auckland (20:00–04:00 UTC)', 'Pacific/Auckland', '2026-11-24T20:00:00Z', '2026-11-25T04:00:00Z', ['2026-11-25']],
+    ['a slot ending at midnight in Auckland', 'Pacific/Auckland', '2026-11-24T20:00:00Z', '2026-11-25T11:00:00Z', ['2026-11-25']],
+    ['an evening in Los Angeles (the next day in UTC)', 'America/Los_Angeles', '2026-11-26T02:00:00Z', '2026-11-26T06:00:00Z', ['2026-11-25']],
+    ['the whole day Los Angeles falls back (25 h long)', 'America/Los_Angeles', '2026-11-01T07:00:00Z', '2026-11-02T08:00:00Z', ['2026-11-01']],
+  ])('files %s on its days (project in %s)', (_case, zone, from, to, expected) => {
+    expect(dayKeysOf(from, to, new Date(2026, 9, 26), new Date(2026, 11, 6), zone)).toEqual(expected);
+  });
+
+  it('files a deployment at 00:30 in Berlin on Berlin\'s day, not the UTC one', () => {
+    const deployment = { id: 'd1', versionId: '10005', environmentId: 'env-uat1', at: '2026-11-25T23:30:00.000Z', status: 'successful' as const, source: 'manual' as const };
+    const content = dayContent(view({ deployments: [deployment] as unknown as ReleaseCalendarView['deployments'] }), new Date(2026, 9, 26), new Date(2026, 11, 6), 'Europe/Berlin');
+    expect(content.deployments.get('2026-11-25')).toBeUndefined();
+    expect(content.deployments.get('2026-11-26')?.map((d) => d.id)).toEqual(['d1']);
   });
 
   it('files versions, slots and hidden bookings by day', () => {
-    const content = dayContent(view(), new Date(2026, 9, 26), new Date(2026, 11, 6));
+    const content = dayContent(view(), new Date(2026, 9, 26), new Date(2026, 11, 6), 'UTC');
     expect(content.releases.get('2026-12-03')?.map((v) => v.name)).toEqual(['SHOP 2.4']);
     expect(content.starts.get('2026-10-27')?.map((v) => v.name)).toEqual(['SHOP 2.4']);
     expect(content.slots.get('2026-11-26')?.map((s) => s.id)).toEqual(['s1']);

@@ -1,5 +1,6 @@
 import type { BlockingIssue, PlanEvidence, PlanSlotEvidence, ReadinessEvidence } from '../../contract-go-no-go';
 import { addDays, calendarDateIn, daysBetween, parseCalendarDate } from '../../domain/calendar/calendar-date';
+import { dayInZone } from '../../domain/calendar/zone';
 import { type LinkFacts, openBlockerKeys } from '../../domain/releases/blockers';
 import { AppError } from '../../errors';
 import type { JiraClient } from '../../integrations/jira/jira-client';
@@ -171,7 +172,9 @@ export function releasePlanEvidence(deps: AppDeps): EnvironmentPlanSource {
             (d) => d.versionId === request.versionId && d.environmentId === slot.environmentId && d.status === 'successful' && Date.parse(d.at) >= Date.parse(slot.from),
           );
           const ended = Date.parse(slot.to) <= now;
-          const detail = deployed ? `deployed successfully ${deployed.at.slice(0, 10)}` : ended ? `ended ${slot.to.slice(0, 10)}` : `booked until ${slot.to.slice(0, 10)}`;
+          // Days in the project's zone, as the board's today is.
+          const day = (iso: string) => dayInZone(Date.parse(iso), deps.timeZone);
+          const detail = deployed ? `deployed successfully ${day(deployed.at)}` : ended ? `ended ${day(slot.to)}` : `booked until ${day(slot.to)}`;
           return { id: slot.id, environmentName: environments.get(slot.environmentId) ?? slot.environmentId, from: slot.from, to: slot.to, done: deployed !== undefined || ended, detail };
         });
       const slotIds = new Set(mine.map((s) => s.id));

@@ -2,6 +2,7 @@ import type { ProjectReleasesView, ReleaseSummary } from '../../contract';
 import { type ReleaseSlip, describeSlip } from '../versions/version-slip';
 import type { ReleaseStatusFacts, StatusFactsByVersion } from './status-facts';
 import type { StatusChanges } from './status-snapshot';
+import { dayInZone } from '../calendar/zone';
 import { AT_RISK_DAYS, AT_RISK_PERCENT_DONE, CONFLUENCE_COLOUR, RELEASE_HEALTH, type ReleaseHealthKey, readinessTallyText, releaseHealth } from '../status/vocabulary';
 import { type StatusColour, escapeXml, link, statusMacro, table } from './storage-format';
 import { type StatusGoLive, renderUpcomingGoLives } from './upcoming-go-lives';
@@ -15,6 +16,8 @@ export interface StatusPageExtras {
   facts?: StatusFactsByVersion;
   /** Go-lives planned in the next 14 days (upcomingGoLives), in the project's zone; undefined: leave the section out. */
   goLives?: { items: StatusGoLive[]; timeZone: string };
+  /** The project's release zone: the day the baseline report was taken is a day there (UTC when not given). */
+  timeZone?: string;
 }
 
 export interface ReleaseRag {
@@ -87,7 +90,7 @@ export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: 
     rows.length ? table(headers, rows) : '<p>No unreleased versions.</p>',
   ];
   if (extras.goLives) parts.push(...renderUpcomingGoLives(extras.goLives.items, extras.goLives.timeZone, versionLink));
-  if (extras.changes) parts.push(...renderChanges(extras.changes, versionLink));
+  if (extras.changes) parts.push(...renderChanges(extras.changes, versionLink, extras.timeZone));
   if (released.length) {
     parts.push('<h2>Recently released</h2>');
     parts.push(table(['Version', 'Released on', 'Issues'], released.map((r) => [versionLink(r), escapeXml(r.releaseDate ?? '–'), String(r.counts.total)])));
@@ -95,9 +98,9 @@ export function renderReleaseStatusPage(view: ProjectReleasesView, jiraBaseUrl: 
   return parts.join('');
 }
 
-function renderChanges(changes: StatusChanges, versionLink: (r: { id: string; name: string }) => string): string[] {
+function renderChanges(changes: StatusChanges, versionLink: (r: { id: string; name: string }) => string, timeZone = 'UTC'): string[] {
   if (!changes.since) return ['<h2>What changed since last week</h2>', '<p>This is the first weekly report: next week lists what changed since this one.</p>'];
-  const heading = `<h2>What changed since ${escapeXml(changes.since.slice(0, 10))}</h2>`;
+  const heading = `<h2>What changed since ${escapeXml(dayInZone(Date.parse(changes.since), timeZone))}</h2>`;
   if (!changes.releases.length) return [heading, '<p>Nothing changed in the releases in flight.</p>'];
   return [
     heading,

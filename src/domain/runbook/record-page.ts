@@ -1,6 +1,7 @@
 import { STEP_KIND_LABELS, type FrozenRun, type FrozenStep, type StepEvent, type StepStatus } from '../../contract-runbook';
 import type { UserSummary } from '../../contract-go-no-go';
 import { type StatusColour, escapeXml, link, statusMacro, table } from '../reports/storage-format';
+import { formatInstant } from '../release-plan/wording';
 
 /**
  * The release's run book page in Confluence storage format, built from the frozen record alone
@@ -12,15 +13,9 @@ import { type StatusColour, escapeXml, link, statusMacro, table } from '../repor
 
 export const runBookPageTitle = (record: FrozenRun) => `Go-live run book: ${record.header.version.name} (${record.header.project.key})`;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-/** "Sat 5 Dec 2026, 22:05" in the zone. */
+/** "Sat 5 Dec 2026, 22:05" in the zone (the release plan's wording, one formatter for both pages). */
 export function formatRunTime(at: string, zone: string): string {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formats.set(zone, format);
-  }
-  return format.format(new Date(Date.parse(at))).replace(' at ', ', ');
+  return formatInstant(Date.parse(at), zone);
 }
 
 const STATUS: Record<StepStatus, [StatusColour, string]> = {

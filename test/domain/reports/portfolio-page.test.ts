@@ -53,6 +53,14 @@ describe('the project status page with the weekly extras', () => {
     expect(page).toContain('Release date moved from 2026-11-30 to 2026-12-04 (4 days later).');
   });
 
+  it.each([
+    ['UTC', 'What changed since 2026-11-23'],
+    ['Pacific/Auckland', 'What changed since 2026-11-24'],
+    ['America/Los_Angeles', 'What changed since 2026-11-23'],
+  ])('dates the baseline taken at 23 Nov 12:00 UTC in the project zone %s: %s', (timeZone, heading) => {
+    expect(renderReleaseStatusPage(shop, '', { changes: { since: '2026-11-23T12:00:00.000Z', releases: [] }, timeZone })).toContain(heading);
+  });
+
   it('says so on a first report', () => {
     expect(renderReleaseStatusPage(shop, '', { changes: { releases: [] } })).toContain('This is the first weekly report');
   });

@@ -1,13 +1,16 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { GoNoGoBoardView } from '../../../../src/contract';
 import { color, font, radius, space } from '../design';
+import { formatDateTime } from '../date-format';
 import { openInNewTab } from '../platform';
+import { useProjectTime } from '../project-time';
 import { readinessTallyText } from '../../../../src/domain/status/vocabulary';
 import { Muted, Section, tableStyle, tdStyle, thStyle } from './controls';
 import { plural } from './board-model';
 
 /** Ready vs not, failures by criterion, and the blocking issues with links into Jira. */
 export function ReadinessSection({ board }: { board: GoNoGoBoardView }) {
+  const { timeZone } = useProjectTime();
   const r = board.readiness;
   const share = r.total === 0 ? 100 : Math.floor((r.ready / r.total) * 100);
   // The readiness page's words when the roll-up says which ready issues are at risk.
@@ -83,7 +86,7 @@ export function ReadinessSection({ board }: { board: GoNoGoBoardView }) {
             {board.plan.requiredSlots.map((slot) => (
               <li key={slot.id} style={{ color: slot.done ? color.textSuccess : color.text }}>
                 <span aria-hidden="true">{slot.done ? '✓ ' : '○ '}</span>
-                <strong>{slot.environmentName}</strong> {slot.from.slice(0, 10)} – {slot.to.slice(0, 10)}: {slot.done ? 'done' : 'not done'}
+                <strong>{slot.environmentName}</strong> {formatDateTime(slot.from, timeZone)} – {formatDateTime(slot.to, timeZone)}: {slot.done ? 'done' : 'not done'}
                 {slot.detail ? ` (${slot.detail})` : ''}
               </li>
             ))}

@@ -34,7 +34,7 @@ export function MonthView({ view, look, month, today, showProjectKey, ...handler
   const grid = useMemo(() => buildMonthGrid(month, today), [month, today]);
   const first = grid.weeks[0]?.[0]?.date as Date;
   const last = grid.weeks[grid.weeks.length - 1]?.[6]?.date as Date;
-  const content = useMemo(() => dayContent(view, first, last), [view, first, last]);
+  const content = useMemo(() => dayContent(view, first, last, look.timeZone), [view, first, last, look.timeZone]);
   return (
     <table data-testid="calendar" aria-label={`Release calendar, ${grid.title}`} style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', color: color.text }}>
       <thead>

@@ -15,6 +15,8 @@ import type {
   PlanWindow,
   ReleaseCalendarView,
 } from '../../../../src/contract';
+import { type CalendarDate, addDays as addCalendarDays } from '../../../../src/domain/calendar/calendar-date';
+import { dayInZone, startOfDayIn } from '../../../../src/domain/calendar/zone';
 import { csvText } from '../csv';
 import { formatMonth, formatWhen, toDayKey } from '../date-format';
 import { parseJiraDate } from '../release-rows';
@@ -67,17 +69,18 @@ export function quarterTitle(date: Date): string {
 // ---------------------------------------------------------------------------------------------
 // Days of the month grid
 
-/** Local day keys `[from, to)` covers, clipped to `[first, last]` (day keys, inclusive). */
-export function dayKeysOf(fromIso: string, toIso: string, first: Date, last: Date): string[] {
-  const from = new Date(fromIso);
-  const to = new Date(toIso);
-  const lastEnd = addDays(startOfDay(last), 1);
-  let day = startOfDay(from < first ? first : from);
+/**
+ * The project's days (keys, in `timeZone`) that `[from, to)` covers, clipped to the grid's days
+ * `[first, last]` (local-midnight Dates standing for project days): an event at 23:30 in the
+ * project's zone is on that day whatever the browser's zone.
+ */
+export function dayKeysOf(fromIso: string, toIso: string, first: Date, last: Date, timeZone: string): string[] {
+  const firstKey = toDayKey(first) as CalendarDate;
+  const lastKey = toDayKey(last) as CalendarDate;
+  const to = Date.parse(toIso);
+  const fromKey = dayInZone(Date.parse(fromIso), timeZone);
   const keys: string[] = [];
-  while (day < to && day < lastEnd) {
-    keys.push(toDayKey(day));
-    day = addDays(day, 1);
-  }
+  for (let day = fromKey < firstKey ? firstKey : fromKey; day <= lastKey && startOfDayIn(day, timeZone) < to; day = addCalendarDays(day, 1)) keys.push(day);
   return keys;
 }
 
@@ -102,20 +105,23 @@ export interface DayContent {
 }
 
 /** Everything on the days from `first` to `last`: only items overlapping them are touched. */
-export function dayContent(view: ReleaseCalendarView, first: Date, last: Date): DayContent {
-  const lo = startOfDay(first).getTime();
-  const hi = addDays(startOfDay(last), 1).getTime();
+export function dayContent(view: ReleaseCalendarView, first: Date, last: Date, timeZone: string): DayContent {
+  // Versions' dates are calendar days (the grid's own); instants are filed on the project's days.
+  const gridLo = startOfDay(first).getTime();
+  const gridHi = addDays(startOfDay(last), 1).getTime();
+  const lo = startOfDayIn(toDayKey(first) as CalendarDate, timeZone);
+  const hi = startOfDayIn(addCalendarDays(toDayKey(last) as CalendarDate, 1), timeZone);
   const inside = (item: { from: string; to: string }) => Date.parse(item.to) > lo && Date.parse(item.from) < hi;
   const versionDay = (text: string | undefined) => {
     const date = parseJiraDate(text);
-    return date && date.getTime() >= lo && date.getTime() < hi ? [toDayKey(date)] : [];
+    return date && date.getTime() >= gridLo && date.getTime() < gridHi ? [toDayKey(date)] : [];
   };
   return {
-    slots: fileBy(view.slots.filter(inside), (s) => dayKeysOf(s.from, s.to, first, last)),
-    windows: fileBy(view.windows.filter(inside), (w) => dayKeysOf(w.from, w.to, first, last)),
+    slots: fileBy(view.slots.filter(inside), (s) => dayKeysOf(s.from, s.to, first, last, timeZone)),
+    windows: fileBy(view.windows.filter(inside), (w) => dayKeysOf(w.from, w.to, first, last, timeZone)),
     deployments: fileBy(
       view.deployments.filter((d) => Date.parse(d.at) >= lo && Date.parse(d.at) < hi),
-      (d) => [toDayKey(new Date(d.at))],
+      (d) => [dayInZone(Date.parse(d.at), timeZone)],
     ),
     starts: fileBy(view.versions, (v) => versionDay(v.startDate)),
     releases: fileBy(view.versions, (v) => versionDay(v.releaseDate)),
