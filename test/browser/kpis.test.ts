@@ -45,6 +45,10 @@ describeInBrowser('the KPIs page in Chromium', () => {
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(leadTime.numerator.value + 1);
     expect(lines[0]).toContain('Issue');
+    // The table shows fact times in the project's zone, named in each cell (UTC in the demo); the CSV keeps exact UTC minutes.
+    expect(await table.innerText()).not.toContain('(UTC)');
+    expect(await table.innerText()).toMatch(/\b\d{1,2} [A-Z][a-z]{2} 20\d\d, \d\d:\d\d UTC\b/);
+    expect(lines[0]).toContain('(UTC)');
     await app.getByTestId('figure-deployment-frequency').scrollIntoViewIfNeeded();
     await page().screenshot({ path: screenshotPath('kpis-page.png') });
   }, 90_000);

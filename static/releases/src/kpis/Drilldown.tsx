@@ -5,8 +5,10 @@ import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, KpiCell, KpiColumn, KpiDrilldown, KpiFigureId } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { csvText, downloadCsv } from '../csv';
+import { formatDateTimeYear } from '../date-format';
 import { color, font, space } from '../design';
 import { invoke, openInNewTab } from '../platform';
+import { useProjectTime } from '../project-time';
 
 /** Keys in one Jira search link (URLs stay short). */
 const MAX_SEARCH_KEYS = 100;
@@ -27,12 +29,20 @@ function JiraLink({ path, children }: { path: string; children: string }) {
   );
 }
 
-function cell(column: KpiColumn, value: KpiCell, projectKey: string) {
+/**
+ * Facts carry exact UTC minutes ("2026-11-24T10:00Z", kept so in the CSV); the table shows them in
+ * the project's zone, named in each cell, so its column drops the "(UTC)" of the fact's label.
+ */
+const shownLabel = (column: KpiColumn) => (column.kind === 'time' ? column.label.replace(/ \(UTC\)$/, '') : column.label);
+const shownTime = (value: string, timeZone: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value) && !Number.isNaN(Date.parse(value)) ? formatDateTimeYear(value, timeZone) : value.replace('T', ' '));
+
+function cell(column: KpiColumn, value: KpiCell, projectKey: string, timeZone: string) {
   if (value === null || value === undefined || value === '') return <span style={{ color: color.textSubtlest }}>–</span>;
   switch (column.kind) {
     case 'issue':
       return <JiraLink path={`/browse/${String(value)}`}>{String(value)}</JiraLink>;
     case 'time':
+      return <span style={{ whiteSpace: 'nowrap' }}>{shownTime(String(value), timeZone)}</span>;
     case 'day':
     case 'deployment':
       return <span style={{ whiteSpace: 'nowrap' }}>{String(value).replace('T', ' ')}</span>;
@@ -73,6 +83,7 @@ export function Drilldown({ figureId, title, projectKey }: { figureId: KpiFigure
   const [data, setData] = useState<KpiDrilldown>();
   const [error, setError] = useState<ErrorBody>();
   const [generation, setGeneration] = useState(0);
+  const { timeZone } = useProjectTime();
 
   useEffect(() => {
     let cancelled = false;
@@ -124,8 +135,8 @@ export function Drilldown({ figureId, title, projectKey }: { figureId: KpiFigure
         <p style={{ margin: 0, font: font.body, color: color.textSubtle }}>Nothing in the window: the figure has no data.</p>
       ) : (
         <DynamicTable
-          head={{ cells: data.columns.map((c) => ({ key: c.key, content: c.label })) }}
-          rows={data.rows.map((row, i) => ({ key: `row-${i}`, cells: data.columns.map((c) => ({ key: c.key, content: cell(c, row[c.key] ?? null, projectKey) })) }))}
+          head={{ cells: data.columns.map((c) => ({ key: c.key, content: shownLabel(c) })) }}
+          rows={data.rows.map((row, i) => ({ key: `row-${i}`, cells: data.columns.map((c) => ({ key: c.key, content: cell(c, row[c.key] ?? null, projectKey, timeZone) })) }))}
           rowsPerPage={20}
           defaultPage={1}
         />
