@@ -58,6 +58,8 @@ export interface IssueReadinessView {
   history: SignOffRecord[];
   policySource: PolicySource;
   generatedAt: string;
+  /** The project's release zone: the panel shows times in it (docs/time.md). */
+  timeZone?: string;
 }
 
 export type GetIssueReadinessPayload = Record<string, never>;

@@ -144,7 +144,7 @@ function SignOffForm({ check, actions }: { check: ManualCheckView; actions: Pane
   );
 }
 
-function ManualCheckDetails({ check, actions, timeZone }: { check: ManualCheckView; actions?: PanelActions; timeZone?: string }) {
+function ManualCheckDetails({ check, actions, timeZone, viewerZone }: { check: ManualCheckView; actions?: PanelActions; timeZone?: string; viewerZone?: string }) {
   const current = check.current;
   const evidence = safeLink(current?.evidenceUrl);
   const editing = actions?.draft?.criterionId === check.criterionId;
@@ -152,7 +152,7 @@ function ManualCheckDetails({ check, actions, timeZone }: { check: ManualCheckVi
     <Stack space="space.075">
       {current ? (
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Text color="color.text.subtle" size="small">{`${formatInstant(current.at, timeZone)}`}</Text>
+          <Text color="color.text.subtle" size="small">{`${formatInstant(current.at, timeZone, viewerZone)}`}</Text>
           {evidence ? <Link href={evidence} openNewTab>{`Evidence: ${linkText(evidence)}`}</Link> : null}
         </Inline>
       ) : null}
@@ -178,7 +178,7 @@ function ManualCheckDetails({ check, actions, timeZone }: { check: ManualCheckVi
   );
 }
 
-function CriterionRow({ result, check, actions, timeZone }: { result: ReadinessCriterionResult; check?: ManualCheckView; actions?: PanelActions; timeZone?: string }) {
+function CriterionRow({ result, check, actions, timeZone, viewerZone }: { result: ReadinessCriterionResult; check?: ManualCheckView; actions?: PanelActions; timeZone?: string; viewerZone?: string }) {
   return (
     <Stack space="space.050" testId={`criterion-${result.id}`}>
       <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -188,12 +188,12 @@ function CriterionRow({ result, check, actions, timeZone }: { result: ReadinessC
       </Inline>
       <Text color="color.text.subtle" size="small">{result.reason}</Text>
       <IssueLinks result={result} />
-      {check ? <ManualCheckDetails check={check} actions={actions} timeZone={timeZone} /> : null}
+      {check ? <ManualCheckDetails check={check} actions={actions} timeZone={timeZone} viewerZone={viewerZone} /> : null}
     </Stack>
   );
 }
 
-function Criteria({ view, actions, timeZone }: { view: IssueReadinessView; actions?: PanelActions; timeZone?: string }) {
+function Criteria({ view, actions, timeZone, viewerZone }: { view: IssueReadinessView; actions?: PanelActions; timeZone?: string; viewerZone?: string }) {
   const applicable = view.results.filter((r) => r.status !== 'na').sort((a, b) => rank(a) - rank(b));
   const notApplicable = view.results.filter((r) => r.status === 'na');
   const checks = new Map(view.checks.map((c) => [c.criterionId, c]));
@@ -201,7 +201,7 @@ function Criteria({ view, actions, timeZone }: { view: IssueReadinessView; actio
     <Stack space="space.150">
       <Heading size="xsmall" as="h3">{`Criteria · ${criteriaSummary(view.results)}`}</Heading>
       {applicable.map((result) => (
-        <CriterionRow key={result.id} result={result} check={checks.get(result.id)} actions={actions} timeZone={timeZone} />
+        <CriterionRow key={result.id} result={result} check={checks.get(result.id)} actions={actions} timeZone={timeZone} viewerZone={viewerZone} />
       ))}
       {notApplicable.length ? (
         <Text color="color.text.subtlest" size="small">{`Not applicable: ${notApplicable.map((r) => `${r.label} (${r.reason.replace(/\.$/, '').toLowerCase()})`).join('; ')}.`}</Text>
@@ -210,7 +210,7 @@ function Criteria({ view, actions, timeZone }: { view: IssueReadinessView; actio
   );
 }
 
-function History({ view, timeZone }: { view: IssueReadinessView; timeZone?: string }) {
+function History({ view, timeZone, viewerZone }: { view: IssueReadinessView; timeZone?: string; viewerZone?: string }) {
   const labels = new Map(view.results.map((r) => [r.id, r.label]));
   const labelOf = (id: string) => labels.get(id) ?? `${id} (no longer in the policy)`;
   return (
@@ -230,7 +230,7 @@ function History({ view, timeZone }: { view: IssueReadinessView; timeZone?: stri
                 <Text>{historyLine(record, labelOf)}</Text>
               </Inline>
               <Inline space="space.100" alignBlock="center" shouldWrap>
-                <Text color="color.text.subtlest" size="small">{formatInstant(record.at, timeZone)}</Text>
+                <Text color="color.text.subtlest" size="small">{formatInstant(record.at, timeZone, viewerZone)}</Text>
                 {evidence ? <Link href={evidence} openNewTab>{linkText(evidence)}</Link> : null}
                 {record.comment ? <Text color="color.text.subtle" size="small">{`“${record.comment}”`}</Text> : null}
               </Inline>
@@ -307,8 +307,9 @@ export function IssuePanelView({ state, issueKey, onRetry, actions, timeZone }: 
           <Text>{actions.notice}</Text>
         </SectionMessage>
       ) : null}
-      <Criteria view={view} actions={actions} timeZone={timeZone} />
-      <History view={view} timeZone={timeZone} />
+      {/* Times in the project's zone (the reader's own, from Jira, for a view without one), named when the reader is elsewhere. */}
+      <Criteria view={view} actions={actions} timeZone={view.timeZone ?? timeZone} viewerZone={timeZone} />
+      <History view={view} timeZone={view.timeZone ?? timeZone} viewerZone={timeZone} />
       <Text color="color.text.subtlest" size="small">
         {view.policySource === 'default' ? 'Default readiness policy (a project admin can change it in the project settings).' : 'Readiness policy of this project.'}
       </Text>

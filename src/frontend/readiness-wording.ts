@@ -3,6 +3,7 @@
  * tested table-driven in test/frontend/readiness-wording.test.ts.
  */
 import type { ReadinessCriterionResult, ReadinessRag, ReadinessRelease, SignOffRecord } from '../contract';
+import { sameZone, zoneAbbreviation } from '../domain/calendar/zone-name';
 import { ISSUE_READINESS, LOZENGE_APPEARANCE, readyForDateAnswer } from '../domain/status/vocabulary';
 import { type LozengeAppearance, daysWording, formatReleaseDate } from './release-wording';
 
@@ -48,18 +49,23 @@ export function criteriaSummary(results: ReadonlyArray<Pick<ReadinessCriterionRe
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `24 Nov 2026, 10:05` in the given IANA zone (UTC when unknown or invalid). */
-export function formatInstant(iso: string, timeZone?: string): string {
+/**
+ * `24 Nov 2026, 10:05` in the given IANA zone (the project's; UTC when unknown or invalid), with
+ * the zone's name when the reader's own zone (`viewerZone`, from Jira's context) is another one.
+ */
+export function formatInstant(iso: string, timeZone?: string, viewerZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
   } catch {
-    return formatInstant(iso, 'UTC');
+    return formatInstant(iso, 'UTC', viewerZone);
   }
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
+  const text = `${Number(get('day'))} ${MONTHS[Number(get('month')) - 1] ?? get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
+  const zone = timeZone || 'UTC';
+  return viewerZone && !sameZone(zone, viewerZone) ? `${text} ${zoneAbbreviation(date.getTime(), zone)}` : text;
 }
 
 /** "Priya Shah signed off QA passed" / "… revoked …". */

@@ -120,6 +120,12 @@ describe('the readiness issue panel (real ForgeReconciler, fake bridge)', () => 
     expect(textsOf(history)).toEqual(expect.arrayContaining(['Signed', 'Dana Kowalski signed off Code reviewed']));
   });
 
+  it('shows sign-off times in the project’s zone, named for a reader in another zone', async () => {
+    const doc = await renderPanel({ ok: true, data: { ...view, timeZone: 'Pacific/Auckland' } });
+    // 15:30 UTC on 23 Nov is 04:30 on the 24th in Auckland; the reader's Jira profile says UTC.
+    expect(textsOf(byTestId(doc, 'criterion-code-reviewed')[0]!)).toContain('24 Nov 2026, 04:30 GMT+13');
+  });
+
   it('signs a check off with evidence and a comment, then shows the answer', async () => {
     const signedView: IssueReadinessView = {
       ...view,

@@ -49,6 +49,17 @@ describe('readiness wording', () => {
     expect(formatInstant(iso, zone)).toBe(text);
   });
 
+  // The project's zone, named when the reader (Jira's profile zone) is in another one.
+  it.each([
+    ['2026-12-05T10:30:00.000Z', 'Pacific/Auckland', 'Pacific/Auckland', '5 Dec 2026, 23:30'],
+    ['2026-12-05T11:30:00.000Z', 'Pacific/Auckland', 'UTC', '6 Dec 2026, 00:30 GMT+13'],
+    ['2026-12-06T01:00:00.000Z', 'America/Los_Angeles', 'Europe/Berlin', '5 Dec 2026, 17:00 PST'],
+    ['2026-12-05T23:30:00.000Z', 'UTC', 'Etc/UTC', '5 Dec 2026, 23:30'],
+    ['2026-03-29T01:30:00.000Z', 'Europe/Berlin', 'America/New_York', '29 Mar 2026, 03:30 CEST'],
+  ])('formats %s in the project zone %s for a reader in %s as %s', (iso, zone, viewer, text) => {
+    expect(formatInstant(iso, zone, viewer)).toBe(text);
+  });
+
   it.each([
     ['https://ci.example.com/run/1', 'https://ci.example.com/run/1'],
     ['javascript:alert(1)', undefined],

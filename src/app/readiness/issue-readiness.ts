@@ -83,6 +83,7 @@ export function buildIssueReadinessView(facts: IssueFacts, loaded: LoadedPolicy,
     history: [...(log?.records ?? [])].reverse().slice(0, HISTORY_SHOWN),
     policySource: loaded.source,
     generatedAt: now.toISOString(),
+    timeZone,
   };
 }
 

@@ -15,6 +15,7 @@
  * without a `timeZone` only here.
  */
 import { instantToWallTime } from '../../../src/domain/calendar/wall-time';
+import { sameZone, zoneAbbreviation as zoneName } from '../../../src/domain/calendar/zone-name';
 
 const LOCALE = 'en-GB';
 
@@ -66,35 +67,9 @@ export function viewerTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-const abbreviations = new Map<string, Intl.DateTimeFormat>();
-
-function zoneName(ms: number, timeZone: string, locale: string): string {
-  const key = `${locale} ${timeZone}`;
-  let format = abbreviations.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
-    abbreviations.set(key, format);
-  }
-  return format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-}
-
-/**
- * The zone's short name at that instant: "CET"/"CEST", "PST"/"PDT", "UTC"; an offset such as
- * "GMT+13" where English has no common abbreviation. en-GB knows Europe's names, en-US America's.
- */
+/** The zone's short name at that instant ("CET", "PDT", "GMT+13"): the domain's, shared with the issue panel. */
 export function zoneAbbreviation(at: Instant, timeZone: string): string {
-  const ms = Date.parse(iso(at));
-  if (Number.isNaN(ms)) return timeZone;
-  const british = zoneName(ms, timeZone, LOCALE);
-  if (!/^GMT[+-]/.test(british)) return british;
-  const american = zoneName(ms, timeZone, 'en-US');
-  return /^GMT[+-]/.test(american) ? british : american;
-}
-
-/** Same zone for display: equal names, or two names for UTC. */
-function sameZone(a: string, b: string): boolean {
-  const utc = (z: string) => z === 'UTC' || z === 'Etc/UTC' || z === 'Etc/GMT' || z === 'GMT' || z === 'Etc/Universal' || z === 'Etc/Zulu';
-  return a === b || (utc(a) && utc(b));
+  return zoneName(Date.parse(iso(at)), timeZone);
 }
 
 const withZone = (text: string, at: Instant, timeZone: string, viewerZone: string) => (sameZone(timeZone, viewerZone) ? text : `${text} ${zoneAbbreviation(at, timeZone)}`);
