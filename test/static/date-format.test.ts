@@ -44,13 +44,9 @@ describe('date-format, instants in the project zone', () => {
     expect(formatTime(iso, zone, viewer)).toBe(time);
   });
 
-  it.each([
-    ['2026-12-05T22:00:00.000Z', 'Europe/Berlin', 'Sat 5 Dec, 23:00'],
-    ['2026-12-05T22:00:00.000Z', 'Pacific/Auckland', 'Sun 6 Dec, 11:00'],
-    ['2026-12-05T22:00:00.000Z', 'America/Los_Angeles', 'Sat 5 Dec, 14:00'],
-    ['2026-12-05T22:00:00.000Z', 'UTC', 'Sat 5 Dec, 22:00'],
-  ])('names the weekday of %s in %s: %s', (iso, zone, text) => {
-    expect(formatInstant(iso, zone)).toBe(text);
+  // Berlin, Auckland and Los Angeles rows are the Go-live page model's (test/static/golive-model.test.ts).
+  it('names the weekday in the zone', () => {
+    expect(formatInstant('2026-12-05T22:00:00.000Z', 'UTC')).toBe('Sat 5 Dec, 22:00');
   });
 
   it.each([
