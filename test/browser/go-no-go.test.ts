@@ -86,7 +86,10 @@ describeInBrowser('the Go/No-Go board in Chromium', () => {
     await audit.waitFor();
     const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(actions).toEqual(['jira.version-released', 'decision.recorded', 'vote.cast', 'vote.cast', 'criterion.ticked']);
-    expect(await audit.locator('tbody tr').first().innerText()).toMatch(/24 Nov 2026, 11:\d\d CET/);
+    const firstEntry = audit.locator('tbody tr').first();
+    expect(await firstEntry.innerText()).toMatch(/24 Nov 2026, 11:\d\d CET/);
+    // The viewer's own time is in the tooltip.
+    expect(await firstEntry.locator('td[title]').first().getAttribute('title')).toMatch(/^Your time: 25 Nov, 00:\d\d /);
     await manager.page.evaluate(() => window.scrollTo(0, 0));
     await manager.page.screenshot({ path: screenshotPath('go-no-go-decided.png') });
   }, 120_000);

@@ -4,7 +4,7 @@ import type { AuditCsvExport, AuditLogView, ErrorBody } from '../../../../src/co
 import { color, font, space } from '../design';
 import { downloadCsv } from '../csv';
 import { invoke } from '../platform';
-import { formatDateTimeYear } from '../date-format';
+import { formatDateTimeYear, viewerTimeTitle } from '../date-format';
 import { useProjectTime } from '../project-time';
 import { auditActionLabel, describeValue } from './board-model';
 import { InlineError, Muted, Section, inputStyle, tableStyle, tdStyle, thStyle } from './controls';
@@ -92,7 +92,7 @@ export function AuditLog({ versionId, versionName }: { versionId: string; versio
               <tbody>
                 {[...current.entries].reverse().map((e) => (
                   <tr key={e.id} data-action={e.action}>
-                    <td style={{ ...tdStyle, whiteSpace: 'nowrap' }}>{formatDateTimeYear(e.at, timeZone)}</td>
+                    <td style={{ ...tdStyle, whiteSpace: 'nowrap' }} title={viewerTimeTitle(e.at, timeZone)}>{formatDateTimeYear(e.at, timeZone)}</td>
                     <td style={tdStyle}>{e.actor.displayName}</td>
                     <td style={tdStyle}>
                       <div style={{ fontWeight: 600 }}>{auditActionLabel(e)}</div>

@@ -8,7 +8,7 @@ import Button from '@atlaskit/button/new';
 import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, RecordedDeployment, RecordedDeploymentsView } from '../../../../src/contract';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDateTime } from '../date-format';
+import { formatDateTime, viewerTimeTitle } from '../date-format';
 import { useProjectTime } from '../project-time';
 import { color, font, space } from '../design';
 import { invoke } from '../platform';
@@ -98,7 +98,7 @@ export function RecordedDeployments({ onChanged }: { onChanged: () => void }) {
                       ))}
                     </select>
                   </td>
-                  <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }}>{formatDateTime(d.deployedAt, timeZone)}</td>
+                  <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }} title={viewerTimeTitle(d.deployedAt, timeZone)}>{formatDateTime(d.deployedAt, timeZone)}</td>
                   <td style={{ padding: '4px 8px' }}>{d.version ?? '–'}</td>
                   <td style={{ padding: '4px 8px' }}>{d.issueCount}</td>
                   <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }}>
