@@ -11,9 +11,10 @@
 import type { IndexDoc } from '../store/go-no-go-store';
 import { type CalendarDate } from '../domain/calendar/calendar-date';
 import { monthsBetween } from '../domain/deployments/deployment-index';
-import { type IssueFact, decodeFact } from '../domain/kpis/facts';
-import { type KpiDeploymentEvent, type KpiInput, type KpiVersion, type Prepared, prepare } from '../domain/kpis/model';
-import { type KpiReport, type KpiSnapshot, completeSnapshots, reportFrom, snapshotInstant, snapshotOf, trendWeekEnds, weekEndOf } from '../domain/kpis/report';
+import { type Computed, FactFold } from '../domain/kpis/fact-digest';
+import { decodeFact } from '../domain/kpis/facts';
+import { type KpiDeploymentEvent, type KpiSources, type KpiVersion, prepare } from '../domain/kpis/model';
+import { type KpiReport, type KpiSnapshot, completeSnapshots, kpiInstants, reportFrom, snapshotInstant, snapshotOf, trendWeekEnds, weekEndOf } from '../domain/kpis/report';
 import { type KpiSettings, readKpiSettings } from '../domain/kpis/settings';
 import type { ProjectVersionHistory } from '../domain/versions/version-history';
 import type { KeyValueStore } from '../ports';
@@ -39,8 +40,9 @@ export interface ProjectRef {
 }
 
 export interface LoadedKpis {
-  input: KpiInput;
-  prepared: Prepared;
+  input: KpiSources;
+  /** Facts folded for reports at `now` and at each trend week's Monday (`kpiInstants`). */
+  prepared: Computed;
   sync: KpiSyncDoc | undefined;
   snapshots: KpiSnapshot[];
   settings: KpiSettings;
@@ -87,12 +89,6 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     .map(([versionId]) => versionId);
   // A full re-sync under way is not read: its generation is incomplete until it switches.
   const readable = sync ? readableFacts(sync) : undefined;
-  // Decoded part by part: the tuples of a part are garbage once decoded, so the whole project's
-  // tuples and facts are never held together (150,000 issues stayed far under 256 MB this way).
-  const facts: IssueFact[] = [];
-  await forEachFactPart(store, project.id, readable?.months ?? [], readable?.generation ?? 0, (tuples) => {
-    for (const tuple of tuples) facts.push(decodeFact(tuple));
-  });
   // Deployments from before the oldest trend window, to now.
   const from = now.getTime() - (settings.windowDays + 7 * TREND_WEEKS + 31) * 86_400_000;
   const indexed = await readDeploymentIndex(store, project.key, monthsBetween(from, now.getTime()));
@@ -115,10 +111,9 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     if (d.source !== 'manual' || seen.has(d.id)) continue;
     deployments.push({ id: d.id, environment: d.environmentName, status: d.status, at: d.at, ...(d.versionName ? { version: d.versionName } : {}) });
   }
-  const input: KpiInput = {
+  const input: KpiSources = {
     project,
     settings,
-    facts,
     dictionaries: readable?.dictionaries ?? { issueTypes: {}, resolutions: {} },
     versions: versionsFromHistory(history?.value),
     deployments,
@@ -127,7 +122,14 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
     ...(hotfixVersionIds.length ? { hotfixVersionIds } : {}),
     deploymentsSince: new Date(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth(), 1)).toISOString(),
   };
-  return { input, prepared: prepare(input), sync, snapshots: snapshots?.value.weeks ?? [], settings };
+  // Each fact is folded as its part is decoded and then dropped: a project's facts are never held
+  // together (150,000 decoded facts took ~490 MB of a Forge function's 512), only what the figures
+  // of these reports read (fact-digest.ts).
+  const fold = new FactFold(prepare(input), kpiInstants(now, settings.timeZone, TREND_WEEKS));
+  await forEachFactPart(store, project.id, readable?.months ?? [], readable?.generation ?? 0, (tuples) => {
+    for (const tuple of tuples) fold.add(decodeFact(tuple));
+  });
+  return { input, prepared: fold.result(), sync, snapshots: snapshots?.value.weeks ?? [], settings };
 }
 
 export interface ComputedKpis extends LoadedKpis {

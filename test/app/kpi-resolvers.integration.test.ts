@@ -4,8 +4,7 @@ import { versionsFromHistory } from '../../src/app/kpi-data';
 import type { KpiSyncDoc } from '../../src/app/kpi-sync';
 import { dispatchResolver } from '../../src/app/resolvers';
 import { readVersionHistory } from '../../src/app/version-tracking';
-import { prepare } from '../../src/domain/kpis/model';
-import { reportFrom } from '../../src/domain/kpis/report';
+import { computeKpiReport } from '../../src/domain/kpis/report';
 import { DEFAULT_KPI_SETTINGS, withZone } from '../../src/domain/kpis/settings';
 import { keys } from '../../src/store/keys';
 import { DEMO_ACCOUNT } from '../../local/fake-jira';
@@ -55,8 +54,8 @@ describe('the KPI report', () => {
     const shop = facts.project('SHOP');
     expect(report.sync).toMatchObject({ state: 'idle', chunksDone: report.sync.chunksTotal, issuesStored: site.jira.dataset.issues.filter((i) => i.projectId === shop.id).length });
 
-    const expected = reportFrom(
-      prepare({
+    const expected = computeKpiReport(
+      {
         project: { id: shop.id, key: 'SHOP', name: shop.name },
         // The demo site reports UTC as its zone, so the project's days are UTC days.
         settings: withZone(DEFAULT_KPI_SETTINGS, 'UTC'),
@@ -64,7 +63,7 @@ describe('the KPI report', () => {
         dictionaries: { issueTypes: Object.fromEntries(site.jira.dataset.issueTypes.map((t) => [t.id, { name: t.name, subtask: t.subtask }])), resolutions: Object.fromEntries(site.jira.dataset.resolutions.map((r) => [r.id, r.name])) },
         versions: versionsFromHistory(await readVersionHistory(site.deps, shop.id)),
         deployments: [],
-      }),
+      },
       DEMO_NOW,
     );
     expect(report.figures).toEqual(expected.figures);

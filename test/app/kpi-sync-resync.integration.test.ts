@@ -5,9 +5,10 @@
  */
 import { createAppDeps, type AppDeps } from '../../src/app/deps';
 import { runJob } from '../../src/app/jobs';
-import { computeProjectKpis, loadKpis } from '../../src/app/kpi-data';
-import { CHUNK_LEASE_MS, QUEUED_LEASE_MS, RETIRED_GRACE_MS, type KpiSyncDoc, readSyncDoc, requestKpiSync, runKpiSync, syncStatusOf } from '../../src/app/kpi-sync';
-import type { IssueFact } from '../../src/domain/kpis/facts';
+import { computeProjectKpis } from '../../src/app/kpi-data';
+import { readFacts } from '../../src/app/kpi-fact-store';
+import { CHUNK_LEASE_MS, QUEUED_LEASE_MS, RETIRED_GRACE_MS, type KpiSyncDoc, readSyncDoc, readableFacts, requestKpiSync, runKpiSync, syncStatusOf } from '../../src/app/kpi-sync';
+import { type IssueFact, decodeFact } from '../../src/domain/kpis/facts';
 import type { KeyValueStore } from '../../src/ports';
 import { keys } from '../../src/store/keys';
 import { createLocalTransports } from '../../local/compose';
@@ -78,10 +79,11 @@ async function drain(deps = depsWith(store)): Promise<Array<Record<string, unkno
 
 const doc = async () => (await readSyncDoc({ store }, shop.projectId)) as KpiSyncDoc;
 
-/** The facts a report reads now. */
+/** The facts a report reads now: the generation and months the sync doc tells readers to read. */
 async function factsReadersSee(): Promise<Map<string, IssueFact>> {
-  const loaded = await loadKpis(store, { id: shop.projectId, key: 'SHOP', name: 'Shop' }, DEMO_NOW);
-  return byId(loaded.input.facts);
+  const readable = readableFacts(await doc());
+  const { tuples } = await readFacts(store, shop.projectId, readable.months, readable.generation);
+  return byId(tuples.map(decodeFact));
 }
 
 /** The project's figures as of the demo's "now", whatever the clock says. */

@@ -6,8 +6,7 @@ import { computeDatasetKpis, DEPLOYMENTS_FILE_NAME, VERSION_HISTORY_FILE_NAME } 
 import { demoDeployments } from '../../local/kpi-demo-deployments';
 import { DATASET_FILE_NAME, generateDemoDataset, saveDatasetFile } from '../../local/fake-jira';
 import { versionsFromHistory } from '../../src/app/kpi-data';
-import { prepare } from '../../src/domain/kpis/model';
-import { reportFrom } from '../../src/domain/kpis/report';
+import { computeKpiReport } from '../../src/domain/kpis/report';
 import { DEFAULT_KPI_SETTINGS, withZone } from '../../src/domain/kpis/settings';
 import { recordObservation, type ProjectVersionHistory } from '../../src/domain/versions/version-history';
 import { DEMO_NOW } from '../support/demo-site';
@@ -41,8 +40,8 @@ describe('npm run kpi', () => {
       (versionHistory = recordObservation(versionHistory, { versionId: v.id, name: v.name, startDate: v.startDate ?? null, releaseDate, released: v.released, observedAt: at, source }).history);
     observe(overdue, history[0]!.observedAt, '2026-11-13', 'event');
     for (const v of dataset.versions.filter((x) => x.projectId === shop.id)) observe(v, DEMO_NOW.toISOString());
-    const expected = reportFrom(
-      prepare({
+    const expected = computeKpiReport(
+      {
         project: { id: shop.id, key: 'SHOP', name: shop.name },
         // The demo site reports UTC as its zone, so the project's days are UTC days.
         settings: withZone(DEFAULT_KPI_SETTINGS, 'UTC'),
@@ -50,7 +49,7 @@ describe('npm run kpi', () => {
         dictionaries: { issueTypes: Object.fromEntries(dataset.issueTypes.map((t) => [t.id, { name: t.name, subtask: t.subtask }])), resolutions: Object.fromEntries(dataset.resolutions.map((r) => [r.id, r.name])) },
         versions: versionsFromHistory(versionHistory),
         deployments: deployments.map((d) => ({ id: d.deploymentId, environment: d.environment, status: d.status, at: new Date(d.deployedAt).toISOString(), ...(d.version ? { version: d.version } : {}), ...(d.issueKeys ? { issueKeys: d.issueKeys } : {}), ...(d.isRollback ? { isRollback: true } : {}) })),
-      }),
+      },
       DEMO_NOW,
     );
     expect(computed!.figures).toEqual(expected.figures);

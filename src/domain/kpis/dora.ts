@@ -3,10 +3,10 @@
  * rate and failed-deployment recovery time. Definitions: docs/kpi-definitions.md.
  */
 import type { KpiDrilldown, KpiFigure } from '../../contract-kpis';
-import { type IssueFact, inVersionAt, resolvedAt } from './facts';
+import type { Computed, Delivery } from './fact-digest';
 import { bandRag, doraBand } from './dora-bands';
 import { formatCount, formatHours, formatNumber, formatShare, isoMinute } from './format';
-import { type Prepared, type ProdDeployment, type WindowBounds, fromMinutes, toMinutes } from './model';
+import { type Prepared, type ProdDeployment, type WindowBounds, fromMinutes } from './model';
 import type { FailureSignalKind } from './settings';
 import { PERCENTILE_METHOD_LABELS, percentileOfSorted } from './stats';
 import { HOUR_MS, dayOf } from './time';
@@ -63,10 +63,10 @@ export interface FailureSignal {
 export interface Failures {
   byDeployment: Map<string, FailureSignal[]>;
   /** Incidents that name no production deployment within the failure window before them. */
-  unattributed: Array<{ fact: IssueFact; at: number; reason: string }>;
+  unattributed: Array<{ key: string; at: number; reason: string }>;
 }
 
-export function failures(p: Prepared): Failures {
+export function failures(p: Computed): Failures {
   return memo(p, 'failures', () => {
     const { settings } = p;
     const enabled = new Set(settings.failureSignals);
@@ -118,8 +118,7 @@ export function failures(p: Prepared): Failures {
     if (enabled.has('incident')) {
       const byVersion = new Map<string, ProdDeployment[]>();
       for (const d of live) for (const v of d.versionIds) byVersion.set(v, [...(byVersion.get(v) ?? []), d]);
-      for (const fact of p.input.facts) {
-        if (!p.isIncident(fact) || !p.counted(fact)) continue;
+      for (const fact of p.facts.incidents) {
         const at = fromMinutes(fact.created);
         // The versions it affects name the deployment, when they were deployed before it.
         let target: ProdDeployment | undefined;
@@ -135,7 +134,7 @@ export function failures(p: Prepared): Failures {
             : 'no production deployment before it';
         }
         if (!target || at - target.at > windowMs) {
-          unattributed.push({ fact, at, reason });
+          unattributed.push({ key: fact.key, at, reason });
           continue;
         }
         // An open incident is not recovered, whatever else ships meanwhile; resolved, it is
@@ -165,7 +164,7 @@ export function failures(p: Prepared): Failures {
  * The failure signals known at the computation's "now": later signals are not yet known, and a
  * recovery after "now" has not happened yet (so a recomputed past week matches what was reported).
  */
-function knownSignals(p: Prepared, w: WindowBounds): Map<string, FailureSignal[]> {
+function knownSignals(p: Computed, w: WindowBounds): Map<string, FailureSignal[]> {
   return memo(p, `known-signals@${w.now}`, () => {
     const known = new Map<string, FailureSignal[]>();
     for (const [id, signals] of failures(p).byDeployment) {
@@ -194,7 +193,7 @@ function deploymentVersion(d: ProdDeployment, p: Prepared): string | null {
 // ---------------------------------------------------------------------------------------------
 // Deployment frequency
 
-export function deploymentFrequency(p: Prepared, w: WindowBounds): MetricResult {
+export function deploymentFrequency(p: Computed, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const deployments = p.changes.filter((d) => inWindow(d.at, w));
   const days = new Set(deployments.map((d) => dayOf(d.at, tz)));
@@ -260,45 +259,11 @@ export function deploymentFrequency(p: Prepared, w: WindowBounds): MetricResult 
 // ---------------------------------------------------------------------------------------------
 // Lead time for changes
 
-interface Delivery {
-  fact: IssueFact;
-  deployment: ProdDeployment;
-}
-
-/** Each issue's first successful production deployment that carried it. */
-export function firstDeliveries(p: Prepared): Delivery[] {
-  return memo(p, 'deliveries', () => {
-    const seen = new Set<string>();
-    const deliveries: Delivery[] = [];
-    for (const deployment of p.changes) {
-      if (deployment.status !== 'successful') continue;
-      const at = toMinutes(deployment.at);
-      const carried: IssueFact[] = [];
-      for (const key of deployment.issueKeys) {
-        const fact = p.factsByKey.get(key);
-        if (fact) carried.push(fact);
-      }
-      for (const versionId of deployment.versionIds) {
-        for (const fact of p.factsByVersion.get(versionId) ?? []) {
-          if (inVersionAt(fact, versionId, at) && resolvedAt(fact, at)) carried.push(fact);
-        }
-      }
-      for (const fact of carried) {
-        if (seen.has(fact.id)) continue;
-        seen.add(fact.id);
-        deliveries.push({ fact, deployment });
-      }
-    }
-    return deliveries;
-  });
-}
-
 /**
  * Issues of versions deployed in the window that were resolved only after the version's last
  * deployment there, and that no deployment has shipped since: their lead time is not known yet.
  */
-function resolvedAfterTheirDeployment(p: Prepared, w: WindowBounds): string[] {
-  const shipped = new Set(firstDeliveries(p).map((d) => d.fact.id));
+function resolvedAfterTheirDeployment(p: Computed, w: WindowBounds): string[] {
   const lastDeployment = new Map<string, number>();
   for (const d of p.changes) {
     if (d.status !== 'successful' || d.at < w.from || d.at >= w.to) continue;
@@ -306,8 +271,8 @@ function resolvedAfterTheirDeployment(p: Prepared, w: WindowBounds): string[] {
   }
   const keys = new Set<string>();
   for (const [versionId, at] of lastDeployment) {
-    for (const fact of p.factsByVersion.get(versionId) ?? []) {
-      if (shipped.has(fact.id) || !p.counted(fact) || !p.delivered(fact) || fact.resolved === null) continue;
+    for (const fact of p.facts.versionFacts.get(versionId) ?? []) {
+      if (p.facts.shipped.has(fact.key) || !p.delivered(fact) || fact.resolved === null) continue;
       const resolved = fromMinutes(fact.resolved);
       if (resolved > at && resolved <= w.now) keys.add(fact.key);
     }
@@ -315,41 +280,13 @@ function resolvedAfterTheirDeployment(p: Prepared, w: WindowBounds): string[] {
   return [...keys].sort();
 }
 
-interface LeadRow {
-  fact: IssueFact;
-  deployment: ProdDeployment;
-  start: number;
-  from: 'in-progress' | 'created';
-  hours: number;
-}
-
-type LeadEntry = LeadRow | { skip: 'subtask' | 'not-delivered' | 'before-start' | 'deployed-earlier'; deployment: ProdDeployment; fromCreation: boolean };
-
-/** Each first delivery as a lead-time row or the reason it is left out (window independent, so computed once). */
-function leadEntries(p: Prepared): LeadEntry[] {
-  const since = p.input.deploymentsSince ? Date.parse(p.input.deploymentsSince) : undefined;
-  return memo(p, 'lead-entries', () =>
-    firstDeliveries(p).map(({ fact, deployment }): LeadEntry => {
-      if (!p.counted(fact)) return { skip: 'subtask', deployment, fromCreation: false };
-      // Resolved before the deployments the report reads begin: it shipped then, not now.
-      if (since !== undefined && fact.resolved !== null && fromMinutes(fact.resolved) < since) return { skip: 'deployed-earlier', deployment, fromCreation: false };
-      if (fact.resolved !== null && !p.delivered(fact)) return { skip: 'not-delivered', deployment, fromCreation: false };
-      const useStarted = p.settings.leadTimeStart === 'in-progress' && fact.started !== null;
-      const fromCreation = p.settings.leadTimeStart === 'in-progress' && fact.started === null;
-      const start = fromMinutes(useStarted ? (fact.started as number) : fact.created);
-      if (start > deployment.at) return { skip: 'before-start', deployment, fromCreation };
-      return { fact, deployment, start, from: useStarted ? 'in-progress' : 'created', hours: (deployment.at - start) / HOUR_MS };
-    }),
-  );
-}
-
-/** First index whose deployment is at or after `t` in entries sorted by deployment time. */
-function firstAtOrAfter(entries: readonly { deployment: ProdDeployment }[], t: number): number {
+/** First index whose deployment is at or after `t` in deliveries sorted by deployment time. */
+function firstAtOrAfter(p: Prepared, entries: readonly Delivery[], t: number): number {
   let lo = 0;
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((entries[mid] as { deployment: ProdDeployment }).deployment.at < t) lo = mid + 1;
+    if ((p.changes[(entries[mid] as Delivery).deployment] as ProdDeployment).at < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -392,7 +329,7 @@ function leadTimeFigure(p: Prepared, w: WindowBounds, hours: readonly number[], 
  * DORA's lead time for changes when CI sends commit times: commit to production, one value per
  * commit at the first successful production deployment that brought it.
  */
-function commitLeadTime(p: Prepared, w: WindowBounds): MetricResult | undefined {
+function commitLeadTime(p: Computed, w: WindowBounds): MetricResult | undefined {
   const seen = new Set<string>();
   const rows: Array<{ sha: string; committed: number; deployment: ProdDeployment; hours: number }> = [];
   let withoutCommits = 0;
@@ -428,28 +365,29 @@ function commitLeadTime(p: Prepared, w: WindowBounds): MetricResult | undefined 
   };
 }
 
-export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
+export function leadTime(p: Computed, w: WindowBounds): MetricResult {
   const fromCommits = commitLeadTime(p, w);
   if (fromCommits) return fromCommits;
   const { settings } = p;
-  const rows: LeadRow[] = [];
+  const rows: Array<{ key: string; deployment: ProdDeployment; start: number; from: 'in-progress' | 'created'; hours: number }> = [];
   let subtasks = 0;
   let notDelivered = 0;
   let fromCreation = 0;
   let beforeStart = 0;
   let deployedEarlier = 0;
-  const entries = leadEntries(p);
-  for (let i = firstAtOrAfter(entries, w.from), end = firstAtOrAfter(entries, w.to); i < end; i++) {
-    const entry = entries[i] as LeadEntry;
-    if ('skip' in entry) {
+  const entries = p.facts.deliveries;
+  for (let i = firstAtOrAfter(p, entries, w.from), end = firstAtOrAfter(p, entries, w.to); i < end; i++) {
+    const entry = entries[i] as Delivery;
+    if (entry.skip) {
       if (entry.skip === 'subtask') subtasks++;
       else if (entry.skip === 'not-delivered') notDelivered++;
       else if (entry.skip === 'deployed-earlier') deployedEarlier++;
       else beforeStart++;
       continue;
     }
-    if (entry.from === 'created' && settings.leadTimeStart === 'in-progress') fromCreation++;
-    rows.push(entry);
+    if (entry.fromCreation) fromCreation++;
+    const useStarted = settings.leadTimeStart === 'in-progress' && !entry.fromCreation;
+    rows.push({ key: entry.key, deployment: p.changes[entry.deployment] as ProdDeployment, start: entry.start, from: useStarted ? 'in-progress' : 'created', hours: entry.hours });
   }
   const notes: string[] = [];
   if (fromCreation) notes.push(`${formatCount(fromCreation, 'issue')} never moved to an In Progress status: measured from creation.`);
@@ -479,15 +417,15 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'deployed', label: 'Deployed (UTC)', kind: 'time' },
         { key: 'hours', label: 'Lead time (h)', kind: 'number' },
       ],
-      rows: [...rows].sort((a, b) => a.deployment.at - b.deployment.at || a.fact.key.localeCompare(b.fact.key)).map((r) => ({
-        issue: r.fact.key,
+      rows: [...rows].sort((a, b) => a.deployment.at - b.deployment.at || a.key.localeCompare(b.key)).map((r) => ({
+        issue: r.key,
         start: isoMinute(r.start),
         from: r.from === 'in-progress' ? 'In Progress' : 'creation',
         deployment: r.deployment.id,
         deployed: isoMinute(r.deployment.at),
         hours: Number(r.hours.toFixed(2)),
       })),
-      issueKeys: rows.map((r) => r.fact.key),
+      issueKeys: rows.map((r) => r.key),
     }),
   };
 }
@@ -495,7 +433,7 @@ export function leadTime(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Change failure rate
 
-export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
+export function changeFailureRate(p: Computed, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const { unattributed } = failures(p);
   const byDeployment = knownSignals(p, w);
@@ -521,7 +459,7 @@ export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
         incidents: signals.filter((s) => s.kind === 'incident').map((s) => s.ref).join(', ') || null,
       };
     }),
-    ...lost.map((u) => ({ deployment: null, at: isoMinute(u.at), version: null, failed: null, signals: `incident ${u.fact.key} not attributed: ${u.reason}`, incidents: u.fact.key })),
+    ...lost.map((u) => ({ deployment: null, at: isoMinute(u.at), version: null, failed: null, signals: `incident ${u.key} not attributed: ${u.reason}`, incidents: u.key })),
   ];
   return {
     figure: {
@@ -560,7 +498,7 @@ export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'incidents', label: 'Incidents', kind: 'issues' },
       ],
       rows: rows(),
-      issueKeys: [...incidents.map((s) => s.ref), ...lost.map((u) => u.fact.key)],
+      issueKeys: [...incidents.map((s) => s.ref), ...lost.map((u) => u.key)],
     }),
   };
 }
@@ -568,7 +506,7 @@ export function changeFailureRate(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Failed-deployment recovery time
 
-export function recoveryTime(p: Prepared, w: WindowBounds): MetricResult {
+export function recoveryTime(p: Computed, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const byDeployment = knownSignals(p, w);
   const failed = p.changes.filter((d) => inWindow(d.at, w) && byDeployment.has(d.id));

@@ -35,10 +35,10 @@ export interface KpiDeploymentEvent {
   commits?: Array<{ sha: string; committedAt: string }>;
 }
 
-export interface KpiInput {
+/** Everything a report reads but the issue facts (those are folded one at a time: fact-digest.ts). */
+export interface KpiSources {
   project: { id: string; key: string; name: string };
   settings: KpiSettings;
-  facts: IssueFact[];
   dictionaries: FactDictionaries;
   versions: KpiVersion[];
   deployments: KpiDeploymentEvent[];
@@ -53,6 +53,11 @@ export interface KpiInput {
    * resolved before it was deployed first before it too, whatever later deployment names it again.
    */
   deploymentsSince?: string;
+}
+
+/** The sources with the facts in one array (tests, examples). */
+export interface KpiInput extends KpiSources {
+  facts: IssueFact[];
 }
 
 /** A production deployment as the definitions see it (from CI or from a version release). */
@@ -75,7 +80,7 @@ export interface ProdDeployment {
 }
 
 export interface Prepared {
-  input: KpiInput;
+  input: KpiSources;
   settings: KpiSettings;
   tz: string;
   deploymentSource: 'ci' | 'versions';
@@ -85,8 +90,6 @@ export interface Prepared {
   /** Production deployments that are changes (not rollbacks), oldest first. */
   changes: ProdDeployment[];
   versions: Map<string, KpiVersion>;
-  factsByKey: Map<string, IssueFact>;
-  factsByVersion: Map<string, IssueFact[]>;
   counted: (fact: IssueFact) => boolean;
   delivered: (fact: IssueFact) => boolean;
   isIncident: (fact: IssueFact) => boolean;
@@ -157,7 +160,7 @@ export function versionReleaseMoment(version: KpiVersion, tz: string, deployment
   return shipped === undefined ? base : { at: shipped, day: dayOf(shipped, tz), source: 'deployment' };
 }
 
-export function prepare(input: KpiInput): Prepared {
+export function prepare(input: KpiSources): Prepared {
   const { settings } = input;
   const tz = settings.timeZone;
   // Classify ids once (they are few) rather than names per fact (they are many).
@@ -176,20 +179,6 @@ export function prepare(input: KpiInput): Prepared {
 
   const versions = new Map(input.versions.map((v) => [v.id, v]));
   const versionByName = new Map(input.versions.map((v) => [lower(v.name), v]));
-  const factsByKey = new Map<string, IssueFact>();
-  const factsByVersion = new Map<string, IssueFact[]>();
-  for (const fact of input.facts) {
-    factsByKey.set(fact.key, fact);
-    const seen = new Set<string>();
-    for (const interval of fact.fixVersions) {
-      if (seen.has(interval.versionId)) continue;
-      seen.add(interval.versionId);
-      const list = factsByVersion.get(interval.versionId);
-      if (list) list.push(fact);
-      else factsByVersion.set(interval.versionId, [fact]);
-    }
-  }
-
   // CI deployments to production (attempts that reached it: successful, failed, rolled back).
   const ci: ProdDeployment[] = [];
   for (const event of input.deployments) {
@@ -274,8 +263,6 @@ export function prepare(input: KpiInput): Prepared {
     production,
     changes: production.filter((d) => !d.isRollback),
     versions,
-    factsByKey,
-    factsByVersion,
     counted: (fact) => !(settings.excludeSubtasks && subtaskTypeIds.has(fact.typeId)),
     delivered: (fact) => fact.resolved !== null && !(fact.resolutionId !== null && notDeliveredIds.has(fact.resolutionId)),
     isIncident: (fact) => incidentTypeIds.has(fact.typeId),

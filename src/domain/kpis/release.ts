@@ -6,7 +6,8 @@
 import type { KpiRag } from '../../contract-kpis';
 import { type CalendarDate, daysBetween, parseCalendarDate } from '../calendar/calendar-date';
 import { releaseSlips } from '../versions/version-history';
-import { type MetricResult, memo, windowOf } from './dora';
+import { type MetricResult, windowOf } from './dora';
+import type { Computed, ResolvedIssue } from './fact-digest';
 import { type IssueFact, inVersionAt, resolvedAt } from './facts';
 import { formatCount, formatDays, formatNumber, formatShare, isoMinute } from './format';
 import { type KpiVersion, type Prepared, RELEASE_SOURCE_LABELS, type WindowBounds, fromMinutes, toMinutes } from './model';
@@ -50,12 +51,20 @@ export function plannedRelease(version: KpiVersion, asOf: number): { date: Calen
 const versionCell = (v: KpiVersion) => `${v.id}|${v.name}`;
 const inDays = (day: CalendarDate, w: WindowBounds) => day >= w.fromDay && day < w.toDay;
 
-function countedIn(p: Prepared, versionId: string): IssueFact[] {
-  return (p.factsByVersion.get(versionId) ?? []).filter((f) => p.counted(f));
+/** The counted facts of a version the windows read (the fold kept them, sorted by key). */
+function countedIn(p: Computed, versionId: string): IssueFact[] {
+  return p.facts.versionFacts.get(versionId) ?? [];
+}
+
+/** The date readiness reads a version at: its planned date, else Jira's release date. */
+export function readinessDate(v: KpiVersion, w: WindowBounds): { planned?: { date: CalendarDate; recordedAt: string }; date?: CalendarDate } {
+  const planned = plannedRelease(v, w.now);
+  const date = planned?.date ?? (v.releaseDate ? parseCalendarDate(v.releaseDate) : undefined);
+  return { ...(planned ? { planned } : {}), ...(date ? { date } : {}) };
 }
 
 /** Versions that shipped in the window, on the day they really shipped (see `versionReleaseMoment`). */
-function versionsReleasedIn(p: Prepared, w: WindowBounds): Array<{ v: KpiVersion; at: number; day: CalendarDate }> {
+export function versionsReleasedIn(p: Prepared, w: WindowBounds): Array<{ v: KpiVersion; at: number; day: CalendarDate }> {
   const out: Array<{ v: KpiVersion; at: number; day: CalendarDate }> = [];
   for (const v of p.input.versions) {
     const moment = p.releaseMoment(v);
@@ -183,12 +192,11 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Readiness at the planned release date
 
-export function readiness(p: Prepared, w: WindowBounds): MetricResult {
+export function readiness(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
   const rows: Array<{ v: KpiVersion; date: CalendarDate; source: string; scope: number; done: number; open: string[] }> = [];
   for (const v of p.input.versions) {
-    const planned = plannedRelease(v, w.now);
-    const date = planned?.date ?? (v.releaseDate ? parseCalendarDate(v.releaseDate) : undefined);
+    const { planned, date } = readinessDate(v, w);
     if (!date || !inDays(date, w)) continue;
     const end = toMinutes(endOfDay(date, tz));
     const scope = countedIn(p, v.id).filter((f) => inVersionAt(f, v.id, end) && f.created <= end);
@@ -238,7 +246,7 @@ export function readiness(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Scope change after the start
 
-export function scopeChange(p: Prepared, w: WindowBounds): MetricResult {
+export function scopeChange(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
   let noStart = 0;
   const rows: Array<{ v: KpiVersion; start: CalendarDate; release: CalendarDate; atStart: number; added: string[]; removed: string[] }> = [];
@@ -320,7 +328,7 @@ export function scopeChange(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Carry-over
 
-export function carryOver(p: Prepared, w: WindowBounds): MetricResult {
+export function carryOver(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
   const names = new Map(p.input.versions.map((v) => [v.id, v.name]));
   const rows: Array<{ v: KpiVersion; day: CalendarDate; scope: number; carried: Array<{ key: string; now: string }> }> = [];
@@ -384,25 +392,17 @@ export function carryOver(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Escaped defects
 
-export function escapedDefects(p: Prepared, w: WindowBounds): MetricResult {
+export function escapedDefects(p: Computed, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const span = settings.escapedDefectDays * DAY_MS;
   const released = versionsReleasedIn(p, w);
-  const bugsByVersion = memo(p, 'bugs-by-affected-version', () => {
-    const index = new Map<string, IssueFact[]>();
-    for (const f of p.input.facts) {
-      if (!p.isBug(f) || !p.counted(f)) continue;
-      for (const v of f.affects) index.set(v, [...(index.get(v) ?? []), f]);
-    }
-    return index;
-  });
   const rows = released.map(({ v, at, day }) => {
-    const found = (bugsByVersion.get(v.id) ?? [])
-      .filter((f) => {
-        const created = fromMinutes(f.created);
+    const found = (p.facts.bugs.get(v.id) ?? [])
+      .filter(([, minute]) => {
+        const created = fromMinutes(minute);
         return created > at && created <= at + span && created <= w.now;
       })
-      .map((f) => f.key)
+      .map(([key]) => key)
       .sort();
     return { v, day, found, open: at + span > w.now };
   });
@@ -448,50 +448,46 @@ export function escapedDefects(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Cycle time and throughput
 
-/** Resolved issues by resolution time (computed once per preparation). */
-function resolvedSorted(p: Prepared): IssueFact[] {
-  return memo(p, 'resolved-sorted', () => p.input.facts.filter((f) => f.resolved !== null).sort((a, b) => (a.resolved as number) - (b.resolved as number)));
-}
-
-function firstResolvedAtOrAfter(list: readonly IssueFact[], minute: number): number {
+/** First index of `list` (sorted by resolution) resolved at or after `minute`. */
+function firstResolvedAtOrAfter(list: readonly ResolvedIssue[], minute: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (((list[mid] as IssueFact).resolved as number) < minute) lo = mid + 1;
+    if ((list[mid] as ResolvedIssue).resolved < minute) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function resolvedInWindow(p: Prepared, w: WindowBounds): { facts: IssueFact[]; subtasks: number; notDelivered: number } {
-  const facts: IssueFact[] = [];
+function resolvedInWindow(p: Computed, w: WindowBounds): { facts: ResolvedIssue[]; subtasks: number; notDelivered: number } {
+  const facts: ResolvedIssue[] = [];
   let subtasks = 0;
   let notDelivered = 0;
-  const list = resolvedSorted(p);
+  const list = p.facts.resolved;
   // Minutes: resolved ∈ [from, to) in ms is resolved ∈ [ceil(from / 1 min), ceil(to / 1 min)) in whole minutes.
   for (let i = firstResolvedAtOrAfter(list, Math.ceil(w.from / 60_000)), end = firstResolvedAtOrAfter(list, Math.ceil(w.to / 60_000)); i < end; i++) {
-    const f = list[i] as IssueFact;
-    if (!p.counted(f)) subtasks++;
-    else if (!p.delivered(f)) notDelivered++;
+    const f = list[i] as ResolvedIssue;
+    if (f.kind === 'subtask') subtasks++;
+    else if (f.kind === 'not-delivered') notDelivered++;
     else facts.push(f);
   }
   return { facts, subtasks, notDelivered };
 }
 
-export function cycleTime(p: Prepared, w: WindowBounds): MetricResult {
+export function cycleTime(p: Computed, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const method = settings.percentileMethod;
   const { facts, subtasks, notDelivered } = resolvedInWindow(p, w);
   let neverStarted = 0;
-  const rows: Array<{ f: IssueFact; start: number; days: number }> = [];
+  const rows: Array<{ f: ResolvedIssue; start: number; days: number }> = [];
   for (const f of facts) {
     const start = settings.leadTimeStart === 'created' ? f.created : f.started;
-    if (start === null || start > (f.resolved as number)) {
+    if (start === null || start > f.resolved) {
       neverStarted++;
       continue;
     }
-    rows.push({ f, start, days: ((f.resolved as number) - start) / (24 * 60) });
+    rows.push({ f, start, days: (f.resolved - start) / (24 * 60) });
   }
   const sorted = Float64Array.from(rows, (r) => r.days).sort();
   const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
@@ -532,18 +528,18 @@ export function cycleTime(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'days', label: 'Cycle time (days)', kind: 'number' },
       ],
       rows: [...rows]
-        .sort((a, b) => (a.f.resolved as number) - (b.f.resolved as number) || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0))
-        .map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved as number)), days: Number(r.days.toFixed(2)) })),
+        .sort((a, b) => a.f.resolved - b.f.resolved || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0))
+        .map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved)), days: Number(r.days.toFixed(2)) })),
       issueKeys: rows.map((r) => r.f.key),
     }),
   };
 }
 
-export function throughput(p: Prepared, w: WindowBounds): MetricResult {
+export function throughput(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
   const { facts, subtasks, notDelivered } = resolvedInWindow(p, w);
   const perWeek = (facts.length * 7) / w.days;
-  const sorted = () => [...facts].sort((a, b) => (a.resolved as number) - (b.resolved as number) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = () => [...facts].sort((a, b) => a.resolved - b.resolved || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const notes: string[] = [];
   if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
   if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} resolved as not delivered left out.`);
@@ -574,7 +570,7 @@ export function throughput(p: Prepared, w: WindowBounds): MetricResult {
         { key: 'week', label: `Week of (${tz})`, kind: 'day' },
       ],
       rows: sorted().map((f) => {
-        const at = fromMinutes(f.resolved as number);
+        const at = fromMinutes(f.resolved);
         return { issue: f.key, resolved: isoMinute(at), week: mondayOf(dayOf(at, tz)) };
       }),
       issueKeys: sorted().map((f) => f.key),

@@ -6,7 +6,8 @@
 import type { KpiDrilldown, KpiFigure, KpiFigureId, KpiTrend, KpiWindow } from '../../contract-kpis';
 import { type CalendarDate, addDays } from '../calendar/calendar-date';
 import { type MetricResult, changeFailureRate, deploymentFrequency, leadTime, recoveryTime, windowOf } from './dora';
-import { type KpiInput, type Prepared, type WindowBounds, prepare, windowBounds } from './model';
+import { type Computed, foldFacts } from './fact-digest';
+import { type KpiInput, type WindowBounds, prepare, windowBounds } from './model';
 import { carryOver, cycleTime, escapedDefects, onTimeDelivery, readiness, scopeChange, throughput } from './release';
 import { dayOf, mondayOf, startOfDay } from './time';
 
@@ -22,7 +23,7 @@ export interface KpiReport {
   notes: string[];
 }
 
-const METRICS: Array<[KpiFigureId, (p: Prepared, w: WindowBounds) => MetricResult]> = [
+const METRICS: Array<[KpiFigureId, (p: Computed, w: WindowBounds) => MetricResult]> = [
   ['deployment-frequency', deploymentFrequency],
   ['lead-time', leadTime],
   ['change-failure-rate', changeFailureRate],
@@ -36,12 +37,22 @@ const METRICS: Array<[KpiFigureId, (p: Prepared, w: WindowBounds) => MetricResul
   ['throughput', throughput],
 ];
 
+/** The report as of `now` from sources with every fact in one array (tests, examples). */
 export function computeKpiReport(input: KpiInput, now: Date): KpiReport {
-  return reportFrom(prepare(input), now);
+  return reportFrom(foldFacts(prepare(input), input.facts, [now]), now);
 }
 
-/** The report as of `now`; `only` limits it to some figures (a trend needs eight of eleven). */
-export function reportFrom(p: Prepared, now: Date, only?: ReadonlySet<KpiFigureId>): KpiReport {
+/**
+ * The instants a project's KPIs are computed at: `now` (the view) and the start of each trend
+ * week's Monday, the last of which is this week's weekly snapshot. Facts are folded for these.
+ */
+export function kpiInstants(now: Date, timeZone: string, trendWeeks: number): Date[] {
+  return [now, ...trendWeekEnds(now, timeZone, trendWeeks).map((weekEnd) => snapshotInstant(weekEnd, timeZone))];
+}
+
+/** The report as of `now` (one of the instants the facts were folded for); `only` limits it to some figures (a trend needs eight of eleven). */
+export function reportFrom(p: Computed, now: Date, only?: ReadonlySet<KpiFigureId>): KpiReport {
+  if (!p.facts.instants.has(now.getTime())) throw new Error(`KPI facts were folded for other instants than ${now.toISOString()}.`);
   const w = windowBounds(now, p.settings);
   const figures: KpiFigure[] = [];
   const drilldowns = {} as Record<KpiFigureId, KpiDrilldown>;
@@ -129,7 +140,7 @@ export function trendWeekEnds(now: Date, timeZone: string, count: number): Calen
  * One snapshot per week end: the stored one when the weekly run kept it with the same definitions
  * (window and zone), otherwise recomputed from the synced history as of that Monday.
  */
-export function completeSnapshots(p: Prepared, weekEnds: CalendarDate[], stored: KpiSnapshot[], computedAt: Date): KpiSnapshot[] {
+export function completeSnapshots(p: Computed, weekEnds: CalendarDate[], stored: KpiSnapshot[], computedAt: Date): KpiSnapshot[] {
   const byWeek = new Map(stored.filter((s) => s.windowDays === p.settings.windowDays && s.timeZone === p.tz).map((s) => [s.weekEnd, s]));
   return weekEnds.map((weekEnd) => {
     const kept = byWeek.get(weekEnd);

@@ -1,5 +1,6 @@
 import { KPI_PORTFOLIO_TITLE, kpiPageTitle, renderKpiPage, renderPortfolioPage } from '../../../src/domain/reports/kpi-page';
-import { completeSnapshots, computeKpiReport, snapshotOf, trendWeekEnds } from '../../../src/domain/kpis/report';
+import { completeSnapshots, computeKpiReport, snapshotInstant, snapshotOf, trendWeekEnds } from '../../../src/domain/kpis/report';
+import { foldFacts } from '../../../src/domain/kpis/fact-digest';
 import { prepare } from '../../../src/domain/kpis/model';
 import { exampleInput, type KpiExample } from '../kpis/kpi-example';
 
@@ -20,7 +21,8 @@ const example: KpiExample = {
 describe('the KPI page in storage format', () => {
   const input = { ...exampleInput(example), project: { id: '1', key: 'SHOP', name: 'Web <Shop>' } };
   const report = computeKpiReport(input, new Date('2026-03-16T00:00:00Z'));
-  const trend = completeSnapshots(prepare(input), trendWeekEnds(NOW, 'UTC', 4), [], NOW);
+  const weekEnds = trendWeekEnds(NOW, 'UTC', 4);
+  const trend = completeSnapshots(foldFacts(prepare(input), input.facts, weekEnds.map((w) => snapshotInstant(w, 'UTC'))), weekEnds, [], NOW);
 
   it('shows each figure with its band as a status macro, trends as chart macros, and links to the issues in Jira', () => {
     const page = renderKpiPage(report, trend, input.settings, 'https://acme.atlassian.net');

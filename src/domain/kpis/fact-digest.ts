@@ -1,0 +1,232 @@
+/**
+ * What the figures keep of the issue facts, folded one fact at a time so a project's facts are never
+ * held together (150,000 decoded facts took ~490 MB; a Forge function has 512). Each accumulator
+ * reads a fact once and keeps only what its figures read, for the instants the reports will be
+ * computed at (the report's "now" and the trend's Mondays):
+ * - incidents: counted incidents (key, times, affected versions), for change failures and recovery;
+ * - deliveries: each issue's first production deployment, as a lead-time row or the reason it is
+ *   left out, for deployments inside the windows;
+ * - version scope: the counted facts of the versions a window reads (planned, released or deployed
+ *   in it), for readiness, scope change, carry-over and issues resolved after their deployment;
+ * - bugs: counted bugs raised against versions released in a window, for escaped defects;
+ * - resolved: issues resolved inside the windows, for cycle time and throughput.
+ * Results are sorted by issue key where facts tie, so the report does not depend on the order the
+ * store returns its parts in.
+ */
+import { type IssueFact, inVersionAt, resolvedAt } from './facts';
+import { type Prepared, type WindowBounds, fromMinutes, toMinutes, windowBounds } from './model';
+import { readinessDate, versionsReleasedIn } from './release';
+import { HOUR_MS } from './time';
+
+export interface IncidentFact {
+  key: string;
+  /** Epoch minutes. */
+  created: number;
+  resolved: number | null;
+  affects: string[];
+}
+
+export type LeadSkip = 'subtask' | 'not-delivered' | 'before-start' | 'deployed-earlier';
+
+/** An issue's first production deployment: a lead-time row, or why it is left out. */
+export interface Delivery {
+  key: string;
+  /** Index of the deployment in `Prepared.changes`. */
+  deployment: number;
+  skip?: LeadSkip;
+  /** Measured from creation because it never moved to In Progress (with `leadTimeStart: in-progress`). */
+  fromCreation: boolean;
+  /** Start of the lead time (ms) and its hours; 0 when skipped. */
+  start: number;
+  hours: number;
+}
+
+/** An issue resolved in a window: what cycle time and throughput read. */
+export interface ResolvedIssue {
+  key: string;
+  /** Epoch minutes. */
+  resolved: number;
+  created: number;
+  started: number | null;
+  /** Counted and delivered, or why not. */
+  kind: 'delivered' | 'subtask' | 'not-delivered';
+}
+
+export interface FactDigest {
+  /** The instants (ms) reports may be computed at: their windows are what was kept. */
+  instants: ReadonlySet<number>;
+  factCount: number;
+  incidents: IncidentFact[];
+  /** Sorted by deployment, then as that deployment carried them (named keys first, then its version's issues by key). */
+  deliveries: Delivery[];
+  /** Counted facts of the versions some window reads, by version id, sorted by key. */
+  versionFacts: Map<string, IssueFact[]>;
+  /** Keys of those facts that some production deployment shipped. */
+  shipped: Set<string>;
+  /** Counted bugs by affected version (versions released in a window), as [key, created minute]. */
+  bugs: Map<string, Array<[string, number]>>;
+  /** Sorted by resolution, then key. */
+  resolved: ResolvedIssue[];
+}
+
+export interface Computed extends Prepared {
+  facts: FactDigest;
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * Folds facts into what the figures of reports at `instants` read. `add` each fact once (any order),
+ * then `result()`; a report at another instant is refused (its windows were not kept).
+ */
+export class FactFold {
+  private readonly windows: WindowBounds[];
+  private readonly from: number;
+  private readonly to: number;
+  private readonly since: number | undefined;
+  /** Successful change deployments naming a key: [index in changes, position in its issueKeys], earliest first. */
+  private readonly named = new Map<string, Array<[number, number]>>();
+  /** Successful change deployments of a version: [index in changes, rank among what it carries], earliest first. */
+  private readonly ofVersion = new Map<string, Array<[number, number]>>();
+  private readonly scopeVersions = new Set<string>();
+  private readonly releasedVersions = new Set<string>();
+  private readonly digest: Omit<FactDigest, 'instants'>;
+  /** Where each delivery came in its deployment (see `ofVersion`), to order them as it carried them. */
+  private readonly ranks: number[] = [];
+  private readonly instants: Set<number>;
+
+  constructor(
+    private readonly p: Prepared,
+    instants: readonly Date[],
+  ) {
+    this.windows = instants.map((now) => windowBounds(now, p.settings));
+    this.from = Math.min(...this.windows.map((w) => w.from));
+    this.to = Math.max(...this.windows.map((w) => w.to));
+    this.since = p.input.deploymentsSince ? Date.parse(p.input.deploymentsSince) : undefined;
+    p.changes.forEach((d, index) => {
+      if (d.status !== 'successful') return;
+      d.issueKeys.forEach((key, position) => {
+        const list = this.named.get(key) ?? [];
+        if (list.at(-1)?.[0] !== index) list.push([index, position]);
+        this.named.set(key, list);
+      });
+      d.versionIds.forEach((id, position) => this.ofVersion.set(id, [...(this.ofVersion.get(id) ?? []), [index, d.issueKeys.length + position]]));
+    });
+    for (const w of this.windows) {
+      for (const { v } of versionsReleasedIn(p, w)) {
+        this.releasedVersions.add(v.id);
+        this.scopeVersions.add(v.id);
+      }
+      for (const v of p.input.versions) {
+        const { date } = readinessDate(v, w);
+        if (date && date >= w.fromDay && date < w.toDay) this.scopeVersions.add(v.id);
+      }
+      for (const d of p.changes) {
+        if (d.status === 'successful' && d.at >= w.from && d.at < w.to) for (const id of d.versionIds) this.scopeVersions.add(id);
+      }
+    }
+    this.digest = { factCount: 0, incidents: [], deliveries: [], versionFacts: new Map(), shipped: new Set(), bugs: new Map(), resolved: [] };
+    this.instants = new Set(instants.map((i) => i.getTime()));
+  }
+
+  add(fact: IssueFact): void {
+    const { p, digest } = this;
+    digest.factCount++;
+    const counted = p.counted(fact);
+    if (counted && p.isIncident(fact)) digest.incidents.push({ key: fact.key, created: fact.created, resolved: fact.resolved, affects: fact.affects });
+    const shipped = this.deliver(fact);
+    if (counted) {
+      const seen = new Set<string>();
+      for (const interval of fact.fixVersions) {
+        if (seen.has(interval.versionId) || !this.scopeVersions.has(interval.versionId)) continue;
+        seen.add(interval.versionId);
+        const list = digest.versionFacts.get(interval.versionId);
+        if (list) list.push(fact);
+        else digest.versionFacts.set(interval.versionId, [fact]);
+        if (shipped) digest.shipped.add(fact.key);
+      }
+      if (p.isBug(fact)) {
+        for (const v of fact.affects) {
+          if (!this.releasedVersions.has(v)) continue;
+          const list = digest.bugs.get(v);
+          if (list) list.push([fact.key, fact.created]);
+          else digest.bugs.set(v, [[fact.key, fact.created]]);
+        }
+      }
+    }
+    // Minutes: resolved ∈ [from, to) in ms is resolved ∈ [ceil(from / 1 min), ceil(to / 1 min)) in whole minutes.
+    if (fact.resolved !== null && fact.resolved >= Math.ceil(this.from / 60_000) && fact.resolved < Math.ceil(this.to / 60_000)) {
+      digest.resolved.push({ key: fact.key, resolved: fact.resolved, created: fact.created, started: fact.started, kind: !counted ? 'subtask' : !p.delivered(fact) ? 'not-delivered' : 'delivered' });
+    }
+  }
+
+  /**
+   * The first successful production deployment that carried the fact (named it, or shipped its fix
+   * version with it done); kept as a delivery when that deployment is inside the windows.
+   */
+  private deliver(fact: IssueFact): boolean {
+    const { p } = this;
+    let best = this.named.get(fact.key)?.[0];
+    const seen = new Set<string>();
+    for (const interval of fact.fixVersions) {
+      if (seen.has(interval.versionId)) continue;
+      seen.add(interval.versionId);
+      for (const candidate of this.ofVersion.get(interval.versionId) ?? []) {
+        if (best && (candidate[0] > best[0] || (candidate[0] === best[0] && candidate[1] > best[1]))) break;
+        const at = toMinutes((p.changes[candidate[0]] as (typeof p.changes)[number]).at);
+        if (inVersionAt(fact, interval.versionId, at) && resolvedAt(fact, at)) {
+          best = candidate;
+          break;
+        }
+      }
+    }
+    if (!best) return false;
+    const deployment = p.changes[best[0]] as (typeof p.changes)[number];
+    if (deployment.at < this.from || deployment.at >= this.to) return true;
+    this.digest.deliveries.push(this.leadEntry(fact, best[0], deployment.at));
+    this.ranks.push(best[1]);
+    return true;
+  }
+
+  private leadEntry(fact: IssueFact, deployment: number, deployedAt: number): Delivery {
+    const { p } = this;
+    const skipped = (skip: LeadSkip, fromCreation = false): Delivery => ({ key: fact.key, deployment, skip, fromCreation, start: 0, hours: 0 });
+    if (!p.counted(fact)) return skipped('subtask');
+    // Resolved before the deployments the report reads begin: it shipped then, not now.
+    if (this.since !== undefined && fact.resolved !== null && fromMinutes(fact.resolved) < this.since) return skipped('deployed-earlier');
+    if (fact.resolved !== null && !p.delivered(fact)) return skipped('not-delivered');
+    const useStarted = p.settings.leadTimeStart === 'in-progress' && fact.started !== null;
+    const fromCreation = p.settings.leadTimeStart === 'in-progress' && fact.started === null;
+    const start = fromMinutes(useStarted ? (fact.started as number) : fact.created);
+    if (start > deployedAt) return skipped('before-start', fromCreation);
+    return { key: fact.key, deployment, fromCreation, start, hours: (deployedAt - start) / HOUR_MS };
+  }
+
+  result(): Computed {
+    const { digest } = this;
+    const order = digest.deliveries.map((_, i) => i);
+    order.sort((a, b) => {
+      const x = digest.deliveries[a] as Delivery;
+      const y = digest.deliveries[b] as Delivery;
+      return x.deployment - y.deployment || (this.ranks[a] as number) - (this.ranks[b] as number) || byKey(x, y);
+    });
+    for (const list of digest.versionFacts.values()) list.sort(byKey);
+    return {
+      ...this.p,
+      facts: {
+        ...digest,
+        instants: this.instants,
+        incidents: digest.incidents.sort(byKey),
+        deliveries: order.map((i) => digest.deliveries[i] as Delivery),
+        resolved: digest.resolved.sort((a, b) => a.resolved - b.resolved || byKey(a, b)),
+      },
+    };
+  }
+}
+
+/** Every fact of `facts` folded for reports at `instants`. */
+export function foldFacts(p: Prepared, facts: Iterable<IssueFact>, instants: readonly Date[]): Computed {
+  const fold = new FactFold(p, instants);
+  for (const fact of facts) fold.add(fact);
+  return fold.result();
+}
