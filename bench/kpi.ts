@@ -14,7 +14,8 @@
  * Environment: KPI_BENCH_ISSUES (default 50000), KPI_BENCH_NAIVE_CONCURRENCY (default 10: 10
  * requests in flight at 100 ms each is Jira's 100 GET/s burst limit), KPI_BENCH_NAIVE=0 skips the
  * naive run (about 8 minutes of the total), KPI_BENCH_BEFORE=<git ref> also runs the computation
- * child on that commit's src (memory before and after on the same store, in one run).
+ * child on that commit's src (memory before and after on the same store, in one run), KPI_BENCH_KEEP=1
+ * keeps the store on disk and prints the command that runs the computation child on it again.
  *
  * - KVS read units of a KPIs view and a drill-down: computed from the facts (what views did before
  *   the stored view) and read from the stored view.
@@ -237,7 +238,9 @@ export async function runKpiBench(record: Record_): Promise<void> {
         await compute('before', root);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      // KPI_BENCH_KEEP=1 keeps the store on disk (and the children's bundles) to measure again by hand.
+      if (process.env.KPI_BENCH_KEEP === '1') console.log(`store kept in ${dir}: node --max-old-space-size=256 --expose-gc ${dir}/kpi-compute-after.cjs ${join(dir, 'index.json')} ${join(dir, 'values.bin')} ${now.toISOString()} ${project.id} ${project.key}`);
+      else rmSync(dir, { recursive: true, force: true });
     }
 
     // The alternative the issue names: the same searches without the changelog expansion, plus
