@@ -272,7 +272,7 @@ function resolvedAfterTheirDeployment(p: Computed, w: WindowBounds): string[] {
   const keys = new Set<string>();
   for (const [versionId, at] of lastDeployment) {
     for (const fact of p.facts.versionFacts.get(versionId) ?? []) {
-      if (p.facts.shipped.has(fact.key) || !p.delivered(fact) || fact.resolved === null) continue;
+      if (p.facts.shipped.has(fact.key) || !fact.delivered || fact.resolved === null) continue;
       const resolved = fromMinutes(fact.resolved);
       if (resolved > at && resolved <= w.now) keys.add(fact.key);
     }

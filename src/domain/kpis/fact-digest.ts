@@ -52,6 +52,12 @@ export interface ResolvedIssue {
   kind: 'delivered' | 'subtask' | 'not-delivered';
 }
 
+/** A counted fact of a version some window reads: what readiness, scope change and carry-over read. */
+export interface ScopeFact extends Pick<IssueFact, 'key' | 'created' | 'resolved' | 'fixVersions' | 'resolutions'> {
+  /** Resolved with a resolution that counts as delivered. */
+  delivered: boolean;
+}
+
 export interface FactDigest {
   /** The instants (ms) reports may be computed at: their windows are what was kept. */
   instants: ReadonlySet<number>;
@@ -60,7 +66,7 @@ export interface FactDigest {
   /** Sorted by deployment, then as that deployment carried them (named keys first, then its version's issues by key). */
   deliveries: Delivery[];
   /** Counted facts of the versions some window reads, by version id, sorted by key. */
-  versionFacts: Map<string, IssueFact[]>;
+  versionFacts: Map<string, ScopeFact[]>;
   /** Keys of those facts that some production deployment shipped. */
   shipped: Set<string>;
   /** Counted bugs by affected version (versions released in a window), as [key, created minute]. */
@@ -136,13 +142,14 @@ export class FactFold {
     if (counted && p.isIncident(fact)) digest.incidents.push({ key: fact.key, created: fact.created, resolved: fact.resolved, affects: fact.affects });
     const shipped = this.deliver(fact);
     if (counted) {
-      const seen = new Set<string>();
+      let scope: ScopeFact | undefined;
       for (const interval of fact.fixVersions) {
-        if (seen.has(interval.versionId) || !this.scopeVersions.has(interval.versionId)) continue;
-        seen.add(interval.versionId);
-        const list = digest.versionFacts.get(interval.versionId);
-        if (list) list.push(fact);
-        else digest.versionFacts.set(interval.versionId, [fact]);
+        if (!this.scopeVersions.has(interval.versionId)) continue;
+        const list = digest.versionFacts.get(interval.versionId) ?? [];
+        if (list.at(-1) === scope && scope) continue;
+        scope ??= { key: fact.key, created: fact.created, resolved: fact.resolved, delivered: p.delivered(fact), fixVersions: fact.fixVersions, resolutions: fact.resolutions };
+        list.push(scope);
+        digest.versionFacts.set(interval.versionId, list);
         if (shipped) digest.shipped.add(fact.key);
       }
       if (p.isBug(fact)) {

@@ -204,11 +204,11 @@ export function fixVersionIntervals(
 // ---------------------------------------------------------------------------------------------
 // Questions the definitions ask of a fact (times in epoch minutes)
 
-export function inVersionAt(fact: IssueFact, versionId: string, at: number): boolean {
+export function inVersionAt(fact: Pick<IssueFact, 'fixVersions'>, versionId: string, at: number): boolean {
   return fact.fixVersions.some((v) => v.versionId === versionId && v.from <= at && (v.to === null || v.to > at));
 }
 
-export function resolvedAt(fact: IssueFact, at: number): boolean {
+export function resolvedAt(fact: Pick<IssueFact, 'resolutions'>, at: number): boolean {
   return fact.resolutions.some((r) => r.from <= at && (r.to === null || r.to > at));
 }
 

@@ -7,8 +7,8 @@ import type { KpiRag } from '../../contract-kpis';
 import { type CalendarDate, daysBetween, parseCalendarDate } from '../calendar/calendar-date';
 import { releaseSlips } from '../versions/version-history';
 import { type MetricResult, windowOf } from './dora';
-import type { Computed, ResolvedIssue } from './fact-digest';
-import { type IssueFact, inVersionAt, resolvedAt } from './facts';
+import type { Computed, ResolvedIssue, ScopeFact } from './fact-digest';
+import { inVersionAt, resolvedAt } from './facts';
 import { formatCount, formatDays, formatNumber, formatShare, isoMinute } from './format';
 import { type KpiVersion, type Prepared, RELEASE_SOURCE_LABELS, type WindowBounds, fromMinutes, toMinutes } from './model';
 import { PERCENTILE_METHOD_LABELS, percentileOfSorted } from './stats';
@@ -52,7 +52,7 @@ const versionCell = (v: KpiVersion) => `${v.id}|${v.name}`;
 const inDays = (day: CalendarDate, w: WindowBounds) => day >= w.fromDay && day < w.toDay;
 
 /** The counted facts of a version the windows read (the fold kept them, sorted by key). */
-function countedIn(p: Computed, versionId: string): IssueFact[] {
+function countedIn(p: Computed, versionId: string): ScopeFact[] {
   return p.facts.versionFacts.get(versionId) ?? [];
 }
 
