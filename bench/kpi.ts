@@ -15,14 +15,14 @@
  * requests in flight at 100 ms each is Jira's 100 GET/s burst limit), KPI_BENCH_NAIVE=0 skips the
  * naive run (about 8 minutes of the total), KPI_BENCH_BEFORE=<git ref> also runs the computation
  * child on that commit's src (memory before and after on the same store, in one run), KPI_BENCH_KEEP=1
- * keeps the store on disk and prints the command that runs the computation child on it again.
+ * keeps the store on disk, and KPI_BENCH_STORE=<that directory> measures only the computation on it.
  *
  * - KVS read units of a KPIs view and a drill-down: computed from the facts (what views did before
  *   the stored view) and read from the stored view.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -60,6 +60,58 @@ function diff(a: InMemoryKvStore['counters'], b: InMemoryKvStore['counters']): s
 
 function ops(a: InMemoryKvStore['counters'], b: InMemoryKvStore['counters']): number {
   return b.reads - a.reads + (b.writes - a.writes) + (b.transactions - a.transactions) + (b.queries - a.queries);
+}
+
+/**
+ * The KPI computation child on a store written to `dir` (index.json, values.bin, meta.json), six
+ * runs capped at 256 MB of heap; with KPI_BENCH_BEFORE=<git ref> also the same child built from that
+ * commit's src, on the same store.
+ */
+async function measureComputation(record: Record_, dir: string): Promise<void> {
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { now: string; projectId: string; projectKey: string; issueCount: number };
+  const indexFile = join(dir, 'index.json');
+  const valuesFile = join(dir, 'values.bin');
+  const now = new Date(meta.now);
+  const project = { id: meta.projectId, key: meta.projectKey };
+  const issueCount = meta.issueCount;
+  const scale = `at ${issueCount.toLocaleString('en')} issues`;
+  const compute = async (label: string, sourceRoot?: string) => {
+    const bundle = join(dir, `kpi-compute-${label}.cjs`);
+    await build({
+      entryPoints: [join(__dirname, 'kpi-compute.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      logLevel: 'warning',
+      nodePaths: [join(__dirname, '..', 'node_modules')],
+      plugins: sourceRoot ? [{ name: 'before-src', setup: (b) => b.onResolve({ filter: /^\.\.\/(src|local)\// }, (args) => (args.importer.endsWith('kpi-compute.ts') ? { path: `${join(sourceRoot, args.path.slice(3))}.ts` } : undefined)) }] : [],
+    });
+    const run = (heapMb: number) => spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', bundle, indexFile, valuesFile, now.toISOString(), project.id, project.key], { encoding: 'utf8' });
+    let heapMb = 256;
+    let child = run(heapMb);
+    if (child.status !== 0 && /heap out of memory/.test(child.stderr)) {
+      // Does not fit 256 MB of heap: say so, and measure what it needs.
+      record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: fits --max-old-space-size=256`, 0, 'no', 'the V8 heap ran out of memory; measured again with 1,024 MB');
+      heapMb = 1024;
+      child = run(heapMb);
+    }
+    if (child.status !== 0) throw new Error(`kpi-compute (${label}) failed: ${child.stderr}`);
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { runs: number; coldMs: number; medianMs: number; firstRunPeakRssMb: number; peakRssMb: number; baselineRssMb: number; storeRssMb: number; heapAfterMb: number; rssAfterRunsMb: number; rssAfterGcMb: number; storeReads: number; facts: number; deployments: number };
+    record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: report and 12-week trend from stored facts`, result.medianMs, 'ms', `bound 2000; median of runs 2-${result.runs}; first (cold) run ${Math.round(result.coldMs)} ms; ${result.facts} facts, ${result.deployments} deployments`);
+    record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: peak memory over ${result.runs} runs (process RSS)`, result.peakRssMb, 'MB', `bound 256; after the first run ${result.firstRunPeakRssMb.toFixed(0)} MB; Node alone ${result.baselineRssMb.toFixed(0)} MB, the store read from disk key by key; heap after ${result.heapAfterMb.toFixed(0)} MB; --max-old-space-size=${heapMb}`);
+    record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: process RSS after ${result.runs} runs, then after a forced GC`, result.rssAfterGcMb, 'MB', `${result.rssAfterRunsMb.toFixed(0)} MB before the forced GC (global.gc, --expose-gc); peak above`);
+    record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: V8 heap used after ${result.runs} runs and a forced GC`, result.heapAfterMb, 'MB');
+    if (!sourceRoot) record(`kpi computation ${scale}: store reads`, result.storeReads, 'reads');
+  };
+  await compute('after');
+  const beforeRef = process.env.KPI_BENCH_BEFORE;
+  if (beforeRef) {
+    const root = join(dir, 'before');
+    mkdirSync(root, { recursive: true });
+    execSync(`git archive ${beforeRef} src local | tar -x -C ${root}`, { cwd: join(__dirname, '..') });
+    await compute('before', root);
+  }
 }
 
 export async function runKpiBench(record: Record_): Promise<void> {
@@ -199,47 +251,11 @@ export async function runKpiBench(record: Record_): Promise<void> {
       for (const [key, doc] of Object.entries(snapshot.versioned)) index.versioned[key] = [...put(doc.value), doc.rev];
       writeFileSync(valuesFile, Buffer.concat(chunks));
       writeFileSync(indexFile, JSON.stringify(index));
-      const scale = `at ${issueCount.toLocaleString('en')} issues`;
-      const compute = async (label: string, sourceRoot?: string) => {
-        const bundle = join(dir, `kpi-compute-${label}.cjs`);
-        await build({
-          entryPoints: [join(__dirname, 'kpi-compute.ts')],
-          bundle: true,
-          platform: 'node',
-          format: 'cjs',
-          outfile: bundle,
-          logLevel: 'warning',
-          nodePaths: [join(__dirname, '..', 'node_modules')],
-          plugins: sourceRoot ? [{ name: 'before-src', setup: (b) => b.onResolve({ filter: /^\.\.\/(src|local)\// }, (args) => (args.importer.endsWith('kpi-compute.ts') ? { path: `${join(sourceRoot, args.path.slice(3))}.ts` } : undefined)) }] : [],
-        });
-        const run = (heapMb: number) => spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', bundle, indexFile, valuesFile, now.toISOString(), project.id, project.key], { encoding: 'utf8' });
-        let heapMb = 256;
-        let child = run(heapMb);
-        if (child.status !== 0 && /heap out of memory/.test(child.stderr)) {
-          // Does not fit 256 MB of heap: say so, and measure what it needs.
-          record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: fits --max-old-space-size=256`, 0, 'no', 'the V8 heap ran out of memory; measured again with 1,024 MB');
-          heapMb = 1024;
-          child = run(heapMb);
-        }
-        if (child.status !== 0) throw new Error(`kpi-compute (${label}) failed: ${child.stderr}`);
-        const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { runs: number; coldMs: number; medianMs: number; firstRunPeakRssMb: number; peakRssMb: number; baselineRssMb: number; storeRssMb: number; heapAfterMb: number; rssAfterRunsMb: number; rssAfterGcMb: number; storeReads: number; facts: number; deployments: number };
-        record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: report and 12-week trend from stored facts`, result.medianMs, 'ms', `bound 2000; median of runs 2-${result.runs}; first (cold) run ${Math.round(result.coldMs)} ms; ${result.facts} facts, ${result.deployments} deployments`);
-        record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: peak memory over ${result.runs} runs (process RSS)`, result.peakRssMb, 'MB', `bound 256; after the first run ${result.firstRunPeakRssMb.toFixed(0)} MB; Node alone ${result.baselineRssMb.toFixed(0)} MB, the store read from disk key by key; heap after ${result.heapAfterMb.toFixed(0)} MB; --max-old-space-size=${heapMb}`);
-        record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: process RSS after ${result.runs} runs, then after a forced GC`, result.rssAfterGcMb, 'MB', `${result.rssAfterRunsMb.toFixed(0)} MB before the forced GC (global.gc, --expose-gc); peak above`);
-        record(`kpi computation ${scale}${sourceRoot ? ` (before: ${process.env.KPI_BENCH_BEFORE})` : ''}: V8 heap used after ${result.runs} runs and a forced GC`, result.heapAfterMb, 'MB');
-        if (!sourceRoot) record(`kpi computation ${scale}: store reads`, result.storeReads, 'reads');
-      };
-      await compute('after');
-      const beforeRef = process.env.KPI_BENCH_BEFORE;
-      if (beforeRef) {
-        const root = join(dir, 'before');
-        mkdirSync(root);
-        execSync(`git archive ${beforeRef} src local | tar -x -C ${root}`, { cwd: join(__dirname, '..') });
-        await compute('before', root);
-      }
+      writeFileSync(join(dir, 'meta.json'), JSON.stringify({ now: now.toISOString(), projectId: project.id, projectKey: project.key, issueCount }));
+      await measureComputation(record, dir);
     } finally {
       // KPI_BENCH_KEEP=1 keeps the store on disk (and the children's bundles) to measure again by hand.
-      if (process.env.KPI_BENCH_KEEP === '1') console.log(`store kept in ${dir}: node --max-old-space-size=256 --expose-gc ${dir}/kpi-compute-after.cjs ${join(dir, 'index.json')} ${join(dir, 'values.bin')} ${now.toISOString()} ${project.id} ${project.key}`);
+      if (process.env.KPI_BENCH_KEEP === '1') console.log(`store kept: KPI_BENCH_STORE=${dir} npx tsx bench/kpi.ts measures the computation on it again`);
       else rmSync(dir, { recursive: true, force: true });
     }
 
@@ -284,7 +300,9 @@ if (require.main === module) {
   // Rows of another size than the default are named for it, so recording them keeps the default's rows.
   const issues = Number(process.env.KPI_BENCH_ISSUES ?? 50_000);
   const sized = (name: string) => (issues === 50_000 || name.includes(' issues') ? name : `${name} [${issues.toLocaleString('en')} issues]`);
-  runKpiBench((name, value, unit, note) => {
+  // KPI_BENCH_STORE=<dir kept by KPI_BENCH_KEEP=1>: only the computation, on that store.
+  const kept = process.env.KPI_BENCH_STORE;
+  (kept ? (record: Record_) => measureComputation(record, kept) : runKpiBench)((name, value, unit, note) => {
     const row = { name: sized(name), value: Math.round(value * 100) / 100, unit, ...(note ? { note } : {}) };
     rows.push(row);
     console.log(`${name}: ${row.value} ${unit}${note ? `  (${note})` : ''}`);
