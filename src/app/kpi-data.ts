@@ -125,7 +125,8 @@ export async function loadKpis(store: KeyValueStore, project: ProjectRef, now: D
   // Each fact is folded as its part is decoded and then dropped: a project's facts are never held
   // together (150,000 decoded facts took ~490 MB of a Forge function's 512), only what the figures
   // of these reports read (fact-digest.ts).
-  const fold = new FactFold(prepare(input), kpiInstants(now, settings.timeZone, TREND_WEEKS));
+  const instants = kpiInstants(now, settings.timeZone, TREND_WEEKS);
+  const fold = new FactFold(prepare(input), instants.reports, instants.trend);
   await forEachFactPart(store, project.id, readable?.months ?? [], readable?.generation ?? 0, (tuples) => {
     for (const tuple of tuples) fold.add(decodeFact(tuple));
   });

@@ -4,6 +4,7 @@
  */
 import type { KpiDrilldown, KpiFigure } from '../../contract-kpis';
 import type { Computed, Delivery } from './fact-digest';
+import type { IssueFact } from './facts';
 import { bandRag, doraBand } from './dora-bands';
 import { formatCount, formatHours, formatNumber, formatShare, isoMinute } from './format';
 import { type Prepared, type ProdDeployment, type WindowBounds, fromMinutes } from './model';
@@ -262,22 +263,31 @@ export function deploymentFrequency(p: Computed, w: WindowBounds): MetricResult 
 /**
  * Issues of versions deployed in the window that were resolved only after the version's last
  * deployment there, and that no deployment has shipped since: their lead time is not known yet.
+ * Tallied by the fold, one counted fact at a time.
  */
-function resolvedAfterTheirDeployment(p: Computed, w: WindowBounds): string[] {
+export interface LateTally {
+  add(fact: Pick<IssueFact, 'key' | 'resolved' | 'fixVersions'>, shipped: boolean, delivered: boolean): void;
+  keys(): string[];
+}
+
+export function lateTally(p: Prepared, w: WindowBounds): LateTally {
   const lastDeployment = new Map<string, number>();
   for (const d of p.changes) {
     if (d.status !== 'successful' || d.at < w.from || d.at >= w.to) continue;
     for (const id of d.versionIds) lastDeployment.set(id, Math.max(lastDeployment.get(id) ?? 0, d.at));
   }
   const keys = new Set<string>();
-  for (const [versionId, at] of lastDeployment) {
-    for (const fact of p.facts.versionFacts.get(versionId) ?? []) {
-      if (p.facts.shipped.has(fact.key) || !fact.delivered || fact.resolved === null) continue;
+  return {
+    add(fact, shipped, delivered) {
+      if (shipped || !delivered || fact.resolved === null) return;
       const resolved = fromMinutes(fact.resolved);
-      if (resolved > at && resolved <= w.now) keys.add(fact.key);
-    }
-  }
-  return [...keys].sort();
+      for (const interval of fact.fixVersions) {
+        const at = lastDeployment.get(interval.versionId);
+        if (at !== undefined && resolved > at && resolved <= w.now) keys.add(fact.key);
+      }
+    },
+    keys: () => [...keys].sort(),
+  };
 }
 
 /** First index whose deployment is at or after `t` in deliveries sorted by deployment time. */
@@ -395,7 +405,7 @@ export function leadTime(p: Computed, w: WindowBounds): MetricResult {
   if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
   if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} left out: resolved as not delivered (${settings.notDeliveredResolutions.join(', ')}).`);
   if (deployedEarlier) notes.push(`${formatCount(deployedEarlier, 'issue')} named again by a deployment in the window left out: resolved, and so first deployed, before the deployments the report reads.`);
-  const late = resolvedAfterTheirDeployment(p, w);
+  const late = p.facts.lateAt(w);
   if (late.length) notes.push(`${formatCount(late.length, 'issue')} resolved after their version was deployed, and not shipped by a later deployment yet, not counted: ${late.slice(0, 10).join(', ')}${late.length > 10 ? ', …' : ''}.`);
   if (p.deploymentSource === 'versions') notes.push('Deployments are version releases: an issue counts when it was done and in the version when it was released.');
   else notes.push('An issue counts at the first successful production deployment that named it (issueKeys) or shipped its fix version done.');

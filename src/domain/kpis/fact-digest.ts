@@ -6,16 +6,17 @@
  * - incidents: counted incidents (key, times, affected versions), for change failures and recovery;
  * - deliveries: each issue's first production deployment, as a lead-time row or the reason it is
  *   left out, for deployments inside the windows;
- * - version scope: the counted facts of the versions a window reads (planned, released or deployed
- *   in it), for readiness, scope change, carry-over and issues resolved after their deployment;
+ * - version tallies: per window, what readiness, scope change and carry-over count of the versions
+ *   it reads, and the issues resolved after their version's deployment (issue keys, not facts);
  * - bugs: counted bugs raised against versions released in a window, for escaped defects;
  * - resolved: issues resolved inside the windows, for cycle time and throughput.
  * Results are sorted by issue key where facts tie, so the report does not depend on the order the
  * store returns its parts in.
  */
 import { type IssueFact, inVersionAt, resolvedAt } from './facts';
+import { type LateTally, lateTally } from './dora';
 import { type Prepared, type WindowBounds, fromMinutes, toMinutes, windowBounds } from './model';
-import { readinessDate, versionsReleasedIn } from './release';
+import { type VersionTallies, versionTallies, versionsReleasedIn } from './release';
 import { HOUR_MS } from './time';
 
 export interface IncidentFact {
@@ -52,12 +53,6 @@ export interface ResolvedIssue {
   kind: 'delivered' | 'subtask' | 'not-delivered';
 }
 
-/** A counted fact of a version some window reads: what readiness, scope change and carry-over read. */
-export interface ScopeFact extends Pick<IssueFact, 'key' | 'created' | 'resolved' | 'fixVersions' | 'resolutions'> {
-  /** Resolved with a resolution that counts as delivered. */
-  delivered: boolean;
-}
-
 export interface FactDigest {
   /** The instants (ms) reports may be computed at: their windows are what was kept. */
   instants: ReadonlySet<number>;
@@ -65,10 +60,10 @@ export interface FactDigest {
   incidents: IncidentFact[];
   /** Sorted by deployment, then as that deployment carried them (named keys first, then its version's issues by key). */
   deliveries: Delivery[];
-  /** Counted facts of the versions some window reads, by version id, sorted by key. */
-  versionFacts: Map<string, ScopeFact[]>;
-  /** Keys of those facts that some production deployment shipped. */
-  shipped: Set<string>;
+  /** Readiness, scope change, carry-over and issues resolved after their deployment, tallied for one instant's window. */
+  at(w: WindowBounds): { versions: VersionTallies; late: string[] };
+  /** Issues resolved after their version's deployment, for any folded instant (lead time's note). */
+  lateAt(w: WindowBounds): string[];
   /** Counted bugs by affected version (versions released in a window), as [key, created minute]. */
   bugs: Map<string, Array<[string, number]>>;
   /** Sorted by resolution, then key. */
@@ -94,17 +89,24 @@ export class FactFold {
   private readonly named = new Map<string, Array<[number, number]>>();
   /** Successful change deployments of a version: [index in changes, rank among what it carries], earliest first. */
   private readonly ofVersion = new Map<string, Array<[number, number]>>();
-  private readonly scopeVersions = new Set<string>();
   private readonly releasedVersions = new Set<string>();
-  private readonly digest: Omit<FactDigest, 'instants'>;
+  private readonly tallies = new Map<number, { versions?: VersionTallies; late: LateTally }>();
+  private readonly digest: Omit<FactDigest, 'instants' | 'at' | 'lateAt'>;
   /** Where each delivery came in its deployment (see `ofVersion`), to order them as it carried them. */
   private readonly ranks: number[] = [];
   private readonly instants: Set<number>;
 
+  /**
+   * `reports`: instants of whole reports; `trendOnly`: instants of trend points, which read only
+   * the trended figures (readiness, scope change and carry-over are not tallied for them).
+   */
   constructor(
     private readonly p: Prepared,
-    instants: readonly Date[],
+    reports: readonly Date[],
+    trendOnly: readonly Date[] = [],
   ) {
+    const instants = [...reports, ...trendOnly];
+    const whole = new Set(reports.map((at) => at.getTime()));
     this.windows = instants.map((now) => windowBounds(now, p.settings));
     this.from = Math.min(...this.windows.map((w) => w.from));
     this.to = Math.max(...this.windows.map((w) => w.to));
@@ -119,19 +121,11 @@ export class FactFold {
       d.versionIds.forEach((id, position) => this.ofVersion.set(id, [...(this.ofVersion.get(id) ?? []), [index, d.issueKeys.length + position]]));
     });
     for (const w of this.windows) {
-      for (const { v } of versionsReleasedIn(p, w)) {
-        this.releasedVersions.add(v.id);
-        this.scopeVersions.add(v.id);
-      }
-      for (const v of p.input.versions) {
-        const { date } = readinessDate(v, w);
-        if (date && date >= w.fromDay && date < w.toDay) this.scopeVersions.add(v.id);
-      }
-      for (const d of p.changes) {
-        if (d.status === 'successful' && d.at >= w.from && d.at < w.to) for (const id of d.versionIds) this.scopeVersions.add(id);
-      }
+      for (const { v } of versionsReleasedIn(p, w)) this.releasedVersions.add(v.id);
+      const known = this.tallies.get(w.now);
+      this.tallies.set(w.now, { ...(whole.has(w.now) ? { versions: known?.versions ?? versionTallies(p, w) } : {}), late: known?.late ?? lateTally(p, w) });
     }
-    this.digest = { factCount: 0, incidents: [], deliveries: [], versionFacts: new Map(), shipped: new Set(), bugs: new Map(), resolved: [] };
+    this.digest = { factCount: 0, incidents: [], deliveries: [], bugs: new Map(), resolved: [] };
     this.instants = new Set(instants.map((i) => i.getTime()));
   }
 
@@ -142,15 +136,10 @@ export class FactFold {
     if (counted && p.isIncident(fact)) digest.incidents.push({ key: fact.key, created: fact.created, resolved: fact.resolved, affects: fact.affects });
     const shipped = this.deliver(fact);
     if (counted) {
-      let scope: ScopeFact | undefined;
-      for (const interval of fact.fixVersions) {
-        if (!this.scopeVersions.has(interval.versionId)) continue;
-        const list = digest.versionFacts.get(interval.versionId) ?? [];
-        if (list.at(-1) === scope && scope) continue;
-        scope ??= { key: fact.key, created: fact.created, resolved: fact.resolved, delivered: p.delivered(fact), fixVersions: fact.fixVersions, resolutions: fact.resolutions };
-        list.push(scope);
-        digest.versionFacts.set(interval.versionId, list);
-        if (shipped) digest.shipped.add(fact.key);
+      const delivered = p.delivered(fact);
+      for (const { versions, late } of this.tallies.values()) {
+        versions?.add(fact);
+        late.add(fact, shipped, delivered);
       }
       if (p.isBug(fact)) {
         for (const v of fact.affects) {
@@ -217,12 +206,26 @@ export class FactFold {
       const y = digest.deliveries[b] as Delivery;
       return x.deployment - y.deployment || (this.ranks[a] as number) - (this.ranks[b] as number) || byKey(x, y);
     });
-    for (const list of digest.versionFacts.values()) list.sort(byKey);
+    const tallies = new Map<number, { versions?: VersionTallies; late: string[] }>();
+    for (const [at, { versions, late }] of this.tallies) {
+      versions?.done();
+      tallies.set(at, { ...(versions ? { versions } : {}), late: late.keys() });
+    }
     return {
       ...this.p,
       facts: {
         ...digest,
         instants: this.instants,
+        at: (w) => {
+          const found = tallies.get(w.now);
+          if (!found?.versions) throw new Error(`KPI facts were not folded for a whole report at ${new Date(w.now).toISOString()}.`);
+          return { versions: found.versions, late: found.late };
+        },
+        lateAt: (w) => {
+          const found = tallies.get(w.now);
+          if (!found) throw new Error(`KPI facts were folded for other instants than ${new Date(w.now).toISOString()}.`);
+          return found.late;
+        },
         incidents: digest.incidents.sort(byKey),
         deliveries: order.map((i) => digest.deliveries[i] as Delivery),
         resolved: digest.resolved.sort((a, b) => a.resolved - b.resolved || byKey(a, b)),
@@ -231,9 +234,9 @@ export class FactFold {
   }
 }
 
-/** Every fact of `facts` folded for reports at `instants`. */
-export function foldFacts(p: Prepared, facts: Iterable<IssueFact>, instants: readonly Date[]): Computed {
-  const fold = new FactFold(p, instants);
+/** Every fact of `facts` folded for reports at `reports` and trend points at `trendOnly`. */
+export function foldFacts(p: Prepared, facts: Iterable<IssueFact>, reports: readonly Date[], trendOnly: readonly Date[] = []): Computed {
+  const fold = new FactFold(p, reports, trendOnly);
   for (const fact of facts) fold.add(fact);
   return fold.result();
 }

@@ -7,8 +7,8 @@ import type { KpiRag } from '../../contract-kpis';
 import { type CalendarDate, daysBetween, parseCalendarDate } from '../calendar/calendar-date';
 import { releaseSlips } from '../versions/version-history';
 import { type MetricResult, windowOf } from './dora';
-import type { Computed, ResolvedIssue, ScopeFact } from './fact-digest';
-import { inVersionAt, resolvedAt } from './facts';
+import type { Computed, ResolvedIssue } from './fact-digest';
+import { type IssueFact, inVersionAt, resolvedAt } from './facts';
 import { formatCount, formatDays, formatNumber, formatShare, isoMinute } from './format';
 import { type KpiVersion, type Prepared, RELEASE_SOURCE_LABELS, type WindowBounds, fromMinutes, toMinutes } from './model';
 import { PERCENTILE_METHOD_LABELS, percentileOfSorted } from './stats';
@@ -50,11 +50,6 @@ export function plannedRelease(version: KpiVersion, asOf: number): { date: Calen
 
 const versionCell = (v: KpiVersion) => `${v.id}|${v.name}`;
 const inDays = (day: CalendarDate, w: WindowBounds) => day >= w.fromDay && day < w.toDay;
-
-/** The counted facts of a version the windows read (the fold kept them, sorted by key). */
-function countedIn(p: Computed, versionId: string): ScopeFact[] {
-  return p.facts.versionFacts.get(versionId) ?? [];
-}
 
 /** The date readiness reads a version at: its planned date, else Jira's release date. */
 export function readinessDate(v: KpiVersion, w: WindowBounds): { planned?: { date: CalendarDate; recordedAt: string }; date?: CalendarDate } {
@@ -192,17 +187,99 @@ export function onTimeDelivery(p: Prepared, w: WindowBounds): MetricResult {
 // ---------------------------------------------------------------------------------------------
 // Readiness at the planned release date
 
-export function readiness(p: Computed, w: WindowBounds): MetricResult {
+/**
+ * What readiness, scope change and carry-over count in one window: the versions each reads, with
+ * tallies the fold fills one counted fact at a time (the facts themselves are not kept).
+ */
+export interface VersionTallies {
+  readiness: Array<{ v: KpiVersion; date: CalendarDate; source: string; scope: number; done: number; open: string[] }>;
+  scopeChange: { noStart: number; rows: Array<{ v: KpiVersion; start: CalendarDate; release: CalendarDate; atStart: number; added: string[]; removed: string[] }> };
+  carryOver: Array<{ v: KpiVersion; day: CalendarDate; scope: number; carried: Array<{ key: string; now: string }> }>;
+  /** Counts one counted fact (each fact once). */
+  add(fact: Pick<IssueFact, 'key' | 'created' | 'fixVersions' | 'resolutions'>): void;
+  /** Sorts the issue lists once every fact is in. */
+  done(): void;
+}
+
+export function versionTallies(p: Prepared, w: WindowBounds): VersionTallies {
   const { tz } = p;
-  const rows: Array<{ v: KpiVersion; date: CalendarDate; source: string; scope: number; done: number; open: string[] }> = [];
+  type Fact = Parameters<VersionTallies['add']>[0];
+  const byVersion = new Map<string, Array<(f: Fact) => void>>();
+  const on = (versionId: string, count: (f: Fact) => void) => byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), count]);
+  const tallies: VersionTallies = {
+    readiness: [],
+    scopeChange: { noStart: 0, rows: [] },
+    carryOver: [],
+    add(fact) {
+      const seen = new Set<string>();
+      for (const interval of fact.fixVersions) {
+        if (seen.has(interval.versionId)) continue;
+        seen.add(interval.versionId);
+        for (const count of byVersion.get(interval.versionId) ?? []) count(fact);
+      }
+    },
+    done() {
+      for (const row of tallies.readiness) row.open.sort();
+      for (const row of tallies.scopeChange.rows) {
+        row.added.sort();
+        row.removed.sort();
+      }
+      for (const row of tallies.carryOver) row.carried.sort((a, b) => a.key.localeCompare(b.key));
+    },
+  };
   for (const v of p.input.versions) {
     const { planned, date } = readinessDate(v, w);
     if (!date || !inDays(date, w)) continue;
     const end = toMinutes(endOfDay(date, tz));
-    const scope = countedIn(p, v.id).filter((f) => inVersionAt(f, v.id, end) && f.created <= end);
-    const open = scope.filter((f) => !resolvedAt(f, end));
-    rows.push({ v, date, source: planned ? 'planned date (recorded)' : 'release date in Jira (no plan recorded)', scope: scope.length, done: scope.length - open.length, open: open.map((f) => f.key).sort() });
+    const row = { v, date, source: planned ? 'planned date (recorded)' : 'release date in Jira (no plan recorded)', scope: 0, done: 0, open: [] as string[] };
+    tallies.readiness.push(row);
+    on(v.id, (f) => {
+      if (!inVersionAt(f, v.id, end) || f.created > end) return;
+      row.scope++;
+      if (resolvedAt(f, end)) row.done++;
+      else row.open.push(f.key);
+    });
   }
+  const names = new Map(p.input.versions.map((v) => [v.id, v.name]));
+  const asOf = toMinutes(w.now);
+  for (const { v, day } of versionsReleasedIn(p, w)) {
+    const dayStart = toMinutes(startOfDay(day, tz));
+    const dayEnd = toMinutes(endOfDay(day, tz));
+    const carry = { v, day, scope: 0, carried: [] as Array<{ key: string; now: string }> };
+    tallies.carryOver.push(carry);
+    on(v.id, (f) => {
+      if (!inVersionAt(f, v.id, dayStart)) return;
+      carry.scope++;
+      if (resolvedAt(f, dayEnd)) return;
+      const now = f.fixVersions.filter((i) => i.from <= asOf && (i.to === null || i.to > asOf)).map((i) => names.get(i.versionId) ?? i.versionId).join(', ') || 'no version';
+      carry.carried.push({ key: f.key, now });
+    });
+    const start = v.startDate ? parseCalendarDate(v.startDate) : undefined;
+    if (!start || start > day) {
+      tallies.scopeChange.noStart++;
+      continue;
+    }
+    // The start day is planning: the scope at start is the version's issues at the end of it.
+    const startMoment = toMinutes(endOfDay(start, tz));
+    const releaseDayStart = dayStart;
+    const releaseDayEnd = dayEnd;
+    const row = { v, start, release: day, atStart: 0, added: [] as string[], removed: [] as string[] };
+    tallies.scopeChange.rows.push(row);
+    on(v.id, (f) => {
+      if (inVersionAt(f, v.id, startMoment)) row.atStart++;
+      for (const interval of f.fixVersions) {
+        if (interval.versionId !== v.id) continue;
+        if (interval.from > startMoment && interval.from <= releaseDayEnd) row.added.push(f.key);
+        if (interval.to !== null && interval.to > startMoment && interval.to < releaseDayStart) row.removed.push(f.key);
+      }
+    });
+  }
+  return tallies;
+}
+
+export function readiness(p: Computed, w: WindowBounds): MetricResult {
+  const { tz } = p;
+  const rows = [...p.facts.at(w).versions.readiness];
   rows.sort((a, b) => a.date.localeCompare(b.date) || a.v.name.localeCompare(b.v.name));
   const scope = rows.reduce((n, r) => n + r.scope, 0);
   const done = rows.reduce((n, r) => n + r.done, 0);
@@ -248,31 +325,7 @@ export function readiness(p: Computed, w: WindowBounds): MetricResult {
 
 export function scopeChange(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
-  let noStart = 0;
-  const rows: Array<{ v: KpiVersion; start: CalendarDate; release: CalendarDate; atStart: number; added: string[]; removed: string[] }> = [];
-  for (const { v, day } of versionsReleasedIn(p, w)) {
-    const start = v.startDate ? parseCalendarDate(v.startDate) : undefined;
-    if (!start || start > day) {
-      noStart++;
-      continue;
-    }
-    // The start day is planning: the scope at start is the version's issues at the end of it.
-    const startMoment = toMinutes(endOfDay(start, tz));
-    const releaseDayStart = toMinutes(startOfDay(day, tz));
-    const releaseDayEnd = toMinutes(endOfDay(day, tz));
-    const facts = countedIn(p, v.id);
-    const atStart = facts.filter((f) => inVersionAt(f, v.id, startMoment)).length;
-    const added: string[] = [];
-    const removed: string[] = [];
-    for (const f of facts) {
-      for (const interval of f.fixVersions) {
-        if (interval.versionId !== v.id) continue;
-        if (interval.from > startMoment && interval.from <= releaseDayEnd) added.push(f.key);
-        if (interval.to !== null && interval.to > startMoment && interval.to < releaseDayStart) removed.push(f.key);
-      }
-    }
-    rows.push({ v, start, release: day, atStart, added: added.sort(), removed: removed.sort() });
-  }
+  const { noStart, rows } = p.facts.at(w).versions.scopeChange;
   const changes = rows.reduce((n, r) => n + r.added.length + r.removed.length, 0);
   const base = rows.reduce((n, r) => n + r.atStart, 0);
   const share = base ? changes / base : null;
@@ -330,22 +383,7 @@ export function scopeChange(p: Computed, w: WindowBounds): MetricResult {
 
 export function carryOver(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
-  const names = new Map(p.input.versions.map((v) => [v.id, v.name]));
-  const rows: Array<{ v: KpiVersion; day: CalendarDate; scope: number; carried: Array<{ key: string; now: string }> }> = [];
-  for (const { v, day } of versionsReleasedIn(p, w)) {
-    const dayStart = toMinutes(startOfDay(day, tz));
-    const dayEnd = toMinutes(endOfDay(day, tz));
-    const asOf = toMinutes(w.now);
-    const scope = countedIn(p, v.id).filter((f) => inVersionAt(f, v.id, dayStart));
-    const carried = scope
-      .filter((f) => !resolvedAt(f, dayEnd))
-      .map((f) => ({
-        key: f.key,
-        now: f.fixVersions.filter((i) => i.from <= asOf && (i.to === null || i.to > asOf)).map((i) => names.get(i.versionId) ?? i.versionId).join(', ') || 'no version',
-      }))
-      .sort((a, b) => a.key.localeCompare(b.key));
-    rows.push({ v, day, scope: scope.length, carried });
-  }
+  const rows = p.facts.at(w).versions.carryOver;
   const carried = rows.reduce((n, r) => n + r.carried.length, 0);
   const scope = rows.reduce((n, r) => n + r.scope, 0);
   const share = scope ? carried / scope : null;

@@ -43,11 +43,12 @@ export function computeKpiReport(input: KpiInput, now: Date): KpiReport {
 }
 
 /**
- * The instants a project's KPIs are computed at: `now` (the view) and the start of each trend
- * week's Monday, the last of which is this week's weekly snapshot. Facts are folded for these.
+ * The instants a project's KPIs are computed at: whole reports at `now` (the view) and at the start
+ * of this week's Monday (the weekly snapshot), trend points at the start of each trend week's Monday.
+ * Facts are folded for these.
  */
-export function kpiInstants(now: Date, timeZone: string, trendWeeks: number): Date[] {
-  return [now, ...trendWeekEnds(now, timeZone, trendWeeks).map((weekEnd) => snapshotInstant(weekEnd, timeZone))];
+export function kpiInstants(now: Date, timeZone: string, trendWeeks: number): { reports: Date[]; trend: Date[] } {
+  return { reports: [now, snapshotInstant(weekEndOf(now, timeZone), timeZone)], trend: trendWeekEnds(now, timeZone, trendWeeks).map((weekEnd) => snapshotInstant(weekEnd, timeZone)) };
 }
 
 /** The report as of `now` (one of the instants the facts were folded for); `only` limits it to some figures (a trend needs eight of eleven). */

@@ -63,7 +63,8 @@ function parts(facts: IssueFact[], seed: number): IssueFact[][] {
 function computed(c: (typeof CASES)[number]) {
   const { facts, ...sources } = c.input();
   const tz = sources.settings.timeZone;
-  const fold = new FactFold(prepare(sources), kpiInstants(c.now, tz, 12));
+  const instants = kpiInstants(c.now, tz, 12);
+  const fold = new FactFold(prepare(sources), instants.reports, instants.trend);
   for (const part of parts(facts, facts.length)) for (const fact of part) fold.add(fact);
   const folded = fold.result();
   return {

@@ -22,7 +22,7 @@ describe('the KPI page in storage format', () => {
   const input = { ...exampleInput(example), project: { id: '1', key: 'SHOP', name: 'Web <Shop>' } };
   const report = computeKpiReport(input, new Date('2026-03-16T00:00:00Z'));
   const weekEnds = trendWeekEnds(NOW, 'UTC', 4);
-  const trend = completeSnapshots(foldFacts(prepare(input), input.facts, weekEnds.map((w) => snapshotInstant(w, 'UTC'))), weekEnds, [], NOW);
+  const trend = completeSnapshots(foldFacts(prepare(input), input.facts, [], weekEnds.map((w) => snapshotInstant(w, 'UTC'))), weekEnds, [], NOW);
 
   it('shows each figure with its band as a status macro, trends as chart macros, and links to the issues in Jira', () => {
     const page = renderKpiPage(report, trend, input.settings, 'https://acme.atlassian.net');
