@@ -76,7 +76,7 @@ function computed(c: (typeof CASES)[number]) {
 
 describe('KPI report from facts folded part by part, in any order', () => {
   if (process.env.UPDATE_KPI_GOLDEN === '1') {
-    writeFileSync(GOLDEN, `${JSON.stringify(Object.fromEntries(CASES.map((c) => [c.name, computed(c)])), null, 1)}\n`);
+    writeFileSync(GOLDEN, `${JSON.stringify(Object.fromEntries(CASES.map((c) => [c.name, computed(c)])))}\n`);
   }
   const golden = existsSync(GOLDEN) ? (JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, unknown>) : {};
 
