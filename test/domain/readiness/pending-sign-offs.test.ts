@@ -1,13 +1,19 @@
 import { type ReadinessPolicy, type ManualCheck, defaultPolicy } from '../../../src/domain/readiness/policy';
 import { SIGN_OFF_ISSUES_LISTED, signOffsWaitingFor } from '../../../src/domain/readiness/pending-sign-offs';
+import type { ShardEntry } from '../../../src/domain/readiness/rollup';
+import { summarizeRelease } from '../../../src/domain/readiness/summary';
+import { anEntry } from '../../support/readiness-builders';
 
 const check = (id: string, over: Partial<ManualCheck>): ManualCheck => ({ id, kind: 'manual', label: id, severity: 'blocking', issueTypes: [], groups: [], accountIds: [], ...over });
 const policy: ReadinessPolicy = {
   ...defaultPolicy(),
   criteria: [check('qa-passed', { groups: ['QA-Team'], issueTypes: ['Story', 'Bug'] }), check('security', { accountIds: ['acc-sec'], issueTypes: ['Story'] })],
 };
-const issue = (key: string, issueType = 'Story', s: string[] = []) => ({ key, summary: `Summary of ${key}`, issueType, s });
-const release = (issues: ReturnType<typeof issue>[]) => [{ versionId: '1', versionName: 'SHOP 2.4', releaseDate: '2026-12-03', issues }];
+const issue = (key: string, issueType = 'Story', s: string[] = []) => anEntry({ id: key, key, summary: `Summary of ${key}`, issueType, s });
+/** The release as its summary holds it: the sets of outstanding checks. */
+const release = (issues: ShardEntry[]) => [
+  { versionId: '1', versionName: 'SHOP 2.4', releaseDate: '2026-12-03', pending: summarizeRelease(policy, { versionId: '1', policyRev: 1, rollupRev: 1, updatedAt: '' }, issues).pending },
+];
 const listed = (signer: { accountId: string; groups?: Set<string> }, issues: ReturnType<typeof issue>[]) =>
   signOffsWaitingFor(signer, policy, release(issues)).flatMap((r) => r.issues.map((i) => `${i.issueKey}: ${i.checks.map((c) => c.criterionId).join(', ')}`));
 
@@ -19,6 +25,7 @@ describe('the readiness sign-offs waiting for me', () => {
     ['someone else’s signed check leaves mine owed', { accountId: 'acc-sec', groups: new Set(['qa-team']) }, [issue('SHOP-1', 'Story', ['qa-passed'])], ['SHOP-1: security']],
     ['someone in none of the groups and not named owes nothing', { accountId: 'acc-dev', groups: new Set(['developers']) }, [issue('SHOP-1')], []],
     ['issues come in key order', { accountId: 'acc-sec' }, [issue('SHOP-10'), issue('SHOP-9')], ['SHOP-9: security', 'SHOP-10: security']],
+    ['issues owing different checks merge in key order', { accountId: 'acc-sec', groups: new Set(['qa-team']) }, [issue('SHOP-3', 'Story', ['qa-passed']), issue('SHOP-2'), issue('SHOP-1', 'Bug')], ['SHOP-1: qa-passed', 'SHOP-2: qa-passed, security', 'SHOP-3: security']],
   ])('%s', (_case, signer, issues, expected) => {
     expect(listed(signer, issues)).toEqual(expected);
   });
