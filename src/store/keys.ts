@@ -143,6 +143,8 @@ export const keys = {
   /** When a rebuild of a release's roll-up was last asked for by someone looking at it. */
   /** When the last reconciliation of a release finished (marks of leaves it found unchanged and did not rewrite). */
   readinessRepaired: (versionId: string) => `readiness:repaired:${part(versionId)}`,
+  /** A release's readiness summary (src/domain/readiness/summary.ts): what views read instead of its buckets. */
+  readinessSummary: (versionId: string) => `readiness:summary:${part(versionId)}`,
   readinessBuildAsked: (versionId: string) => `readiness:asked:${part(versionId)}`,
   /** A project's readiness trend: a point a day per unreleased release (src/domain/readiness/trend.ts). */
   readinessTrend: (projectId: string) => `readiness:trend:${part(projectId)}`,

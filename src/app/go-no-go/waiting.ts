@@ -12,7 +12,8 @@ import type { InvocationContext } from '../invocation-context';
 import { toVersionFacts } from '../project-releases';
 import { viewerOf } from '../readiness/issue-readiness';
 import { loadPolicy } from '../readiness/policy';
-import { readReleaseShards } from '../readiness/rollup-store';
+import { summaryKey } from '../readiness/summary-store';
+import type { ReadinessSummary } from '../../domain/readiness/summary';
 import { planOf, readPlan, readRun, runOf } from '../runbook/view';
 import { openSession } from './session';
 
@@ -21,7 +22,7 @@ export const MAX_VERSIONS_CHECKED = 20;
 
 /**
  * What the caller still owes on the project's unreleased versions: Go/No-Go votes, readiness
- * sign-offs (from the stored roll-ups), go-live runbook steps they own and checkpoint votes. Who is
+ * sign-offs (from the release readiness summaries), go-live runbook steps they own and checkpoint votes. Who is
  * asking comes from the invocation context only; the project's versions come from Jira as that
  * user, so a version they cannot see is never listed. Jira is asked for the caller's groups once,
  * and only when a readiness check or a live step names a group.
@@ -35,7 +36,8 @@ export async function getWaitingForMe(deps: AppDeps, context: InvocationContext)
   const [loadedPolicy, releases] = await Promise.all([
     loadPolicy(deps.store, projectId, deps.log),
     mapWithConcurrency(checked, 5, async (facts) => {
-      const [state, shards, runState] = await Promise.all([readBoardState(deps.store, projectId, facts.id), readReleaseShards(deps.store, facts.id), readRun(deps.store, projectId, facts.id)]);
+      // The release's readiness summary (one small read), not its roll-up's buckets.
+      const [state, summary, runState] = await Promise.all([readBoardState(deps.store, projectId, facts.id), deps.store.getVersioned<ReadinessSummary>(summaryKey(facts.id)), readRun(deps.store, projectId, facts.id)]);
       const run = runOf(runState);
       // The plan is frozen while its run goes on: read it only for a live run.
       const plan = run ? planOf(await readPlan(deps.store, projectId, facts.id)) : { steps: [] };
@@ -48,7 +50,7 @@ export async function getWaitingForMe(deps: AppDeps, context: InvocationContext)
         round: state.round,
         roles: session.settings.policies[releaseType].roles,
         votes: state.votes?.value.votes ?? [],
-        issues: shards.flatMap((s) => Object.values(s.issues)),
+        pending: summary?.value.pending ?? [],
         plan,
         run,
       };
@@ -56,7 +58,7 @@ export async function getWaitingForMe(deps: AppDeps, context: InvocationContext)
   ]);
   const policy = loadedPolicy.policy;
   const needsGroups =
-    policy.criteria.some((c) => isManual(c) && c.groups.length > 0) && releases.some((r) => r.issues.length > 0)
+    policy.criteria.some((c) => isManual(c) && c.groups.length > 0) && releases.some((r) => r.pending.length > 0)
     || releases.some((r) => r.run && r.plan.steps.some((s) => s.owner?.type === 'group'));
   const me = await viewerOf(session.jira, context.accountId, needsGroups);
   const live = releases.map((r) => runbookWaitingFor({ ...me, isReleaseManager: session.isReleaseManager }, r));

@@ -6,13 +6,13 @@
 import type { BlockingIssue, ReadinessEvidence } from '../../contract-go-no-go';
 import type { ReadinessRag } from '../../contract-readiness';
 import { calendarDateIn } from '../../domain/calendar/calendar-date';
-import { type ReleaseRollup, type ShardEntry, rollUpRelease } from '../../domain/readiness/rollup';
+import { daysLeftFor } from '../../domain/readiness/evaluate';
+import type { ReleaseRollup } from '../../domain/readiness/rollup';
+import { type ReadinessSummary, BLOCKING_SHOWN, rollupOfSummary } from '../../domain/readiness/summary';
 import type { AppDeps } from '../deps';
 import type { EvidenceRequest, ReleaseEvidenceSource } from '../go-no-go/evidence';
 import { loadPolicy } from './policy';
-import { builtAtOf, readReleaseShards } from './rollup-store';
-
-const LISTED = 25;
+import { readSummaries } from './summary-store';
 
 interface VersionRefForRollup {
   projectId: string;
@@ -22,18 +22,21 @@ interface VersionRefForRollup {
   released: boolean;
 }
 
-/** The stored roll-up of one version, evaluated now; undefined when it is not built yet. */
-export async function rollupOf(deps: Pick<AppDeps, 'store' | 'log' | 'timeZone'>, version: VersionRefForRollup, now: Date): Promise<{ rollup: ReleaseRollup; entries: ShardEntry[]; builtAt: string } | undefined> {
-  const [shards, loaded] = await Promise.all([readReleaseShards(deps.store, version.versionId), loadPolicy(deps.store, version.projectId, deps.log)]);
-  const builtAt = builtAtOf(shards);
-  if (!builtAt) return undefined;
-  const entries = shards.flatMap((s) => Object.values(s.issues));
+/**
+ * The roll-up of one version from its readiness summary (one read, plus the policy), judged for
+ * today; undefined while it is not built yet.
+ */
+export async function rollupOf(deps: Pick<AppDeps, 'store' | 'log' | 'timeZone'>, version: VersionRefForRollup, now: Date): Promise<{ rollup: ReleaseRollup; summary: ReadinessSummary; builtAt: string } | undefined> {
+  const [summaries, loaded] = await Promise.all([readSummaries(deps.store, [version.versionId]), loadPolicy(deps.store, version.projectId, deps.log)]);
+  const summary = summaries.get(version.versionId);
+  if (!summary?.builtAt) return undefined;
   const target = { id: version.versionId, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
-  return { rollup: rollUpRelease(loaded.policy, target, entries, calendarDateIn(now, deps.timeZone)), entries, builtAt };
+  const rollup = rollupOfSummary(summary, loaded.policy, daysLeftFor(target, calendarDateIn(now, deps.timeZone)));
+  return { rollup, summary, builtAt: summary.builtAt };
 }
 
 /**
- * A Go/No-Go evidence source backed by the readiness roll-up, falling back to `fallback` (e.g.
+ * A Go/No-Go evidence source backed by the readiness summary, falling back to `fallback` (e.g.
  * the board's own Jira counting) while a version's roll-up is not built. Plug it in with
  * `goNoGoEvidence(deps) => ({ readiness: readinessRollupEvidence(deps, jiraReleaseEvidence), … })`.
  */
@@ -44,21 +47,15 @@ export function readinessRollupEvidence(deps: AppDeps, fallback: ReleaseEvidence
       const version = await request.jira.getVersion(request.versionId);
       const found = await rollupOf(deps, { projectId: request.projectId, versionId: request.versionId, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) }, request.now);
       if (!found) return fallback.readiness(request);
-      const { rollup, entries } = found;
-      const byKey = new Map(entries.map((e) => [e.key, e]));
-      const blockingIssues: BlockingIssue[] = rollup.blocking.slice(0, LISTED).map((b) => {
-        const entry = byKey.get(b.key);
-        return {
-          key: b.key,
-          summary: b.summary,
-          statusName: b.statusName,
-          issueType: entry?.issueType ?? 'Issue',
-          ...(entry?.priority ? { priority: entry.priority } : {}),
-          reasons: [...b.failing, ...(b.mentions.length ? [`waiting for ${b.mentions.join(', ')}`] : [])],
-        };
-      });
-      const openBugs = entries.filter((e) => e.category !== 'done' && e.issueType.toLowerCase() === 'bug' && (e.priority === 'Highest' || e.priority === 'High')).length;
-      const blockedByOpen = entries.filter((e) => e.blockers.some((b) => b.category !== 'done')).length;
+      const { rollup, summary } = found;
+      const blockingIssues: BlockingIssue[] = summary.blocking.slice(0, BLOCKING_SHOWN).map((b) => ({
+        key: b.key,
+        summary: b.summary,
+        statusName: b.statusName,
+        issueType: b.issueType,
+        ...(b.priority ? { priority: b.priority } : {}),
+        reasons: [...b.failing, ...(b.mentions.length ? [`waiting for ${b.mentions.join(', ')}`] : [])],
+      }));
       return {
         source: 'readiness-rollup',
         sourceLabel: 'Release readiness roll-up (the project’s readiness policy)',
@@ -68,8 +65,8 @@ export function readinessRollupEvidence(deps: AppDeps, fallback: ReleaseEvidence
         atRisk: rollup.rag.amber,
         notReady: rollup.total - rollup.ready,
         failuresByCriterion: rollup.failing.map((f) => ({ id: f.id, label: f.label, count: f.count })),
-        openBlockerBugs: openBugs,
-        blockedByOpen,
+        openBlockerBugs: summary.openBugs,
+        blockedByOpen: summary.blockedByOpen,
         blockingIssues,
         blockingCount: rollup.rag.red,
         partial: false,
@@ -78,7 +75,7 @@ export function readinessRollupEvidence(deps: AppDeps, fallback: ReleaseEvidence
   };
 }
 
-/** RAG per version (`${projectKey}/${versionId}`) for the release calendar; unbuilt roll-ups are left out. */
+/** RAG per version (`${projectKey}/${versionId}`) from their summaries; unbuilt roll-ups are left out. */
 export async function readinessRagByVersion(
   deps: Pick<AppDeps, 'store' | 'log' | 'timeZone' | 'clock'>,
   versions: Array<VersionRefForRollup & { projectKey: string }>,

@@ -5,7 +5,9 @@
 import type { GetReleaseReadinessPayload, ProjectReadinessView, ReadinessRelease, ReleaseReadiness } from '../../contract-readiness';
 import { calendarDateIn } from '../../domain/calendar/calendar-date';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
-import { type ShardEntry, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
+import { type ReleaseRollup, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
+import { BLOCKING_SHOWN, rollupOfSummary } from '../../domain/readiness/summary';
+import { readSummaries } from './summary-store';
 import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
@@ -58,12 +60,21 @@ async function readinessOf(
       const id = String(version.id);
       const target = { id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
       const release: ReadinessRelease = { ...target, daysLeft: daysLeftFor(target, today) };
-      const shards = await readReleaseShards(deps.store, id);
-      const builtAt = builtAtOf(shards);
+      let rollup: ReleaseRollup | undefined;
+      let builtAt: string | undefined;
+      if (blockingLimit <= BLOCKING_SHOWN) {
+        // Lists and the Overview: the release's summary, one small read.
+        const summary = (await readSummaries(deps.store, [id])).get(id);
+        builtAt = summary?.builtAt;
+        if (summary && builtAt) rollup = rollupOfSummary(summary, policy, release.daysLeft, blockingLimit);
+      } else {
+        // One release's every blocking issue: its buckets.
+        const shards = await readReleaseShards(deps.store, id);
+        builtAt = builtAtOf(shards);
+        if (builtAt) rollup = rollUpRelease(policy, target, shards.flatMap((s) => Object.values(s.issues)), today, releaseDates);
+      }
       if (!builtAt || now.getTime() - Date.parse(builtAt) > STALE_AFTER_MS) await onStale(id);
-      if (!builtAt) return { release, status: 'building' };
-      const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
-      const rollup = rollUpRelease(policy, target, entries, today, releaseDates);
+      if (!builtAt || !rollup) return { release, status: 'building' };
       const health = healthOfRollup(releaseState(toVersionFacts(version), today), release.daysLeft, rollup);
       return { release, status: 'ready', builtAt, health, rollup: { ...rollup, blocking: rollup.blocking.slice(0, blockingLimit) } };
     }),

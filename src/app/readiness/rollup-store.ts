@@ -37,9 +37,12 @@ import type { AppDeps } from '../deps';
 import { job } from '../jobs-catalog';
 import type { FactsRead } from './facts';
 import { recordReferences } from './references';
-import { type NodeRef, leafOf, leafShard, nodeRef, placedDocs, readBucketTree, readReleaseTree } from './release-shards';
+import { loadPolicy } from './policy';
+import { type NodeRef, type RepairedDoc, leafOf, leafShard, nodeRef, placedDocs, readBucketTree, readReleaseState, readReleaseTree } from './release-shards';
+import { type EntryChange, dropSummary, noSummary, refreshReleaseSummary, refreshSummaries, summaryDeltas, summaryKey } from './summary-store';
+import type { ReadinessSummary } from '../../domain/readiness/summary';
 
-type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog | SignOffPage;
+type ReadinessDoc = MemberShard | StoredReleaseShard | SignOffLog | SignOffPage | ReadinessSummary;
 
 export const memberKeyOf = (projectId: string, issueId: string) => keys.readinessMembers(projectId, bucketOf(issueId, MEMBER_BUCKETS));
 
@@ -49,6 +52,7 @@ function initialDoc(key: string): ReadinessDoc {
   if (parts[1] === 'members') return emptyMemberShard(parts[2] ?? '', Number(parts[3]));
   if (parts[1] === 'release') return encodeShard(emptyReleaseShard(parts[2] ?? '', Number.parseInt(parts[3] ?? '0', 10)));
   if (parts[1] === 'signoffs') return emptyLog(parts[2] ?? '', '');
+  if (parts[1] === 'summary') return noSummary(parts[2] ?? '');
   throw new Error(`Not a readiness key: ${key}`);
 }
 
@@ -62,10 +66,29 @@ function anySplit(current: Map<string, ReadinessDoc>, leaves: Map<string, NodeRe
   return [...leaves.values()].some((ref) => isSplitNode(current.get(ref.key) as StoredReleaseShard | undefined));
 }
 
-/** Puts a leaf's new content (split by bytes when it outgrew one document) into `next`. */
-function putLeaf(next: Map<string, ReadinessDoc>, ref: NodeRef, shard: ReleaseShard | undefined): void {
-  if (shard) for (const [key, doc] of placedDocs(ref, shard)) next.set(key, doc);
+/**
+ * Puts a leaf's new content (split by bytes when it outgrew one document) into `next`, and says
+ * how the issue's entry in it changed (for the release's summary).
+ */
+function putLeaf(next: Map<string, ReadinessDoc>, ref: NodeRef, before: ReleaseShard, shard: ReleaseShard | undefined, issueId: string): EntryChange {
+  if (!shard) return { versionId: ref.versionId };
+  for (const [key, doc] of placedDocs(ref, shard)) next.set(key, doc);
+  const was = before.issues[issueId];
+  const now = shard.issues[issueId];
+  return { versionId: ref.versionId, ...(was ? { before: was } : {}), ...(now ? { after: now } : {}) };
 }
+
+/** The summary keys of these releases, to read along with their leaves. */
+const summaryKeysOf = (versions: Iterable<string>) => [...versions].map(summaryKey);
+
+/** Adds the summaries a change moves to `next`; returns the releases whose summary must be rebuilt. */
+function putSummaries(next: Map<string, ReadinessDoc>, current: Map<string, ReadinessDoc>, policy: PolicyInHand, changes: EntryChange[], now: Date): string[] {
+  const { docs, rebuild } = summaryDeltas(current, next, policy, changes, now.toISOString());
+  for (const [key, doc] of docs) next.set(key, doc);
+  return rebuild;
+}
+
+type PolicyInHand = Awaited<ReturnType<typeof loadPolicy>>;
 
 function leafAt(current: Map<string, ReadinessDoc>, ref: NodeRef): ReleaseShard {
   return leafShard(ref, current.get(ref.key) as StoredReleaseShard | undefined);
@@ -99,12 +122,14 @@ export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: {
   let versions = union(options.knownVersions ?? [], trackedVersionIds(facts));
   // Before the leaves: an event about a referenced issue finds the reference once the entry can hold it.
   if (trackedVersionIds(facts).length) await recordReferences(deps.store, [facts]);
+  const policy = await loadPolicy(deps.store, facts.projectId, deps.log);
   for (let round = 0; round < 6; round++) {
     let missing: string[] = [];
     let stale = false;
     let plan: ReturnType<typeof planObservation>;
+    let rebuild: string[] = [];
     const leaves = await leavesOf(deps.store, versions, facts.id);
-    const docKeys = [memberKey, ...[...leaves.values()].map((ref) => ref.key)];
+    const docKeys = [memberKey, ...[...leaves.values()].map((ref) => ref.key), ...summaryKeysOf(leaves.keys())];
     const { written } = await updateVersionedMany<ReadinessDoc>(deps.store, docKeys, initialDoc, (current) => {
       stale = anySplit(current, leaves);
       if (stale) return undefined;
@@ -114,16 +139,26 @@ export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: {
       missing = [...plan.leave, ...plan.join].filter((v) => !versions.includes(v));
       if (missing.length) return undefined;
       const next = new Map<string, ReadinessDoc>([[memberKey, { ...members, entries: { ...members.entries, [facts.id]: plan.member } }]]);
-      for (const v of plan.leave) putLeaf(next, leaves.get(v)!, withoutEntry(leafAt(current, leaves.get(v)!), facts.id));
-      for (const v of plan.join) putLeaf(next, leaves.get(v)!, withEntry(leafAt(current, leaves.get(v)!), facts, plan.member));
+      const changes: EntryChange[] = [];
+      for (const v of plan.leave) {
+        const leaf = leafAt(current, leaves.get(v)!);
+        changes.push(putLeaf(next, leaves.get(v)!, leaf, withoutEntry(leaf, facts.id), facts.id));
+      }
+      for (const v of plan.join) {
+        const leaf = leafAt(current, leaves.get(v)!);
+        changes.push(putLeaf(next, leaves.get(v)!, leaf, withEntry(leaf, facts, plan.member), facts.id));
+      }
+      rebuild = putSummaries(next, current, policy, changes, deps.clock.now());
       return next;
-    }, { anchors: [memberKey] });
+      // Every writer of a release now also writes its summary: more of them meet, so more retries.
+    }, { anchors: [memberKey], attempts: 12 });
     if (stale) continue;
     if (missing.length) {
       versions = union(versions, missing);
       continue;
     }
     if (!written || !plan) return { applied: false, joined: [], left: [], dependentsQueued: 0, dependentsChanged: false };
+    await refreshSummaries(deps, facts.projectId, rebuild);
     const dependents = options.cascade && plan.dependentsChanged ? await queueDependents(deps, read) : 0;
     return { applied: true, joined: plan.join, left: plan.leave, dependentsQueued: dependents, dependentsChanged: plan.dependentsChanged };
   }
@@ -147,12 +182,14 @@ export async function removeIssue(deps: AppDeps, projectId: string, issueId: str
   const memberKey = memberKeyOf(projectId, issueId);
   const known = (await deps.store.getVersioned<MemberShard>(memberKey))?.value.entries[issueId];
   let versions = known?.v ?? [];
+  const policy = await loadPolicy(deps.store, projectId, deps.log);
   for (let round = 0; round < 6; round++) {
     let missing: string[] = [];
     let stale = false;
     let leave: string[] = [];
+    let rebuild: string[] = [];
     const leaves = await leavesOf(deps.store, versions, issueId);
-    await updateVersionedMany<ReadinessDoc>(deps.store, [memberKey, ...[...leaves.values()].map((ref) => ref.key)], initialDoc, (current) => {
+    await updateVersionedMany<ReadinessDoc>(deps.store, [memberKey, ...[...leaves.values()].map((ref) => ref.key), ...summaryKeysOf(leaves.keys())], initialDoc, (current) => {
       stale = anySplit(current, leaves);
       if (stale) return undefined;
       const members = current.get(memberKey) as MemberShard;
@@ -163,11 +200,18 @@ export async function removeIssue(deps: AppDeps, projectId: string, issueId: str
       if (missing.length) return undefined;
       leave = plan.leave;
       const next = new Map<string, ReadinessDoc>([[memberKey, { ...members, entries: { ...members.entries, [issueId]: plan.member } }]]);
-      for (const v of plan.leave) putLeaf(next, leaves.get(v)!, withoutEntry(leafAt(current, leaves.get(v)!), issueId));
+      const changes = plan.leave.map((v) => {
+        const leaf = leafAt(current, leaves.get(v)!);
+        return putLeaf(next, leaves.get(v)!, leaf, withoutEntry(leaf, issueId), issueId);
+      });
+      rebuild = putSummaries(next, current, policy, changes, deps.clock.now());
       return next;
-    }, { anchors: [memberKey] });
+    }, { anchors: [memberKey], attempts: 12 });
     if (stale) continue;
-    if (!missing.length) return { removedFrom: leave };
+    if (!missing.length) {
+      await refreshSummaries(deps, projectId, rebuild);
+      return { removedFrom: leave };
+    }
     versions = union(versions, missing);
   }
   throw new Error(`The releases of issue ${issueId} kept changing while it was being removed.`);
@@ -225,7 +269,8 @@ export async function writeSignOff(deps: AppDeps, facts: IssueFacts, request: Si
   const recorded = outcome.kind === 'recorded';
   if ((recorded || known) && !entry.d) {
     const signed = signedStateOf(outcome.log);
-    const added = await Promise.all(entry.v.map((v) => signIntoRelease(deps.store, v, facts, signed, recorded)));
+    const policy = await loadPolicy(deps.store, facts.projectId, deps.log);
+    const added = await Promise.all(entry.v.map((v) => signIntoRelease(deps, policy, v, facts, signed, recorded)));
     provisional ||= added.some(Boolean);
   }
   if (provisional && recorded) await deps.queue.push([job('refresh-issue-readiness', { issue: facts.key })]);
@@ -238,12 +283,14 @@ function signedStateOf(log: SignOffLog): SignedState {
 }
 
 /** Writes an issue's signed state into one release's leaf; true when the issue was not in it yet. */
-async function signIntoRelease(store: KeyValueStore, versionId: string, facts: IssueFacts, signed: SignedState, mayAdd: boolean): Promise<boolean> {
+async function signIntoRelease(deps: AppDeps, policy: PolicyInHand, versionId: string, facts: IssueFacts, signed: SignedState, mayAdd: boolean): Promise<boolean> {
+  const { store } = deps;
   for (let round = 0; round < 6; round++) {
     const ref = await leafOf(store, versionId, facts.id);
     let stale = false;
     let added = false;
-    await updateVersionedMany<ReadinessDoc>(store, [ref.key], initialDoc, (current) => {
+    let rebuild: string[] = [];
+    await updateVersionedMany<ReadinessDoc>(store, [ref.key, summaryKey(versionId)], initialDoc, (current) => {
       stale = isSplitNode(current.get(ref.key) as StoredReleaseShard);
       if (stale) return undefined;
       const shard = leafAt(current, ref);
@@ -252,10 +299,12 @@ async function signIntoRelease(store: KeyValueStore, versionId: string, facts: I
       const updated = added ? withEntry(shard, { ...facts, observed: 0 }, signed) : withSigned(shard, facts.id, signed);
       if (!updated) return undefined;
       const next = new Map<string, ReadinessDoc>();
-      putLeaf(next, ref, updated);
+      rebuild = putSummaries(next, current, policy, [putLeaf(next, ref, shard, updated, facts.id)], deps.clock.now());
       return next;
-    });
-    if (!stale) return added;
+    }, 12);
+    if (stale) continue;
+    await refreshSummaries(deps, facts.projectId, rebuild);
+    return added;
   }
   throw new Error(`The roll-up of version ${versionId} kept splitting while a sign-off was being recorded.`);
 }
@@ -263,31 +312,14 @@ async function signIntoRelease(store: KeyValueStore, versionId: string, facts: I
 // ---------------------------------------------------------------------------------------------
 // Whole releases
 
-/** The build marks of the last reconciliation that finished: a leaf it found unchanged keeps its older marks. */
-interface RepairedDoc {
-  builtAt: string;
-  fullAt?: string;
-  policyRev: number;
-}
-
-/** A leaf's marks raised to the last finished reconciliation's, where that reconciliation covered it (same policy). */
-function withRepairMarks(shard: ReleaseShard, repaired: RepairedDoc | undefined): ReleaseShard {
-  if (!repaired || !shard.builtAt || shard.policyRev !== repaired.policyRev) return shard;
-  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
-  return { ...shard, builtAt: later(shard.builtAt, repaired.builtAt), ...(shard.fullAt ? { fullAt: later(shard.fullAt, repaired.fullAt) } : {}) };
-}
+export { readReleaseState };
 
 /** Every leaf of a release's roll-up (split nodes left out). */
 export async function readReleaseShards(store: KeyValueStore, versionId: string): Promise<ReleaseShard[]> {
-  const [{ leaves }, repaired] = await Promise.all([readReleaseTree(store, versionId), store.getVersioned<RepairedDoc>(keys.readinessRepaired(versionId))]);
-  return leaves.map((leaf) => withRepairMarks(leafShard(leaf, leaf.doc?.value), repaired?.value));
+  return (await readReleaseState(store, versionId)).shards;
 }
 
-/** Built when every leaf was written by a reconciliation (the oldest such time), else undefined. */
-export function builtAtOf(shards: ReleaseShard[]): string | undefined {
-  if (shards.some((s) => !s.builtAt)) return undefined;
-  return shards.map((s) => s.builtAt as string).sort()[0];
-}
+export { builtAtOf } from './release-shards';
 
 /** New facts go into a leaf in batches of about this many bytes, so one write never needs more than a few documents. */
 const REBUILD_BATCH_BYTES = 128 * 1024;
@@ -366,6 +398,8 @@ export async function rebuildRelease(
   // Written last: leaves left as they were take these marks only once every bucket is done.
   const repaired: RepairedDoc = { builtAt, ...(options.complete ? { fullAt: builtAt } : {}), policyRev: options.policyRev };
   await updateVersioned<RepairedDoc>(deps.store, keys.readinessRepaired(versionId), () => repaired, () => repaired);
+  // The summary from every leaf as now stored: rebuilt when missing or behind, written only when it changed.
+  await refreshReleaseSummary(deps, projectId, versionId);
   return { issues: kept.length, buckets: leaves };
 }
 
@@ -432,7 +466,7 @@ async function rebuildBucket(
     const placed = [...docs].map(([key, value]) => ({ ...nodeRef(versionId, bucket, value.path ?? ''), key, doc: { value, rev: key === leaf.key ? (leaf.doc?.rev ?? 0) + 1 : 1 } }));
     tree = {
       leaves: [...tree.leaves.filter((l) => l.key !== leaf.key), ...placed.filter((n) => !isSplitNode(n.doc.value))],
-      splits: [...tree.splits, ...placed.filter((n) => isSplitNode(n.doc.value))],
+      splits: [...tree.splits, ...placed.filter((n) => isSplitNode(n.doc.value)).map((n) => ({ ...n, rev: n.doc.rev }))],
     };
     for (const n of placed) if (!isSplitNode(n.doc.value)) written.add(n.path);
   }
@@ -451,5 +485,6 @@ export async function dropRelease(store: KeyValueStore, versionId: string): Prom
   }
   const repaired = await store.getVersioned(keys.readinessRepaired(versionId));
   if (repaired) await store.transact([{ kind: 'delete', key: keys.readinessRepaired(versionId), expectRev: repaired.rev }]);
+  await dropSummary(store, versionId);
   return dropped;
 }

@@ -131,8 +131,7 @@ export async function buildCalendarView(deps: AppDeps, context: InvocationContex
     }
   });
   const focusSet = new Set(focus);
-  const projectIds = new Map([...visible.values()].map((p) => [p.key, p.id]));
-  const health = await readinessHealth(deps, versions.filter((v) => focusSet.has(v.projectKey)), projectIds, today);
+  const health = await readinessHealth(deps, versions.filter((v) => focusSet.has(v.projectKey)), today);
   for (const version of versions) {
     const found = health.get(`${version.projectKey}/${version.id}`);
     if (found) version.health = found;

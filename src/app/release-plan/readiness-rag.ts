@@ -1,7 +1,7 @@
 /**
  * Health per version (On track / At risk / Overdue, src/domain/status/vocabulary.ts) from the
- * readiness roll-up (src/app/readiness/), for the calendar: the same rule as the weekly status. Reading a
- * roll-up costs one store read per bucket, so only the versions where readiness matters now get
+ * readiness summary of each release (src/domain/readiness/summary.ts, one small read each), for the
+ * calendar: the same rule as the weekly status. Only the versions where readiness matters now get
  * one: unreleased, overdue or due within RAG_HORIZON_DAYS, at most MAX_VERSIONS_WITH_RAG per view.
  * A roll-up still being built has no RAG yet; the calendar never triggers a rebuild (the readiness
  * page and the daily job do).
@@ -9,13 +9,11 @@
 import type { CalendarVersion } from '../../contract-release-plan';
 import type { CalendarDate } from '../../domain/calendar/calendar-date';
 import { daysBetween, parseCalendarDate } from '../../domain/calendar/calendar-date';
-import { type ShardEntry, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
+import { healthOfSummary } from '../../domain/readiness/summary';
 import type { ReleaseHealth } from '../../domain/status/vocabulary';
-import { mapWithConcurrency } from '../concurrency';
 import type { AppDeps } from '../deps';
-import { loadPolicy } from '../readiness/policy';
-import { builtAtOf, readReleaseShards } from '../readiness/rollup-store';
+import { readSummaries } from '../readiness/summary-store';
 
 export const RAG_HORIZON_DAYS = 45;
 export const MAX_VERSIONS_WITH_RAG = 12;
@@ -33,33 +31,22 @@ export function versionsNeedingRag(versions: Candidate[], today: CalendarDate): 
     .slice(0, MAX_VERSIONS_WITH_RAG);
 }
 
-/** Health keyed `${projectKey}/${versionId}`, for the versions that have a built roll-up. */
+/** Health keyed `${projectKey}/${versionId}`, for the versions that have a built roll-up: one summary read each. */
 export async function readinessHealth(
-  deps: Pick<AppDeps, 'store' | 'log'>,
+  deps: Pick<AppDeps, 'store'>,
   versions: Candidate[],
-  projectIds: ReadonlyMap<string, string>,
   today: CalendarDate,
 ): Promise<Map<string, ReleaseHealth>> {
   const chosen = versionsNeedingRag(versions, today);
   if (chosen.length === 0) return new Map();
-  const projects = [...new Set(chosen.map((v) => v.projectKey))];
-  const policies = new Map(
-    await Promise.all(projects.map(async (key) => [key, projectIds.get(key) ? (await loadPolicy(deps.store, projectIds.get(key) as string, deps.log)).policy : undefined] as const)),
-  );
   const releaseDates = new Map(versions.map((v) => [v.id, v.releaseDate]));
-  const rags = await mapWithConcurrency(chosen, 4, async (version) => {
-    const policy = policies.get(version.projectKey);
-    if (!policy) return undefined;
-    const shards = await readReleaseShards(deps.store, version.id);
-    if (!builtAtOf(shards)) return undefined;
-    const entries: ShardEntry[] = shards.flatMap((s) => Object.values(s.issues));
-    const target = { id: version.id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
-    return healthOfRollup(version.state, daysLeftFor(target, today, releaseDates), rollUpRelease(policy, target, entries, today, releaseDates));
-  });
+  const summaries = await readSummaries(deps.store, chosen.map((v) => v.id));
   const result = new Map<string, ReleaseHealth>();
-  chosen.forEach((v, i) => {
-    const rag = rags[i];
-    if (rag) result.set(`${v.projectKey}/${v.id}`, rag);
-  });
+  for (const version of chosen) {
+    const summary = summaries.get(version.id);
+    if (!summary?.builtAt) continue;
+    const target = { id: version.id, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
+    result.set(`${version.projectKey}/${version.id}`, healthOfSummary(summary, version.state, daysLeftFor(target, today, releaseDates)));
+  }
   return result;
 }
