@@ -4,7 +4,10 @@
  * Late, repeated and out-of-order events change nothing; one event costs O(1) store operations.
  */
 import { anchoredClock } from '../../src/app/clock';
-import type { ProjectReadinessView, ReleaseRollup, ResolverResult } from '../../src/contract';
+import type { ProjectReadinessView, ReleaseCalendarView, ReleaseRollup, ResolverResult } from '../../src/contract';
+import type { CalendarDate } from '../../src/domain/calendar/calendar-date';
+import { daysLeftFor } from '../../src/domain/readiness/evaluate';
+import { type ReadinessSummary, healthOfSummary } from '../../src/domain/readiness/summary';
 import type { KeyValueStore } from '../../src/ports';
 import { keys } from '../../src/store/keys';
 import { DEMO_ACCOUNT, type JiraProductEvent } from '../../local/fake-jira';
@@ -80,6 +83,17 @@ function openIssueIn(versionName: string, skip: string[] = []) {
       !skip.includes(i.key) &&
       !data().issueLinks.some((l) => l.typeId === blocks.id && l.destinationIssueId === i.id && !isDone(issue(data().issues.find((x) => x.id === l.sourceIssueId)!.key).statusId)),
   )!;
+}
+
+/** Counts reads of release roll-up buckets. */
+function countBucketReads(store: KeyValueStore): { count(): number; reset(): void } {
+  let n = 0;
+  const original = store.getVersioned.bind(store);
+  store.getVersioned = ((key: string) => {
+    if (key.startsWith('readiness:release:')) n++;
+    return original(key);
+  }) as KeyValueStore['getVersioned'];
+  return { count: () => n, reset: () => (n = 0) };
 }
 
 function countStore(store: KeyValueStore): { count(): number; reset(): void } {
@@ -175,6 +189,40 @@ describe('release roll-ups kept current by product events', () => {
     expect(await runtime.store.getVersioned(keys.readinessRelease(v.id, 0))).toBeUndefined();
   });
 
+  it('shows an event’s change in the Overview and the calendar, read from the release summary alone', async () => {
+    const v = version('SHOP 2.4');
+    const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
+      const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.data;
+    };
+    const bucketReads = countBucketReads(runtime.store);
+    const overview = async () => (await invoke<ProjectReadinessView>('getReleaseReadiness', {})).releases.find((r) => r.release.id === v.id)!.rollup!;
+    const calendarHealth = async () => (await invoke<ReleaseCalendarView>('getReleaseCalendar', { from: '2026-11-01', to: '2026-12-31' })).versions.find((x) => x.id === v.id)!.health;
+    const before = await overview();
+    // The list's counts are the buckets' own (the drill-down still reads every bucket).
+    bucketReads.reset();
+    expect(before).toEqual({ ...(await rollup('SHOP 2.4')), blocking: before.blocking });
+    expect(bucketReads.count()).toBeGreaterThan(0);
+
+    const target = openIssueIn('SHOP 2.4');
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } })).toBe(204);
+    await issueSync();
+    bucketReads.reset();
+    const after = await overview();
+    const health = await calendarHealth();
+    expect(bucketReads.count()).toBe(0);
+    expect(after.done).toBe(before.done + 1);
+    expect(failing(after, 'status-done')).toBe(failing(before, 'status-done') - 1);
+    expect(after).toEqual({ ...(await rollup('SHOP 2.4')), blocking: after.blocking });
+    const summary = (await runtime.store.getVersioned<ReadinessSummary>(keys.readinessSummary(v.id)))!.value;
+    const { releaseState } = await import('../../src/domain/releases/release-summary');
+    const { toVersionFacts } = await import('../../src/app/project-releases');
+    const jiraVersion = { id: v.id, name: v.name, released: v.released, archived: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}), ...(v.startDate ? { startDate: v.startDate } : {}) };
+    const today = '2026-11-24' as CalendarDate;
+    expect(health).toEqual(healthOfSummary(summary, releaseState(toVersionFacts(jiraVersion as never), today), daysLeftFor({ id: v.id, name: v.name, released: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}) }, today)));
+  });
+
   it('costs an event a few store operations and no Jira call, however big the release; the sync reads each marked issue once', async () => {
     const ops = countStore(runtime.store);
     const costOf = async (versionName: string, target = openIssueIn(versionName), summary?: string) => {
@@ -194,10 +242,11 @@ describe('release roll-ups kept current by product events', () => {
     // the dirty marks again in the mark's transaction.
     expect(await costOf('SHOP 2.4')).toEqual({ ops: 7, jiraCalls: 0 });
     // An issue no entry reads: its changelog is applied to its one leaf (found in one read per
-    // level of its bucket), in one transaction with its member-index bucket; the mark notes it.
+    // level of its bucket), in one transaction with its member-index bucket and the release's
+    // summary (read with the policy its delta judges by); the mark notes it.
     const other = openIssueIn('SHOP 3.0');
-    expect(await costOf('SHOP 3.0', other)).toEqual({ ops: 17, jiraCalls: 0 });
-    expect(await costOf('SHOP 3.0', other, 'Checkout copes with expired cards')).toEqual({ ops: 15, jiraCalls: 0 });
+    expect(await costOf('SHOP 3.0', other)).toEqual({ ops: 19, jiraCalls: 0 });
+    expect(await costOf('SHOP 3.0', other, 'Checkout copes with expired cards')).toEqual({ ops: 17, jiraCalls: 0 });
     runtime.fakeJira!.resetStats();
     await issueSync();
     // One bulk fetch reads both issues (one more their blockers), not every issue updated in the window.

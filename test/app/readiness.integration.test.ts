@@ -9,6 +9,7 @@ import type { MemberShard } from '../../src/domain/readiness/rollup';
 import { type StoredReleaseShard, decodeShard } from '../../src/domain/readiness/shard-codec';
 import { bucketOf, MEMBER_BUCKETS, RELEASE_BUCKETS } from '../../src/domain/readiness/rollup';
 import type { SignOffLog } from '../../src/domain/readiness/sign-offs';
+import type { ReadinessSummary } from '../../src/domain/readiness/summary';
 import { keys } from '../../src/store/keys';
 import { resolveProjectZone } from '../../src/app/project-time';
 import type { KeyValueStore } from '../../src/ports';
@@ -395,28 +396,49 @@ describe('the daily repair of a release roll-up', () => {
     expect(after.failing.find((f) => f.id === 'status-done')!.count).toBe(before.failing.find((f) => f.id === 'status-done')!.count - 1);
   });
 
-  it('writes only the buckets whose issues changed', async () => {
+  it('writes only the buckets whose issues changed, and the summary only when it changed', async () => {
     await repair();
-    const leavesWritten = async (work: () => Promise<unknown>) => {
+    const written = async (work: () => Promise<unknown>) => {
       const transact = jest.spyOn(site.store, 'transact');
       try {
         await work();
-        return transact.mock.calls.flatMap(([operations]) => operations.filter((op) => op.kind === 'put' && op.key.startsWith('readiness:release:')).map((op) => op.key));
+        const puts = transact.mock.calls.flatMap(([operations]) => operations.filter((op) => op.kind === 'put').map((op) => op.key));
+        return { leaves: puts.filter((k) => k.startsWith('readiness:release:')), summaries: puts.filter((k) => k.startsWith('readiness:summary:')) };
       } finally {
         transact.mockRestore();
       }
     };
-    expect(await leavesWritten(runRepair)).toEqual([]);
+    const summaryKey = keys.readinessSummary(v24().id);
+    // Nothing changed in Jira: no leaf; the summary only takes the repair's new build time.
+    expect(await written(runRepair)).toEqual({ leaves: [], summaries: [summaryKey] });
 
     const target = dataset().issues.find((i) => i.fixVersionIds.includes(v24().id) && !doneStatus(i.statusId))!;
+    const before = await site.store.getVersioned<ReadinessSummary>(summaryKey);
     target.statusId = dataset().statuses.find((s) => s.categoryKey === 'done')!.id;
     target.updated = '2026-11-24T09:59:00.000+0000';
     site.jira.reindex();
-    const written = await leavesWritten(runRepair);
-    expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(new RegExp(`^readiness:release:${v24().id}:${bucketOf(target.id, RELEASE_BUCKETS)}`));
+    const changed = await written(runRepair);
+    expect(changed.leaves).toHaveLength(1);
+    expect(changed.leaves[0]).toMatch(new RegExp(`^readiness:release:${v24().id}:${bucketOf(target.id, RELEASE_BUCKETS)}`));
+    expect(changed.summaries).toEqual([summaryKey]);
+    expect((await site.store.getVersioned<ReadinessSummary>(summaryKey))!.value.done).toBe(before!.value.done + 1);
     const { builtAtOf, readReleaseShards } = await import('../../src/app/readiness/rollup-store');
     expect(builtAtOf(await readReleaseShards(site.store, v24().id))).toBeDefined();
+  });
+
+  it('rebuilds a summary that is missing or behind its roll-up, and leaves a current one alone', async () => {
+    await repair();
+    const { refreshReleaseSummary } = await import('../../src/app/readiness/summary-store');
+    const summaryKey = keys.readinessSummary(v24().id);
+    const good = (await site.store.getVersioned<ReadinessSummary>(summaryKey))!;
+    expect((await refreshReleaseSummary(site.deps, facts.project('SHOP').id, v24().id)).written).toBe(false);
+    // A crash between a leaf's write and its summary's would leave it behind: the counts are wrong, and so is the revision.
+    await site.store.transact([{ kind: 'put', key: summaryKey, value: { ...good.value, rollupRev: good.value.rollupRev - 1, done: 0 }, expectRev: good.rev }]);
+    await runRepair();
+    expect((await site.store.getVersioned<ReadinessSummary>(summaryKey))!.value).toMatchObject({ done: good.value.done, total: good.value.total });
+    await site.store.transact([{ kind: 'delete', key: summaryKey, expectRev: (await site.store.getVersioned(summaryKey))!.rev }]);
+    await runRepair();
+    expect((await site.store.getVersioned<ReadinessSummary>(summaryKey))!.value).toMatchObject({ done: good.value.done, total: good.value.total });
   });
 
   it('reads the whole release again when an issue joined or left it unseen, or the policy changed', async () => {
