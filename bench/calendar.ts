@@ -15,6 +15,16 @@ import { createAppDeps } from '../src/app/deps';
 import { type BookingsDoc, bookingShardKey } from '../src/app/release-plan/documents';
 import { dispatchResolver } from '../src/app/resolvers';
 import { recordRowsInBaseline } from './support/baseline';
+import type { ProjectReadinessView } from '../src/contract';
+import { calendarDateIn } from '../src/domain/calendar/calendar-date';
+import { sortReleases } from '../src/domain/releases/release-summary';
+import { MAX_VERSIONS_CHECKED } from '../src/app/go-no-go/waiting';
+import { toVersionFacts } from '../src/app/project-releases';
+import { loadPolicy } from '../src/app/readiness/policy';
+import { reconcileReleaseReadiness } from '../src/app/readiness/release-readiness';
+import { readReleaseShards } from '../src/app/readiness/rollup-store';
+import { readSummaries } from '../src/app/readiness/summary-store';
+import { versionsNeedingRag } from '../src/app/release-plan/readiness-rag';
 import { detectConflicts } from '../src/domain/release-plan/conflicts';
 import { DEFAULT_TIER_ORDER } from '../src/domain/release-plan/tiers';
 import { keys } from '../src/store/keys';
@@ -133,11 +143,54 @@ export async function calendarBench(record: Record): Promise<void> {
   await dispatchResolver(deps, 'getReleaseCalendar', { from, to }, context);
   record('getReleaseCalendar resolver: KVS read units per view', store.counters.readUnits - calendarUnits, 'units');
 
+  await readinessViewsBench(record, deps, store, { from, to }, context, dataset.projects[0]!.id);
   await voteBench(record, deps, store, jira, context);
   await jira.close();
 
   await renderInChromium(record, view as ReleaseCalendarView);
   bundleSize(record);
+}
+
+/**
+ * KVS read units of the three views that show readiness per release, once every unreleased
+ * version's roll-up is built (the daily repair's job): the calendar (dots of up to 12 releases
+ * due soon), the Overview list (every unreleased version) and "waiting for me" (the 20 due
+ * soonest). After: each reads the releases' summaries. Before: each read every bucket of those
+ * releases (and the policy, for the calendar); the rest of each view is the same code, so before
+ * = the view measured now − its summary reads + the bucket reads it made, both measured here on
+ * the same store.
+ */
+async function readinessViewsBench(record: Record, deps: AppDeps, store: InMemoryKvStore, range: { from: string; to: string }, context: { accountId: string; moduleKey: string; extension: unknown }, projectId: string): Promise<void> {
+  const unitsOf = async (work: () => Promise<unknown>) => {
+    const units = store.counters.readUnits;
+    await work();
+    return store.counters.readUnits - units;
+  };
+  const call = async <T>(name: string, payload: unknown): Promise<T> => {
+    const result = await dispatchResolver(deps, name, payload, context);
+    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+    return result.data as T;
+  };
+  const unreleased = (await deps.jiraAsApp().listVersions('BIG')).filter((v) => !v.released && !v.archived);
+  for (const v of unreleased) await reconcileReleaseReadiness(deps, projectId, String(v.id));
+  const bucketUnits = (ids: string[]) => unitsOf(() => Promise.all(ids.map((id) => readReleaseShards(store, id))));
+  const summaryUnits = (ids: string[]) => unitsOf(() => readSummaries(store, ids));
+  const row = async (what: string, view: () => Promise<unknown>, ids: string[], extraBefore: () => Promise<number>) => {
+    await view();
+    const after = await unitsOf(view);
+    const before = after - (await summaryUnits(ids)) + (await bucketUnits(ids)) + (await extraBefore());
+    record(`${what}: KVS read units per view (before: every bucket of each release)`, before, 'units', `${ids.length} releases with a built roll-up`);
+    record(`${what}: KVS read units per view (after: one summary per release)`, after, 'units', `${ids.length} releases with a built roll-up`);
+  };
+
+  const today = calendarDateIn(deps.clock.now(), 'UTC');
+  const calendar = await call<ReleaseCalendarView>('getReleaseCalendar', range);
+  const dots = versionsNeedingRag(calendar.versions, today).map((v) => v.id);
+  await row('calendar view', () => call('getReleaseCalendar', range), dots, () => unitsOf(() => loadPolicy(store, projectId)));
+  const overview = await call<ProjectReadinessView>('getReleaseReadiness', {});
+  await row('overview readiness', () => call('getReleaseReadiness', {}), overview.releases.map((r) => r.release.id), async () => 0);
+  const soonest = sortReleases(unreleased.map(toVersionFacts)).slice(0, MAX_VERSIONS_CHECKED).map((v) => v.id);
+  await row('waiting for me', () => call('getWaitingForMe', {}), soonest, async () => 0);
 }
 
 /**
