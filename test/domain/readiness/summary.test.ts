@@ -77,7 +77,7 @@ describe('the readiness summary of a release', () => {
   }
 
   it.each([
-    ['an issue added', 12, (all: ShardEntry[]) => [[undefined, entry(99, { s: [] })]]],
+    ['an issue added', 12, () => [[undefined, entry(99, { s: [] })]]],
     ['an issue removed', 12, (all: ShardEntry[]) => [[all[3], undefined]]],
     ['a red issue done and signed', 12, (all: ShardEntry[]) => [[all[4], { ...all[4]!, category: 'done', statusName: 'Done', resolution: 'Done', s: ['qa-passed', 'code-reviewed', 'release-note'] }]]],
     ['a ready issue re-opened', 12, (all: ShardEntry[]) => [[all[0], { ...all[0]!, category: 'indeterminate', statusName: 'In Progress', resolution: null }]]],
