@@ -10,6 +10,7 @@ import { handleProductEvent } from '../src/app/product-events';
 import { readReleaseTree } from '../src/app/readiness/release-shards';
 import { readReleaseShards } from '../src/app/readiness/rollup-store';
 import { reconcileReleaseReadiness } from '../src/app/readiness/release-readiness';
+import { readSummaries } from '../src/app/readiness/summary-store';
 import { dispatchResolver } from '../src/app/resolvers';
 import type { CalendarDate } from '../src/domain/calendar/calendar-date';
 import { defaultPolicy } from '../src/domain/readiness/policy';
@@ -58,7 +59,8 @@ export async function readinessBench(record: Record): Promise<void> {
   // A site whose one current version holds about 2,000 issues.
   const dataset = generateSyntheticDataset(NOW, { issueCount: 2400, versionCount: 1, projectKey: 'BIG' });
   const jira = await startFakeJira({ dataset, now: () => NOW });
-  const store = counting(new InMemoryKvStore());
+  const memory = new InMemoryKvStore();
+  const store = counting(memory);
   const pushed: QueuedJob[] = [];
   const deps = depsFor(jira, store, pushed);
   const project = dataset.projects[0]!;
@@ -138,6 +140,20 @@ export async function readinessBench(record: Record): Promise<void> {
       'KiB',
       `${entries.length} issues in ${shards.length} buckets, largest ${Math.round(Math.max(...bytes) / 1024)} KiB (limit 240); ${Math.round(plain / 1024)} KiB as plain JSON`,
     );
+    // What a list view reads of this release: every bucket before, its readiness summary now.
+    const unitsOf = async (work: () => Promise<unknown>) => {
+      const units = memory.counters.readUnits;
+      await work();
+      return memory.counters.readUnits - units;
+    };
+    const summary = (await readSummaries(store, [version.id])).get(version.id);
+    record(
+      'readiness: KVS read units of the release in a list view (before: every bucket)',
+      await unitsOf(() => readReleaseShards(store, version.id)),
+      'units',
+      `${entries.length} issues`,
+    );
+    record('readiness: KVS read units of the release in a list view (after: its summary)', await unitsOf(() => readSummaries(store, [version.id])), 'units', `${((summary ? JSON.stringify(summary).length : 0) / 1024).toFixed(1)} KiB, ${summary?.blocking.length ?? 0} blocking issues, ${summary?.pending.length ?? 0} sets of outstanding sign-offs`);
     const policy = defaultPolicy();
     const target = { id: version.id, name: version.name, released: false, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
     const today = '2026-11-24' as CalendarDate;
