@@ -114,15 +114,40 @@ describe('release roll-ups kept current by product events', () => {
     expect(r.total).toBe(data().issues.filter((i) => i.fixVersionIds.includes(version('SHOP 2.4').id)).length);
   });
 
-  it('moves an issue to Done when it is transitioned in Jira', async () => {
+  it('moves an issue to Done when it is transitioned in Jira, and the Overview and the calendar show it from the release summary alone', async () => {
+    const v = version('SHOP 2.4');
+    const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
+      const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.data;
+    };
+    const bucketReads = countBucketReads(runtime.store);
+    const overview = async () => (await invoke<ProjectReadinessView>('getReleaseReadiness', {})).releases.find((r) => r.release.id === v.id)!.rollup!;
+    const calendarHealth = async () => (await invoke<ReleaseCalendarView>('getReleaseCalendar', { from: '2026-11-01', to: '2026-12-31' })).versions.find((x) => x.id === v.id)!.health;
+    const before = await overview();
+    // The list's counts are the buckets' own (the drill-down still reads every bucket).
+    bucketReads.reset();
+    expect(before).toEqual({ ...(await rollup('SHOP 2.4')), blocking: before.blocking });
+    expect(bucketReads.count()).toBeGreaterThan(0);
+
     const target = openIssueIn('SHOP 2.4');
-    const before = await rollup('SHOP 2.4');
     expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } })).toBe(204);
     await issueSync();
-    const after = await rollup('SHOP 2.4');
+    bucketReads.reset();
+    const after = await overview();
+    const health = await calendarHealth();
+    expect(bucketReads.count()).toBe(0);
+    expect(after.done).toBe(before.done + 1);
     expect(failing(after, 'status-done')).toBe(failing(before, 'status-done') - 1);
     expect(failing(after, 'resolution-set')).toBe(failing(before, 'resolution-set') - 1);
     expect(after.total).toBe(before.total);
+    expect(after).toEqual({ ...(await rollup('SHOP 2.4')), blocking: after.blocking });
+    const summary = (await runtime.store.getVersioned<ReadinessSummary>(keys.readinessSummary(v.id)))!.value;
+    const { releaseState } = await import('../../src/domain/releases/release-summary');
+    const { toVersionFacts } = await import('../../src/app/project-releases');
+    const jiraVersion = { id: v.id, name: v.name, released: v.released, archived: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}), ...(v.startDate ? { startDate: v.startDate } : {}) };
+    const today = '2026-11-24' as CalendarDate;
+    expect(health).toEqual(healthOfSummary(summary, releaseState(toVersionFacts(jiraVersion as never), today), daysLeftFor({ id: v.id, name: v.name, released: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}) }, today)));
   });
 
   it('moves an issue between releases when its fix version changes', async () => {
@@ -187,40 +212,6 @@ describe('release roll-ups kept current by product events', () => {
     expect(await runtime.store.getVersioned(keys.readinessRelease(v.id, 0))).toBeDefined();
     await post('/api/events', { eventType: 'avi:jira:deleted:version', version: { id: v.id, projectId: Number(v.projectId), name: v.name } });
     expect(await runtime.store.getVersioned(keys.readinessRelease(v.id, 0))).toBeUndefined();
-  });
-
-  it('shows an event’s change in the Overview and the calendar, read from the release summary alone', async () => {
-    const v = version('SHOP 2.4');
-    const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
-      const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.data;
-    };
-    const bucketReads = countBucketReads(runtime.store);
-    const overview = async () => (await invoke<ProjectReadinessView>('getReleaseReadiness', {})).releases.find((r) => r.release.id === v.id)!.rollup!;
-    const calendarHealth = async () => (await invoke<ReleaseCalendarView>('getReleaseCalendar', { from: '2026-11-01', to: '2026-12-31' })).versions.find((x) => x.id === v.id)!.health;
-    const before = await overview();
-    // The list's counts are the buckets' own (the drill-down still reads every bucket).
-    bucketReads.reset();
-    expect(before).toEqual({ ...(await rollup('SHOP 2.4')), blocking: before.blocking });
-    expect(bucketReads.count()).toBeGreaterThan(0);
-
-    const target = openIssueIn('SHOP 2.4');
-    expect(await jira(DEMO_ACCOUNT.developer, 'POST', `/issue/${target.key}/transitions`, { transition: { id: '41' } })).toBe(204);
-    await issueSync();
-    bucketReads.reset();
-    const after = await overview();
-    const health = await calendarHealth();
-    expect(bucketReads.count()).toBe(0);
-    expect(after.done).toBe(before.done + 1);
-    expect(failing(after, 'status-done')).toBe(failing(before, 'status-done') - 1);
-    expect(after).toEqual({ ...(await rollup('SHOP 2.4')), blocking: after.blocking });
-    const summary = (await runtime.store.getVersioned<ReadinessSummary>(keys.readinessSummary(v.id)))!.value;
-    const { releaseState } = await import('../../src/domain/releases/release-summary');
-    const { toVersionFacts } = await import('../../src/app/project-releases');
-    const jiraVersion = { id: v.id, name: v.name, released: v.released, archived: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}), ...(v.startDate ? { startDate: v.startDate } : {}) };
-    const today = '2026-11-24' as CalendarDate;
-    expect(health).toEqual(healthOfSummary(summary, releaseState(toVersionFacts(jiraVersion as never), today), daysLeftFor({ id: v.id, name: v.name, released: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}) }, today)));
   });
 
   it('costs an event a few store operations and no Jira call, however big the release; the sync reads each marked issue once', async () => {

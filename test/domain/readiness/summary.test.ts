@@ -102,7 +102,7 @@ describe('the readiness summary of a release', () => {
   });
 
   it('asks for a rebuild once its lists can no longer show what readers show', () => {
-    const entries = mixedRelease(400);
+    const entries = mixedRelease(200);
     const listed = new Set(summarizeRelease(policy, meta, entries).blocking.map((b) => b.key));
     const ready = (e: ShardEntry): ShardEntry => ({ ...e, category: 'done', statusName: 'Done', resolution: 'Done', blockers: [], subtasks: { total: 0, open: [] }, s: ['qa-passed', 'code-reviewed', 'release-note'] });
     const { rebuilds } = play(entries, entries.filter((e) => listed.has(e.key)).map((e) => [e, ready(e)]));
