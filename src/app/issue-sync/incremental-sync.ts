@@ -118,6 +118,8 @@ interface ProjectSyncContext {
   projectId: string;
   state: IssueSyncState | undefined;
   policy: ReadinessPolicy;
+  /** The policy with its revision, for the release summaries the roll-up writes move. */
+  loadedPolicy: Awaited<ReturnType<typeof loadPolicy>>;
   kpiDoc: Awaited<ReturnType<typeof readSyncDoc>>;
   /** Every change before this instant had been read. */
   from: Date;
@@ -132,7 +134,7 @@ async function loadSyncContext(deps: AppDeps, projectId: string, markedSince: Da
   const kpiWatermark = kpiDoc && kpiDoc.chunks.every((c) => c.state === 'done') ? Date.parse(kpiDoc.watermark) : Number.POSITIVE_INFINITY;
   const from = state ? new Date(state.watermark) : new Date(Math.min(markedSince.getTime(), kpiWatermark));
   const fields = [...new Set([...factFields(loaded.policy), ...(kpiDoc ? FACT_FIELDS : [])])];
-  return { projectId, state, policy: loaded.policy, kpiDoc, from, fields };
+  return { projectId, state, policy: loaded.policy, loadedPolicy: loaded, kpiDoc, from, fields };
 }
 
 /**
@@ -194,6 +196,7 @@ async function applySearched(
   complete: boolean,
 ): Promise<ProjectSyncOutcome> {
   const { projectId, policy, kpiDoc } = context;
+  const inHand = { projectId, loaded: context.loadedPolicy };
   // Release readiness: the same facts and rules as a per-issue read, applied issue by issue.
   const observed = deps.clock.now().getTime();
   const byKey = new Map(searched.map((issue) => [issue.key, issue]));
@@ -202,7 +205,7 @@ async function applySearched(
   const dependents = new Set<string>();
   for (const issue of fresh) {
     const read = toIssueFacts(issue, policy, byKey, observed);
-    const result = await applyIssueFacts(deps, read, {});
+    const result = await applyIssueFacts(deps, read, { policy: inHand });
     if (result.applied) applied++;
     if (result.dependentsChanged) for (const key of dependentKeysOf(read)) if (!byKey.has(key)) dependents.add(key);
   }

@@ -115,14 +115,18 @@ export interface ApplyOutcome {
  * remembers the newest `updated`/`observed`). When something other issues depend on changed (status,
  * priority, releases), those issues are re-read through the queue if `cascade` is set.
  */
-export async function applyIssueFacts(deps: AppDeps, read: FactsRead, options: { cascade?: boolean; knownVersions?: string[] } = {}): Promise<ApplyOutcome> {
+export async function applyIssueFacts(
+  deps: AppDeps,
+  read: FactsRead,
+  options: { cascade?: boolean; knownVersions?: string[]; /** The project's policy, when the caller has it: one read less per issue. */ policy?: { projectId: string; loaded: PolicyInHand } } = {},
+): Promise<ApplyOutcome> {
   const { facts } = read;
   const memberKey = memberKeyOf(facts.projectId, facts.id);
   const signature = dependentsSignature(facts);
   let versions = union(options.knownVersions ?? [], trackedVersionIds(facts));
   // Before the leaves: an event about a referenced issue finds the reference once the entry can hold it.
   if (trackedVersionIds(facts).length) await recordReferences(deps.store, [facts]);
-  const policy = await loadPolicy(deps.store, facts.projectId, deps.log);
+  const policy = options.policy?.projectId === facts.projectId ? options.policy.loaded : await loadPolicy(deps.store, facts.projectId, deps.log);
   for (let round = 0; round < 6; round++) {
     let missing: string[] = [];
     let stale = false;
