@@ -7,7 +7,7 @@ import { calendarDateIn } from '../../domain/calendar/calendar-date';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
 import { type ReleaseRollup, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
 import { BLOCKING_SHOWN, rollupOfSummary } from '../../domain/readiness/summary';
-import { readSummaries } from './summary-store';
+import { readSummaries, refreshReleaseSummary } from './summary-store';
 import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
@@ -46,6 +46,7 @@ async function requestRebuild(deps: AppDeps, projectId: string, versionId: strin
 /** Each version's readiness from its stored roll-up; `onStale` is told of versions whose roll-up is missing or old. */
 async function readinessOf(
   deps: AppDeps,
+  projectId: string,
   versions: readonly JiraVersion[],
   shown: readonly JiraVersion[],
   policy: Awaited<ReturnType<typeof loadPolicy>>['policy'],
@@ -64,7 +65,8 @@ async function readinessOf(
       let builtAt: string | undefined;
       if (blockingLimit <= BLOCKING_SHOWN) {
         // Lists and the Overview: the release's summary, one small read.
-        const summary = (await readSummaries(deps.store, [id])).get(id);
+        // A release with no summary yet (roll-ups built before summaries existed) gets one now, once.
+        const summary = (await readSummaries(deps.store, [id])).get(id) ?? (await refreshReleaseSummary(deps, projectId, id)).summary;
         builtAt = summary?.builtAt;
         if (summary && builtAt) rollup = rollupOfSummary(summary, policy, release.daysLeft, blockingLimit);
       } else {
@@ -104,7 +106,7 @@ export async function getReleaseReadiness(deps: AppDeps, context: InvocationCont
     shown = shown.filter((v) => String(v.id) === payload.versionId);
     if (shown.length === 0) throw new AppError('NOT_FOUND', `${project.key} has no unreleased version with id ${payload.versionId}.`);
   }
-  const releases = await readinessOf(deps, versions, shown, loaded.policy, (id) => requestRebuild(deps, project.id, id), payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST);
+  const releases = await readinessOf(deps, project.id, versions, shown, loaded.policy, (id) => requestRebuild(deps, project.id, id), payload.versionId ? BLOCKING_IN_DETAIL : BLOCKING_IN_LIST);
   // The list view sees every roll-up: the day's trend point is recorded as a side effect (at most one write).
   if (payload.versionId === undefined) {
     // A trend that cannot be written (the store busy) leaves the page without it, not without roll-ups.
@@ -128,7 +130,7 @@ export async function reconcileProjectReadiness(deps: AppDeps, projectId: string
   // that cannot be written must not cost the repairs above, so it is logged, not thrown.
   try {
     const loaded = await loadPolicy(deps.store, projectId, deps.log);
-    await recordReadinessTrend(deps, projectId, versions, await readinessOf(deps, all, versions, loaded.policy, async () => undefined, 0));
+    await recordReadinessTrend(deps, projectId, versions, await readinessOf(deps, projectId, all, versions, loaded.policy, async () => undefined, 0));
   } catch (error) {
     deps.log.error('readiness trend not recorded', { projectId, error: String(error) });
   }
