@@ -12,8 +12,7 @@ import type { InvocationContext } from '../invocation-context';
 import { toVersionFacts } from '../project-releases';
 import { viewerOf } from '../readiness/issue-readiness';
 import { loadPolicy } from '../readiness/policy';
-import { summaryKey } from '../readiness/summary-store';
-import type { ReadinessSummary } from '../../domain/readiness/summary';
+import { summaryOf } from '../readiness/summary-store';
 import { planOf, readPlan, readRun, runOf } from '../runbook/view';
 import { openSession } from './session';
 
@@ -37,7 +36,7 @@ export async function getWaitingForMe(deps: AppDeps, context: InvocationContext)
     loadPolicy(deps.store, projectId, deps.log),
     mapWithConcurrency(checked, 5, async (facts) => {
       // The release's readiness summary (one small read), not its roll-up's buckets.
-      const [state, summary, runState] = await Promise.all([readBoardState(deps.store, projectId, facts.id), deps.store.getVersioned<ReadinessSummary>(summaryKey(facts.id)), readRun(deps.store, projectId, facts.id)]);
+      const [state, summary, runState] = await Promise.all([readBoardState(deps.store, projectId, facts.id), summaryOf(deps, projectId, facts.id), readRun(deps.store, projectId, facts.id)]);
       const run = runOf(runState);
       // The plan is frozen while its run goes on: read it only for a live run.
       const plan = run ? planOf(await readPlan(deps.store, projectId, facts.id)) : { steps: [] };
@@ -50,7 +49,7 @@ export async function getWaitingForMe(deps: AppDeps, context: InvocationContext)
         round: state.round,
         roles: session.settings.policies[releaseType].roles,
         votes: state.votes?.value.votes ?? [],
-        pending: summary?.value.pending ?? [],
+        pending: summary.pending,
         plan,
         run,
       };

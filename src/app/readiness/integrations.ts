@@ -12,7 +12,7 @@ import { type ReadinessSummary, BLOCKING_SHOWN, rollupOfSummary } from '../../do
 import type { AppDeps } from '../deps';
 import type { EvidenceRequest, ReleaseEvidenceSource } from '../go-no-go/evidence';
 import { loadPolicy } from './policy';
-import { readSummaries } from './summary-store';
+import { summaryOf } from './summary-store';
 
 interface VersionRefForRollup {
   projectId: string;
@@ -26,10 +26,9 @@ interface VersionRefForRollup {
  * The roll-up of one version from its readiness summary (one read, plus the policy), judged for
  * today; undefined while it is not built yet.
  */
-export async function rollupOf(deps: Pick<AppDeps, 'store' | 'log' | 'timeZone'>, version: VersionRefForRollup, now: Date): Promise<{ rollup: ReleaseRollup; summary: ReadinessSummary; builtAt: string } | undefined> {
-  const [summaries, loaded] = await Promise.all([readSummaries(deps.store, [version.versionId]), loadPolicy(deps.store, version.projectId, deps.log)]);
-  const summary = summaries.get(version.versionId);
-  if (!summary?.builtAt) return undefined;
+export async function rollupOf(deps: Pick<AppDeps, 'store' | 'log' | 'timeZone' | 'clock'>, version: VersionRefForRollup, now: Date): Promise<{ rollup: ReleaseRollup; summary: ReadinessSummary; builtAt: string } | undefined> {
+  const [summary, loaded] = await Promise.all([summaryOf(deps, version.projectId, version.versionId), loadPolicy(deps.store, version.projectId, deps.log)]);
+  if (!summary.builtAt) return undefined;
   const target = { id: version.versionId, name: version.name, released: version.released, ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}) };
   const rollup = rollupOfSummary(summary, loaded.policy, daysLeftFor(target, calendarDateIn(now, deps.timeZone)));
   return { rollup, summary, builtAt: summary.builtAt };

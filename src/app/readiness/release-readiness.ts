@@ -7,7 +7,7 @@ import { calendarDateIn } from '../../domain/calendar/calendar-date';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
 import { type ReleaseRollup, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
 import { BLOCKING_SHOWN, rollupOfSummary } from '../../domain/readiness/summary';
-import { readSummaries, refreshReleaseSummary } from './summary-store';
+import { summaryOf } from './summary-store';
 import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
@@ -66,7 +66,7 @@ async function readinessOf(
       if (blockingLimit <= BLOCKING_SHOWN) {
         // Lists and the Overview: the release's summary, one small read.
         // A release with no summary yet (roll-ups built before summaries existed) gets one now, once.
-        const summary = (await readSummaries(deps.store, [id])).get(id) ?? (await refreshReleaseSummary(deps, projectId, id)).summary;
+        const summary = await summaryOf(deps, projectId, id);
         builtAt = summary?.builtAt;
         if (summary && builtAt) rollup = rollupOfSummary(summary, policy, release.daysLeft, blockingLimit);
       } else {

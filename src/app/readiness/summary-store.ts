@@ -83,6 +83,14 @@ export async function readSummaries(store: KeyValueStore, versionIds: readonly s
   return new Map(docs.flatMap(([id, doc]) => (doc && doc.rollupRev >= 0 ? [[id, doc] as const] : [])));
 }
 
+/**
+ * A release's summary, made from its buckets when there is none yet (a roll-up built before
+ * summaries existed): once per release, then one small read.
+ */
+export async function summaryOf(deps: Pick<AppDeps, 'store' | 'log' | 'clock'>, projectId: string, versionId: string): Promise<ReadinessSummary> {
+  return (await readSummaries(deps.store, [versionId])).get(versionId) ?? (await refreshReleaseSummary(deps, projectId, versionId)).summary;
+}
+
 /** Forgets a deleted release's summary. */
 export async function dropSummary(store: KeyValueStore, versionId: string): Promise<void> {
   const doc = await store.getVersioned(summaryKey(versionId));
