@@ -133,6 +133,7 @@ export async function applyIssueFacts(
     let plan: ReturnType<typeof planObservation>;
     let rebuild: string[] = [];
     const leaves = await leavesOf(deps.store, versions, facts.id);
+    // Every writer of a release also writes its summary, so writers meet more often: 12 attempts, not 6.
     const docKeys = [memberKey, ...[...leaves.values()].map((ref) => ref.key), ...summaryKeysOf(leaves.keys())];
     const { written } = await updateVersionedMany<ReadinessDoc>(deps.store, docKeys, initialDoc, (current) => {
       stale = anySplit(current, leaves);
@@ -154,7 +155,6 @@ export async function applyIssueFacts(
       }
       rebuild = putSummaries(next, current, policy, changes, deps.clock.now());
       return next;
-      // Every writer of a release now also writes its summary: more of them meet, so more retries.
     }, { anchors: [memberKey], attempts: 12 });
     if (stale) continue;
     if (missing.length) {
