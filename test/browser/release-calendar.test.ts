@@ -144,6 +144,13 @@ describeInBrowser('the release calendar in Chromium', () => {
     const bar = app.locator(`[data-bar="slot-${booked!.id}"]`);
     await bar.waitFor();
     expect(await bar.getAttribute('aria-label')).toContain('5 Jan, 09:00 – 5 Jan, 17:00');
+    // And it sits in Auckland's 5 Jan column, between that day's ticks, not at 20:00 of the browser's 4 Jan.
+    const timeline = app.getByTestId('quarter-timeline');
+    const tickX = async (day: string) => (await timeline.locator(`[data-tick="${day}"]`).boundingBox())!.x;
+    const [monday, nextMonday, barLeft] = [await tickX('2027-01-04'), await tickX('2027-01-11'), (await bar.boundingBox())!.x];
+    const day = (nextMonday - monday) / 7;
+    expect(barLeft).toBeGreaterThanOrEqual(monday + day);
+    expect(barLeft).toBeLessThan(monday + 2 * day);
     await deleteSlot(booked!.id, { environmentId: 'env-nft', from: booked!.from });
     await page().goto(`${runtime().hostUrl}/#/project/SHOP/settings?as=${releaseManager()}`);
     await current.waitFor({ timeout: 30_000 });

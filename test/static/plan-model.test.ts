@@ -1,7 +1,7 @@
 import type { ReleaseCalendarView } from '../../src/contract';
 import { assignLanes, type TimelineBar } from '../../static/releases/src/plan/Timeline';
 import { csvCell } from '../../static/releases/src/csv';
-import { barPosition, conflictSummary, dayContent, dayKeysOf, formatSpanLocal, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
+import { conflictSummary, dayContent, dayKeysOf, formatSpanLocal, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
 
 const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView => ({
   project: { id: '10000', key: 'SHOP', name: 'Web Shop' },
@@ -58,14 +58,6 @@ describe('plan helpers of the calendar page', () => {
     expect(content.starts.get('2026-10-27')?.map((v) => v.name)).toEqual(['SHOP 2.4']);
     expect(content.slots.get('2026-11-26')?.map((s) => s.id)).toEqual(['s1']);
     expect(content.slots.get('2026-11-28')?.map((s) => s.id)).toEqual(['s2']);
-  });
-
-  it.each<[string, [number, number], { left: number; width: number } | undefined]>([
-    ['inside', [25, 50], { left: 25, width: 25 }],
-    ['clipped on the left', [-10, 10], { left: 0, width: 10 }],
-    ['outside', [100, 120], undefined],
-  ])('places a bar %s', (_case, [from, to], expected) => {
-    expect(barPosition(from, to, 0, 100)).toEqual(expected);
   });
 
   it('puts overlapping bookings on separate lanes and touching ones on the same', () => {

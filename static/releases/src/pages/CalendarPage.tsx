@@ -20,6 +20,7 @@ import { downloadCsv } from '../csv';
 import { endOfQuarter, lookups, planCsv, quarterTitle, startOfQuarter } from '../plan/plan-model';
 import { ReleaseTable } from '../plan/ReleaseTable';
 import { Timeline } from '../plan/Timeline';
+import { quarterAxis } from '../plan/timeline-axis';
 import { allBands, versionRows } from '../plan/timeline-rows';
 import { useReleaseCalendar } from '../plan/use-release-calendar';
 import { useProjectTime } from '../project-time';
@@ -94,9 +95,11 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
     () => ({ onVersion: shell.openVersion, onSlot: shell.openSlot, onWindow: shell.openWindow, onDeployment: shell.openDeployment }),
     [shell.openVersion, shell.openSlot, shell.openWindow, shell.openDeployment],
   );
+  // The quarter in the project's days: ticks, release dates and bookings on the same days whatever the browser's zone.
+  const axis = useMemo(() => quarterAxis(focus, time.timeZone), [focus, time.timeZone]);
   const rows = useMemo(
-    () => (view && look && mode === 'quarter' ? versionRows(view, look, startOfQuarter(focus).getTime(), endOfQuarter(focus).getTime() + 86_400_000, handlers, focusProjects) : []),
-    [view, look, mode, focus, handlers, focusProjects],
+    () => (view && look && mode === 'quarter' ? versionRows(view, look, axis.from, axis.to, handlers, focusProjects) : []),
+    [view, look, mode, axis, handlers, focusProjects],
   );
   const bands = useMemo(() => (view && look && mode === 'quarter' ? allBands(view, look, shell.openWindow) : []), [view, look, mode, shell.openWindow]);
 
@@ -210,10 +213,9 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
         <>
           <PlanLegend />
           <Timeline
-            start={startOfQuarter(focus)}
-            end={endOfQuarter(focus)}
+            axis={axis}
             rows={rows}
-            bands={bands.filter((b) => b.to > startOfQuarter(focus).getTime() && b.from < endOfQuarter(focus).getTime() + 86_400_000)}
+            bands={bands.filter((b) => b.to > axis.from && b.from < axis.to)}
             today={time.now()}
             label={`Quarter timeline, ${title}`}
             testId="quarter-timeline"

@@ -22,6 +22,7 @@ import { TIER_SWATCH } from '../plan/plan-design';
 import { type PlanLookups, endOfQuarter, formatWhen, isVisibleSlot, lookups, quarterTitle, slotLabel, startOfQuarter } from '../plan/plan-model';
 import { Announcement, EditorArea, PlanLegend, usePlanShell } from '../plan/plan-shell';
 import { Timeline } from '../plan/Timeline';
+import { quarterAxis } from '../plan/timeline-axis';
 import { environmentRows, globalBands } from '../plan/timeline-rows';
 import { useReleaseCalendar } from '../plan/use-release-calendar';
 
@@ -40,9 +41,9 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
     () => ({ onVersion: shell.openVersion, onSlot: shell.openSlot, onWindow: shell.openWindow, onDeployment: shell.openDeployment }),
     [shell.openVersion, shell.openSlot, shell.openWindow, shell.openDeployment],
   );
-  const start = useMemo(() => startOfQuarter(focus), [focus]);
-  const end = useMemo(() => endOfQuarter(focus), [focus]);
-  const rows = useMemo(() => (view && look ? environmentRows(view, look, start.getTime(), end.getTime() + 86_400_000, handlers) : []), [view, look, start, end, handlers]);
+  // The quarter in the project's days, whatever the browser's zone.
+  const axis = useMemo(() => quarterAxis(focus, time.timeZone), [focus, time.timeZone]);
+  const rows = useMemo(() => (view && look ? environmentRows(view, look, axis.from, axis.to, handlers) : []), [view, look, axis, handlers]);
   const openSettings = useCallback(() => void navigateToModule('release-settings').catch(() => undefined), []);
 
   if (!view || !look) {
@@ -109,7 +110,7 @@ export function EnvironmentsPage({ projectKey, today: todayProp }: { projectKey:
         {loading && <Spinner size="small" label="Refreshing" />}
       </div>
       <PlanLegend />
-      <Timeline start={start} end={end} rows={rows} bands={globalBands(view, look, shell.openWindow)} today={time.now()} label={`Environment timeline, ${quarterTitle(focus)}`} labelWidth={240} testId="environment-timeline" />
+      <Timeline axis={axis} rows={rows} bands={globalBands(view, look, shell.openWindow)} today={time.now()} label={`Environment timeline, ${quarterTitle(focus)}`} labelWidth={240} testId="environment-timeline" />
       <p style={{ margin: 0, font: font.small, color: color.textSubtlest }}>Project {projectKey}: bookings of other projects you cannot browse show as “Booked”.</p>
     </div>
   );

@@ -5,14 +5,13 @@
  * screen reader; the shading is decoration repeated in the "Windows" row.
  */
 import { type ReactNode, memo, useEffect, useMemo, useRef } from 'react';
-import { addDays, startOfDay } from 'date-fns';
-import { formatDayMonth } from '../date-format';
 import { color, font, radius, space } from '../design';
 import { type Swatch, WINDOW_SWATCH, planColor } from './plan-design';
-import { barPosition } from './plan-model';
+import { type DayAxis, axisPosition, axisSpan, axisTicks, tickLeft } from './timeline-axis';
 
 export interface TimelineBar {
   id: string;
+  /** Instants (ms): the axis places them on the project's days. */
   from: number;
   to: number;
   /** Text on the bar (blocks only). */
@@ -43,12 +42,12 @@ export interface TimelineBand {
 }
 
 interface Props {
-  start: Date;
-  /** Last day shown (inclusive). */
-  end: Date;
+  /** The project's days shown (timeline-axis.ts): ticks at the project's midnight, whatever the browser's zone. */
+  axis: DayAxis;
   rows: TimelineRow[];
   /** Bands across every row (site and project freezes). */
   bands: TimelineBand[];
+  /** Now, for the today line. */
   today: Date;
   label: string;
   labelWidth?: number;
@@ -61,33 +60,21 @@ interface Props {
   dayWidth?: number;
 }
 
-const DAY_MS = 86_400_000;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function Timeline({ start, end, rows, bands, today, label, labelWidth = 220, testId, empty, dayWidth }: Props) {
-  const from = startOfDay(start).getTime();
-  const to = addDays(startOfDay(end), 1).getTime();
+export function Timeline({ axis, rows, bands, today, label, labelWidth = 220, testId, empty, dayWidth }: Props) {
+  const { from, to } = axis;
   const scroller = useRef<HTMLDivElement>(null);
-  const trackWidth = dayWidth ? Math.round(((to - from) / DAY_MS) * dayWidth) : undefined;
+  const trackWidth = dayWidth ? axis.days * dayWidth : undefined;
   const todayAt = today.getTime();
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
     // Today a third of the way in, so what is next shows; the start of the period when today is outside it.
-    const offset = trackWidth && todayAt > from && todayAt < to ? ((todayAt - from) / (to - from)) * trackWidth - element.clientWidth / 3 + labelWidth : 0;
+    const offset = trackWidth && todayAt > from && todayAt < to ? (axisPosition(axis, todayAt) / axis.days) * trackWidth - element.clientWidth / 3 + labelWidth : 0;
     element.scrollLeft = Math.max(0, offset);
-  }, [trackWidth, from, to, todayAt, labelWidth]);
-  const ticks = useMemo(() => {
-    const list: Array<{ at: number; month?: string; monday: boolean }> = [];
-    for (let d = startOfDay(start); d.getTime() < to; d = addDays(d, 1)) {
-      if (d.getDate() === 1 || d.getTime() === from) list.push({ at: d.getTime(), month: `${MONTHS[d.getMonth()]} ${d.getFullYear()}`, monday: d.getDay() === 1 });
-      else if (d.getDay() === 1) list.push({ at: d.getTime(), monday: true });
-    }
-    return list;
-  }, [start, from, to]);
-  const todayPos = barPosition(today.getTime(), today.getTime() + 1, from, to);
-  const pct = (at: number) => ((at - from) / (to - from)) * 100;
+  }, [trackWidth, axis, from, to, todayAt, labelWidth]);
+  const ticks = useMemo(() => axisTicks(axis), [axis]);
+  const todayPos = axisSpan(axis, todayAt, todayAt + 1);
+  const pct = (index: number) => tickLeft(axis, index);
 
   return (
     <div
@@ -104,9 +91,9 @@ export function Timeline({ start, end, rows, bands, today, label, labelWidth = 2
         <div style={{ width: labelWidth, flex: `0 0 ${labelWidth}px`, position: 'sticky', left: 0, zIndex: 3, background: color.surfaceSunken }} />
         <div style={{ position: 'relative', flex: 1, height: 36 }}>
           {ticks.map((t) => (
-            <div key={t.at} style={{ position: 'absolute', left: `${pct(t.at)}%`, top: 0, bottom: 0, borderLeft: `1px solid ${t.month ? color.border : 'transparent'}` }}>
+            <div key={t.day} data-tick={t.day} style={{ position: 'absolute', left: `${pct(t.index)}%`, top: 0, bottom: 0, borderLeft: `1px solid ${t.month ? color.border : 'transparent'}` }}>
               {t.month && <span style={{ position: 'absolute', top: 2, left: 4, font: font.small, fontWeight: 600, color: color.textSubtle, whiteSpace: 'nowrap' }}>{t.month}</span>}
-              {t.monday && <span style={{ position: 'absolute', bottom: 2, left: 2, font: font.small, fontSize: 10, color: color.textSubtlest, whiteSpace: 'nowrap' }}>{formatDayMonth(new Date(t.at)).split(' ')[0]}</span>}
+              {t.monday && <span style={{ position: 'absolute', bottom: 2, left: 2, font: font.small, fontSize: 10, color: color.textSubtlest, whiteSpace: 'nowrap' }}>{t.dayOfMonth}</span>}
             </div>
           ))}
         </div>
@@ -114,10 +101,10 @@ export function Timeline({ start, end, rows, bands, today, label, labelWidth = 2
       <div style={{ position: 'relative' }}>
         <div aria-hidden="true" style={{ position: 'absolute', left: labelWidth, right: 0, top: 0, bottom: 0, pointerEvents: 'none' }}>
           {ticks.filter((t) => t.monday || t.month).map((t) => (
-            <div key={t.at} style={{ position: 'absolute', left: `${pct(t.at)}%`, top: 0, bottom: 0, borderLeft: `1px ${t.month ? 'solid' : 'dotted'} ${color.border}` }} />
+            <div key={t.day} style={{ position: 'absolute', left: `${pct(t.index)}%`, top: 0, bottom: 0, borderLeft: `1px ${t.month ? 'solid' : 'dotted'} ${color.border}` }} />
           ))}
           {bands.map((band) => {
-            const p = barPosition(band.from, band.to, from, to);
+            const p = axisSpan(axis, band.from, band.to);
             return p ? <div key={band.id} style={{ position: 'absolute', left: `${p.left}%`, width: `${p.width}%`, top: 0, bottom: 0, background: WINDOW_SWATCH[band.kind].background, opacity: 0.6 }} /> : null;
           })}
           {todayPos && <div style={{ position: 'absolute', left: `${todayPos.left}%`, top: 0, bottom: 0, borderLeft: `2px solid ${planColor.todayLine}` }} />}
@@ -125,15 +112,14 @@ export function Timeline({ start, end, rows, bands, today, label, labelWidth = 2
         {bands.length > 0 && (
           <Row
             row={{ id: 'windows', label: <span style={{ color: color.textSubtle }}>Windows</span>, bars: [], bands: [] }}
-            from={from}
-            to={to}
+            axis={axis}
             labelWidth={labelWidth}
             windowBars={bands}
           />
         )}
         {rows.length === 0 && empty && <div style={{ padding: space.s200, color: color.textSubtle, position: 'relative' }}>{empty}</div>}
         {rows.map((row) => (
-          <Row key={row.id} row={row} from={from} to={to} labelWidth={labelWidth} />
+          <Row key={row.id} row={row} axis={axis} labelWidth={labelWidth} />
         ))}
       </div>
       </div>
@@ -156,8 +142,8 @@ export function assignLanes(bars: readonly TimelineBar[]): { lanes: Map<string, 
   return { lanes, count: Math.max(1, ends.length) };
 }
 
-const Row = memo(function Row({ row, from, to, labelWidth, windowBars }: { row: TimelineRow; from: number; to: number; labelWidth: number; windowBars?: TimelineBand[] }) {
-  const { lanes, count } = useMemo(() => assignLanes(row.bars.filter((b) => b.to > from && b.from < to)), [row.bars, from, to]);
+const Row = memo(function Row({ row, axis, labelWidth, windowBars }: { row: TimelineRow; axis: DayAxis; labelWidth: number; windowBars?: TimelineBand[] }) {
+  const { lanes, count } = useMemo(() => assignLanes(row.bars.filter((b) => b.to > axis.from && b.from < axis.to)), [row.bars, axis]);
   const height = 30 + (count - 1) * LANE;
   return (
     <div role="group" aria-label={typeof row.label === 'string' ? row.label : undefined} data-row={row.id} style={{ display: 'flex', borderBottom: `1px solid ${color.border}`, minHeight: height, position: 'relative' }}>
@@ -166,11 +152,11 @@ const Row = memo(function Row({ row, from, to, labelWidth, windowBars }: { row: 
       </div>
       <div style={{ position: 'relative', flex: 1, minHeight: height }}>
         {(row.bands ?? []).map((band) => {
-          const p = barPosition(band.from, band.to, from, to);
+          const p = axisSpan(axis, band.from, band.to);
           return p ? <div key={band.id} aria-hidden="true" style={{ position: 'absolute', left: `${p.left}%`, width: `${p.width}%`, top: 0, bottom: 0, background: WINDOW_SWATCH[band.kind].background, borderLeft: `2px solid ${WINDOW_SWATCH[band.kind].border}` }} /> : null;
         })}
         {(windowBars ?? []).map((band) => {
-          const p = barPosition(band.from, band.to, from, to);
+          const p = axisSpan(axis, band.from, band.to);
           if (!p) return null;
           const swatch = WINDOW_SWATCH[band.kind];
           return (
@@ -181,15 +167,15 @@ const Row = memo(function Row({ row, from, to, labelWidth, windowBars }: { row: 
           );
         })}
         {row.bars.map((bar) => (
-          <Bar key={bar.id} bar={bar} from={from} to={to} lane={lanes.get(bar.id) ?? 0} height={height} />
+          <Bar key={bar.id} bar={bar} axis={axis} lane={lanes.get(bar.id) ?? 0} height={height} />
         ))}
       </div>
     </div>
   );
 });
 
-function Bar({ bar, from, to, lane, height }: { bar: TimelineBar; from: number; to: number; lane: number; height: number }) {
-  const p = barPosition(bar.from, bar.to, from, to);
+function Bar({ bar, axis, lane, height }: { bar: TimelineBar; axis: DayAxis; lane: number; height: number }) {
+  const p = axisSpan(axis, bar.from, bar.to);
   if (!p) return null;
   const outline = bar.conflicted ? `2px solid ${planColor.conflictOutline}` : undefined;
   const common = { type: 'button' as const, className: 'rr-chip', 'aria-label': bar.ariaLabel, title: bar.ariaLabel, onClick: bar.onClick, 'data-testid': bar.testId, 'data-bar': bar.id };

@@ -1,6 +1,6 @@
 /**
  * Pure helpers for the calendar and environment pages: which range to load, what falls on which
- * day of the month grid, where a bar sits on a timeline, date-time inputs, the CSV export. No
+ * day of the month grid, date-time inputs, the CSV export (a timeline's axis: timeline-axis.ts). No
  * React, no bridge: tested in test/static/plan-model.test.ts.
  */
 import { addDays, addMonths, endOfMonth, startOfDay, startOfMonth } from 'date-fns';
@@ -126,25 +126,6 @@ export function dayContent(view: ReleaseCalendarView, first: Date, last: Date, t
     starts: fileBy(view.versions, (v) => versionDay(v.startDate)),
     releases: fileBy(view.versions, (v) => versionDay(v.releaseDate)),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Timelines
-
-/** Left and width of `[from, to)` on a track spanning `[start, end)`, in percent, clipped. */
-export function barPosition(from: number, to: number, start: number, end: number): { left: number; width: number } | undefined {
-  const a = Math.max(from, start);
-  const b = Math.min(to, end);
-  if (b <= a) return undefined;
-  const span = end - start;
-  return { left: ((a - start) / span) * 100, width: Math.max(((b - a) / span) * 100, 0.15) };
-}
-
-/** The UTC day of a version date as an instant range, matching how the server reads it. */
-export function versionDayRange(text: string | undefined): { from: number; to: number } | undefined {
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  const from = Date.parse(`${text}T00:00:00Z`);
-  return Number.isNaN(from) ? undefined : { from, to: from + 86_400_000 };
 }
 
 // ---------------------------------------------------------------------------------------------

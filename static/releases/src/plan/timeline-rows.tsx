@@ -5,7 +5,8 @@ import type { StatusColour } from '../../../../src/domain/status/vocabulary';
 import { color } from '../design';
 import { STATE_LABELS, stateAppearance } from '../release-rows';
 import { HIDDEN_SWATCH, TIER_SWATCH, type Swatch, planColor } from './plan-design';
-import { type PlanLookups, formatSpanLocal, formatWhen, isVisibleSlot, slotLabel, versionDayRange, versionRef, windowLabel } from './plan-model';
+import { type PlanLookups, formatSpanLocal, formatWhen, isVisibleSlot, slotLabel, versionRef, windowLabel } from './plan-model';
+import { projectDayRange } from './timeline-axis';
 import type { TimelineBand, TimelineBar, TimelineRow } from './Timeline';
 
 export interface TimelineHandlers {
@@ -91,8 +92,9 @@ export function versionRows(view: ReleaseCalendarView, look: PlanLookups, from: 
   for (const v of view.versions) {
     if (!focus.has(v.projectKey)) continue;
     const key = versionRef(v.projectKey, v.id);
-    const start = versionDayRange(v.startDate);
-    const release = versionDayRange(v.releaseDate);
+    // A version's dates are calendar dates: each spans its whole day in the project's zone.
+    const start = projectDayRange(v.startDate, look.timeZone);
+    const release = projectDayRange(v.releaseDate, look.timeZone);
     const spanFrom = start?.from ?? release?.from;
     const spanTo = release?.to ?? start?.to;
     const slots = slotsByVersion.get(key) ?? [];
