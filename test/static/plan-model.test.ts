@@ -1,7 +1,7 @@
 import type { ReleaseCalendarView } from '../../src/contract';
 import { assignLanes, type TimelineBar } from '../../static/releases/src/plan/Timeline';
 import { csvCell } from '../../static/releases/src/csv';
-import { conflictSummary, dayContent, dayKeysOf, formatSpanLocal, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
+import { conflictSummary, dayBookingDraft, dayContent, dayKeysOf, formatSpanLocal, fromInputValue, loadRangeFor, planCsv, toInputValue } from '../../static/releases/src/plan/plan-model';
 
 const view = (overrides: Partial<ReleaseCalendarView> = {}): ReleaseCalendarView => ({
   project: { id: '10000', key: 'SHOP', name: 'Web Shop' },
@@ -105,5 +105,16 @@ describe('the conflict summary', () => {
     [of('info', 'info'), '2 notes in view', 'neutral'],
   ])('%j reads "%s" in the %s tone', (conflicts, text, tone) => {
     expect(conflictSummary(conflicts, 'in view')).toEqual({ text, tone });
+  });
+});
+
+describe('booking a slot from a day of the month grid', () => {
+  it.each([
+    ['Pacific/Auckland', '2027-01-05', '2027-01-04T20:00:00.000Z', '2027-01-05T04:00:00.000Z'],
+    ['America/Los_Angeles', '2026-11-02', '2026-11-02T17:00:00.000Z', '2026-11-03T01:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-29', '2026-03-29T07:00:00.000Z', '2026-03-29T15:00:00.000Z'],
+    ['UTC', '2026-12-06', '2026-12-06T09:00:00.000Z', '2026-12-06T17:00:00.000Z'],
+  ])('opens 09:00-17:00 on the clock of the project in %s on %s, whatever the browser zone', (zone, day, from, to) => {
+    expect(dayBookingDraft(day, zone)).toEqual({ from, to });
   });
 });

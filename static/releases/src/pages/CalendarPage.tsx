@@ -11,13 +11,13 @@ import Spinner from '@atlaskit/spinner';
 import { addMonths, startOfMonth } from 'date-fns';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageSkeleton } from '../components/PageSkeleton';
-import { formatLongDate, formatMonth } from '../date-format';
+import { formatLongDate, formatMonth, toDayKey } from '../date-format';
 import { color, font, space } from '../design';
 import { ConflictPanel } from '../plan/ConflictPanel';
 import { MonthView } from '../plan/MonthView';
 import { Announcement, EditorArea, PlanLegend, usePlanShell } from '../plan/plan-shell';
 import { downloadCsv } from '../csv';
-import { endOfQuarter, lookups, planCsv, quarterTitle, startOfQuarter } from '../plan/plan-model';
+import { dayBookingDraft, endOfQuarter, lookups, planCsv, quarterTitle, startOfQuarter } from '../plan/plan-model';
 import { ReleaseTable } from '../plan/ReleaseTable';
 import { Timeline } from '../plan/Timeline';
 import { quarterAxis } from '../plan/timeline-axis';
@@ -205,7 +205,7 @@ export function CalendarPage({ projectKey, today: todayProp }: Props) {
             today={today}
             showProjectKey={focusProjects.size > 1}
             {...handlers}
-            {...(view.canEdit ? { onBookDay: (day: Date) => shell.setEditing({ kind: 'slot', draft: bookingDraft(day) }) } : {})}
+            {...(view.canEdit ? { onBookDay: (day: Date) => shell.setEditing({ kind: 'slot', draft: dayBookingDraft(toDayKey(day), time.timeZone) }) } : {})}
           />
         </>
       )}
@@ -234,9 +234,3 @@ interface ReleaseCalendarViewMark {
   view: unknown;
 }
 
-/** A working day's slot, 09:00-17:00 local time, as the starting point of a booking. */
-function bookingDraft(day: Date) {
-  const from = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 9);
-  const to = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 17);
-  return { from: from.toISOString(), to: to.toISOString() };
-}

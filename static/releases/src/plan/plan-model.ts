@@ -243,3 +243,14 @@ export function conflictSummary(conflicts: ReadonlyArray<Pick<PlanConflict, 'sev
   ].filter(Boolean);
   return { text: `${parts.join(', ')} ${scopeText}`, tone: errors ? 'danger' : warnings ? 'warning' : 'neutral' };
 }
+
+/**
+ * A slot booked from a day of the month grid: 09:00 to 17:00 on the clock of the project's zone,
+ * wherever the browser is (an Auckland project read from Los Angeles still opens on its own day).
+ */
+export function dayBookingDraft(dayKey: string, timeZone: string): { from: string; to: string } {
+  const from = wallTimeToInstant(`${dayKey}T09:00`, timeZone);
+  const to = wallTimeToInstant(`${dayKey}T17:00`, timeZone);
+  if (!from || !to) throw new Error(`Not a day: ${dayKey}`);
+  return { from, to };
+}
