@@ -7,34 +7,34 @@ const DEFAULT_POLICY_FIELDS = policyFieldIds(defaultPolicy());
 const updated = (items: ChangeItem[] | undefined, inRelease = false): IssueChange => ({ eventType: 'avi:jira:updated:issue', items, inRelease, policyFields: DEFAULT_POLICY_FIELDS });
 
 describe('which issue changes the incremental search must read', () => {
-  it.each<[string, ChangeItem[], boolean, 'mark' | 'ignore']>([
+  it.each<[string, boolean, 'mark' | 'ignore', ChangeItem[]]>([
     // Nothing readiness or the KPIs read: ignored wherever the issue is.
-    ['a label edit on a backlog issue', [CHANGE.labels!], false, 'ignore'],
-    ['a description edit on an issue in a release', [CHANGE.description!], true, 'ignore'],
-    ['a new assignee', [CHANGE.assignee!], true, 'ignore'],
-    ['a rank change', [CHANGE.rank!], true, 'ignore'],
-    ['a sprint change', [CHANGE.sprint!], false, 'ignore'],
-    ['labels and description together', [CHANGE.labels!, CHANGE.description!], true, 'ignore'],
+    ['a label edit on a backlog issue', false, 'ignore', [CHANGE.labels!]],
+    ['a description edit on an issue in a release', true, 'ignore', [CHANGE.description!]],
+    ['a new assignee', true, 'ignore', [CHANGE.assignee!]],
+    ['a rank change', true, 'ignore', [CHANGE.rank!]],
+    ['a sprint change', false, 'ignore', [CHANGE.sprint!]],
+    ['labels and description together', true, 'ignore', [CHANGE.labels!, CHANGE.description!]],
     // What only the issue's own readiness reads: marked while it is in a release.
-    ['a summary edit on a backlog issue', [CHANGE.summary!], false, 'ignore'],
-    ['a summary edit on an issue in a release', [CHANGE.summary!], true, 'mark'],
-    ['a new blocker link on an issue in a release', [CHANGE.link!], true, 'mark'],
-    ['a new link on a backlog issue', [CHANGE.link!], false, 'ignore'],
-    ['story points (a required field of the default policy) in a release', [CHANGE.storyPoints!], true, 'mark'],
-    ['story points on a backlog issue', [CHANGE.storyPoints!], false, 'ignore'],
-    ['the flag on an issue in a release', [CHANGE.flagged!], true, 'mark'],
-    ['a component in a release', [CHANGE.component!], true, 'mark'],
+    ['a summary edit on a backlog issue', false, 'ignore', [CHANGE.summary!]],
+    ['a summary edit on an issue in a release', true, 'mark', [CHANGE.summary!]],
+    ['a new blocker link on an issue in a release', true, 'mark', [CHANGE.link!]],
+    ['a new link on a backlog issue', false, 'ignore', [CHANGE.link!]],
+    ['story points (a required field of the default policy) in a release', true, 'mark', [CHANGE.storyPoints!]],
+    ['story points on a backlog issue', false, 'ignore', [CHANGE.storyPoints!]],
+    ['the flag on an issue in a release', true, 'mark', [CHANGE.flagged!]],
+    ['a component in a release', true, 'mark', [CHANGE.component!]],
     // What the KPIs or other issues' readiness read: marked wherever the issue is.
-    ['a transition of a backlog issue', [CHANGE.status!], false, 'mark'],
-    ['a resolution', [CHANGE.resolution!], false, 'mark'],
-    ['a fix version added to a backlog issue', [CHANGE.fixVersion!], false, 'mark'],
-    ['a fix version named only by its field name', [CHANGE.fixVersionWithoutId!], false, 'mark'],
-    ['an affects version (incidents, change failure rate)', [CHANGE.affectsVersion!], false, 'mark'],
-    ['a priority (linked bugs count from High up)', [CHANGE.priority!], false, 'mark'],
-    ['a new issue type', [CHANGE.issueType!], false, 'mark'],
-    ['a new parent', [CHANGE.parent!], false, 'mark'],
-    ['a label edit together with a transition', [CHANGE.labels!, CHANGE.status!], false, 'mark'],
-  ])('%s (in a release: %s) → %s', (_name, items, inRelease, action) => {
+    ['a transition of a backlog issue', false, 'mark', [CHANGE.status!]],
+    ['a resolution', false, 'mark', [CHANGE.resolution!]],
+    ['a fix version added to a backlog issue', false, 'mark', [CHANGE.fixVersion!]],
+    ['a fix version named only by its field name', false, 'mark', [CHANGE.fixVersionWithoutId!]],
+    ['an affects version (incidents, change failure rate)', false, 'mark', [CHANGE.affectsVersion!]],
+    ['a priority (linked bugs count from High up)', false, 'mark', [CHANGE.priority!]],
+    ['a new issue type', false, 'mark', [CHANGE.issueType!]],
+    ['a new parent', false, 'mark', [CHANGE.parent!]],
+    ['a label edit together with a transition', false, 'mark', [CHANGE.labels!, CHANGE.status!]],
+  ])('%s (in a release: %s) → %s', (_name, inRelease, action, items) => {
     expect(triageIssueChange({ eventType: 'avi:jira:updated:issue', items, inRelease, policyFields: DEFAULT_POLICY_FIELDS }).action).toBe(action);
   });
 

@@ -1,0 +1,23 @@
+// The domain tests (test/domain) under Vitest, for mutation testing only (stryker.config.mjs):
+// Stryker's vitest runner keeps one warm process and switches mutants in it, so a mutant costs
+// tenths of a CPU-second where jest (a fresh runCLI, haste map and module registry per mutant) took 2.6.
+// jest stays the project's test runner (`npm test`); the domain tests use no jest.fn/mock/timers,
+// so with `globals: true` they run unchanged under both. `npx vitest run -c vitest.domain.config.mts`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    globals: true,
+    environment: 'node',
+    include: ['test/domain/**/*.test.ts'],
+    // Stryker's sandbox (a copy of the repository) while `npm run mutate` runs: not ours to crawl.
+    exclude: ['**/node_modules/**', '**/.stryker-tmp/**'],
+    // One worker: mutation runs are pinned to one core (docs/engineering.md, "Mutation testing").
+    pool: 'threads',
+    // One module registry for every file (the domain is pure: no module state to leak between
+    // files): the whole of test/domain runs in 7 s instead of 35, and a mutant's run reloads nothing.
+    isolate: false,
+    maxWorkers: 1,
+    fileParallelism: false,
+  },
+});
