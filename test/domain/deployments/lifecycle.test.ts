@@ -4,6 +4,7 @@ import {
   type IndexedDeployment,
   appendToIndex,
   indexedDeploymentOf,
+  monthOfInstant,
   monthsBetween,
   projectsOfDeployment,
   removeFromIndex,
@@ -114,6 +115,31 @@ describe('a deployment filed for the KPIs', () => {
     ['the first commit’s time without a hash', { firstCommitAt: '2026-11-18T12:00:00Z' }, [['first', '2026-11-18T12:00:00.000Z']]],
   ])('%s', (_case, fields, commits) => {
     expect(indexedDeploymentOf(stored(fields)).commits).toEqual(commits);
+  });
+
+  it('keeps the oldest 200 commits of a deployment that brings more', () => {
+    // The newest commit first, one a minute back from midnight.
+    const sha = (minutesBack: number) => `c0${minutesBack.toString(16).padStart(4, '0')}`;
+    const commits = Array.from({ length: 201 }, (_, i) => ({ sha: sha(i), committedAt: new Date(Date.UTC(2026, 10, 20) - i * 60_000).toISOString() }));
+    const kept = indexedDeploymentOf(stored({ commits })).commits;
+    expect(kept).toHaveLength(200);
+    expect(kept?.[0]).toEqual([sha(200), '2026-11-19T20:40:00.000Z']);
+    expect(kept?.map(([hash]) => hash)).not.toContain(sha(0));
+  });
+
+  it.each<[string, Pick<DeploymentEvent, 'projectKey' | 'issueKeys'>, string[]]>([
+    ['its project key alone', { projectKey: 'SHOP' }, ['SHOP']],
+    ['the projects of its issues alone', { issueKeys: ['PAY_2-7', 'SHOP-12'] }, ['PAY_2', 'SHOP']],
+    ['nothing to go by', {}, []],
+  ])('belongs to the projects of %s', (_case, event, projects) => {
+    expect(projectsOfDeployment(event)).toEqual(projects);
+  });
+
+  it.each([
+    ['2026-11-20T14:05:00Z', '2026-11'],
+    ['2026-11-30T23:30:00-02:00', '2026-12'],
+  ])('deployed at %s, is filed under the month %s (UTC)', (at, month) => {
+    expect(monthOfInstant(at)).toBe(month);
   });
 });
 
