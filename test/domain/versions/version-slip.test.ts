@@ -17,6 +17,9 @@ describe('the slip of a release date', () => {
     ['a date set after none', history(null, '2026-12-03'), '2026-12-03', { baselineDate: '2026-12-03', currentDate: '2026-12-03', slipDays: 0, moves: 0 }],
     ['a move the history has not seen yet', history('2026-12-03'), '2026-12-08', { baselineDate: '2026-12-03', currentDate: '2026-12-08', slipDays: 5, moves: 1 }],
     ['set again later after the date was cleared', history('2026-12-03', null), '2026-12-08', { baselineDate: '2026-12-03', currentDate: '2026-12-08', slipDays: 5, moves: 1 }],
+    // No baseline: the version had no release date while the app watched it, only now.
+    ['a date set now, none ever recorded', history(null, null), '2026-12-08', undefined],
+    ['a current date that is not a day', history('2026-12-03'), '2026-12-32', undefined],
   ])('%s', (_case, h, current, expected) => {
     expect(releaseSlip(h, current)).toEqual(expected);
   });
