@@ -175,6 +175,13 @@ describe('the monthly deployment index', () => {
     expect(appendToIndex({ entries: [big] }, { ...big, status: 'failed' })).toEqual({ entries: [{ ...big, status: 'failed' }] });
   });
 
+  it('fills a part up to its budget exactly, and not a byte more', () => {
+    const withVersion = (length: number) => entry('b', '2026-11-05T10:00:00.000Z', { version: 'x'.repeat(length) });
+    const room = DEPLOYMENT_INDEX_BUDGET_BYTES - JSON.stringify({ entries: [a, withVersion(0)] }).length;
+    expect(appendToIndex({ entries: [a] }, withVersion(room))).toEqual({ entries: [a, withVersion(room)] });
+    expect(appendToIndex({ entries: [a] }, withVersion(room + 1))).toBe('full');
+  });
+
   it('removes an entry by id, and says when there is none', () => {
     expect(removeFromIndex({ entries: [a, b] }, 'a')).toEqual({ entries: [b] });
     expect(removeFromIndex({ entries: [a, b] }, 'c')).toBeUndefined();
