@@ -7,6 +7,7 @@ describe('the size Forge counts for a stored value', () => {
     ['3-byte characters', '決済カード', 15],
     ['4-byte emoji (a surrogate pair)', '🚀✅', 7],
     ['a lone surrogate (encoded as U+FFFD)', '\ud800x', 4],
+    ['the first character past the 16-bit range (U+10000, high surrogate D800)', '\u{10000}', 4],
     ['the edges of each width', '\u007f\u0080\u07ff\u0800\uffff', 1 + 2 + 2 + 3 + 3],
   ])('%s', (_case, text, bytes) => {
     expect(utf8Length(text)).toBe(bytes);

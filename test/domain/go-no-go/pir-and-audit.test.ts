@@ -36,6 +36,7 @@ describe('the audit log as CSV', () => {
     ['-2', "'-2"],
     ['@SUM(A1)', "'@SUM(A1)"],
     [undefined, ''],
+    [null, ''],
     [{ released: true }, '"{""released"":true}"'],
   ])('writes %p as %s', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
