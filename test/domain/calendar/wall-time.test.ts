@@ -37,6 +37,10 @@ describe('wall times in the project’s zone', () => {
     expect(instantToWallTime(instant, zone)).toBe(wall);
   });
 
+  it('shows no wall time for a text that is no instant', () => {
+    expect(instantToWallTime('not a time', 'Europe/Berlin')).toBe('');
+  });
+
   it.each(['', '2026-11-24', '2026-11-24 09:00', '2026-02-30T09:00', '2026-11-24T24:00', '2026-11-24T09:60'])('refuses %j', (text) => {
     expect(wallTimeToInstant(text, 'Europe/Berlin')).toBeUndefined();
   });

@@ -1,8 +1,21 @@
 import { type CalendarDate, calendarDateIn } from '../../../src/domain/calendar/calendar-date';
-import { dayInZone, endOfDayIn, isTimeZone, startOfDayIn } from '../../../src/domain/calendar/zone';
+import { dayInZone, endOfDayIn, isTimeZone, startOfDayIn, zoneOffsetMs } from '../../../src/domain/calendar/zone';
 import { startOfDay } from '../../../src/domain/kpis/time';
 
 const day = (text: string) => text as CalendarDate;
+
+describe('the offset of a zone at an instant', () => {
+  // Intl shows whole seconds: the instant's own seconds and milliseconds must not leak into the offset.
+  it.each([
+    ['Europe/Berlin', '2026-11-24T08:59:59.999Z', 3_600_000],
+    ['Europe/Berlin', '2026-07-01T12:00:30.250Z', 7_200_000],
+    ['Europe/Berlin', '1969-12-31T23:59:59.250Z', 3_600_000],
+    ['America/New_York', '2026-11-24T08:59:59.001Z', -5 * 3_600_000],
+    ['Asia/Kolkata', '2026-06-01T00:00:00.500Z', 5.5 * 3_600_000],
+  ])('%s at %s is %i ms', (zone, instant, offset) => {
+    expect(zoneOffsetMs(Date.parse(instant), zone)).toBe(offset);
+  });
+});
 
 describe('the first instant of a day in a time zone', () => {
   // Each row: a zone, a date, and the UTC instant its day starts (checked against tzdata 2025).
