@@ -8,6 +8,10 @@ describe('the size Forge counts for a stored value', () => {
     ['4-byte emoji (a surrogate pair)', '🚀✅', 7],
     ['a lone surrogate (encoded as U+FFFD)', '\ud800x', 4],
     ['the first character past the 16-bit range (U+10000, high surrogate D800)', '\u{10000}', 4],
+    ['the last character (U+10FFFF, high surrogate DBFF)', '\u{10FFFF}', 4],
+    ['a lone high surrogate before a 2-byte letter', '\ud800é', 5],
+    ['two lone low surrogates', '\udc00\udc00', 6],
+    ['a lone low surrogate after a 3-byte character', '決\udc00', 6],
     ['the edges of each width', '\u007f\u0080\u07ff\u0800\uffff', 1 + 2 + 2 + 3 + 3],
   ])('%s', (_case, text, bytes) => {
     expect(utf8Length(text)).toBe(bytes);
