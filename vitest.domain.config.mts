@@ -18,6 +18,9 @@ export default defineConfig({
     // files): the whole of test/domain runs in 7 s instead of 35, which is Stryker's initial run of
     // every scope. Mutant runs cost the same either way, and calendar's results were identical.
     isolate: false,
+    // Stryker times mutants out itself; vitest's own 5 s failed a slow sign-offs test (1,000-character
+    // multi-byte comments) in Stryker's instrumented initial run on the loaded core.
+    testTimeout: 60_000,
     maxWorkers: 1,
     fileParallelism: false,
   },
