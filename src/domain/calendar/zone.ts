@@ -78,14 +78,17 @@ export function startOfDayIn(date: CalendarDate, timeZone: string): number {
   if (best !== undefined) return best;
   // No candidate is the day's first instant: midnight falls in a skipped hour. The day starts
   // where the change happens, found by halving between the last instant of the day before and
-  // the first candidate inside the day.
+  // the first candidate inside the day. "At or after the day" rather than "on the day": a zone
+  // can skip a whole day (Samoa went from 29 to 31 December 2011), which then starts, and ends,
+  // where the next day starts, instead of searching forever for an instant that is on it.
+  const reached = (instant: number) => dayInZone(instant, timeZone) >= date;
   let low = midnightUtc - Math.max(...offsets) - 1;
   let high = midnightUtc - Math.min(...offsets) + 2 * HOUR_MS;
-  while (dayInZone(low, timeZone) === date) low -= HOUR_MS;
-  while (dayInZone(high, timeZone) !== date) high += HOUR_MS;
+  while (reached(low)) low -= HOUR_MS;
+  while (!reached(high)) high += HOUR_MS;
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (dayInZone(mid, timeZone) === date) high = mid;
+    if (reached(mid)) high = mid;
     else low = mid;
   }
   return high;

@@ -64,6 +64,15 @@ describe('the first instant of a day in a time zone', () => {
     expect(endOfDayIn(day('2026-04-04'), 'America/Santiago') + 1 - startOfDayIn(day('2026-04-04'), 'America/Santiago')).toBe(25 * 3_600_000);
   });
 
+  it('a day the zone skipped has no length and starts where the next day starts (Samoa, 30 Dec 2011)', () => {
+    // Pacific/Apia moved across the date line: 29 December 2011 23:59:59 was followed by 31 December 00:00.
+    const skipped = startOfDayIn(day('2011-12-30'), 'Pacific/Apia');
+    expect(skipped).toBe(startOfDayIn(day('2011-12-31'), 'Pacific/Apia'));
+    expect(new Date(skipped).toISOString()).toBe('2011-12-30T10:00:00.000Z');
+    expect(endOfDayIn(day('2011-12-29'), 'Pacific/Apia') + 1).toBe(skipped);
+    expect(endOfDayIn(day('2011-12-30'), 'Pacific/Apia') + 1 - skipped).toBe(0);
+  });
+
   it.each([
     ['Europe/Berlin', true],
     ['Pacific/Auckland', true],
