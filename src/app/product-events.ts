@@ -4,6 +4,7 @@ import { onVersionReleased } from './release-notes';
 import { observationOf, recordVersionObservations } from './version-tracking';
 import { forgetProjectVersions } from './session-facts';
 import { READINESS_EVENTS, handleReadinessEvent } from './readiness/events';
+import { rejudgeMovedDates } from './readiness/release-readiness';
 
 const versionEvent = z
   .object({
@@ -48,6 +49,9 @@ export async function handleProductEvent(deps: AppDeps, event: unknown): Promise
       observationOf({ ...version }, new Date(happenedAt).toISOString(), 'event'),
     ]);
     let detail = written ? 'version history updated' : 'version unchanged';
+    // A moved date changes "Blockers ship no later" with no issue changed: the summaries judged with the old one are
+    // judged again (also on a retried event, whose history is already written).
+    detail += `; ${await rejudgeMovedDates(deps, version.projectId)} readiness summaries judged again`;
     if (READINESS_EVENTS.has(eventType)) detail += `; ${(await handleReadinessEvent(deps, eventType, event)).detail}`;
     if (eventType === 'avi:jira:released:version') {
       // Release notes are published by a queued job (idempotent: a duplicate event finds the page).

@@ -150,6 +150,59 @@ describe('release roll-ups kept current by product events', () => {
     expect(health).toEqual(healthOfSummary(summary, releaseState(toVersionFacts(jiraVersion as never), today), daysLeftFor({ id: v.id, name: v.name, released: false, ...(v.releaseDate ? { releaseDate: v.releaseDate } : {}) }, today)));
   });
 
+  it('judges "Blockers ship no later" with Jira’s live release dates: the Overview at once, the calendar after the version event, no bucket read while dates hold', async () => {
+    const [a, b] = [version('SHOP 2.4'), version('SHOP 2.5')];
+    const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
+      const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.data;
+    };
+    const overview = async () => (await invoke<ProjectReadinessView>('getReleaseReadiness', {})).releases.find((r) => r.release.id === a.id)!.rollup!;
+    const calendarHealth = async () => (await invoke<ReleaseCalendarView>('getReleaseCalendar', { from: '2026-11-01', to: '2027-02-28' })).versions.find((x) => x.id === a.id)!.health;
+    const summary = async () => (await runtime.store.getVersioned<ReadinessSummary>(keys.readinessSummary(a.id)))!.value;
+    const sameDay = a.releaseDate!;
+    const later = '2027-01-20';
+    // B ships with A; an issue of A is blocked by an open issue of B, and read.
+    b.releaseDate = sameDay;
+    const blocked = openIssueIn('SHOP 2.4');
+    const blocker = openIssueIn('SHOP 2.5');
+    expect(await jira(DEMO_ACCOUNT.developer, 'POST', '/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: blocker.key }, outwardIssue: { key: blocked.key } })).toBe(201);
+    await issueSync();
+    const before = failing(await overview(), 'blockers-scheduled');
+    const bucketReads = countBucketReads(runtime.store);
+
+    // B moves after A in Jira, no issue changes, no event: the Overview judges with Jira's date at once (once from the buckets).
+    b.releaseDate = later;
+    const moved = await overview();
+    const late = failing(moved, 'blockers-scheduled');
+    expect(late).toBeGreaterThan(before);
+    expect(bucketReads.count()).toBeGreaterThan(0);
+    const drillDown = await rollup('SHOP 2.4');
+    expect(moved).toEqual({ ...drillDown, blocking: moved.blocking });
+    expect(drillDown.blocking.find((i) => i.key === blocked.key)?.mentions).toContain(blocker.key);
+    bucketReads.reset();
+    expect(failing(await overview(), 'blockers-scheduled')).toBe(late);
+    expect(bucketReads.count()).toBe(0);
+
+    // Back with A, over Jira's API: the version event judges the summary again before anyone looks.
+    expect(await jira(DEMO_ACCOUNT.admin, 'PUT', `/version/${b.id}`, { startDate: a.startDate, releaseDate: sameDay })).toBe(200);
+    await runtime.settled();
+    expect((await summary()).failing['blockers-scheduled'] ?? 0).toBe(before);
+    bucketReads.reset();
+    const health = await calendarHealth();
+    expect(failing(await overview(), 'blockers-scheduled')).toBe(before);
+    expect(bucketReads.count()).toBe(0);
+    const today = '2026-11-24' as CalendarDate;
+    const { releaseState } = await import('../../src/domain/releases/release-summary');
+    const { toVersionFacts } = await import('../../src/app/project-releases');
+    expect(health).toEqual(healthOfSummary(await summary(), releaseState(toVersionFacts({ ...a, archived: false } as never), today), daysLeftFor({ id: a.id, name: a.name, released: false, releaseDate: sameDay }, today)));
+
+    // And after A again by the event alone: the calendar's summary fails the blocker.
+    expect(await jira(DEMO_ACCOUNT.admin, 'PUT', `/version/${b.id}`, { releaseDate: later })).toBe(200);
+    await runtime.settled();
+    expect((await summary()).failing['blockers-scheduled']).toBe(late);
+  });
+
   it('moves an issue between releases when its fix version changes', async () => {
     const target = openIssueIn('SHOP 2.4');
     const [from, to] = [await rollup('SHOP 2.4'), await rollup('SHOP 2.5')];

@@ -6,8 +6,8 @@ import type { GetReleaseReadinessPayload, ProjectReadinessView, ReadinessRelease
 import { calendarDateIn } from '../../domain/calendar/calendar-date';
 import { daysLeftFor } from '../../domain/readiness/evaluate';
 import { type ReleaseRollup, healthOfRollup, rollUpRelease } from '../../domain/readiness/rollup';
-import { BLOCKING_SHOWN, rollupOfSummary } from '../../domain/readiness/summary';
-import { summaryOf } from './summary-store';
+import { BLOCKING_SHOWN, datesDiffer, rollupOfSummary } from '../../domain/readiness/summary';
+import { readSummaries, refreshReleaseSummary, summaryOf } from './summary-store';
 import { releaseState } from '../../domain/releases/release-summary';
 import { AppError } from '../../errors';
 import type { JiraVersion } from '../../integrations/jira/types';
@@ -65,8 +65,9 @@ async function readinessOf(
       let builtAt: string | undefined;
       if (blockingLimit <= BLOCKING_SHOWN) {
         // Lists and the Overview: the release's summary, one small read.
-        // A release with no summary yet (roll-ups built before summaries existed) gets one now, once.
-        const summary = await summaryOf(deps, projectId, id);
+        // A release with no summary yet (roll-ups built before summaries existed), or one judged with
+        // other release dates than Jira's (a date moved, no issue changed), is judged from its buckets now, once.
+        const summary = await summaryOf(deps, projectId, id, releaseDates);
         builtAt = summary?.builtAt;
         if (summary && builtAt) rollup = rollupOfSummary(summary, policy, release.daysLeft, blockingLimit);
       } else {
@@ -117,6 +118,20 @@ export async function getReleaseReadiness(deps: AppDeps, context: InvocationCont
     if (trend) for (const r of releases) r.trend = trendPoints(trend, r.release.id);
   }
   return { project: { id: project.id, key: project.key }, generatedAt: deps.clock.now().toISOString(), policySource: loaded.source, releases };
+}
+
+/**
+ * After a version of the project changed in Jira: the release summaries judged with other release
+ * dates than Jira's now are judged again from their buckets (one Jira call, one read per unreleased
+ * version; bucket reads only where a date a summary depends on moved). Returns how many.
+ */
+export async function rejudgeMovedDates(deps: AppDeps, projectId: string): Promise<number> {
+  const versions = await deps.jiraAsApp().listVersions(projectId);
+  const live = new Map(versions.map((v) => [String(v.id), v.releaseDate]));
+  const summaries = await readSummaries(deps.store, versions.filter(tracked).map((v) => String(v.id)));
+  const moved = [...summaries.values()].filter((s) => datesDiffer(s, live));
+  for (const summary of moved) await refreshReleaseSummary(deps, projectId, summary.versionId, live);
+  return moved.length;
 }
 
 /** Daily (and after a policy change): one job per unreleased version of the project. */

@@ -8,7 +8,7 @@
  */
 import type { ShardEntry } from '../../domain/readiness/rollup';
 import type { ReadinessPolicy } from '../../domain/readiness/policy';
-import { type ReadinessSummary, emptySummary, sameSummary, summarizeRelease, withEntryChange } from '../../domain/readiness/summary';
+import { type ReadinessSummary, datesDiffer, emptySummary, liveDates, sameSummary, summarizeRelease, withEntryChange } from '../../domain/readiness/summary';
 import type { KeyValueStore } from '../../ports';
 import { keys } from '../../store/keys';
 import { updateVersioned } from '../../store/versioned-update';
@@ -55,20 +55,27 @@ export function summaryDeltas(
 }
 
 /**
- * Rebuilds a release's summary from every leaf of its roll-up; writes it only when it says
- * something new, and never over one computed from a later roll-up revision.
+ * Rebuilds a release's summary from every leaf of its roll-up, judged with the newest release
+ * dates known: the entries' own, the stored summary's, or `live` (Jira's, as a reader just listed
+ * them); writes it only when it says something new, and never over one computed from a later
+ * roll-up revision.
  */
-export async function refreshReleaseSummary(deps: Pick<AppDeps, 'store' | 'log' | 'clock'>, projectId: string, versionId: string): Promise<{ written: boolean; summary: ReadinessSummary }> {
+export async function refreshReleaseSummary(
+  deps: Pick<AppDeps, 'store' | 'log' | 'clock'>,
+  projectId: string,
+  versionId: string,
+  live?: ReadonlyMap<string, string | undefined>,
+): Promise<{ written: boolean; summary: ReadinessSummary }> {
   const [{ shards, rollupRev }, loaded] = await Promise.all([readReleaseState(deps.store, versionId), loadPolicy(deps.store, projectId, deps.log)]);
   const builtAt = builtAtOf(shards);
-  const summary = summarizeRelease(
-    loaded.policy,
-    { versionId, policyRev: loaded.revision, rollupRev, ...(builtAt ? { builtAt } : {}), updatedAt: deps.clock.now().toISOString() },
-    shards.flatMap((s) => Object.values(s.issues)),
-  );
-  const { written } = await updateVersioned<ReadinessSummary>(deps.store, summaryKey(versionId), () => noSummary(versionId), (stored) =>
-    stored.rollupRev > rollupRev || sameSummary(stored, summary) ? undefined : summary,
-  );
+  const now = deps.clock.now();
+  const entries = shards.flatMap((s) => Object.values(s.issues));
+  let summary = noSummary(versionId);
+  const { written } = await updateVersioned<ReadinessSummary>(deps.store, summaryKey(versionId), () => noSummary(versionId), (stored) => {
+    const known = { ...stored.dates, ...(live ? liveDates(live, now.getTime()) : {}) };
+    summary = summarizeRelease(loaded.policy, { versionId, policyRev: loaded.revision, rollupRev, ...(builtAt ? { builtAt } : {}), updatedAt: now.toISOString() }, entries, known);
+    return stored.rollupRev > rollupRev || sameSummary(stored, summary) ? undefined : summary;
+  });
   return { written, summary };
 }
 
@@ -85,10 +92,18 @@ export async function readSummaries(store: KeyValueStore, versionIds: readonly s
 
 /**
  * A release's summary, made from its buckets when there is none yet (a roll-up built before
- * summaries existed): once per release, then one small read.
+ * summaries existed), or when it was judged with other release dates than Jira's `live` ones (a
+ * date moved with no change to the issues): then once, written, and one small read after.
  */
-export async function summaryOf(deps: Pick<AppDeps, 'store' | 'log' | 'clock'>, projectId: string, versionId: string): Promise<ReadinessSummary> {
-  return (await readSummaries(deps.store, [versionId])).get(versionId) ?? (await refreshReleaseSummary(deps, projectId, versionId)).summary;
+export async function summaryOf(
+  deps: Pick<AppDeps, 'store' | 'log' | 'clock'>,
+  projectId: string,
+  versionId: string,
+  live?: ReadonlyMap<string, string | undefined>,
+): Promise<ReadinessSummary> {
+  const stored = (await readSummaries(deps.store, [versionId])).get(versionId);
+  if (stored && !(live && datesDiffer(stored, live))) return stored;
+  return (await refreshReleaseSummary(deps, projectId, versionId, live)).summary;
 }
 
 /** Forgets a deleted release's summary. */

@@ -60,7 +60,16 @@ export interface ReadinessSummary {
   /** The first red issues in rollUpRelease's order: the exact top `blocking.length`. */
   blocking: SummaryBlockingIssue[];
   pending: PendingSet[];
+  /**
+   * The release dates it was judged with ("Blockers ship no later"): the release's own and its
+   * blockers' releases, each as [date or null, when it was known (epoch ms)]. Absent: written
+   * before dates were recorded (readers re-judge it).
+   */
+  dates?: Record<string, JudgedDate>;
 }
+
+/** A release date as a summary was judged with: the date (null: none), and when it was known (epoch ms). */
+export type JudgedDate = [date: string | null, at: number];
 
 /** What one entry adds to a summary. */
 export interface Contribution {
@@ -101,9 +110,43 @@ function targetOf(versionId: string, entry: ShardEntry): ReleaseTarget {
   return { id: versionId, name: v?.name ?? versionId, released: false, ...(v?.releaseDate ? { releaseDate: v.releaseDate } : {}) };
 }
 
-export function contributionOf(policy: ReadinessPolicy, versionId: string, entry: ShardEntry): Contribution {
+/** The dates of the releases an entry's judgement depends on, as read with it: its release's and its blockers' unreleased ones. */
+export function datesOfEntry(versionId: string, entry: ShardEntry): Map<string, string | null> {
+  const dates = new Map<string, string | null>([[versionId, entry.fixVersions.find((f) => f.id === versionId)?.releaseDate ?? null]]);
+  for (const b of entry.blockers) for (const v of b.fixVersions ?? []) if (!v.released) dates.set(v.id, v.releaseDate ?? null);
+  return dates;
+}
+
+/**
+ * The dates to judge a release's entries with: for each release they depend on, the newest known
+ * date: the entries' own (as read, at `observed`) or `known` (Jira's live dates, an earlier summary's).
+ */
+export function judgedDates(versionId: string, entries: Iterable<ShardEntry>, known: Readonly<Record<string, JudgedDate>> = {}): Record<string, JudgedDate> {
+  const dates: Record<string, JudgedDate> = {};
+  for (const entry of entries) {
+    for (const [id, date] of datesOfEntry(versionId, entry)) if (!dates[id] || entry.observed > dates[id][1]) dates[id] = [date, entry.observed];
+  }
+  for (const [id, judged] of Object.entries(known)) if (dates[id] && judged[1] >= dates[id][1]) dates[id] = judged;
+  return dates;
+}
+
+/** Jira's live release dates (`live`, known at `at`) as judged dates. */
+export function liveDates(live: ReadonlyMap<string, string | undefined>, at: number): Record<string, JudgedDate> {
+  return Object.fromEntries([...live].map(([id, date]) => [id, [date ?? null, at] as JudgedDate]));
+}
+
+/** The summary was judged with other dates than Jira's live ones (`live`: the versions a reader has), or with none recorded. */
+export function datesDiffer(summary: ReadinessSummary, live: ReadonlyMap<string, string | undefined>): boolean {
+  return !summary.dates || Object.entries(summary.dates).some(([id, [date]]) => live.has(id) && (live.get(id) ?? null) !== date);
+}
+
+const releaseDatesOf = (dates: Readonly<Record<string, JudgedDate>>) => new Map(Object.entries(dates).map(([id, [date]]) => [id, date ?? undefined]));
+
+export function contributionOf(policy: ReadinessPolicy, versionId: string, entry: ShardEntry, dates?: Readonly<Record<string, JudgedDate>>): Contribution {
   const signed = new Map(entry.s.map((id) => [id, {}]));
-  const evaluation = evaluateReadiness({ policy, facts: entry, signed, release: targetOf(versionId, entry), today: ANY_DAY, daysLeft: null });
+  const evaluation = evaluateReadiness({
+    policy, facts: entry, signed, release: targetOf(versionId, entry), today: ANY_DAY, daysLeft: null, ...(dates ? { releaseDates: releaseDatesOf(dates) } : {}),
+  });
   const failing: string[] = [];
   const failingBlocking: string[] = [];
   const mentions = new Set<string>();
@@ -196,14 +239,17 @@ export function complete(summary: ReadinessSummary): boolean {
   return summary.blocking.length >= Math.min(summary.red, BLOCKING_SHOWN) && summary.pending.every((p) => p.first.length >= Math.min(p.count, PENDING_SHOWN));
 }
 
-/** The summary of a release's entries, from scratch. */
+/** The summary of a release's entries, from scratch, judged with the newest dates known (see judgedDates). */
 export function summarizeRelease(
   policy: ReadinessPolicy,
   meta: { versionId: string; policyRev: number; rollupRev: number; builtAt?: string; updatedAt: string },
   entries: Iterable<ShardEntry>,
+  known?: Readonly<Record<string, JudgedDate>>,
 ): ReadinessSummary {
   let summary = emptySummary(meta.versionId, meta.policyRev, meta.updatedAt);
-  const contributions = [...entries].map((e) => contributionOf(policy, meta.versionId, e));
+  const all = [...entries];
+  const dates = judgedDates(meta.versionId, all, known);
+  const contributions = all.map((e) => contributionOf(policy, meta.versionId, e, dates));
   // Counts first, so each list insertion knows how many there are; then the lists from sorted input.
   for (const c of contributions) summary = applyContribution(summary, { ...c, blocking: undefined, pending: [] } as Contribution, 1);
   const blocking = contributions.flatMap((c) => (c.blocking ? [c.blocking] : [])).sort(blockingOrder).slice(0, BLOCKING_KEPT);
@@ -215,7 +261,7 @@ export function summarizeRelease(
     if (set.first.length < PENDING_KEPT) set.first.push({ key: c.key, summary: c.summary });
     sets.set(setId(c.pending), set);
   }
-  return { ...summary, rollupRev: meta.rollupRev, ...(meta.builtAt ? { builtAt: meta.builtAt } : {}), blocking, pending: [...sets.values()] };
+  return { ...summary, rollupRev: meta.rollupRev, ...(meta.builtAt ? { builtAt: meta.builtAt } : {}), blocking, pending: [...sets.values()], dates };
 }
 
 /**
@@ -228,10 +274,20 @@ export function withEntryChange(
   policy: ReadinessPolicy,
   change: { before?: ShardEntry; after?: ShardEntry; writes: number; updatedAt: string },
 ): ReadinessSummary | undefined {
+  if (!summary.dates) return undefined;
+  const dates = { ...summary.dates };
+  if (change.after) {
+    for (const [id, date] of datesOfEntry(summary.versionId, change.after)) {
+      const judged = dates[id];
+      if (!judged) dates[id] = [date, change.after.observed];
+      // The entry was read with a newer date than the summary was judged with: every entry is judged again.
+      else if (judged[0] !== date && change.after.observed > judged[1]) return undefined;
+    }
+  }
   let next = summary;
-  if (change.before) next = applyContribution(next, contributionOf(policy, summary.versionId, change.before), -1);
-  if (change.after) next = applyContribution(next, contributionOf(policy, summary.versionId, change.after), 1);
-  next = { ...next, rollupRev: summary.rollupRev + change.writes, updatedAt: change.updatedAt };
+  if (change.before) next = applyContribution(next, contributionOf(policy, summary.versionId, change.before, summary.dates), -1);
+  if (change.after) next = applyContribution(next, contributionOf(policy, summary.versionId, change.after, dates), 1);
+  next = { ...next, rollupRev: summary.rollupRev + change.writes, updatedAt: change.updatedAt, dates };
   return complete(next) ? next : undefined;
 }
 
