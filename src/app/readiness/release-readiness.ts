@@ -18,6 +18,7 @@ import { type InvocationContext, requireProject } from '../invocation-context';
 import { job } from '../jobs-catalog';
 import { toVersionFacts } from '../project-releases';
 import { readReleaseFacts } from './facts';
+import { readVersionHistory } from '../version-tracking';
 import { loadPolicy } from './policy';
 import { builtAtOf, readReleaseShards, rebuildRelease } from './rollup-store';
 import { type ReadinessTrendDoc, emptyTrend, recordTrend, trendPoints } from '../../domain/readiness/trend';
@@ -121,17 +122,21 @@ export async function getReleaseReadiness(deps: AppDeps, context: InvocationCont
 }
 
 /**
- * After a version of the project changed in Jira: the release summaries judged with other release
- * dates than Jira's now are judged again from their buckets (one Jira call, one read per unreleased
- * version; bucket reads only where a date a summary depends on moved). Returns how many.
+ * After a version of the project changed in Jira: the release summaries judged with another date
+ * of it than its newest in the project's version history (events can come late or out of order)
+ * are judged again from their buckets. Store only: one read per unreleased version of the
+ * history, bucket reads only where the date moved. Returns how many were judged again.
  */
-export async function rejudgeMovedDates(deps: AppDeps, projectId: string): Promise<number> {
-  const versions = await deps.jiraAsApp().listVersions(projectId);
-  const live = new Map(versions.map((v) => [String(v.id), v.releaseDate]));
-  const summaries = await readSummaries(deps.store, versions.filter(tracked).map((v) => String(v.id)));
-  const moved = [...summaries.values()].filter((s) => datesDiffer(s, live));
-  for (const summary of moved) await refreshReleaseSummary(deps, projectId, summary.versionId, live);
-  return moved.length;
+export async function rejudgeMovedDates(deps: AppDeps, projectId: string, versionId: string): Promise<number> {
+  const history = await readVersionHistory(deps, projectId);
+  const newest = (id: string) => history?.versions[id]?.records.at(-1);
+  const moved = newest(versionId);
+  if (!history || !moved) return 0;
+  const live = new Map([[versionId, moved.releaseDate ?? undefined]]);
+  const unreleased = Object.keys(history.versions).filter((id) => newest(id)?.released === false);
+  const summaries = [...(await readSummaries(deps.store, unreleased)).values()].filter((s) => datesDiffer(s, live));
+  for (const summary of summaries) await refreshReleaseSummary(deps, projectId, summary.versionId, live, Date.parse(moved.observedAt));
+  return summaries.length;
 }
 
 /** Daily (and after a policy change): one job per unreleased version of the project. */

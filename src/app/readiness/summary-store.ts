@@ -57,7 +57,7 @@ export function summaryDeltas(
 /**
  * Rebuilds a release's summary from every leaf of its roll-up, judged with the newest release
  * dates known: the entries' own, the stored summary's, or `live` (Jira's, as a reader just listed
- * them); writes it only when it says something new, and never over one computed from a later
+ * them, known at `liveAt`, by default now); writes it only when it says something new, and never over one computed from a later
  * roll-up revision.
  */
 export async function refreshReleaseSummary(
@@ -65,6 +65,7 @@ export async function refreshReleaseSummary(
   projectId: string,
   versionId: string,
   live?: ReadonlyMap<string, string | undefined>,
+  liveAt?: number,
 ): Promise<{ written: boolean; summary: ReadinessSummary }> {
   const [{ shards, rollupRev }, loaded] = await Promise.all([readReleaseState(deps.store, versionId), loadPolicy(deps.store, projectId, deps.log)]);
   const builtAt = builtAtOf(shards);
@@ -72,7 +73,7 @@ export async function refreshReleaseSummary(
   const entries = shards.flatMap((s) => Object.values(s.issues));
   let summary = noSummary(versionId);
   const { written } = await updateVersioned<ReadinessSummary>(deps.store, summaryKey(versionId), () => noSummary(versionId), (stored) => {
-    const known = { ...stored.dates, ...(live ? liveDates(live, now.getTime()) : {}) };
+    const known = { ...stored.dates, ...(live ? liveDates(live, liveAt ?? now.getTime()) : {}) };
     summary = summarizeRelease(loaded.policy, { versionId, policyRev: loaded.revision, rollupRev, ...(builtAt ? { builtAt } : {}), updatedAt: now.toISOString() }, entries, known);
     return stored.rollupRev > rollupRev || sameSummary(stored, summary) ? undefined : summary;
   });
