@@ -51,7 +51,8 @@ export async function handleProductEvent(deps: AppDeps, event: unknown): Promise
     let detail = written ? 'version history updated' : 'version unchanged';
     // A moved date changes "Blockers ship no later" with no issue changed: the summaries judged with the old one are
     // judged again (also on a retried event, whose history is already written).
-    detail += `; ${await rejudgeMovedDates(deps, version.projectId, version.id)} readiness summaries judged again`;
+    const rejudged = await rejudgeMovedDates(deps, version.projectId, version.id);
+    if (rejudged) detail += `; ${rejudged} readiness summaries judged again`;
     if (READINESS_EVENTS.has(eventType)) detail += `; ${(await handleReadinessEvent(deps, eventType, event)).detail}`;
     if (eventType === 'avi:jira:released:version') {
       // Release notes are published by a queued job (idempotent: a duplicate event finds the page).
