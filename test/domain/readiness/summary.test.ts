@@ -51,6 +51,21 @@ describe('the readiness summary of a release', () => {
     expect(rollupOfSummary(summary, policy, daysLeftFor(release, today))).toEqual({ ...rollUpRelease(policy, release, entries, today), blocking: rollUpRelease(policy, release, entries, today).blocking.slice(0, BLOCKING_SHOWN) });
   });
 
+  it('judges "Blockers ship no later" with the newest release dates known, and leaves a delta read with a newer date to a rebuild', () => {
+    const read = Date.parse('2026-11-24T10:00:00Z');
+    const inB = (releaseDate: string) => [{ id: '20002', name: 'SHOP 2.5', released: false, releaseDate }];
+    const blocked = (releaseDate: string, observed = read) => entry(1, { observed, blockers: [aBlocker({ key: 'PAY-1', category: 'indeterminate', fixVersions: inB(releaseDate) })] });
+    const late = (s: ReadinessSummary) => s.failing['blockers-scheduled'] ?? 0;
+    const onTime = summarizeRelease(policy, meta, [blocked(release.releaseDate)]);
+    expect([late(onTime), onTime.dates?.['20002']]).toEqual([0, [release.releaseDate, read]]);
+    // Jira's live date, known after the issue was read, wins; an older one does not.
+    expect(late(summarizeRelease(policy, meta, [blocked(release.releaseDate)], { '20002': ['2027-01-20', read + 1] }))).toBe(1);
+    expect(late(summarizeRelease(policy, meta, [blocked(release.releaseDate)], { '20002': ['2027-01-20', read - 1] }))).toBe(0);
+    // An entry read later with another date: every entry must be judged again; read earlier: judged with the summary's.
+    expect(withEntryChange(onTime, policy, { after: { ...blocked('2027-01-20', read + 5), id: '2', key: 'SHOP-2' }, writes: 1, updatedAt: '' })).toBeUndefined();
+    expect(late(withEntryChange(onTime, policy, { after: { ...blocked('2027-01-20', read - 5), id: '2', key: 'SHOP-2' }, writes: 1, updatedAt: '' })!)).toBe(0);
+  });
+
   it('counts the Go/No-Go figures and keeps no more blocking issues than it needs', () => {
     const summary = summarizeRelease(policy, meta, mixedRelease(200));
     expect(summary).toMatchObject({ total: 200, openBugs: 33, blockedByOpen: 33 });
