@@ -70,6 +70,13 @@ async function rollup(versionName: string): Promise<ReleaseRollup> {
   return release.rollup!;
 }
 
+/** A resolver of the project page, as the release manager. */
+async function invoke<T>(functionKey: string, payload: unknown): Promise<T> {
+  const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.data;
+}
+
 const failing = (r: ReleaseRollup, id: string) => r.failing.find((f) => f.id === id)?.count ?? 0;
 
 /** An open, top-level issue of a version (not a sub-task), without open blockers. */
@@ -116,11 +123,6 @@ describe('release roll-ups kept current by product events', () => {
 
   it('moves an issue to Done when it is transitioned in Jira, and the Overview and the calendar show it from the release summary alone', async () => {
     const v = version('SHOP 2.4');
-    const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
-      const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.data;
-    };
     const bucketReads = countBucketReads(runtime.store);
     const overview = async () => (await invoke<ProjectReadinessView>('getReleaseReadiness', {})).releases.find((r) => r.release.id === v.id)!.rollup!;
     const calendarHealth = async () => (await invoke<ReleaseCalendarView>('getReleaseCalendar', { from: '2026-11-01', to: '2026-12-31' })).versions.find((x) => x.id === v.id)!.health;
@@ -152,11 +154,6 @@ describe('release roll-ups kept current by product events', () => {
 
   it('judges "Blockers ship no later" with Jira’s live release dates: the Overview at once, the calendar after the version event, no bucket read while dates hold', async () => {
     const [a, b] = [version('SHOP 2.4'), version('SHOP 2.5')];
-    const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
-      const result = (await post('/api/invoke', { accountId: DEMO_ACCOUNT.releaseManager, moduleKey: 'releases-page', extension: { type: 'jira:projectPage', project: { id: shop().id, key: 'SHOP' } }, functionKey, payload })) as ResolverResult<T>;
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.data;
-    };
     const overview = async () => (await invoke<ProjectReadinessView>('getReleaseReadiness', {})).releases.find((r) => r.release.id === a.id)!.rollup!;
     const calendarHealth = async () => (await invoke<ReleaseCalendarView>('getReleaseCalendar', { from: '2026-11-01', to: '2027-02-28' })).versions.find((x) => x.id === a.id)!.health;
     const summary = async () => (await runtime.store.getVersioned<ReadinessSummary>(keys.readinessSummary(a.id)))!.value;
