@@ -251,17 +251,42 @@ async function splitPart(store: KeyValueStore, key: (part: number) => string, mo
 }
 
 /** The parts of one month, each read once (absent parts skipped). */
-async function monthParts(store: KeyValueStore, projectId: string, month: string, generation: number, visit: (doc: Versioned<FactPart>) => void): Promise<number> {
+async function monthParts(store: KeyValueStore, projectId: string, month: string, generation: number, visit: (doc: Versioned<FactPart>) => void, gate: Gate = (run) => run()): Promise<number> {
   let reads = 0;
-  await walkMonthParts(async (part) => {
-    reads++;
-    const doc = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, part, generation));
-    if (!doc) return undefined;
-    visit(doc);
-    return doc.value.parts;
-  });
+  await walkMonthParts((part) =>
+    gate(async () => {
+      reads++;
+      const doc = await store.getVersioned<FactPart>(keys.kpiFacts(projectId, month, part, generation));
+      if (!doc) return undefined;
+      visit(doc);
+      return doc.value.parts;
+    }),
+  );
   return reads;
 }
+
+/** Runs `run` once one of its slots is free: what is read inside is visited and dropped before the slot frees. */
+type Gate = <T>(run: () => Promise<T>) => Promise<T>;
+
+/** A gate of `slots` slots, freed in the order they were waited for. */
+function gateOf(slots: number): Gate {
+  let free = slots;
+  const waiting: Array<() => void> = [];
+  return async (run) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
+/** Fact parts read at once: each decoded part (~200 KB of JSON, ~1 MB parsed) lives until visited. */
+export const PARTS_IN_FLIGHT = 4;
 
 /**
  * Visits the facts of the given months one stored part at a time (in no particular order), so a
@@ -269,8 +294,12 @@ async function monthParts(store: KeyValueStore, projectId: string, month: string
  */
 export async function forEachFactPart(store: KeyValueStore, projectId: string, months: string[], generation: number, visit: (tuples: FactTuple[]) => void): Promise<number> {
   let reads = 0;
+  // Months and the subtrees of a month are walked in parallel, but at most PARTS_IN_FLIGHT parts
+  // are read and not yet visited at any time (a walk's parallel subtrees once had every part of
+  // a bulk-import month parsed before the first was folded).
+  const gate = gateOf(PARTS_IN_FLIGHT);
   await mapWithConcurrency(months, 8, async (month) => {
-    reads += await monthParts(store, projectId, month, generation, (doc) => visit(doc.value.facts));
+    reads += await monthParts(store, projectId, month, generation, (doc) => visit(doc.value.facts), gate);
   });
   return reads;
 }

@@ -1,12 +1,13 @@
 import { createAppDeps, type AppDeps } from '../../src/app/deps';
 import { runJob } from '../../src/app/jobs';
-import { readFacts, writeFacts } from '../../src/app/kpi-fact-store';
+import { PARTS_IN_FLIGHT, forEachFactPart, readFacts, writeFacts } from '../../src/app/kpi-fact-store';
 import { type KpiSyncDoc, readSyncDoc, runKpiSync } from '../../src/app/kpi-sync';
 import { decodeFact, type IssueFact } from '../../src/domain/kpis/facts';
 import { keys } from '../../src/store/keys';
 import { createLocalTransports } from '../../local/compose';
 import { startFakeJira, type FakeJira } from '../../local/fake-jira';
 import { InMemoryKvStore } from '../../local/kv/in-memory-kv-store';
+import type { KeyValueStore } from '../../src/ports';
 import { silentLog } from '../support/fakes';
 import { DEMO_NOW, demoFacts } from '../support/demo-site';
 import { RecordingQueue, datasetFacts } from '../support/kpi';
@@ -164,6 +165,26 @@ describe('the fact store', () => {
     const part0 = await kv.getVersioned<{ parts: number; by?: string }>(keys.kpiFacts('10000', '2026-05', 0));
     expect(part0?.value).toMatchObject({ by: 'created' });
     expect(part0?.value.parts).toBeGreaterThanOrEqual(2);
+    // Read a few parts at a time, each visited before more are read (KVS answers later than asked):
+    // a walk of a month's subtrees in parallel once held every part parsed before folding any.
+    let open = 0;
+    let most = 0;
+    const slow = Object.assign(Object.create(kv) as KeyValueStore, {
+      getVersioned: async (key: string) => {
+        most = Math.max(most, ++open);
+        await new Promise((resolve) => setImmediate(resolve));
+        const doc = await kv.getVersioned(key);
+        if (!doc) open--;
+        return doc;
+      },
+    });
+    let visited = 0;
+    const reads = await forEachFactPart(slow, '10000', ['2026-05', '2026-06', '2026-07'], 0, (part) => {
+      visited += part.length;
+      open--;
+    });
+    expect({ visited, most }).toEqual({ visited: 6000, most: PARTS_IN_FLIGHT });
+    expect(reads).toBeGreaterThan(PARTS_IN_FLIGHT);
     // Writing the same facts again changes nothing; an older fact never replaces a fresher one.
     expect((await writeFacts(kv, '10000', first)).changed).toBe(0);
     expect((await writeFacts(kv, '10000', [{ ...fact(1), updated: fact(1).updated - 10, started: null }])).changed).toBe(0);
