@@ -303,14 +303,16 @@ function firstAtOrAfter(p: Prepared, entries: readonly Delivery[], t: number): n
 }
 
 /** The lead-time figure from its hours, whatever they are measured from (commits or Jira). */
-function leadTimeFigure(p: Prepared, w: WindowBounds, hours: readonly number[], counted: string, definition: string, notes: string[]): KpiFigure {
+function leadTimeFigure(p: Prepared, w: WindowBounds, hours: readonly number[] | Float64Array, counted: string, definition: string, notes: string[]): KpiFigure {
   const { settings, tz } = p;
   const method = settings.percentileMethod;
   const sorted = Float64Array.from(hours).sort();
   const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
   const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
   // The mean beside the median: a long tail shows as a mean far above it.
-  const mean = hours.length ? hours.reduce((sum, h) => sum + h, 0) / hours.length : null;
+  let total = 0;
+  for (let i = 0; i < hours.length; i++) total += hours[i] as number;
+  const mean = hours.length ? total / hours.length : null;
   return {
     id: 'lead-time',
     group: 'dora',
@@ -379,14 +381,19 @@ export function leadTime(p: Computed, w: WindowBounds): MetricResult {
   const fromCommits = commitLeadTime(p, w);
   if (fromCommits) return fromCommits;
   const { settings } = p;
-  const rows: Array<{ key: string; deployment: ProdDeployment; start: number; from: 'in-progress' | 'created'; hours: number }> = [];
   let subtasks = 0;
   let notDelivered = 0;
   let fromCreation = 0;
   let beforeStart = 0;
   let deployedEarlier = 0;
   const entries = p.facts.deliveries;
-  for (let i = firstAtOrAfter(p, entries, w.from), end = firstAtOrAfter(p, entries, w.to); i < end; i++) {
+  const first = firstAtOrAfter(p, entries, w.from);
+  const end = firstAtOrAfter(p, entries, w.to);
+  // Only the hours are kept for the figure (a report, and each trend week's, would otherwise hold
+  // a row per issue: ~42,000 at 150,000 issues); the rows are listed again when the drill-down is read.
+  const hours = new Float64Array(end - first);
+  let counted = 0;
+  for (let i = first; i < end; i++) {
     const entry = entries[i] as Delivery;
     if (entry.skip) {
       if (entry.skip === 'subtask') subtasks++;
@@ -396,9 +403,14 @@ export function leadTime(p: Computed, w: WindowBounds): MetricResult {
       continue;
     }
     if (entry.fromCreation) fromCreation++;
-    const useStarted = settings.leadTimeStart === 'in-progress' && !entry.fromCreation;
-    rows.push({ key: entry.key, deployment: p.changes[entry.deployment] as ProdDeployment, start: entry.start, from: useStarted ? 'in-progress' : 'created', hours: entry.hours });
+    hours[counted++] = entry.hours;
   }
+  const rows = () =>
+    entries.slice(first, end).flatMap((entry) => {
+      if (entry.skip) return [];
+      const useStarted = settings.leadTimeStart === 'in-progress' && !entry.fromCreation;
+      return [{ key: entry.key, deployment: p.changes[entry.deployment] as ProdDeployment, start: entry.start, from: useStarted ? ('in-progress' as const) : ('created' as const), hours: entry.hours }];
+    });
   const notes: string[] = [];
   if (fromCreation) notes.push(`${formatCount(fromCreation, 'issue')} never moved to an In Progress status: measured from creation.`);
   if (beforeStart) notes.push(`${formatCount(beforeStart, 'issue')} left out: deployed before work on them started.`);
@@ -415,8 +427,10 @@ export function leadTime(p: Computed, w: WindowBounds): MetricResult {
       ? 'Proxy (CI sent no commit times): time from the first move of an issue to an In Progress status until its first production deployment; median and 85th percentile.'
       : 'Proxy (CI sent no commit times): time from the creation of an issue until its first production deployment; median and 85th percentile.';
   return {
-    figure: leadTimeFigure(p, w, rows.map((r) => r.hours), 'issues first deployed to production in the window', definition, notes),
-    drilldown: () => ({
+    figure: leadTimeFigure(p, w, hours.subarray(0, counted), 'issues first deployed to production in the window', definition, notes),
+    drilldown: () => {
+      const listed = rows();
+      return {
       figureId: 'lead-time',
       title: 'Issues first deployed to production in the window',
       columns: [
@@ -427,7 +441,7 @@ export function leadTime(p: Computed, w: WindowBounds): MetricResult {
         { key: 'deployed', label: 'Deployed (UTC)', kind: 'time' },
         { key: 'hours', label: 'Lead time (h)', kind: 'number' },
       ],
-      rows: [...rows].sort((a, b) => a.deployment.at - b.deployment.at || a.key.localeCompare(b.key)).map((r) => ({
+      rows: [...listed].sort((a, b) => a.deployment.at - b.deployment.at || a.key.localeCompare(b.key)).map((r) => ({
         issue: r.key,
         start: isoMinute(r.start),
         from: r.from === 'in-progress' ? 'In Progress' : 'creation',
@@ -435,8 +449,9 @@ export function leadTime(p: Computed, w: WindowBounds): MetricResult {
         deployed: isoMinute(r.deployment.at),
         hours: Number(r.hours.toFixed(2)),
       })),
-      issueKeys: rows.map((r) => r.key),
-    }),
+      issueKeys: listed.map((r) => r.key),
+    };
+    },
   };
 }
 

@@ -498,36 +498,59 @@ function firstResolvedAtOrAfter(list: readonly ResolvedIssue[], minute: number):
   return lo;
 }
 
-function resolvedInWindow(p: Computed, w: WindowBounds): { facts: ResolvedIssue[]; subtasks: number; notDelivered: number } {
-  const facts: ResolvedIssue[] = [];
+/**
+ * The issues resolved in the window, delivered: counted in place, listed only when a drill-down
+ * is read (a report, and each trend week's, would otherwise hold a list of up to ~57,000 at 150,000 issues).
+ */
+function resolvedInWindow(p: Computed, w: WindowBounds): { first: number; end: number; count: number; facts: () => ResolvedIssue[]; subtasks: number; notDelivered: number } {
+  let count = 0;
   let subtasks = 0;
   let notDelivered = 0;
   const list = p.facts.resolved;
   // Minutes: resolved ∈ [from, to) in ms is resolved ∈ [ceil(from / 1 min), ceil(to / 1 min)) in whole minutes.
-  for (let i = firstResolvedAtOrAfter(list, Math.ceil(w.from / 60_000)), end = firstResolvedAtOrAfter(list, Math.ceil(w.to / 60_000)); i < end; i++) {
-    const f = list[i] as ResolvedIssue;
-    if (f.kind === 'subtask') subtasks++;
-    else if (f.kind === 'not-delivered') notDelivered++;
-    else facts.push(f);
+  const first = firstResolvedAtOrAfter(list, Math.ceil(w.from / 60_000));
+  const end = firstResolvedAtOrAfter(list, Math.ceil(w.to / 60_000));
+  for (let i = first; i < end; i++) {
+    const kind = (list[i] as ResolvedIssue).kind;
+    if (kind === 'subtask') subtasks++;
+    else if (kind === 'not-delivered') notDelivered++;
+    else count++;
   }
-  return { facts, subtasks, notDelivered };
+  const facts = () => list.slice(first, end).filter((f) => f.kind === 'delivered');
+  return { first, end, count, facts, subtasks, notDelivered };
+}
+
+/** Where cycle time starts for an issue, or null when it never started (or started after resolving). */
+function cycleStart(settings: Computed['settings'], f: ResolvedIssue): number | null {
+  const start = settings.leadTimeStart === 'created' ? f.created : f.started;
+  return start === null || start > f.resolved ? null : start;
 }
 
 export function cycleTime(p: Computed, w: WindowBounds): MetricResult {
   const { settings, tz } = p;
   const method = settings.percentileMethod;
-  const { facts, subtasks, notDelivered } = resolvedInWindow(p, w);
+  const { first, end, count, facts, subtasks, notDelivered } = resolvedInWindow(p, w);
   let neverStarted = 0;
-  const rows: Array<{ f: ResolvedIssue; start: number; days: number }> = [];
-  for (const f of facts) {
-    const start = settings.leadTimeStart === 'created' ? f.created : f.started;
-    if (start === null || start > f.resolved) {
+  // Only the days are kept for the figure; the rows are listed again when the drill-down is read.
+  const days = new Float64Array(count);
+  let counted = 0;
+  const list = p.facts.resolved;
+  for (let i = first; i < end; i++) {
+    const f = list[i] as ResolvedIssue;
+    if (f.kind !== 'delivered') continue;
+    const start = cycleStart(settings, f);
+    if (start === null) {
       neverStarted++;
       continue;
     }
-    rows.push({ f, start, days: (f.resolved - start) / (24 * 60) });
+    days[counted++] = (f.resolved - start) / (24 * 60);
   }
-  const sorted = Float64Array.from(rows, (r) => r.days).sort();
+  const sorted = days.subarray(0, counted).sort();
+  const rows = () =>
+    facts().flatMap((f) => {
+      const start = cycleStart(settings, f);
+      return start === null ? [] : [{ f, start, days: (f.resolved - start) / (24 * 60) }];
+    });
   const p50 = percentileOfSorted(sorted, 0.5, method) ?? null;
   const p85 = percentileOfSorted(sorted, 0.85, method) ?? null;
   const notes: string[] = [];
@@ -543,7 +566,7 @@ export function cycleTime(p: Computed, w: WindowBounds): MetricResult {
       unit: 'days',
       display: formatDays(p50),
       statistic: 'median',
-      numerator: { value: rows.length, label: 'issues resolved in the window' },
+      numerator: { value: counted, label: 'issues resolved in the window' },
       denominator: null,
       method: PERCENTILE_METHOD_LABELS[method],
       secondary: [{ label: '85th percentile', value: p85, display: formatDays(p85) }],
@@ -554,30 +577,33 @@ export function cycleTime(p: Computed, w: WindowBounds): MetricResult {
           ? 'Days from creation to resolution of issues resolved in the window; median and 85th percentile.'
           : 'Days from the first move to an In Progress status to resolution, for issues resolved in the window; median and 85th percentile.',
       notes,
-      drilldownRows: rows.length,
+      drilldownRows: counted,
     },
-    drilldown: () => ({
-      figureId: 'cycle-time',
-      title: 'Issues resolved in the window',
-      columns: [
-        { key: 'issue', label: 'Issue', kind: 'issue' },
-        { key: 'start', label: 'Started (UTC)', kind: 'time' },
-        { key: 'resolved', label: 'Resolved (UTC)', kind: 'time' },
-        { key: 'days', label: 'Cycle time (days)', kind: 'number' },
-      ],
-      rows: [...rows]
-        .sort((a, b) => a.f.resolved - b.f.resolved || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0))
-        .map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved)), days: Number(r.days.toFixed(2)) })),
-      issueKeys: rows.map((r) => r.f.key),
-    }),
+    drilldown: () => {
+      const listed = rows();
+      return {
+        figureId: 'cycle-time',
+        title: 'Issues resolved in the window',
+        columns: [
+          { key: 'issue', label: 'Issue', kind: 'issue' },
+          { key: 'start', label: 'Started (UTC)', kind: 'time' },
+          { key: 'resolved', label: 'Resolved (UTC)', kind: 'time' },
+          { key: 'days', label: 'Cycle time (days)', kind: 'number' },
+        ],
+        rows: [...listed]
+          .sort((a, b) => a.f.resolved - b.f.resolved || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0))
+          .map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved)), days: Number(r.days.toFixed(2)) })),
+        issueKeys: listed.map((r) => r.f.key),
+      };
+    },
   };
 }
 
 export function throughput(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
-  const { facts, subtasks, notDelivered } = resolvedInWindow(p, w);
-  const perWeek = (facts.length * 7) / w.days;
-  const sorted = () => [...facts].sort((a, b) => a.resolved - b.resolved || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const { count, facts, subtasks, notDelivered } = resolvedInWindow(p, w);
+  const perWeek = (count * 7) / w.days;
+  const sorted = () => facts().sort((a, b) => a.resolved - b.resolved || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const notes: string[] = [];
   if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
   if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} resolved as not delivered left out.`);
@@ -590,14 +616,14 @@ export function throughput(p: Computed, w: WindowBounds): MetricResult {
       unit: 'per-week',
       display: `${formatNumber(perWeek, 1)} issues per week`,
       statistic: 'rate',
-      numerator: { value: facts.length, label: 'issues resolved (delivered) in the window' },
+      numerator: { value: count, label: 'issues resolved (delivered) in the window' },
       denominator: { value: w.days, label: 'days in the window' },
       secondary: [],
       rag: 'neutral',
       window: windowOf(w, tz),
       definition: 'Issues resolved in the window with a resolution that counts as delivered, per week.',
       notes,
-      drilldownRows: facts.length,
+      drilldownRows: count,
     },
     drilldown: () => ({
       figureId: 'throughput',
