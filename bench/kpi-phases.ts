@@ -4,6 +4,8 @@
  * with and without a forced GC, and the peak RSS. Bundle and run it as bench/kpi.ts runs its child:
  *   npx esbuild bench/kpi-phases.ts --bundle --platform=node --outfile=/tmp/kpi-phases.cjs
  *   node --max-old-space-size=256 --expose-gc /tmp/kpi-phases.cjs <store dir>
+ * With KPI_PHASES_DROP=1 it stops after folding and drops the folded lists one by one instead,
+ * printing the live heap after each: what the fold result holds, part by part.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +49,19 @@ async function main(): Promise<void> {
   const now = new Date(meta.now);
   const loaded = await loadKpis(store, { id: meta.projectId, key: meta.projectKey, name: meta.projectKey }, now);
   log('facts folded');
+  if (process.env.KPI_PHASES_DROP) {
+    const f = loaded.prepared.facts as unknown as Record<string, unknown>;
+    console.log(`deliveries ${loaded.prepared.facts.deliveries.length}, resolved ${loaded.prepared.facts.resolved.length}, incidents ${loaded.prepared.facts.incidents.length}, changes ${loaded.prepared.changes.length}, versions ${loaded.input.versions.length}, deployments ${loaded.input.deployments.length}`);
+    for (const name of ['deliveries', 'resolved', 'incidents', 'bugs']) {
+      f[name] = [];
+      log(`without ${name}`);
+    }
+    (loaded as unknown as Record<string, unknown>).prepared = undefined;
+    log('without prepared');
+    (loaded as unknown as Record<string, unknown>).input = undefined;
+    log('without input');
+    return;
+  }
   const report = reportFrom(loaded.prepared, now);
   log('report');
   const trend = completeSnapshots(loaded.prepared, trendWeekEnds(now, loaded.settings.timeZone, TREND_WEEKS), loaded.snapshots, now);
