@@ -10,6 +10,7 @@ describe('where a release stands today', () => {
     ['past its release date and not released', { releaseDate: '2026-11-23' }, 'overdue'],
     ['due today', { releaseDate: '2026-11-24' }, 'in-progress'],
     ['started and due later', { startDate: '2026-11-01', releaseDate: '2026-12-04' }, 'in-progress'],
+    ['starting today', { startDate: '2026-11-24', releaseDate: '2026-12-20' }, 'in-progress'],
     ['starting tomorrow', { startDate: '2026-11-25', releaseDate: '2026-12-20' }, 'planned'],
     ['with a date but no start', { releaseDate: '2027-01-10' }, 'in-progress'],
     ['with no dates at all', {}, 'unscheduled'],
@@ -27,6 +28,31 @@ describe('where a release stands today', () => {
       percentDone: 0,
       state: 'overdue',
     });
+  });
+});
+
+describe('the summary of a release', () => {
+  const counts = { todo: 1, inProgress: 0, done: 1, total: 2 };
+
+  it('carries the description and dates Jira has for the version', () => {
+    const version = aVersion({ description: 'Checkout rework', startDate: '2026-11-01', releaseDate: '2026-12-04' });
+    expect(summarizeRelease(version, counts, today)).toEqual({
+      id: '10001',
+      name: '1.2.0',
+      released: false,
+      state: 'in-progress',
+      daysToRelease: 10,
+      counts,
+      percentDone: 50,
+      description: 'Checkout rework',
+      startDate: '2026-11-01',
+      releaseDate: '2026-12-04',
+    });
+  });
+
+  it('leaves out what Jira has not got, rather than showing it empty', () => {
+    const summary = summarizeRelease(aVersion({ description: '', startDate: '', releaseDate: '' }), counts, today);
+    expect(summary).toEqual({ id: '10001', name: '1.2.0', released: false, state: 'unscheduled', daysToRelease: null, counts, percentDone: 50 });
   });
 });
 
@@ -50,6 +76,17 @@ describe('which versions the overview shows', () => {
     const { shown, olderReleasedCount } = selectVersionsToShow(versions, today, { includeOlderReleased: true });
     expect(shown.map((v) => v.name)).toEqual(['1.3', '1.2', 'Later', '1.1', '1.0']);
     expect(olderReleasedCount).toBe(0);
+  });
+
+  it('still shows a version released exactly 90 days ago', () => {
+    const { shown, olderReleasedCount } = selectVersionsToShow([aVersion({ released: true, releaseDate: '2026-08-26' })], today);
+    expect([shown.length, olderReleasedCount]).toEqual([1, 0]);
+    expect(selectVersionsToShow([aVersion({ released: true, releaseDate: '2026-08-25' })], today).olderReleasedCount).toBe(1);
+  });
+
+  it('orders versions due the same day by name, numbers by their value (1.9 before 1.10)', () => {
+    const sameDay = ['1.10', 'Beta', '1.9'].map((name) => aVersion({ id: name, name, releaseDate: '2026-12-04' }));
+    expect(sortReleases(sameDay).map((v) => v.name)).toEqual(['1.9', '1.10', 'Beta']);
   });
 
   it('orders unreleased by date, undated after them, then released newest first', () => {
