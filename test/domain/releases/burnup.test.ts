@@ -108,3 +108,69 @@ describe('release burn-up', () => {
     expect(fromFirstIssue.points[0]).toEqual({ date: '2026-11-10', scope: 5, done: 0 });
   });
 });
+
+describe('release burn-up: where the line starts and ends (UTC project)', () => {
+  const utc = (instant: string) => Date.parse(`${instant}Z`) / 60_000;
+  const day = (date: string) => date as CalendarDate;
+  const open = (key: string, from: string): BurnupIssue => issue(key, [{ versionId: V, from: utc(from), to: null }]);
+  const plain = { versionId: V, released: false, issues: [] as BurnupIssue[], now: new Date('2026-12-05T12:00:00Z'), timeZone: 'UTC' };
+
+  it('an issue added at midnight counts on the day that midnight begins, not the day before', () => {
+    const burnup = computeBurnup({ ...plain, startDate: day('2026-12-01'), issues: [open('SHOP-1', '2026-11-01T00:00'), open('SHOP-2', '2026-12-03T00:00')] });
+    expect(burnup.points.map((p) => p.scope)).toEqual([1, 1, 2, 2, 2]);
+  });
+
+  it('without a start date, starts on the day an issue joined this version, whatever other versions it was in before', () => {
+    const moved = issue('SHOP-1', [
+      { versionId: NEXT, from: utc('2026-11-20T09:00'), to: utc('2026-12-02T09:00') },
+      { versionId: V, from: utc('2026-12-02T09:00'), to: null },
+    ]);
+    expect(computeBurnup({ ...plain, issues: [moved] }).points[0]?.date).toBe('2026-12-02');
+  });
+
+  it('a version that starts later is drawn as today alone, with too little history to project', () => {
+    const burnup = computeBurnup({ ...plain, startDate: day('2026-12-10'), issues: [open('SHOP-1', '2026-11-01T00:00')] });
+    expect(burnup.points).toEqual([{ date: '2026-12-05', scope: 1, done: 0 }]);
+    expect(burnup.projection.reason).toBe('too-little-history');
+  });
+
+  it('a version released ahead of its planned date runs to today, not to the planned date', () => {
+    const burnup = computeBurnup({ ...plain, startDate: day('2026-12-01'), releaseDate: day('2026-12-20'), released: true, issues: [open('SHOP-1', '2026-11-01T00:00')] });
+    expect(burnup.points.at(-1)?.date).toBe('2026-12-05');
+    expect(burnup.releaseDate).toBe('2026-12-20');
+  });
+
+  it.each([
+    ['200 days', '2026-05-19', 180, '2026-06-09'],
+    ['exactly 180 days', '2026-06-08', 180, '2026-06-09'],
+    ['179 days', '2026-06-09', 180, '2026-06-09'],
+  ])('a history of %s before today is drawn over at most 180 days', (_case, startDate, length, firstDrawn) => {
+    const burnup = computeBurnup({ ...plain, startDate: day(startDate), issues: [open('SHOP-1', '2026-01-01T00:00')] });
+    expect([burnup.points.length, burnup.points[0]?.date]).toEqual([length, firstDrawn]);
+  });
+
+  it('a version with no issues has no scope to project', () => {
+    const burnup = computeBurnup({ ...plain, startDate: day('2026-12-01') });
+    expect(burnup.projection.reason).toBe('no-scope');
+    expect(burnup.points.at(-1)).toEqual({ date: '2026-12-05', scope: 0, done: 0 });
+  });
+
+  it('does not count as reopened an issue reopened before the first day drawn', () => {
+    const reopenedEarly = issue('SHOP-1', [{ versionId: V, from: utc('2026-11-01T00:00'), to: null }], [{ from: utc('2026-11-10T09:00'), to: utc('2026-11-12T09:00') }]);
+    expect(computeBurnup({ ...plain, startDate: day('2026-12-01'), issues: [reopenedEarly] }).reopened).toBe(0);
+  });
+
+  it.each([
+    ['on the release date is not after it', '2026-12-13', false],
+    ['a day after the release date is after it', '2026-12-12', true],
+  ])('a projection landing %s', (_case, releaseDate, after) => {
+    // 1 done in the 4 days since 1 Dec, 2 left: 2 × 4 / 1 = 8 days after 5 Dec, the 13th.
+    const issues = [
+      issue('SHOP-1', [{ versionId: V, from: utc('2026-11-01T00:00'), to: null }], [{ from: utc('2026-12-03T09:00'), to: null }]),
+      open('SHOP-2', '2026-11-01T00:00'),
+      open('SHOP-3', '2026-11-01T00:00'),
+    ];
+    const { projection } = computeBurnup({ ...plain, startDate: day('2026-12-01'), releaseDate: day(releaseDate), issues });
+    expect(projection).toMatchObject({ reason: 'projected', reachesScopeOn: '2026-12-13', afterReleaseDate: after });
+  });
+});
