@@ -55,3 +55,11 @@ describe('dependency graph of releases', () => {
     ]);
   });
 });
+
+describe('dependency graph: the order of releases', () => {
+  it('draws undated releases after every dated one, by name', () => {
+    const undated = (id: string, name: string): GraphRelease => ({ id, name, projectKey: 'SHOP', released: false });
+    const graph = buildDependencyGraph([undated('90', 'SHOP Later'), releases[1]!, undated('91', 'SHOP Backlog'), releases[0]!], []);
+    expect(graph.nodes.map((n) => n.name)).toEqual(['SHOP 2.4', 'SHOP 2.5', 'SHOP Backlog', 'SHOP Later']);
+  });
+});
