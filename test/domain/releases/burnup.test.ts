@@ -155,6 +155,12 @@ describe('release burn-up: where the line starts and ends (UTC project)', () => 
     expect(burnup.points.at(-1)).toEqual({ date: '2026-12-05', scope: 0, done: 0 });
   });
 
+  it('a released version counts no scope change after its release day', () => {
+    const lateMove = issue('SHOP-1', [{ versionId: V, from: utc('2026-11-01T00:00'), to: utc('2026-12-03T09:00') }]);
+    const burnup = computeBurnup({ ...plain, startDate: day('2026-11-28'), releaseDate: day('2026-12-01'), released: true, issues: [lateMove, open('SHOP-2', '2026-12-04T09:00')] });
+    expect({ added: burnup.added, removed: burnup.removed }).toEqual({ added: 0, removed: 0 });
+  });
+
   it('does not count as reopened an issue reopened before the first day drawn', () => {
     const reopenedEarly = issue('SHOP-1', [{ versionId: V, from: utc('2026-11-01T00:00'), to: null }], [{ from: utc('2026-11-10T09:00'), to: utc('2026-11-12T09:00') }]);
     expect(computeBurnup({ ...plain, startDate: day('2026-12-01'), issues: [reopenedEarly] }).reopened).toBe(0);
