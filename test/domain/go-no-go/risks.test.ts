@@ -1,4 +1,5 @@
 import { type CalendarDate } from '../../../src/domain/calendar/calendar-date';
+import { sortRisks, toBoardRisk } from '../../../src/domain/go-no-go/board';
 import { isOnScale, riskLevel, riskScore, rollUpRisks } from '../../../src/domain/go-no-go/risks';
 import { aRisk } from '../../support/go-no-go-builders';
 
@@ -52,5 +53,26 @@ describe('the risk roll-up of a release', () => {
     expect(rollup.heatMap[3]?.[4]).toBe(0);
     expect(rollup.heatMap.flat().reduce((a, b) => a + b, 0)).toBe(3);
     expect(rollup.reasons).toEqual(['High risk open: Payment provider cut-over']);
+  });
+});
+
+describe('the order of risks on the board', () => {
+  it('lists open risks first, then mitigating, accepted and closed; the highest score first; then by title', () => {
+    const risks = [
+      aRisk({ id: '1', title: 'Closed but critical', likelihood: 5, impact: 5, status: 'closed' }),
+      aRisk({ id: '2', title: 'Accepted', likelihood: 5, impact: 5, status: 'accepted' }),
+      aRisk({ id: '3', title: 'Open, low', likelihood: 1, impact: 2, status: 'open' }),
+      aRisk({ id: '4', title: 'Mitigating', likelihood: 5, impact: 5, status: 'mitigating' }),
+      aRisk({ id: '5', title: 'Open, high (B)', likelihood: 4, impact: 3, status: 'open' }),
+      aRisk({ id: '6', title: 'Open, high (A)', likelihood: 3, impact: 4, status: 'open' }),
+    ];
+    expect(sortRisks(risks.map(toBoardRisk)).map((r) => r.title)).toEqual([
+      'Open, high (A)',
+      'Open, high (B)',
+      'Open, low',
+      'Mitigating',
+      'Accepted',
+      'Closed but critical',
+    ]);
   });
 });
