@@ -20,7 +20,10 @@ describe('recording a decision', () => {
     ['GO with an override of only spaces', 'GO', blockerFails, { overrideJustification: ' '.repeat(40) }, false],
     ['GO with a written override', 'GO', blockerFails, { overrideJustification: justification }, true],
     ['NO-GO with a reason, whatever the criteria', 'NO_GO', allPass, { comment: 'Payments not ready' }, true],
+    ['NO-GO with a reason while a blocking criterion fails', 'NO_GO', blockerFails, { comment: 'Payments not ready' }, true],
     ['NO-GO without a reason', 'NO_GO', blockerFails, { comment: '  ' }, false],
+    ['NO-GO without a reason, even when every criterion passes', 'NO_GO', allPass, { comment: '' }, false],
+    ['GO with an override of exactly the minimum length', 'GO', blockerFails, { overrideJustification: 'x'.repeat(OVERRIDE_JUSTIFICATION_MIN) }, true],
   ] as const)('%s: allowed = %s', (_case, value, results, input, allowed) => {
     expect(checkDecision(value, results, { comment: '', ...input }).allowed).toBe(allowed);
   });
@@ -39,6 +42,18 @@ describe('recording a decision', () => {
     expect(refused).toMatchObject({ allowed: false, details: ['Issues ready: Issues ready is fail'] });
     const short = checkDecision('GO', blockerFails, { comment: '', overrideJustification: 'x'.repeat(OVERRIDE_JUSTIFICATION_MIN - 1) });
     expect(short).toMatchObject({ allowed: false, problem: expect.stringContaining(String(OVERRIDE_JUSTIFICATION_MIN)) });
+  });
+});
+
+describe('why a decision is refused, in words', () => {
+  const twoFail = [result('Issues ready', 'fail'), result('Quorum', 'pending'), result('Notes', 'fail', false)];
+  it.each([
+    ['a NO-GO without a comment', 'NO_GO', allPass, {}, 'A NO-GO needs a comment saying why the release stops.', ['comment: say why the release stops']],
+    ['a GO with one blocking criterion not met', 'GO', blockerFails, {}, 'GO is refused while a blocking exit criterion is not met. Record an override with a written justification to go anyway.', ['Issues ready: Issues ready is fail']],
+    ['a GO with two not met', 'GO', twoFail, { overrideJustification: '   ' }, 'GO is refused while 2 blocking exit criteria are not met. Record an override with a written justification to go anyway.', ['Issues ready: Issues ready is fail', 'Quorum: Quorum is pending']],
+    ['a GO with a short override', 'GO', blockerFails, { overrideJustification: 'because' }, 'An override justification needs at least 20 characters: say why the release goes despite the failing criteria.', ['Issues ready: Issues ready is fail']],
+  ] as const)('%s', (_case, value, results, input, problem, details) => {
+    expect(checkDecision(value, results, { comment: '', ...input })).toEqual({ allowed: false, problem, details });
   });
 });
 

@@ -22,6 +22,17 @@ describe('the sign-off quorum', () => {
     expect(result.approvals).toBe(approvals);
   });
 
+  it.each([
+    [all, roles('GO', 'GO', 'GO_WITH_CONDITIONS'), 'Quorum reached: 3 of 3 roles approve (needs every role).'],
+    [atLeast(2), roles('GO', 'PENDING', 'GO'), 'Quorum reached: 2 of 3 roles approve (needs 2 of 3 roles).'],
+    [all, roles('GO', 'PENDING', 'PENDING'), '1 of 3 approvals (needs every role); waiting for Role 2, Role 3.'],
+    [atLeast(2), roles('PENDING', 'GO', 'PENDING'), '1 of 2 approvals (needs 2 of 3 roles); waiting for Role 1, Role 3.'],
+    [all, roles('NO_GO', 'GO', 'NO_GO'), 'NO-GO from Role 1, Role 3.'],
+    [all, roles(), 'No sign-off roles are set up for this release type.'],
+  ])('says in words where the quorum (%j) stands: %j → "%s"', (rule, signOffs, text) => {
+    expect(evaluateQuorum(rule, signOffs).text).toBe(text);
+  });
+
   it('names the roles that vetoed', () => {
     expect(evaluateQuorum(all, roles('NO_GO', 'GO', 'NO_GO')).vetoedBy).toEqual(['Role 1', 'Role 3']);
   });
