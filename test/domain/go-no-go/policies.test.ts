@@ -20,6 +20,18 @@ describe('release types', () => {
     expect(policyProblems(defaultPolicies()[type])).toEqual([]);
   });
 
+  it('has a major release signed off by QA, Product, Operations, Security and Business, every one of them', () => {
+    const { roles, quorum } = defaultPolicies().major;
+    expect(roles.map((r) => [r.id, r.name])).toEqual([
+      ['qa', 'QA'],
+      ['product', 'Product'],
+      ['operations', 'Operations'],
+      ['security', 'Security'],
+      ['business', 'Business'],
+    ]);
+    expect(quorum).toEqual({ kind: 'all' });
+  });
+
   it('gives emergency and hotfix releases a reduced criteria set and a review deadline', () => {
     const p = defaultPolicies();
     expect(p.emergency.criteria.length).toBeLessThan(p.patch.criteria.length);
@@ -37,5 +49,22 @@ describe('release types', () => {
   ])('finds %s', (_case, change, problem) => {
     const policy = { ...defaultPolicies().patch, ...change };
     expect(policyProblems(policy).join(' ')).toContain(problem);
+  });
+
+  it.each([
+    ['a quorum of 3 with one role', { roles: [aRole('qa', [])], quorum: { kind: 'at-least' as const, count: 3 } }, 'The quorum asks for 3 approving roles, but there is 1 role.'],
+    ['a quorum of 0 with two roles', { roles: [aRole('qa', []), aRole('ops', [])], quorum: { kind: 'at-least' as const, count: 0 } }, 'The quorum asks for 0 approving roles, but there are 2 roles.'],
+    [
+      'roles without the quorum criterion',
+      { roles: [aRole('qa', [])], criteria: defaultPolicies().patch.criteria.filter((c) => c.rule !== 'sign-off-quorum') },
+      'Roles are set up but no criterion asks for their sign-off quorum.',
+    ],
+  ])('says in full what is wrong with %s', (_case, change, problem) => {
+    expect(policyProblems({ ...defaultPolicies().patch, ...change })).toEqual([problem]);
+  });
+
+  it('accepts a release type with neither roles nor a quorum criterion', () => {
+    const criteria = defaultPolicies().patch.criteria.filter((c) => c.rule !== 'sign-off-quorum');
+    expect(policyProblems({ ...defaultPolicies().patch, roles: [], criteria })).toEqual([]);
   });
 });
