@@ -76,3 +76,12 @@ describe('the order of risks on the board', () => {
     ]);
   });
 });
+
+describe('the RAG of the risks, whatever their order', () => {
+  it('stays red when an amber risk follows a red one', () => {
+    const critical = aRisk({ title: 'Payments outage', likelihood: 5, impact: 5 });
+    const high = aRisk({ title: 'Slow search', likelihood: 4, impact: 3 });
+    expect(rollUpRisks([critical, high], today).rag).toBe('red');
+    expect(rollUpRisks([high, critical], today).rag).toBe('red');
+  });
+});

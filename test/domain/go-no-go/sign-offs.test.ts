@@ -64,3 +64,20 @@ describe('a role’s state from its votes', () => {
     expect(qa?.approvers).toEqual([{ accountId: 'priya', displayName: 'PRIYA' }]);
   });
 });
+
+describe('a role’s vote history', () => {
+  const at = '2026-11-24T09:00:00.000Z';
+  const qa = aRole('qa', ['priya']);
+  const ops = aRole('operations', ['omar']);
+
+  it('holds only the role’s own votes, newest first; votes of the same instant by the order they were recorded', () => {
+    const votes = [
+      aVote('qa', 'priya', 'GO', at, { id: 'vote-a' }),
+      aVote('operations', 'omar', 'GO', '2026-11-24T10:00:00.000Z', { id: 'vote-c' }),
+      aVote('qa', 'priya', 'NO_GO', at, { id: 'vote-b' }),
+    ];
+    const [qaSignOff] = roleSignOffs([qa, ops], votes, 'priya', person);
+    expect(qaSignOff?.history.map((v) => v.id)).toEqual(['vote-b', 'vote-a']);
+    expect(qaSignOff?.state).toBe('NO_GO');
+  });
+});
