@@ -54,6 +54,11 @@ describe('the recommendation at the top of the Go/No-Go page', () => {
     expect(r.headline).toBe('Recommend NO-GO: 3 items stop the release.');
   });
 
+  it('points an open critical risk at the risks section, by its title', () => {
+    const r = recommend(board({ risks: [aRisk({ id: 'risk-1', title: 'Card provider cut-over', likelihood: 5, impact: 4 })] }));
+    expect(r.blockers).toEqual([{ id: 'risk-risk-1', text: 'Critical risk open: Card provider cut-over', target: { kind: 'section', section: 'risks' }, weight: 'stops' }]);
+  });
+
   it('keeps the list short and counts the rest, also the blocking issues the evidence could not list', () => {
     const bugs = Array.from({ length: 8 }, (_, i) => ({ ...crashBug, key: `SHOP-${20 + i}` }));
     const r = recommend(board({ readiness: { ready: 2, notReady: 10, openBlockerBugs: 10, blockingIssues: bugs, blockingCount: 10 } }));
