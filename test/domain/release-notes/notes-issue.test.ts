@@ -1,6 +1,10 @@
 import { compareIssueKeys, notesIssueFromJira, textParagraphs } from '../../../src/domain/release-notes/notes-issue';
 import { RELEASE_NOTES_FIELD, UPGRADE_NOTES_FIELD, adf, jiraIssue } from './fixtures';
 
+const text = (t: string) => ({ type: 'text', text: t });
+const block = (type: string, ...content: unknown[]) => ({ type, content });
+const doc = (...content: unknown[]) => ({ type: 'doc', version: 1, content });
+
 describe('text of a Jira text field', () => {
   it.each<[string, unknown, string[]]>([
     ['a plain string', 'One line', ['One line']],
@@ -8,6 +12,15 @@ describe('text of a Jira text field', () => {
     ['an ADF document', adf('First.', 'Second.'), ['First.', 'Second.']],
     ['ADF with marks, a hard break and a mention', { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask ' }, { type: 'mention', attrs: { id: 'x', text: '@Ravi' } }, { type: 'hardBreak' }, { type: 'text', text: 'now', marks: [{ type: 'strong' }] }] }] }, ['Ask @Ravi now']],
     ['ADF with a bullet list', { type: 'doc', version: 1, content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }] }] }] }, ['a', 'b']],
+    [
+      'ADF with a heading, a code block, an emoji and a link card',
+      doc(block('heading', text('Upgrade')), block('codeBlock', text('npm ci')), block('paragraph', text('Shipped '), { type: 'emoji', attrs: { shortName: ':tada:' } }, text(' see '), { type: 'inlineCard', attrs: { url: 'https://wiki/x' } })),
+      ['Upgrade', 'npm ci', 'Shipped :tada: see https://wiki/x'],
+    ],
+    ['ADF with one word split by marks, read without a space', doc(block('paragraph', text('Re-'), { type: 'text', text: 'index', marks: [{ type: 'em' }] })), ['Re-index']],
+    ['ADF with an emoji that has no attributes', doc(block('paragraph', text('Hi '), { type: 'emoji' })), ['Hi']],
+    ['ADF with an empty paragraph and a null node', doc(block('paragraph', text('a')), block('paragraph'), null, block('paragraph', text('b'))), ['a', 'b']],
+    ['ADF with text, a hard break and a mention outside any paragraph', doc(text('stray'), { type: 'hardBreak' }, { type: 'mention', attrs: { text: '@Ravi' } }), []],
     ['null', null, []],
     ['an empty document', { type: 'doc', version: 1, content: [] }, []],
   ])('%s', (_case, value, paragraphs) => {
