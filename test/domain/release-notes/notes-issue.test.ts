@@ -44,6 +44,11 @@ describe('an issue from a Jira search result', () => {
     });
   });
 
+  it('reads component names given as objects or as text, and skips what has no name', () => {
+    const components = [{ name: 'Checkout' }, 'Payments', null, 7, { id: '10' }, { name: '' }, ''];
+    expect(notesIssueFromJira({ key: 'X-1', fields: { components } }, { releaseNoteField: null, upgradeNotesField: null }).components).toEqual(['Checkout', 'Payments']);
+  });
+
   it('tolerates missing fields', () => {
     expect(notesIssueFromJira({ key: 'X-1', fields: {} }, { releaseNoteField: 'customfield_1', upgradeNotesField: null })).toEqual({
       key: 'X-1',
