@@ -25,6 +25,16 @@ describe('the notes in Confluence storage format', () => {
     expect(renderNotesStorage(document())).toBe(storage);
   });
 
+  it('says the list is incomplete only when the app could not read every issue of the version', () => {
+    const t = template();
+    const notes = (truncated?: boolean) =>
+      renderNotesStorage(buildReleaseNotes({ project: PROJECT, version: VERSION, issues: SEARCH_PAGE.issues.map((i) => notesIssueFromJira(i, t)), template: t, jiraBaseUrl: 'https://acme.atlassian.net', ...(truncated === undefined ? {} : { truncated }) }));
+    const incomplete = 'the version has more issues than the app reads, so the list is incomplete';
+    expect(notes(true)).toContain(incomplete);
+    expect(notes(false)).not.toContain(incomplete);
+    expect(notes()).not.toContain(incomplete);
+  });
+
   it('escapes text from Jira', () => {
     const hostile = jiraIssue({ key: 'SHOP-1', summary: '<script>alert("x")</script> & <b>bold</b>', type: 'Story' });
     const out = renderNotesStorage(document({}, [hostile]));
@@ -50,6 +60,12 @@ describe('the notes in Markdown', () => {
     expect(md).toContain('## Breaking changes and upgrade notes\n\n- [SHOP-17](https://acme.atlassian.net/browse/SHOP-17) Remove /v1/cart **Breaking**\n  - Integrations must call /v2/cart.');
     expect(md).toContain('## Known issues\n\n- [SHOP-16](https://acme.atlassian.net/browse/SHOP-16) Search: spinner never stops\n- [SHOP-20]');
     expect(md.endsWith('\n')).toBe(true);
+  });
+
+  it('marks internal notes as internal, and only those', () => {
+    const note = '> Internal release notes: they include issues labelled internal.';
+    expect(renderNotesMarkdown(document({ audience: 'internal' })).split('\n')[6]).toBe(note);
+    expect(renderNotesMarkdown(document())).not.toContain('Internal release notes');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { type TemplateCatalog, defaultTemplate, sectionId, validateTemplate } from '../../../src/domain/release-notes/template';
+import { type TemplateCatalog, defaultTemplate, sectionId, templateFieldIds, validateTemplate } from '../../../src/domain/release-notes/template';
 import { template } from './fixtures';
 
 /** Shaped like GET /rest/api/3/field and GET /rest/api/3/project/SHOP (issueTypes, components). */
@@ -54,5 +54,16 @@ describe('section ids', () => {
     ['Bugs & fixes!', [], 'bugs-fixes'],
   ])('%p (taken %j) → %s', (title, taken, id) => {
     expect(sectionId(title, taken)).toBe(id);
+  });
+});
+
+describe('the custom fields a template reads', () => {
+  it.each([
+    ['both fields', { releaseNoteField: 'customfield_10050', upgradeNotesField: 'customfield_10051' }, ['customfield_10050', 'customfield_10051']],
+    ['the release-note field alone', { releaseNoteField: 'customfield_10050', upgradeNotesField: null }, ['customfield_10050']],
+    ['the upgrade-notes field alone', { releaseNoteField: null, upgradeNotesField: 'customfield_10051' }, ['customfield_10051']],
+    ['neither', { releaseNoteField: null, upgradeNotesField: null }, []],
+  ])('%s', (_case, fields, ids) => {
+    expect(templateFieldIds(template(fields))).toEqual(ids);
   });
 });
