@@ -66,5 +66,6 @@ describe('an issue from a Jira search result', () => {
 describe('issue key order', () => {
   it('sorts by project, then number', () => {
     expect(['SHOP-10', 'PAY-2', 'SHOP-9', 'SHOP-100'].sort(compareIssueKeys)).toEqual(['PAY-2', 'SHOP-9', 'SHOP-10', 'SHOP-100']);
+    expect(['SHOP-3', 'PAY-20'].sort(compareIssueKeys)).toEqual(['PAY-20', 'SHOP-3']);
   });
 });
