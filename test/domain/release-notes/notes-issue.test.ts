@@ -9,6 +9,8 @@ describe('text of a Jira text field', () => {
   it.each<[string, unknown, string[]]>([
     ['a plain string', 'One line', ['One line']],
     ['a plain string with blank lines', 'First.\n\nSecond\nstill second.', ['First.', 'Second still second.']],
+    ['a plain string whose blank line holds spaces', 'First.\n  \nSecond.', ['First.', 'Second.']],
+    ['a plain string opening with a blank line', '\n\nFirst.', ['First.']],
     ['an ADF document', adf('First.', 'Second.'), ['First.', 'Second.']],
     ['ADF with marks, a hard break and a mention', { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask ' }, { type: 'mention', attrs: { id: 'x', text: '@Ravi' } }, { type: 'hardBreak' }, { type: 'text', text: 'now', marks: [{ type: 'strong' }] }] }] }, ['Ask @Ravi now']],
     ['ADF with a bullet list', { type: 'doc', version: 1, content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }] }] }] }, ['a', 'b']],
