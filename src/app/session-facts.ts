@@ -30,6 +30,8 @@ interface AccessCacheDoc {
   checkedAt: string;
   permissions: SessionPermissions;
   displayName?: string;
+  /** The caller's Jira groups, kept like the permissions: a group that is not listed is asked again. */
+  groups?: string[];
 }
 
 interface VersionsCacheDoc {
@@ -52,6 +54,8 @@ const accessKey = (projectId: string, accountId: string) => keys.accessCache(pro
 export interface CallerFacts {
   permissions(): Promise<SessionPermissions>;
   displayName(): Promise<string>;
+  /** Whether the caller is in the Jira group: a membership kept while fresh, else one Jira call (a new membership counts at once, a removed one within ACCESS_TTL_MS). */
+  inGroup(groupName: string): Promise<boolean>;
 }
 
 export function callerFacts(deps: AppDeps, jira: JiraClient, accountId: string, project: { id: string; key: string }): CallerFacts {
@@ -60,6 +64,7 @@ export function callerFacts(deps: AppDeps, jira: JiraClient, accountId: string, 
   const read = () => (stored ??= deps.store.get<AccessCacheDoc>(key).then((doc) => (doc && fresh(deps, doc.checkedAt, ACCESS_TTL_MS) ? doc : undefined)));
   let permissions: Promise<SessionPermissions> | undefined;
   let name: Promise<string> | undefined;
+  let groups: Promise<string[]> | undefined;
   // A cache of what Jira said: losing this write to a concurrent one only costs another Jira call.
   const remember = async (doc: AccessCacheDoc) => {
     if (!doc.permissions.BROWSE_PROJECTS) return;
@@ -89,6 +94,17 @@ export function callerFacts(deps: AppDeps, jira: JiraClient, accountId: string, 
         if (proved) await remember({ ...proved, displayName });
         return displayName;
       })),
+    inGroup: async (groupName) => {
+      const doc = await read();
+      if (doc?.groups?.includes(groupName)) return true;
+      groups ??= jira.myselfWithGroups().then(async (me) => {
+        // Kept only beside permissions this call has already proved (read or asked).
+        const proved = await read();
+        if (proved) await remember({ ...proved, groups: me.groups });
+        return me.groups;
+      });
+      return (await groups).includes(groupName);
+    },
   };
 }
 

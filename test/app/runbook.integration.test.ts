@@ -306,6 +306,24 @@ describe('a step change of a live go-live run', () => {
     expect(jiraRequests() - before).toBe(0);
   });
 
+  it('costs a member of the owning Jira group no Jira request either: their groups are kept with the runbook they opened', async () => {
+    const group = await createSmallRelease(site.jira.url, { name: 'SHOP 7.0.2', startDate: '2026-11-24', releaseDate: '2026-11-24', description: 'Emergency: payments down' });
+    let view = await ok('createRunbook', RAVI, { versionId: group.versionId, from: { type: 'template' } });
+    const first = view.plan.steps[0]!;
+    view = await ok('saveRunbookStep', RAVI, { versionId: group.versionId, planRevision: view.planRevision, step: { ...first, owner: { type: 'group', groupName: 'developers' } } });
+    await ok('startRunbookRun', RAVI, { versionId: group.versionId });
+    expect((await runbook(DANA, group.versionId)).permissions.actableStepIds).toContain(first.id);
+    const routes = () => Object.fromEntries(Object.entries(site.jira.stats().byRoute).map(([route, stats]) => [route, stats.requests]));
+    const before = routes();
+    expect(await act(DANA, first.id, 'not-started', { type: 'start' }, group.versionId)).toMatchObject({ ok: true, data: { run: { states: { [first.id]: { status: 'running' } } } } });
+    const asked = (since: Record<string, number>) => Object.entries(routes()).filter(([route, count]) => count !== since[route]).map(([route]) => route);
+    // Their group membership was read with the runbook; at most their name is asked, once (by their first change of the last few minutes).
+    expect(asked(before).filter((route) => route !== 'GET /rest/api/3/user/bulk')).toEqual([]);
+    const noted = routes();
+    expect(await act(DANA, first.id, 'running', { type: 'note', text: 'Caches warm' }, group.versionId)).toMatchObject({ ok: true });
+    expect(asked(noted)).toEqual([]);
+  });
+
   it('refuses a permission taken away in Jira within five minutes, not at once', async () => {
     const ravi = site.jira.dataset.users.find((u) => u.accountId === RAVI)!;
     const granted = ravi.projectPermissions;

@@ -37,6 +37,8 @@ export interface BoardSession {
   settings: GoNoGoSettingsState;
   /** The caller's name as Jira has it now (one call, made when first needed). */
   actor(): Promise<UserSummary>;
+  /** Whether the caller is in the Jira group (one call for the session, made when first needed; cached sessions keep it a few minutes). */
+  memberOf(groupName: string): Promise<boolean>;
 }
 
 export function settingsState(doc: SettingsDoc | undefined): GoNoGoSettingsState {
@@ -72,6 +74,7 @@ export async function openSession(deps: AppDeps, context: InvocationContext, opt
   if (versions.status === 'rejected') throw versions.reason;
   if (settingsDoc.status === 'rejected') throw settingsDoc.reason;
   let actor: Promise<UserSummary> | undefined;
+  let groups: Promise<string[]> | undefined;
   return {
     deps,
     context,
@@ -85,6 +88,7 @@ export async function openSession(deps: AppDeps, context: InvocationContext, opt
       (actor ??= facts
         ? facts.displayName().then((displayName) => ({ accountId: context.accountId, displayName }))
         : jira.usersByIds([context.accountId]).then((users) => ({ accountId: context.accountId, displayName: users[0]?.displayName ?? context.accountId }))),
+    memberOf: async (groupName) => (facts ? facts.inGroup(groupName) : (await (groups ??= jira.myselfWithGroups().then((me) => me.groups))).includes(groupName)),
   };
 }
 

@@ -54,15 +54,13 @@ export function requireReleaseManager(session: BoardSession, what: string): void
   if (!session.isReleaseManager) throw new AppError('FORBIDDEN', `Only administrators of ${session.project.key} and its release managers can ${what}.`);
 }
 
-/** Owners act on their steps: the named person, or anyone in the named group (asked of Jira once). */
+/** Owners act on their steps: the named person, or anyone in the named group (the session's groups, kept a few minutes). */
 export function stepActors(session: BoardSession): (step: RunbookStep) => Promise<boolean> {
-  let groups: Promise<string[]> | undefined;
   return async (step) => {
     if (session.isReleaseManager) return true;
     if (!step.owner) return false;
     if (step.owner.type === 'user') return step.owner.accountId === session.context.accountId;
-    groups ??= session.jira.myselfWithGroups().then((me) => me.groups);
-    return (await groups).includes(step.owner.groupName);
+    return session.memberOf(step.owner.groupName);
   };
 }
 
