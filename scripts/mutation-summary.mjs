@@ -2,13 +2,27 @@
 // npm run mutate`) into the table of docs/engineering.md ("Mutation testing") and lists the
 // surviving and uncovered mutants for docs/mutation-survivors.md.
 // `node scripts/mutation-summary.mjs [scope ...]` (default: every report found).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = 'reports/mutation';
 const scopes = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
 
-const columns = ['Ignored', 'CompileError', 'Killed', 'Timeout', 'Survived', 'NoCoverage', 'RuntimeError'];
+// A file can be in several reports (a folder run, then a run of that one file after tests were
+// added): each file counts once, from the newest report that has it, so the sums never count a
+// mutant twice or keep a stale result.
+const newest = new Map();
+for (const scope of scopes) {
+  const path = join(dir, `${scope}.json`);
+  const at = statSync(path).mtimeMs;
+  for (const file of Object.keys(JSON.parse(readFileSync(path, 'utf8')).files)) {
+    if (!newest.has(file) || newest.get(file).at < at) newest.set(file, { scope, at });
+  }
+}
+
+// `Ignored` is split: static mutants (left out by `ignoreStatic`) and mutants a `// Stryker disable`
+// comment marks as equivalent, with its reason (listed after the survivors); neither counts in the score.
+const columns = ['Ignored', 'Equivalent', 'CompileError', 'Killed', 'Timeout', 'Survived', 'NoCoverage', 'RuntimeError'];
 /** Stryker's score: detected (killed, timed out) over valid (detected, survived, no coverage). */
 const score = (c) => {
   const detected = c.Killed + c.Timeout;
@@ -21,15 +35,20 @@ const sum = Object.fromEntries(columns.map((k) => [k, 0]));
 let sumTotal = 0;
 const rows = [];
 const survivors = [];
+const equivalents = [];
 for (const scope of scopes) {
   const report = JSON.parse(readFileSync(join(dir, `${scope}.json`), 'utf8'));
   const counts = Object.fromEntries(columns.map((k) => [k, 0]));
   let total = 0;
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
+    if (newest.get(file).scope !== scope) continue;
     const lines = source.split('\n');
     for (const m of mutants) {
       total += 1;
-      counts[m.status] = (counts[m.status] ?? 0) + 1;
+      const marked = m.status === 'Ignored' && !/^Static mutant/.test(m.statusReason ?? '');
+      const status = marked ? 'Equivalent' : m.status;
+      counts[status] = (counts[status] ?? 0) + 1;
+      if (marked) equivalents.push(`| \`${file.replace('src/domain/', '')}:${m.location.start.line}\` | ${m.mutatorName} | ${(m.statusReason ?? '').replaceAll('|', '\\|')} |`);
       if (m.status === 'Survived' || m.status === 'NoCoverage') {
         const { start, end } = m.location;
         const original =
@@ -48,3 +67,7 @@ console.log(rows.join('\n'));
 console.log(row('**total**', sum, sumTotal));
 console.log('\n| Where | Mutator | Original -> replacement |\n| --- | --- | --- |');
 console.log(survivors.join('\n'));
+if (equivalents.length > 0) {
+  console.log('\n| Marked equivalent | Mutator | Reason |\n| --- | --- | --- |');
+  console.log(equivalents.join('\n'));
+}
