@@ -15,6 +15,7 @@ export function defaultVersionId(versions: VersionChoice[], wanted?: string): st
   const live = versions.filter((v) => !v.archived);
   const unreleased = live.filter((v) => !v.released).sort((a, b) => (a.releaseDate ?? '9999').localeCompare(b.releaseDate ?? '9999'));
   if (unreleased[0]) return unreleased[0].id;
-  const released = live.filter((v) => v.released).sort((a, b) => (b.releaseDate ?? '').localeCompare(a.releaseDate ?? ''));
+  // No live version is unreleased here: the most recently released one first.
+  const released = [...live].sort((a, b) => (b.releaseDate ?? '').localeCompare(a.releaseDate ?? ''));
   return (released[0] ?? versions[0])?.id;
 }

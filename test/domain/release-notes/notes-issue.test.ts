@@ -1,4 +1,4 @@
-import { compareIssueKeys, notesIssueFromJira, textParagraphs } from '../../../src/domain/release-notes/notes-issue';
+import { compareIssueKeys, notesIssueFromJira, notesSourceIssueFromJira, textParagraphs } from '../../../src/domain/release-notes/notes-issue';
 import { RELEASE_NOTES_FIELD, UPGRADE_NOTES_FIELD, adf, jiraIssue } from './fixtures';
 
 const text = (t: string) => ({ type: 'text', text: t });
@@ -23,7 +23,10 @@ describe('text of a Jira text field', () => {
     ['ADF with an emoji that has no attributes', doc(block('paragraph', text('Hi '), { type: 'emoji' })), ['Hi']],
     ['ADF with an empty paragraph and a null node', doc(block('paragraph', text('a')), block('paragraph'), null, block('paragraph', text('b'))), ['a', 'b']],
     ['ADF with text, a hard break and a mention outside any paragraph', doc(text('stray'), { type: 'hardBreak' }, { type: 'mention', attrs: { text: '@Ravi' } }), []],
+    ['ADF with malformed nodes: a text node without text, an emoji named by a number, a stray text on a card', doc(block('paragraph', { type: 'text', text: 5 }, { type: 'emoji', attrs: { text: 7 } }, { type: 'emoji', text: 'x', attrs: { shortName: ':)' } }, text('ok'))), [':)ok']],
+    ['a plain string with Windows line ends', 'First.\r\n\r\nSecond\r\nstill second.', ['First.', 'Second still second.']],
     ['null', null, []],
+    ['a number', 42, []],
     ['an empty document', { type: 'doc', version: 1, content: [] }, []],
   ])('%s', (_case, value, paragraphs) => {
     expect(textParagraphs(value)).toEqual(paragraphs);
@@ -49,6 +52,20 @@ describe('an issue from a Jira search result', () => {
   it('reads component names given as objects or as text, and skips what has no name', () => {
     const components = [{ name: 'Checkout' }, 'Payments', null, 7, { id: '10' }, { name: '' }, ''];
     expect(notesIssueFromJira({ key: 'X-1', fields: { components } }, { releaseNoteField: null, upgradeNotesField: null }).components).toEqual(['Checkout', 'Payments']);
+  });
+
+  it('keeps only the text fields that hold text, and only labels that are text', () => {
+    const issue = { key: 'SHOP-4', fields: { summary: 'Gift cards', labels: ['customer', null, 7], [RELEASE_NOTES_FIELD]: adf(''), [UPGRADE_NOTES_FIELD]: 'Restart.' } };
+    expect(notesSourceIssueFromJira(issue, [RELEASE_NOTES_FIELD, UPGRADE_NOTES_FIELD])).toEqual({
+      key: 'SHOP-4',
+      summary: 'Gift cards',
+      issueType: 'Issue',
+      subtask: false,
+      labels: ['customer'],
+      components: [],
+      done: false,
+      fieldText: { [UPGRADE_NOTES_FIELD]: ['Restart.'] },
+    });
   });
 
   it('tolerates missing fields', () => {

@@ -17,6 +17,8 @@ describe('deciding what to do with a version’s notes page', () => {
     ['the page is as the app left it: update', { written, page: page() }, 'update'],
     ['someone edited the page in Confluence: ask', { written, page: page({ version: 4, bodyHash: EDITED }) }, 'needs-confirmation'],
     ['someone edited it, and the release manager confirmed: overwrite', { written, page: page({ version: 4, bodyHash: EDITED }), force: true }, 'update'],
+    ['the app’s body under a title someone changed: update, to put the title back', { written, page: page({ bodyHash: WANTED, title: 'Notes 2.4' }) }, 'update'],
+    ['the version the app wrote, whose body Confluence stored differently: update', { written, page: page({ bodyHash: EDITED }) }, 'update'],
     ['a newer version with the app’s own body (a title or restriction change): update', { written, page: page({ version: 4 }) }, 'update'],
     ['a page with the title the app never wrote: ask', { page: page({ id: '70000', bodyHash: EDITED }) }, 'needs-confirmation'],
     ['the recorded page is gone and another has the title: ask', { written, page: page({ id: '70000', bodyHash: EDITED }) }, 'needs-confirmation'],
@@ -32,6 +34,13 @@ describe('deciding what to do with a version’s notes page', () => {
     });
   });
 
+  it('says why it asks about a page it did not write', () => {
+    expect(decidePublication({ page: page({ id: '70000', bodyHash: EDITED }), wantedTitle: TITLE, wantedHash: WANTED, force: false })).toEqual({
+      kind: 'needs-confirmation',
+      reason: 'A page titled "Release notes: 2.4.0 (Web Shop)" already exists in the space and the app did not write it.',
+    });
+  });
+
   it('tells a re-creation from a first creation', () => {
     expect(decidePublication({ written, wantedTitle: TITLE, wantedHash: WANTED, force: false })).toEqual({ kind: 'create', recreate: true });
     expect(decidePublication({ wantedTitle: TITLE, wantedHash: WANTED, force: false })).toEqual({ kind: 'create', recreate: false });
@@ -43,5 +52,18 @@ describe('the content hash', () => {
     expect(contentHash('abc')).toBe(contentHash('abc'));
     expect(contentHash('abc')).toMatch(/^[0-9a-f]{16}$/);
     expect(new Set(['', 'a', 'b', 'ab', 'ba', '<p>a</p>', '<p>b</p>'].map(contentHash)).size).toBe(7);
+  });
+});
+
+describe('the content hash, by its parts', () => {
+  it('begins with the standard 32-bit FNV-1a of the text', () => {
+    expect(['', 'a', 'foobar'].map((text) => contentHash(text).slice(0, 8))).toEqual(['811c9dc5', 'e40c292c', 'bf9cf968']);
+  });
+
+  it.each([
+    ['<p>10</p>', '0f1153eb54221da0'],
+    ['<p>49</p>', 'a71578750b29bb28'],
+  ])('keeps leading zeros, 16 digits for %p', (text, hash) => {
+    expect(contentHash(text)).toBe(hash);
   });
 });

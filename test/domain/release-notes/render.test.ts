@@ -73,6 +73,9 @@ describe('the notes in Markdown', () => {
     ['[link](x) <img>', '\\[link\\](x) \\<img\\>'],
     ['# not a heading', '\\# not a heading'],
     ['1. not a list', '1\\. not a list'],
+    ['10. not a list either', '10\\. not a list either'],
+    ['- not a bullet', '\\- not a bullet'],
+    ['a - b, c # d, see 2. below', 'a - b, c # d, see 2. below'],
     ['a | b `c`', 'a \\| b \\`c\\`'],
   ])('escapes %p', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped);

@@ -1,4 +1,4 @@
-import { type TemplateCatalog, defaultTemplate, sectionId, templateFieldIds, validateTemplate } from '../../../src/domain/release-notes/template';
+import { type TemplateCatalog, defaultTemplate, fillIntro, templateFieldIds, validateTemplate } from '../../../src/domain/release-notes/template';
 import { template } from './fixtures';
 
 /** Shaped like GET /rest/api/3/field and GET /rest/api/3/project/SHOP (issueTypes, components). */
@@ -32,6 +32,11 @@ describe('validating a template against the site', () => {
     ['no sections', { sections: [] }, 'The template needs at least one section.'],
     ['two sections with one title', { sections: [section({ labels: ['a'] }), section({ id: 't', title: 's', labels: ['b'] })] }, 'Section 2 "s": another section has the same title.'],
     ['the same label for internal and breaking', { internalLabel: 'x', breakingLabel: 'X' }, 'The internal label and the breaking-change label must differ.'],
+    ['the same label for internal and breaking, but for blanks', { internalLabel: ' x', breakingLabel: 'X ' }, 'The internal label and the breaking-change label must differ.'],
+    ['two sections with one title, but for blanks', { sections: [section({ labels: ['a'] }), section({ id: 't', title: ' S ', labels: ['b'] })] }, 'Section 2 " S ": another section has the same title.'],
+    ['two sections with one id', { sections: [section({ labels: ['a'] }), section({ title: 'T', labels: ['b'] })] }, 'Section 2 "T": another section has the same id "s".'],
+    ['a section titled like the section for other issues', { sections: [section({ title: 'Other', labels: ['a'] })], otherSectionTitle: 'other ' }, 'Section 1 "Other": the section for other issues has the same title.'],
+    ['more sections than a template holds', { sections: Array.from({ length: 21 }, (_, i) => section({ id: `s${i}`, title: `S${i}`, labels: ['a'] })) }, 'A template has at most 20 sections.'],
   ])('lists %s', (_case, overrides, problem) => {
     expect(validateTemplate(template(overrides), CATALOG)).toContain(problem);
   });
@@ -41,19 +46,19 @@ describe('validating a template against the site', () => {
     expect(problems).toHaveLength(5);
   });
 
+  it('lists an issue type of a project that has none', () => {
+    expect(validateTemplate(template({ sections: [section({ issueTypes: ['Story'] })] }), { ...CATALOG, issueTypes: [] })).toEqual([
+      'Section 1 "S": the issue type "Story" does not exist in this project (none).',
+    ]);
+  });
+
+  it('accepts twenty sections, and placeholders with blanks inside the braces', () => {
+    const sections = Array.from({ length: 20 }, (_, i) => section({ id: `s${i}`, title: `S${i}`, labels: ['a'] }));
+    expect(validateTemplate(template({ sections, intro: 'What is new in { version } of {project }.' }), CATALOG)).toEqual([]);
+  });
+
   it('matches names without regard to case', () => {
     expect(validateTemplate(template({ sections: [section({ issueTypes: ['story'], components: ['checkout'] })] }), CATALOG)).toEqual([]);
-  });
-});
-
-describe('section ids', () => {
-  it.each([
-    ['New features', [], 'new-features'],
-    ['New features', ['new-features'], 'new-features-2'],
-    ['  ', [], 'section'],
-    ['Bugs & fixes!', [], 'bugs-fixes'],
-  ])('%p (taken %j) → %s', (title, taken, id) => {
-    expect(sectionId(title, taken)).toBe(id);
   });
 });
 
@@ -65,5 +70,36 @@ describe('the custom fields a template reads', () => {
     ['neither', { releaseNoteField: null, upgradeNotesField: null }, []],
   ])('%s', (_case, fields, ids) => {
     expect(templateFieldIds(template(fields))).toEqual(ids);
+  });
+});
+
+describe('the template every project starts with', () => {
+  it('maps Jira\'s standard issue types to the usual sections, known issues being open bugs or labelled ones', () => {
+    const rules = { labels: [], components: [], status: 'done' };
+    expect(defaultTemplate()).toEqual({
+      audience: 'customer',
+      intro: 'What is new in {version} of {project}.',
+      sections: [
+        { id: 'new-features', title: 'New features', issueTypes: ['Story'], ...rules },
+        { id: 'improvements', title: 'Improvements', issueTypes: ['Task'], ...rules },
+        { id: 'fixes', title: 'Fixes', issueTypes: ['Bug', 'Incident'], ...rules },
+        { id: 'known-issues', title: 'Known issues', issueTypes: ['Bug'], labels: ['known-issue'], components: [], status: 'open' },
+      ],
+      otherSectionTitle: '',
+      releaseNoteField: null,
+      upgradeNotesField: null,
+      internalLabel: 'internal',
+      breakingLabel: 'breaking-change',
+      linkIssues: true,
+    });
+  });
+});
+
+describe('filling the intro', () => {
+  it('fills placeholders written with blanks inside the braces, and leaves unknown ones as written', () => {
+    const values = { project: 'Web Shop', projectKey: 'SHOP', version: '2.4.0', releaseDate: '2026-12-03', issueCount: '7' };
+    expect(fillIntro('{ version } of { project} ({projectKey }): {issueCount} changes on {releaseDate}. { customer }', values)).toBe(
+      '2.4.0 of Web Shop (SHOP): 7 changes on 2026-12-03. { customer }',
+    );
   });
 });
