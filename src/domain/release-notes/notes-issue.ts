@@ -33,8 +33,8 @@ export function textParagraphs(value: unknown): string[] {
   if (typeof value === 'string') return value.split(/\n\s*\n/).map(collapse).filter(Boolean);
   const paragraphs: string[] = [];
   const walk = (node: unknown, into: string[] | null): void => {
-    // Stryker disable next-line ConditionalExpression: a string or number node destructures to nothing, as the guard would return
-    if (typeof node !== 'object' || node === null) return;
+    // Parsed JSON: only objects (and arrays, which have no type) can be nodes.
+    if (!(node instanceof Object)) return;
     const { type, text, content } = node as { type?: unknown; text?: unknown; content?: unknown };
     if (type === 'text' && typeof text === 'string') into?.push(text);
     if (type === 'hardBreak') into?.push(' ');
@@ -123,6 +123,5 @@ export function compareIssueKeys(a: string, b: string): number {
   const [pa = '', na = '0'] = a.split('-');
   // Stryker disable next-line StringLiteral: split() always yields a first part; a missing number reads as 0 either way
   const [pb = '', nb = '0'] = b.split('-');
-  // Stryker disable next-line EqualityOperator: equal projects are ordered by number before this comparison
   return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 }

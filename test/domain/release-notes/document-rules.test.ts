@@ -89,22 +89,22 @@ describe('the Markdown file name of odd version names', () => {
 
 describe('the notes editor: one read of the issues, any template', () => {
   const fields = [RELEASE_NOTES_FIELD, UPGRADE_NOTES_FIELD];
-  const source: NotesSource = {
+  const source = (): NotesSource => ({
     project: PROJECT,
     version: VERSION,
     jiraBaseUrl: 'https://acme.atlassian.net',
     issues: SEARCH_PAGE.issues.map((i) => notesSourceIssueFromJira(i, fields)),
     fields,
-  };
+  });
 
   it('renders the same notes as a direct read with the template', () => {
     const t = template();
-    expect(releaseNotesFromSource(source, t)).toEqual(notes());
-    expect(renderNotesPreview(source, t)).toEqual({ document: notes(), markdown: renderNotesMarkdown(notes()), fileName: '2.4.0-release-notes.md' });
+    expect(releaseNotesFromSource(source(), t)).toEqual(notes());
+    expect(renderNotesPreview(source(), t)).toEqual({ document: notes(), markdown: renderNotesMarkdown(notes()), fileName: '2.4.0-release-notes.md' });
   });
 
   it('renders another template from the same read (no release-note field: summaries)', () => {
-    expect(releaseNotesFromSource(source, template({ releaseNoteField: null }))).toEqual(notes({ releaseNoteField: null }));
+    expect(releaseNotesFromSource(source(), template({ releaseNoteField: null }))).toEqual(notes({ releaseNoteField: null }));
   });
 
   it.each([

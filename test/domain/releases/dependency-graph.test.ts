@@ -26,7 +26,8 @@ const issues: GraphIssue[] = [
 ];
 
 describe('dependency graph of releases', () => {
-  const graph = buildDependencyGraph(releases, issues);
+  // Built in each test, so that the mutation runner sees which tests reach the code.
+  const build = () => buildDependencyGraph(releases, issues);
 
   it.each([
     { from: '31', to: '24', links: 2, open: 1, crossProject: true, inCycle: false, dueAfter: true },
@@ -34,22 +35,22 @@ describe('dependency graph of releases', () => {
     { from: '26', to: '25', links: 1, open: 1, crossProject: false, inCycle: true, dueAfter: true },
     { from: '25', to: '26', links: 1, open: 1, crossProject: false, inCycle: true, dueAfter: false },
   ])('edge $from → $to', (expected) => {
-    expect(graph.edges.find((e) => e.from === expected.from && e.to === expected.to)).toMatchObject(expected);
+    expect(build().edges.find((e) => e.from === expected.from && e.to === expected.to)).toMatchObject(expected);
   });
 
   it('has no edge inside a version and none for a blocker of unknown version; names the cycle', () => {
-    expect(graph.edges).toHaveLength(4);
-    expect(graph.cycles).toEqual([['25', '26']]);
+    expect(build().edges).toHaveLength(4);
+    expect(build().cycles).toEqual([['25', '26']]);
   });
 
   it('adds the other project’s version as an external node and layers the releases left to right', () => {
-    expect(graph.nodes.map((n) => [n.name, n.external, n.layer])).toEqual([
+    expect(build().nodes.map((n) => [n.name, n.external, n.layer])).toEqual([
       ['SHOP 2.4', false, 1],
       ['PAY 3.1', true, 0],
       ['SHOP 2.5', false, 2],
       ['SHOP 2.6', false, 0],
     ]);
-    expect(graph.edges.find((e) => e.from === '31')?.examples).toEqual([
+    expect(build().edges.find((e) => e.from === '31')?.examples).toEqual([
       { blocker: 'PAY-12', blocked: 'SHOP-40' },
       { blocker: 'PAY-13', blocked: 'SHOP-42' },
     ]);
@@ -61,5 +62,72 @@ describe('dependency graph: the order of releases', () => {
     const undated = (id: string, name: string): GraphRelease => ({ id, name, projectKey: 'SHOP', released: false });
     const graph = buildDependencyGraph([undated('90', 'SHOP Later'), releases[1]!, undated('91', 'SHOP Backlog'), releases[0]!], []);
     expect(graph.nodes.map((n) => n.name)).toEqual(['SHOP 2.4', 'SHOP 2.5', 'SHOP Backlog', 'SHOP Later']);
+  });
+});
+
+describe('dependency graph: cycles and layers', () => {
+  const shop = (id: string, name: string, releaseDate: string): GraphRelease => ({ id, name, projectKey: 'SHOP', releaseDate, released: false });
+  const waits = (key: string, versionId: string, blockerKey: string, blockerVersion: GraphRelease): GraphIssue =>
+    issue(key, versionId, [{ key: blockerKey, category: 'new', fixVersions: [{ id: blockerVersion.id, name: blockerVersion.name, releaseDate: blockerVersion.releaseDate!, released: false }] }]);
+  const a = shop('1', 'SHOP 1.0', '2027-01-01');
+  const b = shop('2', 'SHOP 2.0', '2027-02-01');
+  const c = shop('3', 'SHOP 3.0', '2027-03-01');
+  const d = shop('4', 'SHOP 4.0', '2027-04-01');
+
+  it('lays a chain of waiting releases out one layer each, whatever order the issues come in', () => {
+    const graph = buildDependencyGraph([d, c, b, a], [waits('SHOP-4', '4', 'SHOP-3', c), waits('SHOP-3', '3', 'SHOP-2', b), waits('SHOP-2', '2', 'SHOP-1', a)]);
+    expect(graph.nodes.map((n) => [n.name, n.layer])).toEqual([
+      ['SHOP 1.0', 0],
+      ['SHOP 2.0', 1],
+      ['SHOP 3.0', 2],
+      ['SHOP 4.0', 3],
+    ]);
+    expect(graph.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['1>2', '2>3', '3>4']);
+    expect(graph.cycles).toEqual([]);
+  });
+
+  it('finds a knot of three releases, marks only its edges, and lays out what waits for it', () => {
+    // 1.0 waits for 3.0, 2.0 for 1.0, 3.0 for 2.0; 4.0 waits for 3.0 but nothing waits for 4.0.
+    const graph = buildDependencyGraph([a, b, c, d], [waits('SHOP-1', '1', 'SHOP-3', c), waits('SHOP-2', '2', 'SHOP-1', a), waits('SHOP-3', '3', 'SHOP-2', b), waits('SHOP-4', '4', 'SHOP-30', c)]);
+    expect(graph.cycles).toEqual([['1', '2', '3']]);
+    expect(graph.edges.map((e) => [`${e.from}>${e.to}`, e.inCycle])).toEqual([
+      ['1>2', true],
+      ['2>3', true],
+      ['3>1', true],
+      ['3>4', false],
+    ]);
+    expect(graph.nodes.map((n) => [n.name, n.layer])).toEqual([
+      ['SHOP 1.0', 0],
+      ['SHOP 2.0', 0],
+      ['SHOP 3.0', 0],
+      ['SHOP 4.0', 1],
+    ]);
+  });
+
+  it('finds two separate knots, each named once, in the order of the releases', () => {
+    const graph = buildDependencyGraph([a, b, c, d], [waits('SHOP-1', '1', 'SHOP-2', b), waits('SHOP-2', '2', 'SHOP-1', a), waits('SHOP-3', '3', 'SHOP-4', d), waits('SHOP-4', '4', 'SHOP-3', c)]);
+    expect(graph.cycles).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(graph.edges.every((e) => e.inCycle)).toBe(true);
+  });
+
+  it('does not call two releases that wait for the same knot a knot', () => {
+    // 2.0 and 3.0 both wait for 1.0, which waits for 4.0, which waits for 1.0.
+    const graph = buildDependencyGraph([a, b, c, d], [waits('SHOP-2', '2', 'SHOP-1', a), waits('SHOP-3', '3', 'SHOP-10', a), waits('SHOP-11', '1', 'SHOP-4', d), waits('SHOP-40', '4', 'SHOP-12', a)]);
+    expect(graph.cycles).toEqual([['1', '4']]);
+    expect(graph.edges.map((e) => [`${e.from}>${e.to}`, e.inCycle])).toEqual([
+      ['1>2', false],
+      ['1>3', false],
+      ['1>4', true],
+      ['4>1', true],
+    ]);
+    expect(graph.nodes.map((n) => [n.name, n.layer])).toEqual([
+      ['SHOP 1.0', 0],
+      ['SHOP 2.0', 1],
+      ['SHOP 3.0', 1],
+      ['SHOP 4.0', 0],
+    ]);
   });
 });
