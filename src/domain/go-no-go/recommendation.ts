@@ -57,9 +57,9 @@ export interface RecommendationInputs {
 export const SHORT_LIST = 6;
 
 /** The criteria that judge the release's issues: their blocking issues are listed one by one instead. */
-const ISSUE_RULES = new Set(['no-open-blocker-bugs', 'no-open-blocking-links']);
+const ISSUE_RULES = new Set<string | undefined>(['no-open-blocker-bugs', 'no-open-blocking-links']);
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function decisionState(decision: RecommendationInputs['decision']): DecisionState {
   return decision ? { decided: true, value: decision.value, by: decision.decidedBy, at: decision.decidedAt, round: decision.round } : { decided: false };
@@ -77,7 +77,7 @@ export function recommend(inputs: RecommendationInputs, limit = SHORT_LIST): Rec
   const critical = inputs.risks.filter((r) => isOpen(r) && r.level === 'critical');
   const issues = inputs.readiness.blockingIssues;
   // An issue criterion that fails is shown as its issues when the evidence names them.
-  const listedAsIssues = (c: CriterionResult) => c.rule !== undefined && ISSUE_RULES.has(c.rule) && issues.length > 0;
+  const listedAsIssues = (c: CriterionResult) => ISSUE_RULES.has(c.rule) && issues.length > 0;
   const issuesStop = failing.some(listedAsIssues);
   // A veto already says why the quorum criterion fails.
   const saidByVeto = (c: CriterionResult) => c.rule === 'sign-off-quorum' && vetoes.length > 0;

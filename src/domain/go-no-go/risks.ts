@@ -45,7 +45,8 @@ export function rollUpRisks(risks: readonly RiskFacts[], today: CalendarDate): R
   const reasons: string[] = [];
   let rag: BoardRag = 'green';
   const raise = (to: BoardRag) => {
-    if (to === 'red' || (to === 'amber' && rag === 'green')) rag = to;
+    // Red always wins; amber only replaces green.
+    if (to === 'red' || rag === 'green') rag = to;
   };
   for (const risk of risks) {
     if (!isOpenRisk(risk.status)) continue;

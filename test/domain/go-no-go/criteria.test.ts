@@ -8,7 +8,7 @@ import { aReadiness, aRisk, noPlan, person } from '../../support/go-no-go-builde
 const today = '2026-11-24' as CalendarDate;
 const auto = (rule: AutoCriterionRule, blocking = true): CriterionDefinition => ({ id: rule, kind: 'auto', rule, title: AUTO_CRITERION_LABELS[rule], blocking });
 const quorum = (status: QuorumResult['status']): QuorumResult => ({ rule: { kind: 'all' }, approvals: 0, required: 2, vetoedBy: [], status, text: status });
-const plan = (slots: Array<[string, boolean]>, conflicts: Array<'error' | 'warning'> = []): PlanEvidence => ({
+const plan = (slots: Array<[string, boolean]>, conflicts: Array<'error' | 'warning' | 'info'> = []): PlanEvidence => ({
   available: true,
   requiredSlots: slots.map(([environmentName, done], i) => ({ id: `s${i}`, environmentName, from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z', done })),
   conflicts: conflicts.map((severity, i) => ({ id: `c${i}`, severity, title: `Conflict ${i}`, explanation: '' })),
@@ -31,6 +31,8 @@ describe('automatic exit criteria', () => {
     ['no-open-blocker-bugs', 'one open High bug', evidence({ readiness: aReadiness({ openBlockerBugs: 1 }) }), 'fail'],
     ['no-open-blocker-bugs', 'a source that does not count bugs', evidence({ readiness: aReadiness({ openBlockerBugs: null }) }), 'not-available'],
     ['no-open-blocking-links', 'an issue blocked by an open one', evidence({ readiness: aReadiness({ blockedByOpen: 2 }) }), 'fail'],
+    ['no-open-blocking-links', 'no issue blocked', evidence(), 'pass'],
+    ['no-open-blocking-links', 'a source that does not follow links', evidence({ readiness: aReadiness({ blockedByOpen: null }) }), 'not-available'],
     ['environment-slots-done', 'no environment plan', evidence(), 'not-available'],
     ['environment-slots-done', 'every required slot done', evidence({ plan: plan([['UAT', true], ['PROD', true]]) }), 'pass'],
     ['environment-slots-done', 'a required slot not done', evidence({ plan: plan([['UAT', true], ['NFT', false]]) }), 'fail'],
@@ -85,6 +87,7 @@ describe('what each automatic criterion says', () => {
     ['no-calendar-conflicts', 'none', evidence({ plan: conflicts(0, 0) }), 'No conflicts on the release calendar.'],
     ['no-calendar-conflicts', 'one warning', evidence({ plan: conflicts(0, 1) }), 'No conflicts; 1 warning.'],
     ['no-calendar-conflicts', 'two warnings', evidence({ plan: conflicts(0, 2) }), 'No conflicts; 2 warnings.'],
+    ['no-calendar-conflicts', 'a notice only', evidence({ plan: plan([], ['info']) }), 'No conflicts on the release calendar.'],
     ['no-calendar-conflicts', 'two errors and a warning', evidence({ plan: conflicts(2, 1) }), '2 calendar conflicts: PROD frozen 1; PROD frozen 2.'],
     ['no-open-high-risks', 'none', evidence(), 'No open high or critical risks.'],
     ['no-open-high-risks', 'a high and a critical one', evidence({ riskRollup: risks }), '2 open high or critical risks.'],
@@ -139,9 +142,15 @@ describe('the verdict and RAG', () => {
     ['a blocking criterion has no evidence', [result('not-available')], green, 'PENDING', 'amber'],
     ['only a non-blocking criterion fails', [result('pass'), result('fail', false)], green, 'GO', 'amber'],
     ['all pass but a high risk is open', [result('pass')], amberRisks, 'GO', 'amber'],
+    ['all pass but a critical risk is open', [result('pass')], rollUpRisks([aRisk({ likelihood: 5, impact: 5 })], today), 'GO', 'red'],
+    ['only a non-blocking criterion is pending', [result('pass'), result('pending', false)], green, 'GO', 'green'],
   ])('%s → %s, %s', (_case, results, risks, verdict, rag) => {
     const v = verdictOf(results);
     expect(v.verdict).toBe(verdict);
     expect(boardRag(v.verdict, results, risks)).toBe(rag);
+  });
+
+  it('gives no reason for a GO', () => {
+    expect(verdictOf([result('pass'), result('fail', false)])).toEqual({ verdict: 'GO', reasons: [] });
   });
 });

@@ -33,6 +33,9 @@ describe('the recommendation at the top of the Go/No-Go page', () => {
     ['QA votes NO-GO (the failing quorum is said by the veto)', { votes: [aVote('qa', 'priya', 'NO_GO'), aVote('operations', 'omar', 'GO')] }, 'NO_GO', ['veto-qa']],
     ['an open critical risk, though no criterion asks about risks', { risks: [aRisk({ id: 'risk-1', title: 'Card provider cut-over', likelihood: 5, impact: 4 })] }, 'NO_GO', ['risk-risk-1']],
     ['a closed critical risk', { risks: [aRisk({ id: 'risk-1', likelihood: 5, impact: 5, status: 'closed' })] }, 'GO', []],
+    ['a critical risk being mitigated', { risks: [aRisk({ id: 'risk-1', likelihood: 5, impact: 5, status: 'mitigating' })] }, 'NO_GO', ['risk-risk-1']],
+    ['an open high risk, which no criterion of a patch asks about', { risks: [aRisk({ id: 'risk-1', likelihood: 4, impact: 4 })] }, 'GO', []],
+    ['blocker bugs the evidence cannot count', { readiness: { openBlockerBugs: null } }, 'NOT_YET', ['criterion-no-open-blocker-bugs']],
     ['the rollback plan not ticked yet', { ticks: {} }, 'NOT_YET', ['criterion-m-rollback-plan']],
     ['Operations has not voted', { votes: [aVote('qa', 'priya', 'GO')] }, 'NOT_YET', ['criterion-sign-off-quorum']],
     ['nobody voted and the plan is not ticked', { ticks: {}, votes: [] }, 'NOT_YET', ['criterion-sign-off-quorum', 'criterion-m-rollback-plan']],
@@ -93,6 +96,7 @@ describe('the recommendation at the top of the Go/No-Go page', () => {
     ['one failing criterion and nothing open', { readiness: { openBlockerBugs: 1 } }, 'Recommend NO-GO: 1 item stops the release.'],
     ['one failing criterion beside a plan not ticked and a role not voted', { readiness: { openBlockerBugs: 1 }, ticks: {}, votes: [aVote('qa', 'priya', 'GO')] }, 'Recommend NO-GO: 1 item stops the release · 2 still open.'],
     ['a veto beside a plan not ticked', { ticks: {}, votes: [aVote('qa', 'priya', 'NO_GO')] }, 'Recommend NO-GO: 1 item stops the release · 1 still open.'],
+    ['one open, nothing failing', { ticks: {} }, 'Not ready to decide: 1 blocking criterion is not settled yet.'],
     ['two open, nothing failing', { ticks: {}, votes: [] }, 'Not ready to decide: 2 blocking criteria are not settled yet.'],
     ['all met', {}, 'Recommend GO: every blocking criterion is met.'],
   ])('the headline counts what the list shows: %s', (_case, input, headline) => {
@@ -107,5 +111,36 @@ describe('the recommendation at the top of the Go/No-Go page', () => {
     const withAdvisory = board({});
     const criteria = [...withAdvisory.criteria, { id: 'm-notes', kind: 'manual' as const, title: 'Release notes published', blocking: false, status: 'fail' as const, detail: 'Not ticked.' }];
     expect(recommend({ ...withAdvisory, criteria }).headline).toBe('Recommend GO: every blocking criterion is met; 1 advisory criterion fails.');
+  });
+
+  it('says each blocker in words: the veto, the failing criterion, then what is still open', () => {
+    const r = recommend(board({ readiness: { openBlockerBugs: 2 }, ticks: {}, votes: [aVote('qa', 'priya', 'NO_GO')] }));
+    expect(r.blockers).toEqual([
+      { id: 'veto-qa', text: 'QA voted NO-GO', target: { kind: 'section', section: 'signoffs' }, weight: 'stops' },
+      { id: 'criterion-no-open-blocker-bugs', text: 'No open Highest/High bugs: 2 open Highest/High bugs.', target: { kind: 'section', section: 'criteria' }, weight: 'stops' },
+      { id: 'criterion-m-rollback-plan', text: 'Rollback plan ready: Not ticked yet.', target: { kind: 'section', section: 'criteria' }, weight: 'open' },
+    ]);
+  });
+
+  it('names a blocking issue with all its reasons, or alone when it has none', () => {
+    const issues = [
+      { ...crashBug, reasons: ['High bug, not done', 'blocked by PAY-3'] },
+      { ...crashBug, key: 'SHOP-10', summary: 'Rounding in totals', reasons: [] },
+    ];
+    const r = recommend(board({ readiness: { openBlockerBugs: 2, blockingIssues: issues, blockingCount: 2 } }));
+    expect(r.blockers.map((b) => b.text)).toEqual(['SHOP-9 Checkout crashes on CHF (High bug, not done; blocked by PAY-3)', 'SHOP-10 Rounding in totals']);
+  });
+
+  it('counts the blocking issues the evidence could not list in the headline', () => {
+    const r = recommend(board({ readiness: { openBlockerBugs: 3, blockingIssues: [crashBug], blockingCount: 3 } }));
+    expect(r.headline).toBe('Recommend NO-GO: 3 items stop the release.');
+    expect(r.moreBlockers).toBe(2);
+  });
+
+  it('counts only the advisory criteria that fail beside a GO', () => {
+    const withAdvisory = board({});
+    const advisory = (id: string, status: 'pass' | 'fail') => ({ id, kind: 'manual' as const, title: id, blocking: false, status, detail: '' });
+    const criteria = [...withAdvisory.criteria, advisory('m-notes', 'fail'), advisory('m-runbook', 'fail'), advisory('m-demo', 'pass')];
+    expect(recommend({ ...withAdvisory, criteria }).headline).toBe('Recommend GO: every blocking criterion is met; 2 advisory criteria fail.');
   });
 });

@@ -85,3 +85,33 @@ describe('the RAG of the risks, whatever their order', () => {
     expect(rollUpRisks([high, critical], today).rag).toBe('red');
   });
 });
+
+describe('the roll-up says why, risk by risk', () => {
+  it('names each critical, overdue high and high open risk, and no medium one however late', () => {
+    const rollup = rollUpRisks(
+      [
+        aRisk({ title: 'Payments outage', likelihood: 5, impact: 4 }),
+        aRisk({ title: 'Card vault migration', likelihood: 4, impact: 3, dueDate: '2026-11-20' }),
+        aRisk({ title: 'Slow search', likelihood: 3, impact: 4, dueDate: '2026-11-30' }),
+        aRisk({ title: 'Old browser support', likelihood: 3, impact: 3, dueDate: '2026-11-01' }),
+      ],
+      today,
+    );
+    expect(rollup).toEqual({
+      rag: 'red',
+      openByLevel: { low: 0, medium: 1, high: 2, critical: 1 },
+      heatMap: [
+        [0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0],
+        [0, 0, 1, 1, 0],
+        [0, 0, 1, 0, 0],
+        [0, 0, 0, 1, 0],
+      ],
+      reasons: ['Critical risk open: Payments outage', 'High risk past its due date (2026-11-20): Card vault migration', 'High risk open: Slow search'],
+    });
+  });
+
+  it('says which scores are off the scale', () => {
+    expect(() => riskScore(0, 3)).toThrow('Likelihood and impact run from 1 to 5; got 0 and 3.');
+  });
+});

@@ -29,4 +29,25 @@ describe('the sign-offs waiting for me', () => {
     ]);
     expect(waiting.map((w) => w.versionName)).toEqual(['SHOP 2.4', 'SHOP 2.5', 'SHOP 3.0']);
   });
+
+  it('says for each vote which release, role and round it is, with the release date when there is one', () => {
+    const waiting = votesWaitingFor(ME, [
+      release({ versionId: '3', versionName: 'SHOP 3.0', roles: [OPS], round: 2, releaseDate: undefined }),
+      release({ versionId: '1', versionName: 'SHOP 2.4', roles: [QA] }),
+    ]);
+    expect(waiting).toEqual([
+      { versionId: '1', versionName: 'SHOP 2.4', releaseDate: '2026-12-03', roleId: 'qa', roleName: 'QA', round: 1 },
+      { versionId: '3', versionName: 'SHOP 3.0', roleId: 'operations', roleName: 'Operations', round: 2 },
+    ]);
+  });
+
+  it('orders releases due the same day, and undated ones, by name', () => {
+    const waiting = votesWaitingFor(ME, [
+      release({ versionId: '5', versionName: 'SHOP Later', roles: [OPS], releaseDate: undefined }),
+      release({ versionId: '2', versionName: 'PAY 3.1', roles: [OPS] }),
+      release({ versionId: '4', versionName: 'SHOP Backlog', roles: [OPS], releaseDate: undefined }),
+      release({ versionId: '1', versionName: 'SHOP 2.4', roles: [OPS] }),
+    ]);
+    expect(waiting.map((w) => w.versionName)).toEqual(['PAY 3.1', 'SHOP 2.4', 'SHOP Backlog', 'SHOP Later']);
+  });
 });
