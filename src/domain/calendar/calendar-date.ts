@@ -14,7 +14,9 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  // A day or month out of range moves the month when Date.UTC rolls it over; a year before 100
+  // comes back as 19xx.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1) return undefined;
   return text as CalendarDate;
 }
 
@@ -28,10 +30,10 @@ export function fromDayNumber(day: number): CalendarDate {
 }
 
 /** The calendar date of an instant in a time zone (IANA name), e.g. the site's zone. */
-export function calendarDateIn(now: Date, timeZone = 'UTC'): CalendarDate {
+export function calendarDateIn(now: Date, timeZone: string): CalendarDate {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}` as CalendarDate;
+  const { year, month, day } = Object.fromEntries(parts.map((p) => [p.type, p.value])) as Record<'year' | 'month' | 'day', string>;
+  return `${year}-${month}-${day}` as CalendarDate;
 }
 
 /** Whole days from `from` to `to`; negative when `to` is earlier. */

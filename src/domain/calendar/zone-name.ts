@@ -6,13 +6,14 @@
 const names = new Map<string, Intl.DateTimeFormat>();
 
 function zoneName(ms: number, timeZone: string, locale: string): string {
-  const key = `${locale} ${timeZone}`;
-  let format = names.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
-    names.set(key, format);
-  }
+  const format = names.get(`${locale} ${timeZone}`) ?? newFormat(timeZone, locale);
   return format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+function newFormat(timeZone: string, locale: string): Intl.DateTimeFormat {
+  const format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
+  names.set(`${locale} ${timeZone}`, format);
+  return format;
 }
 
 /**

@@ -11,20 +11,21 @@ const HOUR_MS = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
+  return formatters.get(timeZone) ?? newFormatter(timeZone);
+}
+
+function newFormatter(timeZone: string): Intl.DateTimeFormat {
+  const formatter = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  formatters.set(timeZone, formatter);
   return formatter;
 }
 
@@ -41,10 +42,12 @@ export function isTimeZone(name: string): boolean {
 
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
+  // Stryker disable next-line StringLiteral: a short cut; Intl gives UTC (or any name) its own offset, 0 for UTC
   if (timeZone === 'UTC') return 0;
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  // The formatter asks for every one of these parts, so each is there.
+  const { year, month, day, hour, minute, second } = Object.fromEntries(parts.map((p) => [p.type, Number(p.value)])) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const wholeSeconds = ms - (((ms % 1000) + 1000) % 1000);
   return asUtc - wholeSeconds;
 }
@@ -62,16 +65,20 @@ export function dayInZone(ms: number, timeZone: string): CalendarDate {
  */
 export function startOfDayIn(date: CalendarDate, timeZone: string): number {
   const midnightUtc = dayNumber(date) * DAY_MS;
+  // Stryker disable next-line StringLiteral: a short cut; the general path gives UTC midnight too
   if (timeZone === 'UTC') return midnightUtc;
   // Local midnight is UTC midnight minus the offset in force then; the offsets around that day
   // are the candidates (before and after a change). Keep those that really fall on `date` and
   // take the earliest: the first of two midnights when a day repeats its first hour.
   const offsets = new Set<number>();
+  // Stryker disable next-line ArithmeticOperator: other probes only change which candidates are tried; a kept one is checked below, else the halving answers
   for (const probe of [midnightUtc - 14 * HOUR_MS, midnightUtc, midnightUtc + 14 * HOUR_MS]) offsets.add(zoneOffsetMs(probe, timeZone));
   let best: number | undefined;
+  // Stryker disable next-line BlockStatement: without candidates the halving below finds the same first instant
   for (const offset of offsets) {
     const candidate = midnightUtc - offset;
     if (dayInZone(candidate, timeZone) !== date) continue;
+    // Stryker disable next-line ArithmeticOperator: candidate + 1 is on the day whenever candidate is (candidates are never a day's last millisecond), so every candidate is dropped and the halving answers
     if (dayInZone(candidate - 1, timeZone) === date) continue;
     if (best === undefined || candidate < best) best = candidate;
   }
@@ -82,7 +89,9 @@ export function startOfDayIn(date: CalendarDate, timeZone: string): number {
   // can skip a whole day (Samoa went from 29 to 31 December 2011), which then starts, and ends,
   // where the next day starts, instead of searching forever for an instant that is on it.
   const reached = (instant: number) => dayInZone(instant, timeZone) >= date;
+  // Stryker disable next-line ArithmeticOperator,MethodExpression: only a first guess: the loops below move low back and high on until they bracket the start
   let low = midnightUtc - Math.max(...offsets) - 1;
+  // Stryker disable next-line ArithmeticOperator,MethodExpression: as for low
   let high = midnightUtc - Math.min(...offsets) + 2 * HOUR_MS;
   while (reached(low)) low -= HOUR_MS;
   while (!reached(high)) high += HOUR_MS;

@@ -1,8 +1,12 @@
 import { addDays, calendarDateIn, daysBetween, parseCalendarDate, type CalendarDate } from '../../../src/domain/calendar/calendar-date';
 
 describe('calendar dates', () => {
-  it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', ''])('refuses %p', (text) => {
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-00', '26-01-01', '2026-1-1', '', '0099-12-31'])('refuses %p', (text) => {
     expect(parseCalendarDate(text)).toBeUndefined();
+  });
+
+  it.each(['2026-02-28', '2028-02-29', '2026-12-31', '0100-01-01'])('accepts %p', (text) => {
+    expect(parseCalendarDate(text)).toBe(text);
   });
 
   it('takes "today" in the site’s time zone, not the server’s', () => {
