@@ -175,6 +175,8 @@ describe('the release roll-up entry after a changelog', () => {
     ['a required field emptied', [points(null, null)], filled(false)],
     ['a required field set to blanks', [points('  ', '  ')], filled(false)],
     ['a required field named with blanks but with an id', [points('5', ' ')], filled(false)],
+    ['a required field given by its id, with no name at all', [points('5', null)], filled(true)],
+    ['a required field given by an id of blanks and no name', [points('  ', null)], filled(false)],
   ])('%s', (_name, items, changed) => {
     expect(applyToReadinessFacts(inProgress, change(items))).toEqual({ ok: true, value: { ...inProgress, ...changed, ...stamps } });
   });
@@ -196,6 +198,7 @@ describe('the release roll-up entry after a changelog', () => {
   it.each<[string, ChangelogItem[], RegExp]>([
     ['a transition from another status than the stored one (a change in between was missed)', [item('status', 'status', '10000', 'To Do', '3', 'In Progress')], /status was In Progress/],
     ['a priority change from another priority', [{ ...CHANGE.priority!, fromString: 'Low' }], /^priority was Medium, the change is from Low$/],
+    ['a priority change from no priority on an issue that has one', [{ ...CHANGE.priority!, from: null, fromString: null }], /^priority was Medium, the change is from none$/],
     ['a transition to a status of unknown category', [item('status', 'status', '3', 'In Progress', '99999', 'Triage')], /^the new status is not known$/],
     ['a transition to a status without a name', [item('status', 'status', '3', 'In Progress', '10001', null)], /^the new status is not known$/],
     ['a transition to no status', [item('status', 'status', '3', 'In Progress', null, 'In Review')], /^the new status is not known$/],
