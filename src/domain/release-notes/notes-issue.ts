@@ -119,9 +119,10 @@ export function notesIssueFromJira(issue: JiraIssueLike, fields: TemplateFields)
 
 /** Jira keys in key order: project key, then number (SHOP-9 before SHOP-10). */
 export function compareIssueKeys(a: string, b: string): number {
+  const [partsA, partsB] = [a.split('-'), b.split('-')];
   // Stryker disable next-line StringLiteral: split() always yields a first part, and a key without a number reads as 0 either way (Number('') is 0)
-  const [pa = '', na = '0'] = a.split('-');
-  // Stryker disable next-line StringLiteral: split() always yields a first part; a missing number reads as 0 either way
-  const [pb = '', nb = '0'] = b.split('-');
+  const [pa = '', na = '0'] = partsA;
+  // Stryker disable next-line StringLiteral: as for the first key
+  const [pb = '', nb = '0'] = partsB;
   return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 }

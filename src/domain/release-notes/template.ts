@@ -13,10 +13,9 @@ export const MAX_SECTIONS = 20;
  * "Known issues" takes bugs still open at release and anything labelled known-issue.
  */
 export function defaultTemplate(): ReleaseNotesTemplate {
-  const section = (id: string, title: string, rules: Partial<NotesSection>): NotesSection => ({
+  const section = (id: string, title: string, rules: Partial<NotesSection> & Pick<NotesSection, 'issueTypes'>): NotesSection => ({
     id,
     title,
-    issueTypes: [],
     labels: [],
     components: [],
     status: 'done',
