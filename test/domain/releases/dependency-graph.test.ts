@@ -131,3 +131,71 @@ describe('dependency graph: cycles and layers', () => {
     ]);
   });
 });
+
+describe('dependency graph: what each edge and node says', () => {
+  const rel = (id: string, name: string, releaseDate?: string): GraphRelease => ({ id, name, projectKey: 'SHOP', released: false, ...(releaseDate ? { releaseDate } : {}) });
+  const fix = (r: GraphRelease) => ({ id: r.id, name: r.name, released: r.released, ...(r.releaseDate ? { releaseDate: r.releaseDate } : {}) });
+  const waits = (key: string, waiting: GraphRelease, blockerKey: string, blocking: GraphRelease, category = 'new'): GraphIssue => issue(key, waiting.id, [{ key: blockerKey, category, fixVersions: [fix(blocking)] }]);
+
+  it('reads the other project’s version whole: its project from the blocker’s key, its date, external', () => {
+    const graph = buildDependencyGraph([releases[0]!], [issue('SHOP-40', '24', [{ key: 'PAY-12', category: 'indeterminate', fixVersions: [pay31] }])]);
+    expect(graph.nodes.find((n) => n.id === '31')).toEqual({ id: '31', name: 'PAY 3.1', projectKey: 'PAY', releaseDate: '2026-12-10', released: false, external: true, layer: 0 });
+  });
+
+  it('ignores issues of versions that are not drawn', () => {
+    const graph = buildDependencyGraph([releases[0]!], [issue('SHOP-70', '99', [{ key: 'SHOP-40', category: 'new', fixVersions: [v('24')] }])]);
+    expect(graph.edges).toEqual([]);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['24']);
+  });
+
+  it('keeps three examples of an edge with more links, and counts them all', () => {
+    const a = rel('1', 'SHOP 1.0', '2027-01-01');
+    const b = rel('2', 'SHOP 2.0', '2027-02-01');
+    const graph = buildDependencyGraph([a, b], [1, 2, 3, 4].map((n) => waits(`SHOP-${20 + n}`, b, `SHOP-${10 + n}`, a, n === 4 ? 'done' : 'new')));
+    expect(graph.edges).toEqual([
+      {
+        from: '1',
+        to: '2',
+        links: 4,
+        open: 3,
+        examples: [
+          { blocker: 'SHOP-11', blocked: 'SHOP-21' },
+          { blocker: 'SHOP-12', blocked: 'SHOP-22' },
+          { blocker: 'SHOP-13', blocked: 'SHOP-23' },
+        ],
+        crossProject: false,
+        inCycle: false,
+        dueAfter: false,
+      },
+    ]);
+  });
+
+  it.each([
+    ['due the day after', '2027-02-02', '2027-02-01', true],
+    ['due the same day', '2027-02-01', '2027-02-01', false],
+    ['undated', undefined, '2027-02-01', false],
+    ['dated, before an undated release', '2027-02-01', undefined, false],
+  ])('calls a blocker %s "due after" the release waiting for it: %s', (_case, blockerDate, waitingDate, dueAfter) => {
+    const blocker = rel('1', 'SHOP 1.0', blockerDate);
+    const waiting = rel('2', 'SHOP 2.0', waitingDate);
+    expect(buildDependencyGraph([blocker, waiting], [waits('SHOP-2', waiting, 'SHOP-1', blocker)]).edges[0]?.dueAfter).toBe(dueAfter);
+  });
+
+  it('finds a knot that also blocks a release drawn before it', () => {
+    // 1.0 waits for 3.0; 2.0 and 3.0 wait for each other. 1.0 is visited first and finished alone.
+    const [a, b, c] = [rel('1', 'SHOP 1.0', '2027-01-01'), rel('2', 'SHOP 2.0', '2027-02-01'), rel('3', 'SHOP 3.0', '2027-03-01')];
+    const graph = buildDependencyGraph([a, b, c], [waits('SHOP-1', a, 'SHOP-30', c), waits('SHOP-2', b, 'SHOP-31', c), waits('SHOP-3', c, 'SHOP-20', b)]);
+    expect(graph.cycles).toEqual([['2', '3']]);
+  });
+
+  it('puts a release one layer after the last of the releases it waits for, whatever order the links come in', () => {
+    const [a, b, c, d] = [rel('1', 'SHOP 1.0', '2027-01-01'), rel('2', 'SHOP 2.0', '2027-02-01'), rel('3', 'SHOP 3.0', '2027-03-01'), rel('4', 'SHOP 4.0', '2027-04-01')];
+    const graph = buildDependencyGraph([a, b, c, d], [waits('SHOP-40', d, 'SHOP-30', c), waits('SHOP-41', d, 'SHOP-10', a), waits('SHOP-31', c, 'SHOP-20', b), waits('SHOP-21', b, 'SHOP-11', a)]);
+    expect(graph.nodes.map((n) => [n.id, n.layer])).toEqual([
+      ['1', 0],
+      ['2', 1],
+      ['3', 2],
+      ['4', 3],
+    ]);
+  });
+});
