@@ -6,19 +6,24 @@ import { aRole } from '../../support/go-no-go-builders';
 const listed = (c: CriterionDefinition) => `${c.kind} ${c.blocking ? 'blocking' : 'advisory'} ${c.id}: ${c.title}${c.kind === 'auto' ? ` (rule ${c.rule})` : ''}`;
 const readable = (p: ReleaseTypePolicy) => ({ criteria: p.criteria.map(listed), roles: p.roles.map((r) => `${r.id} ${r.name} [${r.approverAccountIds.join(', ')}]`), quorum: p.quorum, pirDueDays: p.pirDueDays });
 
+/** Major and minor releases check all seven automatic criteria, three of them advisory. */
+const EVERY_AUTOMATIC_CRITERION = [
+  'auto blocking issues-ready: 100% of issues ready (rule issues-ready)',
+  'auto blocking no-open-blocker-bugs: No open Highest/High bugs (rule no-open-blocker-bugs)',
+  'auto blocking no-open-blocking-links: No issue blocked by an open issue (rule no-open-blocking-links)',
+  'auto advisory environment-slots-done: All required environment slots done (rule environment-slots-done)',
+  'auto advisory no-calendar-conflicts: No conflicts on the release calendar (rule no-calendar-conflicts)',
+  'auto advisory no-open-high-risks: No open high or critical risks (rule no-open-high-risks)',
+  'auto blocking sign-off-quorum: Sign-off quorum reached (rule sign-off-quorum)',
+];
+
 describe('the policies a project starts from, whole', () => {
   it.each([
     [
       'major',
       {
         criteria: [
-          'auto blocking issues-ready: 100% of issues ready (rule issues-ready)',
-          'auto blocking no-open-blocker-bugs: No open Highest/High bugs (rule no-open-blocker-bugs)',
-          'auto blocking no-open-blocking-links: No issue blocked by an open issue (rule no-open-blocking-links)',
-          'auto advisory environment-slots-done: All required environment slots done (rule environment-slots-done)',
-          'auto advisory no-calendar-conflicts: No conflicts on the release calendar (rule no-calendar-conflicts)',
-          'auto advisory no-open-high-risks: No open high or critical risks (rule no-open-high-risks)',
-          'auto blocking sign-off-quorum: Sign-off quorum reached (rule sign-off-quorum)',
+          ...EVERY_AUTOMATIC_CRITERION,
           'manual blocking m-change-approval: Change approved by the change advisory board',
           'manual blocking m-rollback-plan: Rollback plan tested',
           'manual advisory m-release-notes: Release notes published',
@@ -33,13 +38,7 @@ describe('the policies a project starts from, whole', () => {
       'minor',
       {
         criteria: [
-          'auto blocking issues-ready: 100% of issues ready (rule issues-ready)',
-          'auto blocking no-open-blocker-bugs: No open Highest/High bugs (rule no-open-blocker-bugs)',
-          'auto blocking no-open-blocking-links: No issue blocked by an open issue (rule no-open-blocking-links)',
-          'auto advisory environment-slots-done: All required environment slots done (rule environment-slots-done)',
-          'auto advisory no-calendar-conflicts: No conflicts on the release calendar (rule no-calendar-conflicts)',
-          'auto advisory no-open-high-risks: No open high or critical risks (rule no-open-high-risks)',
-          'auto blocking sign-off-quorum: Sign-off quorum reached (rule sign-off-quorum)',
+          ...EVERY_AUTOMATIC_CRITERION,
           'manual blocking m-rollback-plan: Rollback plan tested',
           'manual advisory m-release-notes: Release notes published',
         ],
