@@ -116,22 +116,22 @@ export function renderKpiPage(report: KpiReport, trend: KpiSnapshot[], settings:
 
   const behind: string[] = [];
   const lt = drill('lead-time');
-  behind.push(`<li>Lead time: ${issuesLink(jiraBaseUrl, lt.issueKeys, `${lt.issueKeys.length} issues deployed in the window`)}</li>`);
+  behind.push(`<li>Lead time: ${issuesLink(jiraBaseUrl, lt.issueKeys, countWithLabel(lt.issueKeys.length, 'issues deployed in the window'))}</li>`);
   const cfr = drill('change-failure-rate');
   const failed = cfr.rows.filter((r) => r.failed === true);
   behind.push(
-    `<li>Change failure rate: ${failed.length} failed of ${cfr.rows.filter((r) => r.deployment !== null).length} deployments${failed.length ? `: ${escapeXml(failed.map((r) => `${String(r.deployment)} (${String(r.signals)})`).join('; '))}` : ''}; ${issuesLink(jiraBaseUrl, cfr.issueKeys, `${cfr.issueKeys.length} incidents`)}</li>`,
+    `<li>Change failure rate: ${failed.length} failed of ${countWithLabel(cfr.rows.filter((r) => r.deployment !== null).length, 'deployments')}${failed.length ? `: ${escapeXml(failed.map((r) => `${String(r.deployment)} (${String(r.signals)})`).join('; '))}` : ''}; ${issuesLink(jiraBaseUrl, cfr.issueKeys, countWithLabel(cfr.issueKeys.length, 'incidents'))}</li>`,
   );
   const escaped = drill('escaped-defects');
-  behind.push(`<li>Escaped defects: ${issuesLink(jiraBaseUrl, escaped.issueKeys, `${escaped.issueKeys.length} bugs`)}</li>`);
+  behind.push(`<li>Escaped defects: ${issuesLink(jiraBaseUrl, escaped.issueKeys, countWithLabel(escaped.issueKeys.length, 'bugs'))}</li>`);
   const carried = drill('carry-over');
-  behind.push(`<li>Carry-over: ${issuesLink(jiraBaseUrl, carried.issueKeys, `${carried.issueKeys.length} issues`)}</li>`);
+  behind.push(`<li>Carry-over: ${issuesLink(jiraBaseUrl, carried.issueKeys, countWithLabel(carried.issueKeys.length, 'issues'))}</li>`);
   const scope = drill('scope-change');
-  behind.push(`<li>Scope change: ${issuesLink(jiraBaseUrl, scope.issueKeys, `${new Set(scope.issueKeys).size} issues added or removed`)}</li>`);
+  behind.push(`<li>Scope change: ${issuesLink(jiraBaseUrl, scope.issueKeys, countWithLabel(new Set(scope.issueKeys).size, 'issues added or removed'))}</li>`);
   const onTime = drill('on-time-delivery');
   const versionLinks = onTime.rows.map((r) => {
     const [id, name] = String(r.version).split('|');
-    const state = r.onTime === true ? 'on time' : r.onTime === false ? `late by ${String(r.slip)} days` : 'not measurable';
+    const state = r.onTime === true ? 'on time' : r.onTime === false ? `late by ${countWithLabel(Number(r.slip), 'days')}` : 'not measurable';
     return `${link(`${jiraBaseUrl}/projects/${project.key}/versions/${id ?? ''}`, name ?? '')} (${escapeXml(state)})`;
   });
   behind.push(`<li>On-time delivery: ${versionLinks.join(', ') || 'no versions planned for the window'}</li>`);
