@@ -77,7 +77,7 @@ describe('the portfolio release status page, whole', () => {
     expect(renderPortfolioPage([shop, pay], JIRA, ['OPS', 'R&D'])).toBe(
       INTRO('2 projects') +
         `<p>${lozenge('Red', 'Overdue')} 2 ${lozenge('Yellow', 'At risk')} 2 ${lozenge('Purple', 'Planned')} 1 ${lozenge('Grey', 'No date')} 1</p>` +
-        '<ac:structured-macro ac:name="note"><ac:rich-text-body><p>Not refreshed this week (see the app's settings for why): OPS, R&amp;D.</p></ac:rich-text-body></ac:structured-macro>' +
+        `<ac:structured-macro ac:name="note"><ac:rich-text-body><p>Not refreshed this week (see the app's settings for why): OPS, R&amp;D.</p></ac:rich-text-body></ac:structured-macro>` +
         '<h2>Releases in flight</h2>' +
         `<table><tbody>${HEAD}` +
         row(payLink, '20', '3.1', lozenge('Yellow', 'AT RISK'), '2026-11-25 (in 1 day)', '-2 d') +
