@@ -8,14 +8,12 @@ import type { KpiReport, KpiSnapshot } from '../../../src/domain/kpis/report';
 import { DEFAULT_KPI_SETTINGS } from '../../../src/domain/kpis/settings';
 import { renderKpiPage, renderPortfolioPage } from '../../../src/domain/reports/kpi-page';
 import { storageFormatProblem } from '../../../local/fake-confluence/storage-format';
+import { lozenge } from './report-builders';
 
 const JIRA = 'https://acme.atlassian.net';
 const WINDOW = { from: '2026-02-23', to: '2026-03-09', days: 14, timeZone: 'Europe/Berlin' };
 const SETTINGS: KpiSettingsValues = { ...DEFAULT_KPI_SETTINGS, timeZone: 'Europe/Berlin', windowDays: 14 };
 
-/** Confluence's status lozenge as it is written in storage format. */
-const lozenge = (colour: string, title: string) =>
-  `<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">${colour}</ac:parameter><ac:parameter ac:name="title">${title}</ac:parameter></ac:structured-macro>`;
 
 const HEAD = '<tr><th>Figure</th><th>Value</th><th>Band / RAG</th><th>Computed from</th><th>Also</th><th>Notes</th></tr>';
 

@@ -4,31 +4,14 @@
  */
 import { type PortfolioProject, renderPortfolioPage } from '../../../src/domain/reports/portfolio-page';
 import type { SnapshotRelease, StatusSnapshot } from '../../../src/domain/reports/status-snapshot';
+import { aSnapshotRelease as aRelease, lozenge } from './report-builders';
 
 const JIRA = 'https://acme.atlassian.net';
 
-const lozenge = (colour: string, title: string) =>
-  `<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">${colour}</ac:parameter><ac:parameter ac:name="title">${title}</ac:parameter></ac:structured-macro>`;
 const pageLink = (title: string, text: string) =>
   `<ac:link><ri:page ri:content-title="${title}"/><ac:plain-text-link-body><![CDATA[${text}]]></ac:plain-text-link-body></ac:link>`;
 const HEAD = '<tr><th>Project</th><th>Version</th><th>Status</th><th>Release</th><th>Slip</th><th>Done</th><th>Since last week</th></tr>';
 const INTRO = (projects: string) => `<p>Every unreleased version of ${projects}, refreshed weekly by the Release readiness app from the project status pages.</p>`;
-
-function aRelease(overrides: Partial<SnapshotRelease> = {}): SnapshotRelease {
-  return {
-    id: '10',
-    name: '2.4',
-    state: 'in-progress',
-    startDate: '2026-11-02',
-    releaseDate: '2026-12-04',
-    daysToRelease: 10,
-    rag: { colour: 'Green', label: 'On track' },
-    percentDone: 50,
-    done: 5,
-    total: 10,
-    ...overrides,
-  };
-}
 
 function aProject(key: string, name: string, releases: SnapshotRelease[], changes: PortfolioProject['changes'] = { releases: [] }): PortfolioProject {
   const snapshot: StatusSnapshot = { projectKey: key, projectName: name, week: '2026-W48', takenAt: '2026-11-24T10:00:00.000Z', releases, releasedIds: [] };

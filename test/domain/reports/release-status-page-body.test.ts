@@ -5,11 +5,10 @@
 import type { ProjectReleasesView, ReleaseSummary } from '../../../src/contract';
 import { releaseStatusPageTitle, renderReleaseStatusPage } from '../../../src/domain/reports/release-status-page';
 import { aReleaseSummary } from '../../support/builders';
+import { lozenge } from './report-builders';
 
 const JIRA = 'https://acme.atlassian.net';
 
-const lozenge = (colour: string, title: string) =>
-  `<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">${colour}</ac:parameter><ac:parameter ac:name="title">${title}</ac:parameter></ac:structured-macro>`;
 const version = (id: string, name: string) => `<a href="${JIRA}/projects/SHOP/versions/${id}">${name}</a>`;
 
 const LEGEND =

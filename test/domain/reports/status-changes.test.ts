@@ -1,27 +1,14 @@
 /**
  * The weekly snapshot of a project's releases and the sentences that say what changed in a week,
- * one change at a time, and the status page's go-lives section, whole.
+ * one change at a time, and the storage format building blocks.
  */
 import type { CalendarDate } from '../../../src/domain/calendar/calendar-date';
-import { renderUpcomingGoLives, type StatusGoLive, upcomingGoLives } from '../../../src/domain/reports/upcoming-go-lives';
 import { type SnapshotRelease, type StatusSnapshot, diffSnapshots, snapshotOf, weekStart } from '../../../src/domain/reports/status-snapshot';
 import { escapeXml, table } from '../../../src/domain/reports/storage-format';
 import { aReleaseSummary } from '../../support/builders';
+import { aSnapshotRelease } from './report-builders';
 
-function aRelease(overrides: Partial<SnapshotRelease> = {}): SnapshotRelease {
-  return {
-    id: '1',
-    name: '2.4',
-    state: 'in-progress',
-    releaseDate: '2026-12-04',
-    daysToRelease: 10,
-    rag: { colour: 'Green', label: 'On track' },
-    percentDone: 50,
-    done: 5,
-    total: 10,
-    ...overrides,
-  };
-}
+const aRelease = (overrides: Partial<SnapshotRelease> = {}) => aSnapshotRelease({ id: '1', startDate: undefined, ...overrides });
 
 const snapshot = (releases: SnapshotRelease[], takenAt: string, releasedIds: string[] = []): StatusSnapshot => ({
   projectKey: 'SHOP',
@@ -103,42 +90,6 @@ describe('the Monday of a week', () => {
     ['a day before 1970', '1969-12-31', '1969-12-29'],
   ])('of %s %s is %s', (_case, day, monday) => {
     expect(weekStart(day as CalendarDate)).toBe(monday);
-  });
-});
-
-describe('the go-lives section of the status page', () => {
-  const NOW = Date.parse('2026-11-24T10:00:00Z');
-  const goLive = (versionName: string, start: string, plannedEnd: string, run: StatusGoLive['run'] = 'not-started'): StatusGoLive => ({ versionId: versionName.replace(/\D/g, ''), versionName, start, plannedEnd, run });
-  const link = (r: { id: string; name: string }) => `<a href="v/${r.id}">${escapeXml(r.name)}</a>`;
-  const lozenge = (colour: string, title: string) =>
-    `<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">${colour}</ac:parameter><ac:parameter ac:name="title">${title}</ac:parameter></ac:structured-macro>`;
-
-  it('is a table of each go-live in the project’s zone with its run’s status', () => {
-    const items = [goLive('2.4', '2026-11-25T22:00:00Z', '2026-11-26T01:30:00Z'), goLive('2.3', '2026-11-24T09:00:00Z', '2026-11-24T11:00:00Z', 'running')];
-    expect(renderUpcomingGoLives(items, 'Europe/Berlin', link)).toEqual([
-      '<h2>Go-lives in the next 14 days</h2>',
-      '<table><tbody><tr><th>Release</th><th>Starts (Europe/Berlin)</th><th>Planned end</th><th>Run</th></tr>' +
-        `<tr><td><a href="v/24">2.4</a></td><td>Wed, 25 Nov 2026, 23:00</td><td>Thu, 26 Nov 2026, 02:30</td><td>${lozenge('Purple', 'Not started')}</td></tr>` +
-        `<tr><td><a href="v/23">2.3</a></td><td>Tue, 24 Nov 2026, 10:00</td><td>Tue, 24 Nov 2026, 12:00</td><td>${lozenge('Blue', 'Running')}</td></tr>` +
-        '</tbody></table>',
-    ]);
-  });
-
-  it('says when none is planned', () => {
-    expect(renderUpcomingGoLives([], 'UTC', link)).toEqual(['<h2>Go-lives in the next 14 days</h2>', '<p>No go-live is planned in the next 14 days.</p>']);
-  });
-
-  it.each([
-    ['running past its planned end', goLive('2.3', '2026-11-24T06:00:00Z', '2026-11-24T08:00:00Z', 'running'), true],
-    ['not started, planned to end just now', goLive('2.3', '2026-11-24T08:00:00Z', '2026-11-24T10:00:00Z'), false],
-  ])('a go-live %s: listed %s', (_case, g, listed) => {
-    expect(upcomingGoLives([g], NOW)).toEqual(listed ? [g] : []);
-  });
-
-  it('lists go-lives starting together by release name', () => {
-    const b = goLive('SHOP 2.5', '2026-11-25T22:00:00Z', '2026-11-26T01:00:00Z');
-    const a = goLive('PAY 3.1', '2026-11-25T22:00:00Z', '2026-11-26T01:00:00Z');
-    expect(upcomingGoLives([b, a], NOW).map((g) => g.versionName)).toEqual(['PAY 3.1', 'SHOP 2.5']);
   });
 });
 

@@ -1,5 +1,7 @@
 import { renderReleaseStatusPage } from '../../../src/domain/reports/release-status-page';
-import { type StatusGoLive, upcomingGoLives } from '../../../src/domain/reports/upcoming-go-lives';
+import { type StatusGoLive, renderUpcomingGoLives, upcomingGoLives } from '../../../src/domain/reports/upcoming-go-lives';
+import { escapeXml } from '../../../src/domain/reports/storage-format';
+import { lozenge } from './report-builders';
 import { aReleaseSummary } from '../../support/builders';
 
 const NOW = Date.parse('2026-11-24T10:00:00Z');
@@ -45,5 +47,37 @@ describe('the weekly status page’s go-lives', () => {
   it('says when none is planned, and leaves the section out when the caller has no runbooks to read', () => {
     expect(renderReleaseStatusPage(view, '', { goLives: { items: [], timeZone: 'UTC' } })).toContain('No go-live is planned in the next 14 days.');
     expect(renderReleaseStatusPage(view, '')).not.toContain('Go-lives');
+  });
+});
+
+describe('the go-lives section, whole', () => {
+  const link = (r: { id: string; name: string }) => `<a href="v/${r.id}">${escapeXml(r.name)}</a>`;
+
+  it('is a table of each go-live in the project’s zone with its run’s status', () => {
+    const items = [goLive('2.4', '2026-11-25T22:00:00Z', '2026-11-26T01:30:00Z'), goLive('2.3', '2026-11-24T09:00:00Z', '2026-11-24T11:00:00Z', 'running')];
+    expect(renderUpcomingGoLives(items, 'Europe/Berlin', link)).toEqual([
+      '<h2>Go-lives in the next 14 days</h2>',
+      '<table><tbody><tr><th>Release</th><th>Starts (Europe/Berlin)</th><th>Planned end</th><th>Run</th></tr>' +
+        `<tr><td><a href="v/24">2.4</a></td><td>Wed, 25 Nov 2026, 23:00</td><td>Thu, 26 Nov 2026, 02:30</td><td>${lozenge('Purple', 'Not started')}</td></tr>` +
+        `<tr><td><a href="v/23">2.3</a></td><td>Tue, 24 Nov 2026, 10:00</td><td>Tue, 24 Nov 2026, 12:00</td><td>${lozenge('Blue', 'Running')}</td></tr>` +
+        '</tbody></table>',
+    ]);
+  });
+
+  it('says when none is planned', () => {
+    expect(renderUpcomingGoLives([], 'UTC', link)).toEqual(['<h2>Go-lives in the next 14 days</h2>', '<p>No go-live is planned in the next 14 days.</p>']);
+  });
+
+  it.each([
+    ['running past its planned end', goLive('2.3', '2026-11-24T06:00:00Z', '2026-11-24T08:00:00Z', 'running'), true],
+    ['not started, planned to end just now', goLive('2.3', '2026-11-24T08:00:00Z', '2026-11-24T10:00:00Z'), false],
+  ])('a go-live %s: listed %s', (_case, g, listed) => {
+    expect(upcomingGoLives([g], NOW)).toEqual(listed ? [g] : []);
+  });
+
+  it('lists go-lives starting together by release name', () => {
+    const b = goLive('SHOP 2.5', '2026-11-25T22:00:00Z', '2026-11-26T01:00:00Z');
+    const a = goLive('PAY 3.1', '2026-11-25T22:00:00Z', '2026-11-26T01:00:00Z');
+    expect(upcomingGoLives([b, a], NOW).map((g) => g.versionName)).toEqual(['PAY 3.1', 'SHOP 2.5']);
   });
 });
