@@ -4,7 +4,7 @@
  * trends, and links back to Jira for what is behind each figure. The body carries no timestamp:
  * a week without changes renders the same page, and the publisher leaves it alone.
  */
-import type { KpiFigure, KpiFigureId, KpiRag, KpiSettingsValues } from '../../contract-kpis';
+import type { KpiFigure, KpiFigureId, KpiRag, KpiSettingsValues, KpiUnit } from '../../contract-kpis';
 import { countWithLabel, formatDays, formatHours, formatNumber, formatShare } from '../kpis/format';
 import { judge } from '../kpis/rag';
 import type { KpiReport, KpiSnapshot } from '../kpis/report';
@@ -46,27 +46,16 @@ function secondary(figure: KpiFigure): string {
   return escapeXml(figure.secondary.map((s) => `${s.label}: ${s.display}`).join('; ') || '–');
 }
 
+/** Figures that are shares (0–1): their trend points are drawn as percentages. */
+const SHARES: ReadonlySet<KpiFigureId> = new Set(['change-failure-rate', 'on-time-delivery', 'readiness', 'scope-change', 'carry-over']);
+
 function displayOf(id: KpiFigureId, value: number | null): string {
   if (value === null) return '';
-  return formatNumber(id === 'change-failure-rate' || id === 'on-time-delivery' || id === 'readiness' || id === 'scope-change' || id === 'carry-over' ? value * 100 : value, 2);
+  return formatNumber(SHARES.has(id) ? value * 100 : value, 2);
 }
 
-function unitLabel(figure: KpiFigure | undefined): string {
-  switch (figure?.unit) {
-    case 'per-week':
-      return 'per week';
-    case 'hours':
-      return 'hours';
-    case 'days':
-      return 'days';
-    case 'percent':
-      return '%';
-    case 'per-release':
-      return 'per release';
-    default:
-      return '';
-  }
-}
+/** A chart's unit in its title; counts and figures the report lacks go without one. */
+const UNIT_WORDS: Partial<Record<KpiUnit, string>> = { 'per-week': 'per week', hours: 'hours', days: 'days', percent: '%', 'per-release': 'per release' };
 
 function chart(title: string, weekEnds: string[], series: string, values: Array<string>): string {
   const head = `<tr><th>Week ending</th>${weekEnds.map((w) => `<th>${escapeXml(w)}</th>`).join('')}</tr>`;
@@ -139,7 +128,7 @@ export function renderKpiPage(report: KpiReport, trend: KpiSnapshot[], settings:
   const weekEnds = trend.map((s) => s.weekEnd);
   const charts = TRENDED.map((id) => {
     const figure = report.figures.find((f) => f.id === id);
-    const unit = unitLabel(figure);
+    const unit = figure && UNIT_WORDS[figure.unit];
     return chart(`${figure?.title ?? id}${unit ? ` (${unit})` : ''}`, weekEnds, figure?.title ?? id, trend.map((s) => displayOf(id, s.figures[id]?.value ?? null)));
   }).join('');
   const recomputed = trend.filter((s) => s.source === 'recomputed').length;
@@ -186,8 +175,7 @@ export function renderPortfolioPage(rows: PortfolioRow[], settings: KpiSettingsV
     ...PORTFOLIO_FIGURES.map(({ id, show }) => {
       const value = snapshot?.figures[id]?.value ?? null;
       if (value === null) return '–';
-      const { band, rag } = judge(id, value, settings);
-      return `${escapeXml(show(value))} ${statusMacro(COLOURS[rag], band ? band.label.toUpperCase() : rag === 'neutral' ? 'INFO' : rag === 'green' ? 'GOOD' : rag === 'amber' ? 'WATCH' : 'ACT')}`;
+      return `${escapeXml(show(value))} ${figureStatus(judge(id, value, settings))}`;
     }),
   ]);
   return [
