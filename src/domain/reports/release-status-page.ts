@@ -39,9 +39,10 @@ export function releaseStatusPageTitle(view: ProjectReleasesView): string {
   return `Release status: ${view.project.name} (${view.project.key})`;
 }
 
+/** The release column of a version in flight (released versions have their own table). */
 function when(release: ReleaseSummary): string {
   if (!release.releaseDate) return 'no release date';
-  if (release.released || release.daysToRelease === null) return escapeXml(release.releaseDate);
+  if (release.daysToRelease === null) return escapeXml(release.releaseDate);
   const days = release.daysToRelease;
   const relative = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} late`;
   return `${escapeXml(release.releaseDate)} (${relative})`;
