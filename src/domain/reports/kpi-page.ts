@@ -119,9 +119,13 @@ export function renderKpiPage(report: KpiReport, trend: KpiSnapshot[], settings:
   behind.push(`<li>Scope change: ${issuesLink(jiraBaseUrl, scope.issueKeys, countWithLabel(new Set(scope.issueKeys).size, 'issues added or removed'))}</li>`);
   const onTime = drill('on-time-delivery');
   const versionLinks = onTime.rows.map((r) => {
-    const [id, name] = String(r.version).split('|');
+    // The cell is "id|name" (kpis/release.ts): Jira ids are digits, a name may hold "|" itself.
+    const cell = String(r.version);
+    const bar = cell.indexOf('|');
+    const id = cell.slice(0, bar);
+    const name = cell.slice(bar + 1);
     const state = r.onTime === true ? 'on time' : r.onTime === false ? `late by ${countWithLabel(Number(r.slip), 'days')}` : 'not measurable';
-    return `${link(`${jiraBaseUrl}/projects/${project.key}/versions/${id ?? ''}`, name ?? '')} (${escapeXml(state)})`;
+    return `${link(`${jiraBaseUrl}/projects/${project.key}/versions/${id}`, name)} (${escapeXml(state)})`;
   });
   behind.push(`<li>On-time delivery: ${versionLinks.join(', ') || 'no versions planned for the window'}</li>`);
 

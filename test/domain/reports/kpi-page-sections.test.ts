@@ -242,9 +242,9 @@ describe('the KPI page: behind the figures', () => {
     expect(/<li>Lead time: (.*?)<\/li>/.exec(behind)?.[1]).toBe(`<a href="${search(keys.join('%2C%20'))}">100 issues deployed in the window</a>`);
   });
 
-  it('links a version whose row lacks the name to the bare version path rather than failing', () => {
-    const behind = sections(render(aReport({}, { 'on-time-delivery': { rows: [{ version: '', onTime: true, slip: 0 }] } })))['Behind the figures'] ?? '';
-    expect(behind).toContain(`<li>On-time delivery: <a href="${JIRA}/projects/SHOP/versions/"></a> (on time)</li>`);
+  it('keeps a version name that holds a bar whole', () => {
+    const behind = sections(render(aReport({}, { 'on-time-delivery': { rows: [{ version: '10004|Web | Mobile 1.0', onTime: true, slip: 0 }] } })))['Behind the figures'] ?? '';
+    expect(behind).toContain(`<li>On-time delivery: <a href="${JIRA}/projects/SHOP/versions/10004">Web | Mobile 1.0</a> (on time)</li>`);
   });
 });
 
@@ -279,7 +279,10 @@ describe('the KPI page: trends', () => {
       aSnapshot('2026-03-09', { 'deployment-frequency': v(4), 'change-failure-rate': v(0), 'on-time-delivery': v(1) }),
     ];
     const weeks = ['2026-03-02', '2026-03-09'];
-    expect(charts(render(aReport({ figures }), trend))).toEqual([
+    const section = sections(render(aReport({ figures }), trend))['Trends'];
+    expect(section).toBe(
+      '<p>One point per week: the figure for the 14 days ending that Monday.</p>' +
+        [
       chart('Deployment frequency (per week)', weeks, 'Deployment frequency', ['3.46', '4']),
       chart('Lead time (hours)', weeks, 'Lead time', ['30', '']),
       chart('Change failure rate (%)', weeks, 'Change failure rate', ['12.50', '0']),
@@ -288,7 +291,8 @@ describe('the KPI page: trends', () => {
       chart('Cycle time (days)', weeks, 'Cycle time', ['4.25', '']),
       chart('Throughput', weeks, 'Throughput', ['7', '']),
       chart('Escaped defects (per release)', weeks, 'Escaped defects', ['0.33', '']),
-    ]);
+        ].join(''),
+    );
   });
 
   it('names a trended figure the report lacks by its id, without a unit', () => {
