@@ -21,6 +21,7 @@ function when(r: SnapshotRelease): string {
   if (!r.releaseDate) return 'no release date';
   const days = r.daysToRelease;
   if (days === null) return escapeXml(r.releaseDate);
+  // Stryker disable next-line EqualityOperator: days === 0 is answered first, so > 0 and >= 0 agree
   const relative = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} late`;
   return `${escapeXml(r.releaseDate)} (${relative})`;
 }
@@ -28,6 +29,7 @@ function when(r: SnapshotRelease): string {
 function slip(r: SnapshotRelease): string {
   if (r.slipDays === undefined) return '–';
   if (r.slipDays === 0) return 'not moved';
+  // Stryker disable next-line EqualityOperator: a slip of 0 is answered above, so > 0 and >= 0 agree
   return r.slipDays > 0 ? `+${r.slipDays} d` : `${r.slipDays} d`;
 }
 
@@ -40,7 +42,8 @@ export function renderPortfolioPage(projects: PortfolioProject[], jiraBaseUrl: s
   const all = sorted.flatMap((p) => p.snapshot.releases);
   // Stored snapshots from before the one vocabulary say "AT RISK" for "At risk": count them alike.
   const count = (label: string) => all.filter((r) => r.rag.label.toLowerCase() === label.toLowerCase()).length;
-  const summary = RELEASE_HEALTH_ORDER.filter((key) => key !== 'released').map((key) => [CONFLUENCE_COLOUR[RELEASE_HEALTH[key].colour], RELEASE_HEALTH[key].word] as const);
+  // Releases in flight are never Released: that word's count is 0 and drops out with the others.
+  const summary = RELEASE_HEALTH_ORDER.map((key) => [CONFLUENCE_COLOUR[RELEASE_HEALTH[key].colour], RELEASE_HEALTH[key].word] as const);
   const parts = [
     `<p>Every unreleased version of ${sorted.length} project${sorted.length === 1 ? '' : 's'}, refreshed weekly by the Release readiness app from the project status pages.</p>`,
     `<p>${summary

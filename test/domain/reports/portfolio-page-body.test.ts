@@ -73,26 +73,32 @@ describe('the portfolio release status page, whole', () => {
     );
   });
 
-  it('says "No change." for a release that did not change and lists the releases that left the list', () => {
-    const shop = aProject('SHOP', 'Web <Shop>', [aRelease()], {
+  it('says "No change." for a release that did not change, the changes of one that did, and lists the releases that left the list', () => {
+    const shop = aProject('SHOP', 'Web <Shop>', [aRelease(), aRelease({ id: '11', name: '2.5' })], {
       since: '2026-11-17T10:00:00.000Z',
       releases: [
-        { versionId: '9', versionName: '2.3 <final>', changes: ['Released.'] },
+        { versionId: '11', versionName: '2.5', changes: ['Renamed from 2.5-rc.'] },
+        { versionId: '9', versionName: '2.3 <final>', changes: ['Released.', 'Renamed from 2.3-rc.'] },
         { versionId: '8', versionName: '2.2', changes: ['No longer in flight (released long ago, archived or deleted).'] },
       ],
     });
     expect(renderPortfolioPage([shop], JIRA)).toBe(
       INTRO('1 project') +
-        `<p>${lozenge('Green', 'On track')} 1</p>` +
+        `<p>${lozenge('Green', 'On track')} 2</p>` +
         '<h2>Releases in flight</h2>' +
         `<table><tbody>${HEAD}<tr>` +
         `<td>${pageLink('Release status: Web &lt;Shop&gt; (SHOP)', 'Web <Shop> (SHOP)')}</td>` +
         `<td><a href="${JIRA}/projects/SHOP/versions/10">2.4</a></td>` +
         `<td>${lozenge('Green', 'On track')}</td>` +
         '<td>2026-12-04 (in 10 days)</td><td>–</td><td>50% (5/10)</td><td>No change.</td>' +
+        '</tr><tr>' +
+        `<td>${pageLink('Release status: Web &lt;Shop&gt; (SHOP)', 'Web <Shop> (SHOP)')}</td>` +
+        `<td><a href="${JIRA}/projects/SHOP/versions/11">2.5</a></td>` +
+        `<td>${lozenge('Green', 'On track')}</td>` +
+        '<td>2026-12-04 (in 10 days)</td><td>–</td><td>50% (5/10)</td><td>Renamed from 2.5-rc.</td>' +
         '</tr></tbody></table>' +
         '<h2>Left the list since last week</h2>' +
-        '<ul><li><p>2.3 &lt;final&gt; (SHOP): Released.</p></li><li><p>2.2 (SHOP): No longer in flight (released long ago, archived or deleted).</p></li></ul>',
+        '<ul><li><p>2.3 &lt;final&gt; (SHOP): Released. Renamed from 2.3-rc.</p></li><li><p>2.2 (SHOP): No longer in flight (released long ago, archived or deleted).</p></li></ul>',
     );
   });
 
