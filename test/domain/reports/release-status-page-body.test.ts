@@ -117,8 +117,17 @@ describe('the project status page, whole', () => {
     ['a week without changes', { since: '2026-11-17T10:00:00.000Z', releases: [] }, '<h2>What changed since 2026-11-17</h2><p>Nothing changed in the releases in flight.</p>'],
     [
       'a week with changes',
-      { since: '2026-11-17T10:00:00.000Z', releases: [{ versionId: '10001', versionName: '1.2.0 <rc>', changes: ['Scope +2 issues (8 → 10).', 'Status On track → At risk.'] }] },
-      `<h2>What changed since 2026-11-17</h2><ul><li><p><strong>${version('10001', '1.2.0 &lt;rc&gt;')}</strong>: Scope +2 issues (8 → 10). Status On track → At risk.</p></li></ul>`,
+      {
+        since: '2026-11-17T10:00:00.000Z',
+        releases: [
+          { versionId: '10001', versionName: '1.2.0 <rc>', changes: ['Scope +2 issues (8 → 10).', 'Status On track → At risk.'] },
+          { versionId: '10000', versionName: '1.1.0', changes: ['Released.'] },
+        ],
+      },
+      '<h2>What changed since 2026-11-17</h2><ul>' +
+        `<li><p><strong>${version('10001', '1.2.0 &lt;rc&gt;')}</strong>: Scope +2 issues (8 → 10). Status On track → At risk.</p></li>` +
+        `<li><p><strong>${version('10000', '1.1.0')}</strong>: Released.</p></li>` +
+        '</ul>',
     ],
   ])('says what changed since last week: %s', (_case, changes, section) => {
     expect(renderReleaseStatusPage(aView([]), JIRA, { changes })).toBe(`${INTRO}<h2>Releases in flight</h2><p>No unreleased versions.</p>${section}`);
