@@ -21,16 +21,14 @@ function when(r: SnapshotRelease): string {
   if (!r.releaseDate) return 'no release date';
   const days = r.daysToRelease;
   if (days === null) return escapeXml(r.releaseDate);
-  // Stryker disable next-line EqualityOperator: days === 0 is answered first, so > 0 and >= 0 agree
-  const relative = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} late`;
+  const span = `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
+  const relative = days < 0 ? `${span} late` : days > 0 ? `in ${span}` : 'today';
   return `${escapeXml(r.releaseDate)} (${relative})`;
 }
 
 function slip(r: SnapshotRelease): string {
   if (r.slipDays === undefined) return '–';
-  if (r.slipDays === 0) return 'not moved';
-  // Stryker disable next-line EqualityOperator: a slip of 0 is answered above, so > 0 and >= 0 agree
-  return r.slipDays > 0 ? `+${r.slipDays} d` : `${r.slipDays} d`;
+  return r.slipDays > 0 ? `+${r.slipDays} d` : r.slipDays < 0 ? `${r.slipDays} d` : 'not moved';
 }
 
 /**

@@ -44,8 +44,8 @@ function when(release: ReleaseSummary): string {
   if (!release.releaseDate) return 'no release date';
   if (release.daysToRelease === null) return escapeXml(release.releaseDate);
   const days = release.daysToRelease;
-  // Stryker disable next-line EqualityOperator: days === 0 is answered first, so > 0 and >= 0 agree
-  const relative = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} late`;
+  const span = `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
+  const relative = days < 0 ? `${span} late` : days > 0 ? `in ${span}` : 'today';
   return `${escapeXml(release.releaseDate)} (${relative})`;
 }
 

@@ -115,7 +115,6 @@ function signedDays(from: string, to: string): string {
   if (!a || !b) return '';
   // Called for two different dates only, and a date parses to itself: days is never 0.
   const days = daysBetween(a, b);
-  // Stryker disable next-line EqualityOperator: days is never 0 here, so > 0 and >= 0 agree
   return days > 0 ? ` (${plural(days, 'day')} later)` : ` (${plural(-days, 'day')} earlier)`;
 }
 
@@ -142,12 +141,10 @@ export function diffSnapshots(baseline: StatusSnapshot | undefined, current: Sta
       if (old.rag.label.toLowerCase() !== release.rag.label.toLowerCase()) changes.push(`Status ${old.rag.label} → ${release.rag.label}.`);
       if (old.total !== release.total) {
         const delta = release.total - old.total;
-        // Stryker disable next-line EqualityOperator: the totals differ, so delta is never 0
         changes.push(`Scope ${delta > 0 ? '+' : '−'}${plural(Math.abs(delta), 'issue')} (${old.total} → ${release.total}).`);
       }
       if (old.done !== release.done) {
         const delta = release.done - old.done;
-        // Stryker disable next-line EqualityOperator: the done counts differ, so delta is never 0
         changes.push(`${plural(Math.abs(delta), 'issue')} ${delta > 0 ? 'done' : 'reopened'} since (${old.percentDone}% → ${release.percentDone}% done).`);
       }
     }
