@@ -147,7 +147,7 @@ export function issueFactFromJira(
     updated: toMinutes(parseInstant(f.updated) ?? createdMs),
     started,
     resolved: resolvedMs === undefined ? null : toMinutes(resolvedMs),
-    resolutionId: f.resolution?.id !== undefined && f.resolution !== null ? String(f.resolution.id) : null,
+    resolutionId: f.resolution?.id !== undefined ? String(f.resolution.id) : null,
     category: current,
     fixVersions: fixVersionIntervals(
       (f.fixVersions ?? []).map((v) => String(v.id)),
