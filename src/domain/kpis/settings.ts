@@ -118,7 +118,8 @@ export function readKpiSettings(stored: unknown, projectZone = 'UTC'): KpiSettin
 
 /** The settings as an admin chose them (the zone may be `project`), defaults filled in. */
 export function storedKpiSettings(stored: unknown): KpiSettings {
-  const parsed = kpiSettingsSchema.safeParse(stored ?? {});
+  // Nothing stored (undefined, null) fails the parse and reads as the defaults, like unreadable settings.
+  const parsed = kpiSettingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_KPI_SETTINGS;
 }
 
