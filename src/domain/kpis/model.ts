@@ -155,7 +155,7 @@ export function versionReleaseMoment(version: KpiVersion, tz: string, deployment
   const sorted = [...deployments].sort((a, b) => a - b);
   if (!base) return sorted.length ? { at: sorted[0] as number, day: dayOf(sorted[0] as number, tz), source: 'deployment' } : undefined;
   const dayEnd = endOfDay(base.day, tz);
-  const onTheDay = sorted.filter((at) => at <= dayEnd && dayOf(at, tz) === base.day);
+  const onTheDay = sorted.filter((at) => dayOf(at, tz) === base.day);
   const shipped = onTheDay.length ? onTheDay[onTheDay.length - 1] : sorted.find((at) => at > dayEnd);
   return shipped === undefined ? base : { at: shipped, day: dayOf(shipped, tz), source: 'deployment' };
 }
