@@ -54,8 +54,7 @@ const inDays = (day: CalendarDate, w: WindowBounds) => day >= w.fromDay && day <
 /** The date readiness reads a version at: its planned date, else Jira's release date. */
 export function readinessDate(v: KpiVersion, w: WindowBounds): { planned?: { date: CalendarDate; recordedAt: string }; date?: CalendarDate } {
   const planned = plannedRelease(v, w.now);
-  const date = planned?.date ?? (v.releaseDate ? parseCalendarDate(v.releaseDate) : undefined);
-  return { ...(planned ? { planned } : {}), ...(date ? { date } : {}) };
+  return { planned, date: planned?.date ?? (v.releaseDate ? parseCalendarDate(v.releaseDate) : undefined) };
 }
 
 /** Versions that shipped in the window, on the day they really shipped (see `versionReleaseMoment`). */
@@ -63,7 +62,8 @@ export function versionsReleasedIn(p: Prepared, w: WindowBounds): Array<{ v: Kpi
   const out: Array<{ v: KpiVersion; at: number; day: CalendarDate }> = [];
   for (const v of p.input.versions) {
     const moment = p.releaseMoment(v);
-    if (moment && moment.at <= w.now && moment.at >= w.from && moment.at < w.to) out.push({ v, at: moment.at, day: moment.day });
+    // The window ends at the start of today, so a moment inside it is never after "now".
+    if (moment && moment.at >= w.from && moment.at < w.to) out.push({ v, at: moment.at, day: moment.day });
   }
   return out.sort((a, b) => a.at - b.at || a.v.name.localeCompare(b.v.name));
 }
@@ -590,9 +590,8 @@ export function cycleTime(p: Computed, w: WindowBounds): MetricResult {
           { key: 'resolved', label: 'Resolved (UTC)', kind: 'time' },
           { key: 'days', label: 'Cycle time (days)', kind: 'number' },
         ],
-        rows: [...listed]
-          .sort((a, b) => a.f.resolved - b.f.resolved || (a.f.key < b.f.key ? -1 : a.f.key > b.f.key ? 1 : 0))
-          .map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved)), days: Number(r.days.toFixed(2)) })),
+        // In the digest's order: by resolution, then key.
+        rows: listed.map((r) => ({ issue: r.f.key, start: isoMinute(fromMinutes(r.start)), resolved: isoMinute(fromMinutes(r.f.resolved)), days: Number(r.days.toFixed(2)) })),
         issueKeys: listed.map((r) => r.f.key),
       };
     },
@@ -603,7 +602,6 @@ export function throughput(p: Computed, w: WindowBounds): MetricResult {
   const { tz } = p;
   const { count, facts, subtasks, notDelivered } = resolvedInWindow(p, w);
   const perWeek = (count * 7) / w.days;
-  const sorted = () => facts().sort((a, b) => a.resolved - b.resolved || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const notes: string[] = [];
   if (subtasks) notes.push(`${formatCount(subtasks, 'sub-task')} left out (settings).`);
   if (notDelivered) notes.push(`${formatCount(notDelivered, 'issue')} resolved as not delivered left out.`);
@@ -633,11 +631,12 @@ export function throughput(p: Computed, w: WindowBounds): MetricResult {
         { key: 'resolved', label: 'Resolved (UTC)', kind: 'time' },
         { key: 'week', label: `Week of (${tz})`, kind: 'day' },
       ],
-      rows: sorted().map((f) => {
+      // In the digest's order: by resolution, then key.
+      rows: facts().map((f) => {
         const at = fromMinutes(f.resolved);
         return { issue: f.key, resolved: isoMinute(at), week: mondayOf(dayOf(at, tz)) };
       }),
-      issueKeys: sorted().map((f) => f.key),
+      issueKeys: facts().map((f) => f.key),
     }),
   };
 }

@@ -17,6 +17,7 @@ describe('escaped defects of the releases of 6–19 March', () => {
     deployments: [{ id: 'cd-310', environment: 'production', status: 'successful' as const, at: '2026-03-10T09:00:00Z', version: '2026.3.10' }],
     issues: [
       bug('SHOP-21', '2026-03-10T08:00:00Z', ['2026.3.10']), // found in testing, before the deployment
+      bug('SHOP-20', '2026-03-10T09:00:00Z', ['2026.3.10']), // in the deployment's minute: not after it
       bug('SHOP-23', '2026-03-15T09:00:00Z', ['2026.3.10']), // exactly 5 days after: escaped
       bug('SHOP-22', '2026-03-10T15:00:00Z', ['2026.3.10']), // the afternoon of the release: escaped
       bug('SHOP-24', '2026-03-15T09:01:00Z', ['2026.3.10']), // a minute too late
@@ -67,6 +68,11 @@ describe('escaped defects of the releases of 6–19 March', () => {
         issueKeys: ['SHOP-22', 'SHOP-23', 'SHOP-28', 'SHOP-29'],
       },
     });
+  });
+
+  it('lists versions released at the same moment by name', () => {
+    const sameDay = ['2026.3.10-web', '2026.3.10-api'].map((name) => ({ id: name, name, releaseDate: '2026-03-10', released: true }));
+    expect(releaseFigure({ ...example, versions: sameDay }, 'escaped-defects').drilldown.rows.map((r) => r.version)).toEqual(['2026.3.10-api|2026.3.10-api', '2026.3.10-web|2026.3.10-web']);
   });
 
   it('has no figure without a release in the window, and flags none as still observed', () => {
@@ -150,6 +156,11 @@ describe('cycle time and throughput of 1–14 March', () => {
         issueKeys: ['SHOP-7', 'SHOP-1', 'SHOP-12', 'SHOP-2', 'SHOP-3'],
       },
     });
+  });
+
+  it('counts an issue moved through In Progress to Done within a minute with 0 days', () => {
+    const { figure } = releaseFigure({ ...example, issues: [done('SHOP-1', '2026-03-05T10:00:00Z', '2026-03-05T10:00:30Z')] }, 'cycle-time');
+    expect([figure.value, figure.numerator.value, figure.notes]).toEqual([0, 1, []]);
   });
 
   it('measures from creation when the settings say so', () => {

@@ -132,11 +132,32 @@ describe('on-time delivery of two weeks of CalVer releases', () => {
 
   it('leaves out a version first seen released when it shipped before the window', () => {
     const legacy = { id: 'L', name: 'Legacy 1.8', releaseDate: '2026-02-26', released: true, history: [{ releaseDate: '2026-02-26', released: true, observedAt: '2026-03-06T02:00:00Z' }] };
-    expect(releaseFigure({ now: NOW, settings: { windowDays: 14 }, versions: [legacy] }, 'on-time-delivery').figure).toMatchObject({ value: null, display: '–', rag: 'neutral', drilldownRows: 0 });
+    const { figure } = releaseFigure({ now: NOW, settings: { windowDays: 14 }, versions: [legacy] }, 'on-time-delivery');
+    expect([figure.value, figure.display, figure.rag, figure.drilldownRows, figure.secondary.map((s) => s.value)]).toEqual([null, '–', 'neutral', 0, [null, null, null, 0]]);
   });
 
   it('says nothing of overdue versions when every version planned for the window shipped', () => {
     const { figure } = releaseFigure({ now: NOW, settings: { windowDays: 14 }, versions: [plannedVersion('2026.3.3', '2026-03-03', '2026-03-03T16:00:00Z')] }, 'on-time-delivery');
     expect([figure.value, figure.rag, figure.notes.length, figure.secondary.map((s) => s.value)]).toEqual([1, 'green', 2, [0, null, 0, 0]]);
+  });
+});
+
+describe('the planned date is what the app knew at the time', () => {
+  // 2026.3.10 was created without a date; a release date of 10 March was first set on the 9th.
+  const history = (dateSetAt: string) => [
+    { released: false, observedAt: '2026-02-20T09:00:00Z' },
+    { releaseDate: '2026-03-10', released: false, observedAt: dateSetAt },
+  ];
+  const rows = (now: string, dateSetAt: string) =>
+    releaseFigure({ now, settings: { windowDays: 14 }, versions: [{ id: 'V', name: '2026.3.10', releaseDate: '2026-03-10', released: false, history: history(dateSetAt) }] }, 'on-time-delivery').drilldown.rows.map(
+      (r) => [r.planned, r.recorded, r.slip],
+    );
+  it.each([
+    ['set before the report', '2026-03-12T00:00:00Z', '2026-03-09T09:00:00Z', [['2026-03-10', '2026-03-09T09:00Z', 2]]],
+    ['set at the report’s very instant', '2026-03-12T00:00:00Z', '2026-03-12T00:00:00Z', [['2026-03-10', '2026-03-12T00:00Z', 2]]],
+    ['set after the report (a past week recomputed)', '2026-03-12T00:00:00Z', '2026-03-12T00:01:00Z', []],
+    ['recorded at a time that cannot be read', '2026-03-12T00:00:00Z', 'the 9th', []],
+  ])('a date %s', (_case, now, dateSetAt, expected) => {
+    expect(rows(now, dateSetAt)).toEqual(expected);
   });
 });

@@ -195,6 +195,42 @@ describe('carry-over of 2026.3.10', () => {
   });
 });
 
+describe('carry-over as of a past instant', () => {
+  it('says where the carried issues were then, not where they went later', () => {
+    // As of 12 March 08:00, before SHOP-12 moved to 10099 and SHOP-6 was also put in 2026.3.17.
+    const { drilldown } = releaseFigure({ ...release, now: '2026-03-12T08:00:00Z' }, 'carry-over');
+    expect(drilldown.rows[0]?.now).toBe('SHOP-12: 2026.3.10; SHOP-13: no version; SHOP-14: 2026.3.10; SHOP-6: 2026.3.10; SHOP-7: 2026.3.17');
+  });
+});
+
+describe('scope change at the edges of the start and release days', () => {
+  // 2026.3.10 started on 2 March and shipped on 10 March; SHOP-1 is in it all along.
+  const planned: ExampleIssue['fixVersions'] = [[V, '2026-02-25T09:00:00Z', null]];
+  it.each<[string, ExampleIssue['fixVersions'], { atStart: number; added: string | null; removed: string | null }]>([
+    ['added in the start day’s last minute: planning', [[V, '2026-03-02T23:59:00Z', null]], { atStart: 2, added: null, removed: null }],
+    ['added at the start of the next day', [[V, '2026-03-03T00:00:00Z', null]], { atStart: 1, added: 'SHOP-2', removed: null }],
+    ['added in the release day’s last minute', [[V, '2026-03-10T23:59:00Z', null]], { atStart: 1, added: 'SHOP-2', removed: null }],
+    ['removed in the start day’s last minute: planning', [[V, '2026-02-25T09:00:00Z', '2026-03-02T23:59:00Z']], { atStart: 1, added: null, removed: null }],
+    ['removed in the last minute before the release day', [[V, '2026-02-25T09:00:00Z', '2026-03-09T23:59:00Z']], { atStart: 2, added: null, removed: 'SHOP-2' }],
+    ['removed as the release day began: carry-over', [[V, '2026-02-25T09:00:00Z', '2026-03-10T00:00:00Z']], { atStart: 2, added: null, removed: null }],
+  ])('an issue %s', (_case, fixVersions, expected) => {
+    const { drilldown } = releaseFigure({ ...release, reopened: {}, issues: [story('SHOP-1', planned), story('SHOP-2', fixVersions)] }, 'scope-change');
+    expect(drilldown.rows[0]).toMatchObject(expected);
+  });
+});
+
+describe('a window without a release', () => {
+  it.each(['readiness', 'scope-change', 'carry-over'] as const)('has no %s to show', (id) => {
+    const { figure, drilldown } = releaseFigure({ now: NOW, settings: { windowDays: 14 }, versions: [plannedVersion('2026.3.20', '2026-03-20')], issues: [story('SHOP-1', [['2026.3.20', '2026-03-01T09:00:00Z', null]])] }, id);
+    expect([figure.value, figure.display, figure.rag, figure.numerator.value, figure.denominator?.value, drilldown.rows]).toEqual([null, '–', 'neutral', 0, 0, []]);
+  });
+
+  it('has no share for a version nothing was planned into at its start', () => {
+    const { figure, drilldown } = releaseFigure({ ...release, reopened: {}, issues: [story('SHOP-4', [[V, '2026-03-05T09:00:00Z', null]])] }, 'scope-change');
+    expect([figure.value, drilldown.rows[0]?.share, drilldown.rows[0]?.added]).toEqual([null, '–', 'SHOP-4']);
+  });
+});
+
 describe('readiness of several versions', () => {
   it('reads a version without a recorded plan at the release date Jira shows, and says so; rows by date, then name', () => {
     const versions = [
