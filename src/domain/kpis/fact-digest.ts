@@ -85,9 +85,12 @@ export class FactFold {
   private readonly from: number;
   private readonly to: number;
   private readonly since: number | undefined;
-  /** Successful change deployments naming a key: [index in changes, position in its issueKeys], earliest first. */
-  private readonly named = new Map<string, Array<[number, number]>>();
-  /** Successful change deployments of a version: [index in changes, rank among what it carries], earliest first. */
+  /** The first successful change deployment naming a key: [index in changes, position in its issueKeys]. */
+  private readonly named = new Map<string, [number, number]>();
+  /**
+   * Successful change deployments of a version, earliest first: [index in changes, rank among what
+   * it carries]. A deployment carries its named keys first, then its version's issues.
+   */
   private readonly ofVersion = new Map<string, Array<[number, number]>>();
   private readonly releasedVersions = new Set<string>();
   private readonly tallies = new Map<number, { versions?: VersionTallies; late: LateTally }>();
@@ -105,28 +108,26 @@ export class FactFold {
     reports: readonly Date[],
     trendOnly: readonly Date[] = [],
   ) {
-    const instants = [...reports, ...trendOnly];
+    // Each instant once: the report's "now" can be the weekly snapshot's Monday too.
+    const instants = [...new Set([...reports, ...trendOnly].map((at) => at.getTime()))];
     const whole = new Set(reports.map((at) => at.getTime()));
-    this.windows = instants.map((now) => windowBounds(now, p.settings));
+    this.windows = instants.map((now) => windowBounds(new Date(now), p.settings));
     this.from = Math.min(...this.windows.map((w) => w.from));
     this.to = Math.max(...this.windows.map((w) => w.to));
     this.since = p.input.deploymentsSince ? Date.parse(p.input.deploymentsSince) : undefined;
     p.changes.forEach((d, index) => {
       if (d.status !== 'successful') return;
       d.issueKeys.forEach((key, position) => {
-        const list = this.named.get(key) ?? [];
-        if (list.at(-1)?.[0] !== index) list.push([index, position]);
-        this.named.set(key, list);
+        if (!this.named.has(key)) this.named.set(key, [index, position]);
       });
-      d.versionIds.forEach((id, position) => this.ofVersion.set(id, [...(this.ofVersion.get(id) ?? []), [index, d.issueKeys.length + position]]));
+      for (const id of d.versionIds) this.ofVersion.set(id, [...(this.ofVersion.get(id) ?? []), [index, d.issueKeys.length]]);
     });
     for (const w of this.windows) {
       for (const { v } of versionsReleasedIn(p, w)) this.releasedVersions.add(v.id);
-      const known = this.tallies.get(w.now);
-      this.tallies.set(w.now, { ...(whole.has(w.now) ? { versions: known?.versions ?? versionTallies(p, w) } : {}), late: known?.late ?? lateTally(p, w) });
+      this.tallies.set(w.now, { ...(whole.has(w.now) ? { versions: versionTallies(p, w) } : {}), late: lateTally(p, w) });
     }
     this.digest = { factCount: 0, incidents: [], deliveries: [], bugs: new Map(), resolved: [] };
-    this.instants = new Set(instants.map((i) => i.getTime()));
+    this.instants = new Set(instants);
   }
 
   add(fact: IssueFact): void {
@@ -162,13 +163,12 @@ export class FactFold {
    */
   private deliver(fact: IssueFact): boolean {
     const { p } = this;
-    let best = this.named.get(fact.key)?.[0];
-    const seen = new Set<string>();
+    let best = this.named.get(fact.key);
+    // A version listed in several intervals (removed and put back) is looked at again, to the same end.
     for (const interval of fact.fixVersions) {
-      if (seen.has(interval.versionId)) continue;
-      seen.add(interval.versionId);
       for (const candidate of this.ofVersion.get(interval.versionId) ?? []) {
-        if (best && (candidate[0] > best[0] || (candidate[0] === best[0] && candidate[1] > best[1]))) break;
+        // Not earlier than the best so far: a deployment carries its named keys before its version's issues.
+        if (best && candidate[0] >= best[0]) break;
         const at = toMinutes((p.changes[candidate[0]] as (typeof p.changes)[number]).at);
         if (inVersionAt(fact, interval.versionId, at) && resolvedAt(fact, at)) {
           best = candidate;

@@ -26,7 +26,7 @@ const team: KpiExample = {
     { id: 'd2', environment: 'production', status: 'failed', at: '2026-03-05T09:00:00Z', issueKeys: ['SHOP-3'] },
     { id: 'd3', environment: 'production', status: 'successful', at: '2026-03-06T09:00:00Z', version: '2026.3.6', issueKeys: ['SHOP-5', 'SHOP-5'] },
     { id: 'r3', environment: 'production', status: 'successful', at: '2026-03-06T12:00:00Z', isRollback: true },
-    { id: 'd4', environment: 'production', status: 'successful', at: '2026-03-10T09:00:00Z', issueKeys: ['SHOP-1', 'SHOP-3', 'SHOP-8', 'SHOP-9', 'SHOP-11', 'SHOP-12', 'SHOP-13'] },
+    { id: 'd4', environment: 'production', status: 'successful', at: '2026-03-10T09:00:00Z', issueKeys: ['SHOP-1', 'SHOP-3', 'SHOP-8', 'SHOP-9', 'SHOP-11', 'SHOP-12', 'SHOP-13', 'SHOP-19'] },
   ],
   issues: [
     story('SHOP-1', { started: '2026-03-01T09:00:00Z', resolved: '2026-03-02T09:00:00Z' }),
@@ -46,6 +46,10 @@ const team: KpiExample = {
     { key: 'SHOP-14', type: 'Incident', created: '2026-03-06T13:00:00Z', resolved: '2026-03-06T15:00:00Z', resolution: 'Done', affects: ['2026.3.6'] },
     { key: 'SHOP-15', type: 'Bug', created: '2026-03-07T09:00:00Z', affects: ['2026.3.6', '2026.2.27'] },
     { key: 'SHOP-16', type: 'Sub-task', created: '2026-03-07T09:00:00Z', affects: ['2026.3.6'] },
+    { key: 'SHOP-17', type: 'Bug', created: '2026-03-08T09:00:00Z', affects: ['2026.3.6'] },
+    // Done, but taken out of 2026.3.6 before it went out: that deployment did not ship it.
+    story('SHOP-18', { started: '2026-03-02T09:00:00Z', resolved: '2026-03-03T09:00:00Z', fixVersions: [['2026.3.6', '2026-03-01T09:00:00Z', '2026-03-04T09:00:00Z']] }),
+    story('SHOP-19', { started: '2026-03-08T09:00:00Z', resolution: undefined }), // still open, but d4 says it shipped
   ],
   expect: {},
 };
@@ -73,6 +77,7 @@ describe('folding facts: each issue’s first production deployment', () => {
       skipped('SHOP-9', 'd4', 'before-start'),
       skipped('SHOP-11', 'd4', 'deployed-earlier'),
       skipped('SHOP-13', 'd4', 'before-start', true),
+      delivery('SHOP-19', 'd4', '2026-03-08T09:00:00Z', 48),
     ]);
   });
 
@@ -95,9 +100,9 @@ describe('folding facts: what the other figures keep', () => {
   it('keeps counted incidents, and bugs against versions released in the window', () => {
     const facts = folded();
     expect({ factCount: facts.factCount, incidents: facts.incidents, bugs: [...facts.bugs] }).toEqual({
-      factCount: 16,
+      factCount: 19,
       incidents: [{ key: 'SHOP-14', created: min('2026-03-06T13:00:00Z'), resolved: min('2026-03-06T15:00:00Z'), affects: ['2026.3.6'] }],
-      bugs: [['2026.3.6', [['SHOP-15', min('2026-03-07T09:00:00Z')]]]],
+      bugs: [['2026.3.6', [['SHOP-15', min('2026-03-07T09:00:00Z')], ['SHOP-17', min('2026-03-08T09:00:00Z')]]]],
     });
   });
 
@@ -107,6 +112,7 @@ describe('folding facts: what the other figures keep', () => {
       resolved('SHOP-1', '2026-03-02T09:00:00Z', 'delivered'),
       resolved('SHOP-7', '2026-03-02T09:00:00Z', 'subtask'),
       resolved('SHOP-2', '2026-03-03T08:00:00Z', 'delivered'),
+      resolved('SHOP-18', '2026-03-03T09:00:00Z', 'delivered'),
       resolved('SHOP-12', '2026-03-04T09:00:00Z', 'delivered'),
       resolved('SHOP-3', '2026-03-05T08:00:00Z', 'delivered'),
       resolved('SHOP-4', '2026-03-05T09:00:00Z', 'delivered'),
@@ -124,8 +130,8 @@ describe('folding facts: what the other figures keep', () => {
     const monday = new Date('2026-03-09T00:00:00Z');
     const facts = foldFacts(prepare(input), input.facts, [NOW], [monday]).facts;
     // The window before Monday 9 March is 23 February – 8 March: d0 (27 February) is in it.
-    expect(facts.deliveries.map((d) => d.key)).toContain('SHOP-10');
-    expect(facts.resolved.map((r) => r.key)).toContain('SHOP-10');
+    expect(facts.deliveries.map((d) => d.key)).toEqual(['SHOP-10', ...folded().deliveries.map((d) => d.key)]);
+    expect(facts.resolved.map((r) => r.key)).toEqual(['SHOP-10', ...folded().resolved.map((r) => r.key)]);
     expect(facts.lateAt(windowBounds(monday, input.settings))).toEqual(['SHOP-6']);
   });
 });
