@@ -81,8 +81,9 @@ function isField(item: ChangeHistoryForFacts['items'][number], fieldId: string, 
   return item.fieldId === fieldId || (item.fieldId === undefined && item.field === fieldName);
 }
 
-function category(key: string | undefined): StatusCategory | undefined {
-  return key === 'new' || key === 'indeterminate' || key === 'done' ? key : undefined;
+/** Jira's status category key; none, or one Jira does not define, reads as new. */
+function category(key: string | undefined): StatusCategory {
+  return key === 'indeterminate' || key === 'done' ? key : 'new';
 }
 
 /**
@@ -98,25 +99,22 @@ export function issueFactFromJira(
   const f = issue.fields;
   const createdMs = parseInstant(f.created) ?? 0;
   const created = toMinutes(createdMs);
+  // Changes of the same instant by history id; without ids they keep their order (the sort is stable).
   const timed = histories
-    .map((h, index) => ({ h, at: historyTime(h), index }))
-    .filter((x): x is { h: ChangeHistoryForFacts; at: number; index: number } => x.at !== undefined)
-    .sort((a, b) => a.at - b.at || Number(a.h.id ?? 0) - Number(b.h.id ?? 0) || a.index - b.index);
+    .map((h) => ({ h, at: historyTime(h) }))
+    .filter((x): x is { h: ChangeHistoryForFacts; at: number } => x.at !== undefined)
+    .sort((a, b) => a.at - b.at || Number(a.h.id ?? 0) - Number(b.h.id ?? 0));
 
-  // Work started: the first move into an In Progress status. An issue created in progress started then.
-  let started: number | null = null;
+  // Work started: an issue created in progress started then; otherwise at the first move into an
+  // In Progress status. The status it was created in is the first status change's "from" (the
+  // status now when it never changed).
+  const current = category(f.status?.statusCategory?.key);
+  const firstStatusChange = timed.flatMap(({ h }) => h.items).find((i) => isField(i, 'status', 'status'));
+  const createdIn = firstStatusChange ? statusCategoryOf(firstStatusChange.from ?? '') : current;
+  let started: number | null = createdIn === 'indeterminate' ? created : null;
   for (const { h, at } of timed) {
-    if (h.items.some((i) => isField(i, 'status', 'status') && i.to !== null && statusCategoryOf(i.to) === 'indeterminate')) {
-      started = toMinutes(at);
-      break;
-    }
-  }
-  const current = category(f.status?.statusCategory?.key) ?? 'new';
-  const firstStatusChange = timed.find(({ h }) => h.items.some((i) => isField(i, 'status', 'status')));
-  if (started === null) {
-    const initialStatus = firstStatusChange?.h.items.find((i) => isField(i, 'status', 'status'))?.from ?? null;
-    const initialCategory = initialStatus !== null ? statusCategoryOf(initialStatus) : firstStatusChange ? undefined : current;
-    if (initialCategory === 'indeterminate') started = created;
+    if (started !== null) break;
+    if (h.items.some((i) => isField(i, 'status', 'status') && i.to !== null && statusCategoryOf(i.to) === 'indeterminate')) started = toMinutes(at);
   }
 
   // Resolution intervals from the changelog; without resolution items, the current resolution.
@@ -234,9 +232,10 @@ export type FactTuple = [
 const CATEGORY_CODES: StatusCategory[] = ['new', 'indeterminate', 'done'];
 
 export function encodeFact(fact: IssueFact): FactTuple {
-  const trivial =
-    fact.resolutions.length === 0 ||
-    (fact.resolutions.length === 1 && fact.resolved !== null && fact.resolutions[0]?.from === fact.resolved && fact.resolutions[0]?.to === null);
+  // One interval, open since Jira's resolution date, is what decodeFact rebuilds from `resolved`
+  // alone (an open interval is always the last one).
+  const first = fact.resolutions[0];
+  const trivial = first?.to === null && first.from === fact.resolved;
   return [
     fact.id,
     fact.key,
@@ -270,7 +269,7 @@ export function decodeFact(tuple: FactTuple): IssueFact {
     started,
     resolved,
     resolutionId,
-    category: CATEGORY_CODES[cat] ?? 'new',
+    category: CATEGORY_CODES[cat] as StatusCategory,
     fixVersions: fix.map(([versionId, from, to]) => ({ versionId, from, to })),
     affects,
     resolutions,

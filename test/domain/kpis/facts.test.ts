@@ -129,10 +129,14 @@ describe('the whole fact of a Jira issue', () => {
     expect(fact({}, [{ created: '2026-03-04T10:00:00.000+0000', items: [fixItem as ReturnType<typeof item>] }]).fixVersions).toEqual(fixVersions);
   });
 
-  it('orders changes logged in the same second by their id, whatever order they come in', () => {
-    // An automation rule resolved the issue and a person re-opened it within the second; the
-    // search lists histories newest first. It is open now, last touched a day later.
-    const histories = [at('2026-03-09T09:00:00', [item('resolution', 'resolution', '10000', null)], '102'), at('2026-03-09T09:00:00', [item('resolution', 'resolution', null, '10000')], '101')];
+  it.each([
+    ['newest first (the search)', true],
+    ['oldest first (the bulk changelog)', false],
+  ])('orders changes logged in the same second by their id, %s', (_case, newestFirst) => {
+    // An automation rule resolved the issue and a person re-opened it within the second. It is
+    // open now, last touched a day later.
+    const histories = [at('2026-03-09T09:00:00', [item('resolution', 'resolution', null, '10000')], '101'), at('2026-03-09T09:00:00', [item('resolution', 'resolution', '10000', null)], '102')];
+    if (newestFirst) histories.reverse();
     expect(issueFactFromJira(open({ updated: '2026-03-10T09:00:00.000+0000' }), histories, (id) => CATEGORY[id]).resolutions).toEqual([
       { from: m('2026-03-09T09:00:00Z'), to: m('2026-03-09T09:00:00Z') },
     ]);
@@ -152,6 +156,50 @@ describe('the whole fact of a Jira issue', () => {
     ['moved from an unknown status (deleted from the workflow) to done', [status('2026-03-09T09:00:00', '99999', '10002')], null],
   ])('started at creation only when it was created in progress: %s', (_case, histories, started) => {
     expect(fact({}, histories).started).toBe(started);
+  });
+
+  it('started at creation when created in progress, though it went back to to do and into progress again', () => {
+    const histories = [status('2026-03-03T09:00:00', '3', '10000'), status('2026-03-05T09:00:00', '10000', '3'), status('2026-03-09T09:00:00', '3', '10002')];
+    expect(fact({}, histories).started).toBe(m('2026-03-01T09:00:00Z'));
+  });
+
+  it('reads a transition that also set other fields (Jira logs the resolution with the move to Done)', () => {
+    const inProgress = at('2026-03-03T09:00:00', [item('assignee', 'assignee', null, '5b10ac8d82e05b22cc7d4ef5'), item('status', 'status', '10000', '3')]);
+    const done = at('2026-03-09T09:00:00', [item('status', 'status', '3', '10002'), item('resolution', 'resolution', null, '10000')]);
+    expect([fact({}, [inProgress, done]).started, fact({}, [done]).started]).toEqual([m('2026-03-03T09:00:00Z'), m('2026-03-01T09:00:00Z')]);
+  });
+
+  it('reads an old changelog whose entries name their field only', () => {
+    const old = (iso: string, field: string, from: string | null, to: string | null) => ({ created: `${iso}.000+0000`, items: [{ field, from, to }] });
+    const histories = [
+      old('2026-03-02T09:00:00', 'priority', '1', '3'), // priority ids are 1–5: 3 is no status here
+      old('2026-03-04T09:00:00', 'resolution', null, '10000'),
+      old('2026-03-04T09:00:00', 'status', '3', '10002'),
+      old('2026-03-06T09:00:00', 'resolution', '10000', null),
+      old('2026-03-09T09:00:00', 'resolution', null, '10000'),
+    ];
+    expect(fact({}, histories)).toMatchObject({
+      started: m('2026-03-01T09:00:00Z'), // created in progress: the first status change is from 3
+      resolutions: [
+        { from: m('2026-03-04T09:00:00Z'), to: m('2026-03-06T09:00:00Z') },
+        { from: m('2026-03-09T09:00:00Z'), to: null },
+      ],
+    });
+    expect(fact({}, [old('2026-03-02T09:00:00', 'priority', '1', '3')]).started).toBeNull();
+  });
+
+  it('ignores a history whose time cannot be read', () => {
+    expect(fact({}, [{ created: 'yesterday', items: [item('status', 'status', '10000', '3')] }]).started).toBeNull();
+  });
+
+  it('follows an issue re-opened twice, open now', () => {
+    const set = (iso: string) => resolution(iso, '10000');
+    const cleared = (iso: string) => ({ ...resolution(iso, null), items: [item('resolution', 'resolution', '10000', null)] });
+    const histories = [set('2026-03-03T09:00:00'), cleared('2026-03-04T09:00:00'), set('2026-03-06T09:00:00'), cleared('2026-03-08T09:00:00')];
+    expect(issueFactFromJira(open({ updated: '2026-03-08T09:00:00.000+0000' }), histories, (id) => CATEGORY[id]).resolutions).toEqual([
+      { from: m('2026-03-03T09:00:00Z'), to: m('2026-03-04T09:00:00Z') },
+      { from: m('2026-03-06T09:00:00Z'), to: m('2026-03-08T09:00:00Z') },
+    ]);
   });
 
   it('takes the status it was created in from the first status change, not from its status now', () => {
@@ -218,6 +266,9 @@ describe('the whole fact of a Jira issue', () => {
   it.each([
     ['a status category Jira does not define', { id: '9', statusCategory: { key: 'undefined' } }, 'new'],
     ['no status', null, 'new'],
+    ['a status without its category', { id: '3' }, 'new'],
+    ['to do', { id: '10000', statusCategory: { key: 'new' } }, 'new'],
+    ['done', { id: '10002', statusCategory: { key: 'done' } }, 'done'],
     ['in progress', { id: '3', statusCategory: { key: 'indeterminate' } }, 'indeterminate'],
   ])('reads the status category now: %s', (_case, value, category) => {
     expect(fact({ status: value }, []).category).toBe(category);
