@@ -20,7 +20,8 @@ function version(extra: Partial<KpiVersion> = {}): KpiVersion {
 describe('when a version really shipped', () => {
   const BERLIN = 'Europe/Berlin';
 
-  it.each<[string, KpiVersion, number[], ReturnType<typeof versionReleaseMoment>]>([
+  // The expected moment as plain data (its day is a calendar date written out).
+  it.each<[string, KpiVersion, number[], unknown]>([
     ['not released: never', version({ released: false }), [], undefined],
     ['released in Jira, never seen being released: the end of Jira’s release day', version(), [], { at: ms('2026-03-10T22:59:59.999Z'), day: '2026-03-10', source: 'jira-date' }],
     [

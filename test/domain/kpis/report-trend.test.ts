@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../../../src/domain/calendar/calendar-date';
 import { foldFacts } from '../../../src/domain/kpis/fact-digest';
 import { prepare } from '../../../src/domain/kpis/model';
 import { type KpiSnapshot, TRENDED, completeSnapshots, computeKpiReport, kpiInstants, reportFrom, snapshotOf, trendsOf } from '../../../src/domain/kpis/report';
@@ -67,7 +68,7 @@ describe('a report', () => {
 
 describe('weekly snapshots and trends', () => {
   const input = exampleInput(team);
-  const weekEnds = ['2026-03-09', '2026-03-16'];
+  const weekEnds = ['2026-03-09', '2026-03-16'] as CalendarDate[];
   const folded = () => foldFacts(prepare(input), input.facts, [new Date(NOW)], weekEnds.map((d) => new Date(`${d}T00:00:00Z`)));
   const computedAt = new Date(NOW);
 
