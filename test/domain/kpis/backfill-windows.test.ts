@@ -26,4 +26,8 @@ describe('the backfill windows of a bulk-import month', () => {
     expect(hours).toHaveLength(11);
     expect(hours.at(-1)).toEqual({ id: '2026-11-24T10', from: '2026-11-24 10:00', span: 'hour' });
   });
+
+  it('keep one open part for a window that opens after now (a day Jira’s zone has already begun)', () => {
+    expect(splitWindow({ id: '2026-11-25', from: '2026-11-25', span: 'day' }, NOW)).toEqual([{ id: '2026-11-25T00', from: '2026-11-25', span: 'hour' }]);
+  });
 });
