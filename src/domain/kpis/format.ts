@@ -46,14 +46,14 @@ const SINGULAR: Record<string, string> = {
   releases: 'release',
 };
 
+/** The first of those nouns in a label, as a whole word. */
+const FIRST_PLURAL = new RegExp(`(^| )(${Object.keys(SINGULAR).join('|')})(?= |$)`);
+
 /**
  * "1 version released on time", "3 versions released on time": a figure's count with its label,
  * whose first plural noun (the labels are written for many) agrees with the count.
  */
 export function countWithLabel(value: number, label: string): string {
   if (value !== 1) return `${value} ${label}`;
-  const words = label.split(' ');
-  const index = words.findIndex((w) => w in SINGULAR);
-  if (index >= 0) words[index] = SINGULAR[words[index] as string] as string;
-  return `1 ${words.join(' ')}`;
+  return `1 ${label.replace(FIRST_PLURAL, (_match, before: string, plural: string) => `${before}${SINGULAR[plural]}`)}`;
 }

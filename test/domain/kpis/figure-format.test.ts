@@ -80,6 +80,9 @@ describe('how a figure reads', () => {
     [1, 'incidents attributed to those deployments', '1 incident attributed to those deployments'],
     [1, 'bugs raised against releases', '1 bug raised against releases'],
     [1, 'issues first deployed to production in the window', '1 issue first deployed to production in the window'],
+    [1, 'releases', '1 release'],
+    [1, 'days with releases', '1 day with releases'],
+    [1, 'sub-issues resolved', '1 sub-issues resolved'],
     // A label without a known plural noun stays as written.
     [1, 'commits first deployed to production in the window', '1 commits first deployed to production in the window'],
   ])('a count of %s with the label "%s" reads "%s"', (value, label, text) => {
