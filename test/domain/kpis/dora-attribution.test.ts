@@ -89,6 +89,19 @@ describe('what a failure signal points at', () => {
     expect(recoveries(report)).toEqual([['R2', '2026-03-02T11:00Z', '2026-03-02T11:30Z', 'next successful deployment RB', 0.5]]);
   });
 
+  it('a hotfix whose pipeline failed is no hotfix yet: its successful retry is', () => {
+    const report = reportOf([prod('R', '02T10:00'), prod('HF', '03T10:00', { status: 'failed', isHotfix: true }), prod('HF2', '03T10:30', { isHotfix: true })]);
+    expect(failures(report)).toEqual([
+      ['R', 'hotfix HF2 (2026-03-03T10:30Z)'],
+      ['HF', 'deployment reported failed/rolled back (2026-03-03T10:00Z)'],
+      ['HF2', null],
+    ]);
+  });
+
+  it('a rollback that failed rolled nothing back', () => {
+    expect(failures(reportOf([prod('R', '02T10:00'), prod('RB', '02T11:00', { status: 'failed', isRollback: true })]))).toEqual([['R', null]]);
+  });
+
   it('a rollback before any change is nobody’s failure', () => {
     expect(failures(reportOf([prod('RB', '02T09:00', { isRollback: true }), prod('R', '02T10:00')]))).toEqual([['R', null]]);
   });
@@ -190,18 +203,33 @@ describe('the window’s edges and an empty window', () => {
       expect(figureOf(report, id)).toMatchObject({ value: null, display: '–', rag: 'neutral', numerator: { value: 0 } });
       expect(figureOf(report, id)).not.toHaveProperty('band');
     }
+    expect(figureOf(report, 'lead-time').secondary).toEqual([
+      { label: '85th percentile', value: null, display: '–' },
+      { label: 'Mean', value: null, display: '–' },
+    ]);
+    expect(figureOf(report, 'recovery-time').secondary).toEqual([
+      { label: '85th percentile', value: null, display: '–' },
+      { label: 'Not recovered yet', value: 0, display: '0' },
+    ]);
   });
 });
 
 describe('one history read at two instants', () => {
-  it('gives each instant its own failures: what was known on 6 March, and on 15 March', () => {
+  it('gives each instant its own failures: what was known on 5 March, on 6 March, and on 15 March', () => {
     const deployments = [prod('R', '02T10:00'), prod('R2', '04T10:00')];
     const issues = [incident('P-1', '05T10:00', '07T10:00')];
     const input = exampleInput({ name: 'two instants', now: NOW, settings: { windowDays: 14 }, deployments, issues, expect: {} });
+    const before = new Date('2026-03-05T09:00:00Z');
     const early = new Date('2026-03-06T12:00:00Z');
     const late = new Date(NOW);
-    const folded = foldFacts(prepare(input), input.facts, [early, late]);
+    const folded = foldFacts(prepare(input), input.facts, [before, early, late]);
     const at = (now: Date) => recoveries(reportFrom(folded, now) as ReturnType<typeof reportOf>);
+    // Before P-1 was raised, R2 had not failed.
+    expect(at(before)).toEqual([]);
+    expect(failures(reportFrom(folded, before) as ReturnType<typeof reportOf>)).toEqual([
+      ['R', null],
+      ['R2', null],
+    ]);
     expect(at(early)).toEqual([['R2', '2026-03-05T10:00Z', null, 'not yet: not by 2026-03-06T12:00Z', null]]);
     expect(at(late)).toEqual([['R2', '2026-03-05T10:00Z', '2026-03-07T10:00Z', 'P-1 resolved', 48]]);
     expect(at(early)).toEqual([['R2', '2026-03-05T10:00Z', null, 'not yet: not by 2026-03-06T12:00Z', null]]);

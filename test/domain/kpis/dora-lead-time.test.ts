@@ -83,6 +83,14 @@ describe('lead time for changes from the commit times CI sends', () => {
     expect(leadTime(report)).toMatchObject({ value: 1 / 3, display: '0.3 h', band: { level: 'elite' } });
   });
 
+  it('counts a commit deployed the minute it was made as 0 h', () => {
+    const report = reportOf({ deployments: [prod('d1', '2026-03-02T10:00:00Z', commits(['c1', '2026-03-02T10:00:00Z'], ['c2', '2026-03-02T09:00:00Z']))] });
+    expect(report.drilldowns['lead-time'].rows.map((r) => [r.commit, r.hours])).toEqual([
+      ['c1', 0],
+      ['c2', 1],
+    ]);
+  });
+
   it('falls back to Jira’s proxy when no commit reached production in the window', () => {
     const report = reportOf({ deployments: [deployments[0]!, prod('d1', '2026-03-02T10:00:00Z')] });
     expect(leadTime(report).definition).toBe(
@@ -201,6 +209,46 @@ describe('lead time for changes from Jira when CI sends no commit times', () => 
     expect(leadTime(report).notes[0]).toBe(
       '11 issues resolved after their version was deployed, and not shipped by a later deployment yet, not counted: P-11, P-12, P-13, P-14, P-15, P-16, P-17, P-18, P-19, P-20, ….',
     );
+  });
+
+  it('counts as resolved after its version was deployed only an issue done after the version’s last successful deployment of the window, and not shipped since', () => {
+    const inVersion = (id: string) => ({ fixVersions: [[id, '2026-03-01T00:00:00Z', null]] as Array<[string, string, string | null]> });
+    const after = '2026-03-11T10:00:00Z';
+    const input = exampleInput({
+      name: 'late',
+      now: NOW,
+      settings: { windowDays: 7 },
+      versions: [
+        { id: '1', name: '1.0', released: true },
+        { id: '2', name: '2.0', released: true },
+        { id: '3', name: '3.0', released: true },
+      ],
+      deployments: [
+        prod('D0', '2026-02-20T10:00:00Z', { version: '3.0' }),
+        prod('D1', '2026-03-10T12:00:00Z', { version: '1.0' }),
+        prod('D2', '2026-03-10T13:00:00Z', { version: '2.0', status: 'failed' }),
+        prod('D3', '2026-03-12T12:00:00Z', { issueKeys: ['P-2'] }),
+      ],
+      issues: [
+        story('P-1', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, inVersion('1')),
+        // Shipped by a later deployment that named it.
+        story('P-2', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, inVersion('1')),
+        story('P-3', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, { ...inVersion('1'), resolution: "Won't Do" }),
+        { key: 'P-4', type: 'Story', created: '2026-03-01T00:00:00Z', ...inVersion('1') },
+        // Done before D1: D1 shipped it.
+        story('P-5', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', '2026-03-09T10:00:00Z', inVersion('1')),
+        // Its version's only deployment failed.
+        story('P-6', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, inVersion('2')),
+        // Its version was deployed before the window.
+        story('P-7', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, inVersion('3')),
+      ],
+      expect: {},
+    });
+    // On 11 March at 08:00 (window 4–10 March) P-1 was not resolved yet; on 15 March (8–14 March) it was.
+    const instants = [new Date('2026-03-11T08:00:00Z'), new Date(NOW)];
+    const folded = foldFacts(prepare(input), input.facts, instants);
+    const lateNotes = instants.map((now) => reportFrom(folded, now).figures.find((f) => f.id === 'lead-time')!.notes.filter((n) => n.includes('resolved after')));
+    expect(lateNotes).toEqual([[], ['1 issue resolved after their version was deployed, and not shipped by a later deployment yet, not counted: P-1.']]);
   });
 
   it('with version releases as the deployments, says an issue counts when it was done and in the released version', () => {
