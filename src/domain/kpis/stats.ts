@@ -19,7 +19,6 @@ export const PERCENTILE_METHOD_LABELS: Record<PercentileMethod, string> = {
  * - lower: x[⌊(n−1)·p⌋]
  */
 export function percentile(values: readonly number[], p: number, method: PercentileMethod): number | undefined {
-  if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   return percentileOfSorted(sorted, p, method);
 }
