@@ -185,10 +185,9 @@ function signalText(signal: FailureSignal): string {
   return `${what} (${isoMinute(signal.at)})`;
 }
 
-function deploymentVersion(d: ProdDeployment, p: Prepared): string | null {
-  if (d.versionName) return d.versionName;
-  const v = d.versionIds[0];
-  return v ? (p.versions.get(v)?.name ?? v) : null;
+/** The version a deployment shipped, as CI named it (a version release carries its name). */
+function deploymentVersion(d: ProdDeployment): string | null {
+  return d.versionName ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +247,7 @@ export function deploymentFrequency(p: Computed, w: WindowBounds): MetricResult 
         at: isoMinute(d.at),
         day: dayOf(d.at, tz),
         environment: d.environment,
-        version: deploymentVersion(d, p),
+        version: deploymentVersion(d),
         status: d.status,
         failed: failed.has(d.id),
       })),
@@ -468,7 +467,8 @@ export function changeFailureRate(p: Computed, w: WindowBounds): MetricResult {
   const countingIncidents = settings.cfrNumerator === 'incidents';
   const numerator = countingIncidents ? incidents.length : failed.length;
   const share = deployments.length ? numerator / deployments.length : null;
-  const lost = unattributed.filter((u) => inWindow(u.at, w) && u.at <= w.now);
+  // The window ends at the start of today, before "now": an incident in it is known.
+  const lost = unattributed.filter((u) => inWindow(u.at, w));
   const notes = [`Failure signals: ${settings.failureSignals.join(', ') || 'none'}; a failure counts within ${settings.failureWindowHours} h after the deployment.`];
   if (lost.length) notes.push(`${formatCount(lost.length, 'incident')} in the window not attributed to a deployment (listed in the drill-down).`);
   if (countingIncidents) notes.push('Counting incidents per deployment: the DORA bands are defined for failed deployments, so the band is indicative only.');
@@ -478,7 +478,7 @@ export function changeFailureRate(p: Computed, w: WindowBounds): MetricResult {
       return {
         deployment: d.id,
         at: isoMinute(d.at),
-        version: deploymentVersion(d, p),
+        version: deploymentVersion(d),
         failed: signals.length > 0,
         signals: signals.map(signalText).join('; ') || null,
         incidents: signals.filter((s) => s.kind === 'incident').map((s) => s.ref).join(', ') || null,
@@ -536,12 +536,13 @@ export function recoveryTime(p: Computed, w: WindowBounds): MetricResult {
   const byDeployment = knownSignals(p, w);
   const failed = p.changes.filter((d) => inWindow(d.at, w) && byDeployment.has(d.id));
   const rows = failed.map((d) => {
-    const signals = byDeployment.get(d.id) ?? [];
+    const signals = byDeployment.get(d.id) as FailureSignal[];
     const open = signals.find((s) => s.recoveredAt === null);
-    const last = open ? undefined : signals.reduce((a, b) => ((b.recoveredAt as number) > (a.recoveredAt as number) ? b : a));
-    const recoveredAt = last ? (last.recoveredAt as number) : null;
+    // Put right when the last of its signals was (read only when none is open).
+    const last = signals.reduce((a, b) => ((b.recoveredAt as number) > (a.recoveredAt as number) ? b : a));
+    const recoveredAt = open ? null : (last.recoveredAt as number);
     const startedAt = Math.min(...signals.map((s) => s.startedAt));
-    return { d, signals, startedAt, recoveredAt, by: open ? `not yet: ${open.recoveredBy}` : (last?.recoveredBy ?? ''), hours: recoveredAt === null ? null : Math.max(0, recoveredAt - startedAt) / HOUR_MS };
+    return { d, signals, startedAt, recoveredAt, by: open ? `not yet: ${open.recoveredBy}` : last.recoveredBy, hours: recoveredAt === null ? null : Math.max(0, recoveredAt - startedAt) / HOUR_MS };
   });
   const hours = rows.filter((r) => r.hours !== null).map((r) => r.hours as number).sort((a, b) => a - b);
   const method = settings.percentileMethod;
