@@ -32,10 +32,10 @@ export function judge(id: KpiFigureId, value: number | null, settings: Pick<KpiS
       return { rag: higher(RELEASE_RAG.readiness) };
     case 'scope-change':
       return { rag: lower(RELEASE_RAG.scopeChange) };
-    case 'carry-over':
-      return { rag: lower(RELEASE_RAG.carryOver) };
     case 'escaped-defects':
       return { rag: lower(RELEASE_RAG.escapedPerRelease) };
+    case 'carry-over':
+      return { rag: lower(RELEASE_RAG.carryOver) };
     default:
       return { rag: 'neutral' };
   }
