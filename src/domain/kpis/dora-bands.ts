@@ -86,7 +86,8 @@ const LEVEL_LABELS: Record<KpiBandLevel, string> = { elite: 'Elite', high: 'High
 /** The band of a value (per day for frequency, hours for times, a 0–1 share for the rate). */
 export function doraBand(table: KpiDoraTable, metric: DoraMetric, value: number): KpiBand {
   const levels = DORA_TABLES[table][metric];
-  const level = levels.find((l) => l.fits(value)) ?? (levels[levels.length - 1] as Level);
+  // The last level of every table fits every value.
+  const level = levels.find((l) => l.fits(value)) as Level;
   return { table, level: level.level, label: LEVEL_LABELS[level.level], wording: level.wording, rule: level.rule };
 }
 
