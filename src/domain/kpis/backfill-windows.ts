@@ -22,8 +22,11 @@ const HOUR_MS = 3_600_000;
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const hourOf = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)} ${new Date(ms).toISOString().slice(11, 13)}:00`;
-/** A window bound as an instant (UTC), for stepping; the literal itself is what Jira reads. */
-const instantOf = (bound: string) => Date.parse(bound.length > 10 ? `${bound.replace(' ', 'T')}:00Z` : `${bound}T00:00:00Z`);
+/**
+ * A window bound as an instant (UTC), for stepping; the literal itself is what Jira reads. Only
+ * months and days are split, and their bounds are days (`yyyy-MM-dd`).
+ */
+const instantOf = (bound: string) => Date.parse(`${bound}T00:00:00Z`);
 
 /**
  * The windows one level finer that tile `window` (a month into days, a day into hours); undefined
@@ -45,7 +48,8 @@ export function splitWindow(window: CreatedWindow, now: Date): CreatedWindow[] |
     const last = next >= end;
     parts.push({ id: id(at), from: label(at), ...(last ? (window.to ? { to: window.to } : {}) : { to: label(next) }), span });
   }
-  // Keep the first bound exactly as the parent wrote it (a month's `yyyy-MM-dd` is a day's too).
-  if (parts[0]) parts[0].from = window.from;
+  // Keep the first bound exactly as the parent wrote it (a month's `yyyy-MM-dd` is a day's too);
+  // there is always a first part, even for a window that opens after `now`.
+  (parts[0] as CreatedWindow).from = window.from;
   return parts;
 }
