@@ -278,11 +278,13 @@ export function lateTally(p: Prepared, w: WindowBounds): LateTally {
   const keys = new Set<string>();
   return {
     add(fact, shipped, delivered) {
-      if (shipped || !delivered || fact.resolved === null) return;
-      const resolved = fromMinutes(fact.resolved);
+      // Delivered work is resolved work.
+      if (shipped || !delivered) return;
+      const resolved = fromMinutes(fact.resolved as number);
       for (const interval of fact.fixVersions) {
-        const at = lastDeployment.get(interval.versionId);
-        if (at !== undefined && resolved > at && resolved <= w.now) keys.add(fact.key);
+        // A version not deployed in the window has no deployment to be resolved after.
+        const at = lastDeployment.get(interval.versionId) ?? Number.POSITIVE_INFINITY;
+        if (resolved > at && resolved <= w.now) keys.add(fact.key);
       }
     },
     keys: () => [...keys].sort(),

@@ -241,6 +241,8 @@ describe('lead time for changes from Jira when CI sends no commit times', () => 
         story('P-6', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, inVersion('2')),
         // Its version was deployed before the window.
         story('P-7', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', after, inVersion('3')),
+        // Done, then taken out of 1.0 before D1 shipped it.
+        story('P-8', '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', '2026-03-09T10:00:00Z', { fixVersions: [['1', '2026-03-01T00:00:00Z', '2026-03-09T12:00:00Z']] }),
       ],
       expect: {},
     });
