@@ -66,7 +66,8 @@ export function waitingFor(plan: RunbookPlan, run: RunRecord, step: RunbookStep)
 
 /** Steps someone can start now, in plan order. */
 export function readySteps(plan: RunbookPlan, run: RunRecord | undefined): string[] {
-  if (!run || runStatus(plan, run) !== (run.header.mode === 'rollback' ? 'rolling-back' : 'running')) return [];
+  // A finished run (completed or rolled back) has every active step done, so none is ready.
+  if (!run) return [];
   return activeSteps(plan, run.header.mode)
     .filter((s) => stateOf(run, s.id).status === 'not-started' && waitingFor(plan, run, s).length === 0)
     .map((s) => s.id);
@@ -95,8 +96,8 @@ export function applyStepAction(
   if (!outcome.ok) return outcome;
   const before = stateOf(run, input.stepId).status;
   if (outcome.state.status === before) return outcome;
-  // Each status change is kept, so the frozen record says who started, completed, failed or skipped a step and when.
-  const event: StepEvent = { status: outcome.state.status, at: input.at, by: input.by, ...(outcome.state.reason && outcome.state.status !== 'running' ? { reason: outcome.state.reason } : {}) };
+  // Each status change is kept (a started step has no reason: starting drops a failure's), so the frozen record says who started, completed, failed or skipped a step and when.
+  const event: StepEvent = { status: outcome.state.status, at: input.at, by: input.by, ...(outcome.state.reason ? { reason: outcome.state.reason } : {}) };
   return { ...outcome, state: { ...outcome.state, history: [...(outcome.state.history ?? []), event] } };
 }
 
@@ -126,7 +127,7 @@ function decideStepAction(
   const active = isRollback(step) === (run.header.mode === 'rollback');
   switch (action.type) {
     case 'vote':
-      return applyVote(step, current, run.header, { choice: action.choice, ...(action.reason !== undefined ? { reason: action.reason } : {}), at, by, hasRollbackSteps: plan.steps.some(isRollback) });
+      return applyVote(step, current, run.header, { choice: action.choice, reason: action.reason, at, by, hasRollbackSteps: plan.steps.some(isRollback) });
     case 'start': {
       if (!active) {
         return refuse(isRollback(step) ? `${title} is a rollback step: it runs only once a rollback is called.` : `The run is rolling back: ${title} is not started any more.`);
@@ -163,7 +164,7 @@ function decideStepAction(
 
 /** Switches a running go-live to its rollback steps. */
 export function startRollback(plan: RunbookPlan, run: RunRecord, input: { reason: string; at: string; by: UserSummary }): { ok: true; header: RunHeader } | Refusal {
-  if (run.header.mode === 'rollback' && run.header.rollback) {
+  if (run.header.rollback) {
     return refuse(`The rollback was already called by ${run.header.rollback.by.displayName} at ${run.header.rollback.at}.`, 'CONFLICT');
   }
   if (runStatus(plan, run) === 'completed') return refuse('The go-live run is complete: its record is final.');
