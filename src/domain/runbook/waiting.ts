@@ -35,9 +35,10 @@ export function runbookWaitingFor(
     const state = stateOf(run, step.id);
     const voting = state.status === 'running' && approversOf(step).length > 0;
     if (voting) {
-      // A running checkpoint completes by its approvers' votes, not by its owner.
+      // A running checkpoint completes by its approvers' votes, not by its owner. (Only a forward
+      // run has checkpoints among its active steps: a rollback step is never a checkpoint.)
       const votes = tally(step, state);
-      if (run.header.mode === 'forward' && votes.outcome === 'waiting' && votes.pending.includes(actor.accountId)) checkpoints.push({ ...ref, stepId: step.id, title: step.title });
+      if (votes.outcome === 'waiting' && votes.pending.includes(actor.accountId)) checkpoints.push({ ...ref, stepId: step.id, title: step.title });
       continue;
     }
     const status = ready.has(step.id) ? 'ready' : state.status === 'running' ? 'running' : undefined;
