@@ -63,21 +63,22 @@ export function planProblems(plan: RunbookPlan, options: { template?: boolean } 
 /** Each circle of dependencies once, as step ids in dependency order (a depends on b → a, b). */
 export function dependencyCycles(steps: readonly RunbookStep[]): string[][] {
   const byId = new Map(steps.map((s) => [s.id, s]));
-  const state = new Map<string, 'visiting' | 'done'>();
+  const visited = new Set<string>();
   const cycles: string[][] = [];
+  // The steps being visited, each waiting for the next: a dependency on one of them closes a circle.
   const path: string[] = [];
   const visit = (id: string) => {
-    state.set(id, 'visiting');
+    if (visited.has(id)) return;
+    visited.add(id);
     path.push(id);
-    for (const dep of byId.get(id)?.dependsOn ?? []) {
+    for (const dep of (byId.get(id) as RunbookStep).dependsOn) {
       if (dep === id || !byId.has(dep)) continue; // reported on their own
-      if (state.get(dep) === 'visiting') cycles.push(path.slice(path.indexOf(dep)));
-      else if (!state.has(dep)) visit(dep);
+      if (path.includes(dep)) cycles.push(path.slice(path.indexOf(dep)));
+      else visit(dep);
     }
     path.pop();
-    state.set(id, 'done');
   };
-  for (const step of steps) if (!state.has(step.id)) visit(step.id);
+  for (const step of steps) visit(step.id);
   return cycles;
 }
 
