@@ -30,19 +30,18 @@ const GO_LIVES = {
   'America/New_York': { start: '2026-11-01T04:30:00.000Z', releaseDate: '2026-11-01' },
 } as const;
 
-function check(zone: keyof typeof GO_LIVES, calendar: { windows?: readonly PlanWindow[]; slots?: readonly PlanSlot[]; goLiveWindowId?: string } = {}) {
+const STEPS = [
+  aStep('uat-rehearsal-sign-off', { environment: 'UAT-1', offset: -180, durationMinutes: 60, kind: 'verification' }),
+  aStep('deploy', { environment: 'Production', offset: 0, durationMinutes: 120, after: ['uat-rehearsal-sign-off'] }),
+  aStep('load-test', { environment: 'nft', durationMinutes: 30, after: ['deploy'] }),
+  aStep('announce', { durationMinutes: 10, after: ['deploy'], kind: 'communication' }),
+  aStep('somewhere', { environment: 'Staging-7', durationMinutes: 10, after: ['deploy'] }),
+  aStep('rb-redeploy', { environment: 'Production', kind: 'rollback', durationMinutes: 30 }),
+];
+
+function check(zone: keyof typeof GO_LIVES, calendar: { windows?: readonly PlanWindow[]; slots?: readonly PlanSlot[]; goLiveWindowId?: string } = {}, steps = STEPS) {
   const { start, releaseDate } = GO_LIVES[zone];
-  const plan = aPlan(
-    [
-      aStep('uat-rehearsal-sign-off', { environment: 'UAT-1', offset: -180, durationMinutes: 60, kind: 'verification' }),
-      aStep('deploy', { environment: 'Production', offset: 0, durationMinutes: 120, after: ['uat-rehearsal-sign-off'] }),
-      aStep('load-test', { environment: 'nft', durationMinutes: 30, after: ['deploy'] }),
-      aStep('announce', { durationMinutes: 10, after: ['deploy'], kind: 'communication' }),
-      aStep('somewhere', { environment: 'Staging-7', durationMinutes: 10, after: ['deploy'] }),
-      aStep('rb-redeploy', { environment: 'Production', kind: 'rollback', durationMinutes: 30 }),
-    ],
-    start,
-  );
+  const plan = aPlan(steps, start);
   return checkPlanAgainstCalendar({
     plan,
     schedule: schedulePlan(plan),
@@ -127,5 +126,41 @@ describe('the plan checked against the release calendar', () => {
     const window = maintenance('mw-prod', 'env-prod', '2026-09-26T13:00:00.000Z', '2026-09-26T17:00:00.000Z');
     expect(check('Pacific/Auckland', { windows: [window], goLiveWindowId: 'mw-prod' }).map((c) => c.rule)).toEqual(['environment-unavailable']);
     expect(check('Pacific/Auckland', { windows: [window] }).map((c) => c.rule)).toEqual(['slot-in-maintenance', 'environment-unavailable']);
+  });
+});
+
+describe('which steps the calendar check reads as bookings', () => {
+  const read = (conflicts: ReturnType<typeof check>) => conflicts.map((c) => [c.rule, c.title]);
+
+  it.each([
+    [
+      'a step naming its environment by the inventory id, in any case; a 0-minute milestone books nothing',
+      {},
+      [aStep('load-test', { environment: 'ENV-NFT', offset: 0, durationMinutes: 30 }), aStep('health-check', { environment: 'NFT', offset: 60, durationMinutes: 0 })],
+      [['environment-unavailable', '“load test”: NFT is down']],
+    ],
+    [
+      'a booking left from an earlier check of the same step, which is not a double booking',
+      { slots: [booking('runbook-step:deploy', 'SHOP', 'env-prod', '2026-09-26T13:30:00.000Z', '2026-09-26T15:30:00.000Z')] },
+      STEPS,
+      [['environment-unavailable', '“load test”: NFT is down']],
+    ],
+    [
+      'another project’s double booking no step is part of',
+      { slots: [booking('pay-1', 'PAY', 'env-uat2', '2026-09-26T10:00:00.000Z', '2026-09-26T12:00:00.000Z'), booking('pay-2', 'PAY', 'env-uat2', '2026-09-26T11:00:00.000Z', '2026-09-26T13:00:00.000Z')] },
+      STEPS,
+      [['environment-unavailable', '“load test”: NFT is down']],
+    ],
+    [
+      'maintenance of another environment than the go-live’s own window',
+      { windows: [maintenance('mw-uat', 'env-uat1', '2026-09-26T10:00:00.000Z', '2026-09-26T11:00:00.000Z'), maintenance('mw-prod', 'env-prod', '2026-09-26T13:00:00.000Z', '2026-09-26T17:00:00.000Z')], goLiveWindowId: 'mw-prod' },
+      STEPS,
+      [
+        ['slot-in-maintenance', '“uat rehearsal sign off”: UAT-1 is in maintenance during SHOP 2.4’s booking'],
+        ['environment-unavailable', '“load test”: NFT is down'],
+      ],
+    ],
+  ])('%s', (_case, calendar, steps, conflicts) => {
+    expect(read(check('Pacific/Auckland', calendar, steps))).toEqual(conflicts);
   });
 });
