@@ -35,8 +35,9 @@ export function runProgress(plan: RunbookPlan, run: RunRecord, now: string): Run
   const mode = run.header.mode;
   const steps = activeSteps(plan, mode);
   const rollbackAt = run.header.rollback?.at;
-  const plannedOrigin = mode === 'rollback' && rollbackAt ? rollbackAt : (plan.goLiveStart ?? run.header.startedAt);
-  const actualOrigin = mode === 'rollback' && rollbackAt ? rollbackAt : run.header.startedAt;
+  // A called rollback always switches the run to rollback mode (run.ts, checkpoint.ts).
+  const plannedOrigin = rollbackAt ?? plan.goLiveStart ?? run.header.startedAt;
+  const actualOrigin = rollbackAt ?? run.header.startedAt;
   const plan0 = planned(steps, plannedOrigin);
   const projected = new Map<string, Times>();
   const ready = new Set(readySteps(plan, run));
