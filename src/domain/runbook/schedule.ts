@@ -60,7 +60,8 @@ function schedulePart(steps: readonly RunbookStep[], originAt: string | undefine
     lateStart.set(step.id, lateFinish - step.durationMinutes);
   }
   const scheduled = steps.map((step): ScheduledStep => {
-    const { start, end: stepEnd } = early.get(step.id) ?? { start: 0, end: step.durationMinutes };
+    // dependencyOrder places every step, so each has its earliest times.
+    const { start, end: stepEnd } = early.get(step.id) as { start: number; end: number };
     const slack = Math.max(0, (lateStart.get(step.id) ?? start) - start);
     return { stepId: step.id, startMinute: start, endMinute: stepEnd, slackMinutes: slack, critical: slack < 1e-9 };
   });
