@@ -48,7 +48,8 @@ export const runRollbackId = (versionId: string): string => `golive-${versionId}
 /** The deployment events the run's record calls for, in the order they happened. */
 export function runDeploymentEvents(plan: RunbookPlan, run: RunRecord, release: RunRelease, production: ProductionEnvironments): DeploymentEvent[] {
   const base = { status: 'successful' as const, projectKey: release.projectKey, version: release.versionName };
-  const deployments: DeploymentEvent[] = activeSteps(plan, 'forward').flatMap((step) => {
+  // Rollback steps are of kind rollback, never deployment: only forward steps deploy.
+  const deployments: DeploymentEvent[] = plan.steps.flatMap((step) => {
     const state = run.states[step.id];
     const environment = step.kind === 'deployment' ? productionEnvironmentOf(step, production) : undefined;
     if (!environment || state?.status !== 'completed' || !state.endedAt) return [];

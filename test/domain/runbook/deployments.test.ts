@@ -59,3 +59,28 @@ describe('the deployment events a run calls for', () => {
     for (const e of events) expect(e).toMatchObject({ environment: 'EU Production', status: 'successful', projectKey: 'SHOP', version: 'SHOP 2.4' });
   });
 });
+
+describe('the deployment events of a rolled-back go-live, in full', () => {
+  it('names the pipeline after the step (cut to 200 characters), and restores production when the last of the parallel rollback steps ended', () => {
+    const title = `Deploy the storefront, the checkout and the payment services to production ${'(blue/green) '.repeat(12)}`;
+    const plan = aPlan([aStep('deploy-prod', { title, environment: ' prod ' }), aStep('rb-app', { kind: 'rollback' }), aStep('rb-db', { kind: 'rollback' })]);
+    const run = aRun(
+      { 'deploy-prod': { status: 'completed', endedAt: t(20) }, 'rb-app': { status: 'completed', endedAt: t(60) }, 'rb-db': { status: 'completed', endedAt: t(50) } },
+      { mode: 'rollback', rollback: { at: t(30), by: RAVI, reason: 'errors' } },
+    );
+    const base = { status: 'successful', projectKey: 'SHOP', version: 'SHOP 2.4', environment: 'prod' };
+    expect(runDeploymentEvents(plan, run, release, production)).toEqual([
+      { ...base, deploymentId: 'golive-10042-deploy-prod', deployedAt: t(20), pipeline: { name: `Go-live runbook: ${title}`.slice(0, 200) } },
+      { ...base, deploymentId: 'golive-10042.rollback', deployedAt: t(60), isRollback: true, pipeline: { name: 'Go-live runbook: rollback' } },
+    ]);
+    expect(`Go-live runbook: ${title}`.length).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['a production name set with spaces', { names: [' Live '], inventory: [] }, 'live', 'live'],
+    ['an inventory name with spaces', { names: [], inventory: [{ name: ' EU Production ', tier: 'PROD' }] }, 'eu production', 'eu production'],
+    ['no production name and no production tier: plain production', { names: [], inventory: [{ name: 'Staging', tier: 'PREPROD' }] }, undefined, 'production'],
+  ])('a step deploys to production by %s', (_case, settings, environment, expected) => {
+    expect(productionEnvironmentOf({ ...(environment ? { environment } : {}) }, settings)).toBe(expected);
+  });
+});
