@@ -17,3 +17,15 @@ describe('the go-live against its maintenance window', () => {
     expect(checkAgainstWindow({ start: t(0), end: t(60) }, [window('yesterday', -1500, -1400)])).toBeUndefined();
   });
 });
+
+describe('the go-live against a window it only touches', () => {
+  it.each([
+    ['a window opening as the go-live ends', { start: t(0), end: t(60) }, [window('w', 60, 120)], undefined],
+    ['a go-live of milestones only, before the window', { start: t(-10), end: t(-10) }, [window('w', 0, 120)], undefined],
+    ['a go-live of milestones only, as the window opens', { start: t(0), end: t(0) }, [window('w', 0, 120)], { windowId: 'w', environmentName: 'PROD-EU', from: t(0), to: t(120), fits: true, minutesOver: 0, minutesEarly: 0 }],
+    ['a go-live of milestones only, inside the window', { start: t(60), end: t(60) }, [window('w', 0, 120)], { windowId: 'w', environmentName: 'PROD-EU', from: t(0), to: t(120), fits: true, minutesOver: 0, minutesEarly: 0 }],
+    ['a go-live of milestones only, as the window closes', { start: t(120), end: t(120) }, [window('w', 0, 120)], undefined],
+  ])('%s', (_case, goLive, windows, expected) => {
+    expect(checkAgainstWindow(goLive, windows)).toEqual(expected);
+  });
+});
