@@ -96,3 +96,44 @@ describe('the plan shows each step’s latest rehearsed duration next to its pla
     expect(rehearsedDurations(plan, rehearsals)).toEqual(expected);
   });
 });
+
+describe('starting a rehearsal, at the limits', () => {
+  const productionSecond: Tier[] = ['DEV', 'IT', 'SIT', 'UAT', 'NFT', 'PROD', 'PREPROD'];
+
+  it.each([
+    [
+      'production, when the order puts pre-production after it',
+      'prod',
+      productionSecond,
+      'PROD is a Production environment: a rehearsal runs before production in the promotion order (DEV → IT → SIT → UAT → NFT).',
+    ],
+    [
+      'production, when the order leaves production out: every tier listed may rehearse',
+      'prod',
+      ['DEV', 'UAT', 'PREPROD'] as Tier[],
+      'PROD is a Production environment: a rehearsal runs before production in the promotion order (DEV → UAT → PREPROD).',
+    ],
+  ])('refuses %s', (_case, environmentId, tierOrder, problem) => {
+    expect(start(environmentId, [], { tierOrder })).toEqual({ ok: false, code: 'VALIDATION', problem });
+  });
+
+  it('is refused while an earlier rehearsal is rolling back', () => {
+    const rollingBack = { ...aRehearsal(4, { backup: 'failed' }), status: 'rolling-back' as const };
+    expect(start('uat-1', [rollingBack])).toMatchObject({ ok: false, code: 'CONFLICT', problem: expect.stringMatching(/^Rehearsal 4 on UAT-1 /) });
+  });
+
+  it('keeps 20 rehearsals: the 20th may start, a 21st not', () => {
+    const done = (count: number) => Array.from({ length: count }, (_, i) => aRehearsal(i + 1, { backup: [0, 15], deploy: [15, 40], 'smoke-test': [40, 50] }));
+    expect(start('uat-1', done(19))).toMatchObject({ ok: true, header: { number: 20 } });
+    expect(start('uat-1', done(20))).toEqual({ ok: false, code: 'VALIDATION', problem: 'A runbook keeps at most 20 rehearsals.' });
+  });
+
+  it('takes no figure from a step recorded as completed without its start or its end', () => {
+    const withoutTimes = (number: number, state: Partial<StepRunState>): RehearsalRecord => ({
+      ...aRehearsal(number, {}),
+      states: { deploy: { status: 'completed', attempts: 1, notes: [], ...state } },
+    });
+    const rehearsals = [aRehearsal(1, { deploy: [0, 40] }), withoutTimes(2, { endedAt: t(30) }), withoutTimes(3, { startedAt: t(0) })];
+    expect(rehearsedDurations(plan, rehearsals)).toEqual([{ stepId: 'deploy', plannedMinutes: 30, rehearsedMinutes: 40, rehearsal: 1, environmentName: 'UAT-1', warning: 'planned 30 min, rehearsed 40 min' }]);
+  });
+});
