@@ -200,3 +200,12 @@ describe('the frozen record of a go-live whose runbook had no go-live start', ()
     ]);
   });
 });
+
+describe('the frozen record of a go-live started hours after its planned start', () => {
+  it('keeps the planned end, earlier than the start of the run', () => {
+    const steps = [aStep('deploy', { durationMinutes: 30 })];
+    const run = aRun({ deploy: { status: 'completed', startedAt: t(180), endedAt: t(200), by: RAVI, attempts: 1 } }, { startedAt: t(180) });
+    const record = freezeRun(aPlan(steps), run, input);
+    expect([record?.header.plannedEndAt, record?.header.actualEndAt, record?.steps[0]?.lateByMinutes]).toEqual([t(30), t(200), 170]);
+  });
+});
