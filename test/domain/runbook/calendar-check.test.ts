@@ -140,18 +140,6 @@ describe('which steps the calendar check reads as bookings', () => {
       [['environment-unavailable', '“load test”: NFT is down']],
     ],
     [
-      'a booking left from an earlier check of the same step, which is not a double booking',
-      { slots: [booking('runbook-step:deploy', 'SHOP', 'env-prod', '2026-09-26T13:30:00.000Z', '2026-09-26T15:30:00.000Z')] },
-      STEPS,
-      [['environment-unavailable', '“load test”: NFT is down']],
-    ],
-    [
-      'another project’s double booking no step is part of',
-      { slots: [booking('pay-1', 'PAY', 'env-uat2', '2026-09-26T10:00:00.000Z', '2026-09-26T12:00:00.000Z'), booking('pay-2', 'PAY', 'env-uat2', '2026-09-26T11:00:00.000Z', '2026-09-26T13:00:00.000Z')] },
-      STEPS,
-      [['environment-unavailable', '“load test”: NFT is down']],
-    ],
-    [
       'maintenance of another environment than the go-live’s own window',
       { windows: [maintenance('mw-uat', 'env-uat1', '2026-09-26T10:00:00.000Z', '2026-09-26T11:00:00.000Z'), maintenance('mw-prod', 'env-prod', '2026-09-26T13:00:00.000Z', '2026-09-26T17:00:00.000Z')], goLiveWindowId: 'mw-prod' },
       STEPS,
