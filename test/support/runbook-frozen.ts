@@ -21,7 +21,7 @@ export function aHeader(overrides: Partial<FrozenRunHeader> = {}): FrozenRunHead
   };
 }
 
-export function aFrozenStep(id: string, overrides: Partial<FrozenStep> & { kind?: FrozenStep['step']['kind']; step?: Partial<FrozenStep['step']> } = {}): FrozenStep {
+export function aFrozenStep(id: string, overrides: Omit<Partial<FrozenStep>, 'step'> & { kind?: FrozenStep['step']['kind']; step?: Partial<FrozenStep['step']> } = {}): FrozenStep {
   const { kind, step, ...rest } = overrides;
   return {
     stepId: id,

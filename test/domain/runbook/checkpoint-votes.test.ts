@@ -1,6 +1,7 @@
 import type { UserSummary } from '../../../src/contract-go-no-go';
 import type { RunHeader, StepRunState, VoteChoice } from '../../../src/contract-runbook';
 import { applyVote, approversOf } from '../../../src/domain/runbook/checkpoint';
+import { notStarted } from '../../../src/domain/runbook/run';
 import { PRIYA, RAVI, aStep, t } from '../../support/runbook-builders';
 
 const SAM: UserSummary = { accountId: 'sam', displayName: 'Sam Lee' };
@@ -53,7 +54,7 @@ describe('an approver’s vote at a running go/no-go checkpoint', () => {
   it.each([
     ['on a checkpoint that names no approvers', PRIYA, 'continue', { step: aStep('gate', { kind: 'checkpoint' }) }, 'VALIDATION', '“gate” is not a go/no-go checkpoint with named approvers: nobody votes on it.'],
     ['on a step that is no checkpoint, whatever approvers it names', PRIYA, 'continue', { step: aStep('deploy', { approvers: ['priya'] }) }, 'VALIDATION', '“deploy” is not a go/no-go checkpoint with named approvers: nobody votes on it.'],
-    ['before the checkpoint runs', PRIYA, 'continue', { state: { status: 'not-started', attempts: 0, notes: [] } }, 'VALIDATION', '“go checkpoint” is not running: votes are taken while the checkpoint runs.'],
+    ['before the checkpoint runs', PRIYA, 'continue', { state: notStarted() }, 'VALIDATION', '“go checkpoint” is not running: votes are taken while the checkpoint runs.'],
     ['once the run rolls back', PRIYA, 'continue', { header: { ...header, mode: 'rollback' } }, 'CONFLICT', 'The run is rolling back already: the checkpoint takes no more votes.'],
     ['to roll back without saying why', PRIYA, 'rollback', {}, 'VALIDATION', 'Say why “go checkpoint” should roll back.'],
     ['to roll back a runbook without rollback steps', PRIYA, 'rollback', { reason: 'errors up', hasRollbackSteps: false }, 'VALIDATION', 'The runbook has no rollback steps: add them to the plan before voting to roll back.'],

@@ -1,5 +1,5 @@
 import type { UserSummary } from '../../../src/contract-go-no-go';
-import type { StepAction, StepRunState, StepStatus } from '../../../src/contract-runbook';
+import type { CheckpointVote, StepAction, StepRunState, StepStatus } from '../../../src/contract-runbook';
 import { applyStepAction, readySteps, runStatus, startGate, startRollback, startRun } from '../../../src/domain/runbook/run';
 import { GO_LIVE, PRIYA, RAVI, aPlan, aRun, aStep, t } from '../../support/runbook-builders';
 
@@ -15,6 +15,8 @@ const plan = aPlan([
   aStep('rb-redeploy', { kind: 'rollback' }),
 ]);
 const at = t(15);
+/** Continue votes, a minute apart from the go-live start on. */
+const continuedBy = (...people: UserSummary[]): CheckpointVote[] => people.map((by, i) => ({ by, at: t(i + 1), choice: 'continue' }));
 const rollingBack = { mode: 'rollback' as const, rollback: { at: t(10), by: RAVI, reason: 'deploy failed' } };
 const act = (states: Record<string, Partial<StepRunState>>, stepId: string, expectedStatus: StepStatus, action: StepAction, header = {}) =>
   applyStepAction(plan, aRun(states, header), { stepId, expectedStatus, action, at, by: PRIYA });
@@ -154,7 +156,7 @@ describe('a step action the run refuses', () => {
     ['skipping a forward step while rolling back', {}, rollingBack, 'smoke-test', 'not-started', { type: 'skip', reason: 'x' }, '“smoke test” is not part of the run while it rolls back.'],
     [
       'completing a checkpoint two approvers have not voted on',
-      { 'go-checkpoint': { status: 'running', votes: [{ by: SAM, at: t(1), choice: 'continue' }] } },
+      { 'go-checkpoint': { status: 'running', votes: continuedBy(SAM) } },
       {},
       'go-checkpoint',
       'running',
@@ -163,7 +165,7 @@ describe('a step action the run refuses', () => {
     ],
     [
       'completing a checkpoint one approver has not voted on',
-      { 'go-checkpoint': { status: 'running', votes: [{ by: SAM, at: t(1), choice: 'continue' }, { by: KIM, at: t(2), choice: 'continue' }] } },
+      { 'go-checkpoint': { status: 'running', votes: continuedBy(SAM, KIM) } },
       {},
       'go-checkpoint',
       'running',
