@@ -50,6 +50,8 @@ describe('saving a readiness policy that cannot be saved: every problem, where i
         warnings: [{ path: 'priorityOrder', message: 'Empty or repeated priorities were dropped.' }],
       },
     ],
+    ['no criteria', policyOf(), { errors: [{ path: 'criteria', message: 'The policy needs at least one criterion.' }], warnings: [NOT_DONE] }],
+    ['only a criterion that cannot be read', policyOf(null), { errors: [{ path: 'criteria.0', message: 'Must be a criterion.' }], warnings: [NOT_DONE] }],
     // One criterion's shape: the message names the criterion when it has a text id.
     ['a criterion that is not an object', policyOf(done, null), { errors: [{ path: 'criteria.1', message: 'Must be a criterion.' }], warnings: [] }],
     ['a criterion without kind', policyOf(done, { id: 'x', label: 'X', severity: 'blocking' }), { errors: [{ path: 'criteria.1.kind', criterionId: 'x', message: `Kind must be one of ${KINDS}.` }], warnings: [] }],
@@ -161,7 +163,7 @@ describe('normalising a policy as an admin typed it', () => {
 
 describe('the default policy a project starts with', () => {
   const policy: ReadinessPolicy = defaultPolicy();
-  const row = (c: Criterion) => [c.id, c.kind, c.severity, c.issueTypes.join('/') || 'every type', 'groups' in c ? c.groups.join(' or ') : ''];
+  const row = (c: Criterion) => [c.id, c.kind, c.severity, c.issueTypes.join('/') || 'every type', c.kind === 'manual' ? [...c.groups, ...c.accountIds].join(' or ') : ''];
 
   it('turns open work Amber 5 days before the release, with Jira’s priorities', () => {
     expect([policy.closeDays, policy.priorityOrder]).toEqual([5, ['Highest', 'High', 'Medium', 'Low', 'Lowest']]);
