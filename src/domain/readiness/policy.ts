@@ -177,13 +177,13 @@ const typeSets = new WeakMap<Criterion, Set<string>>();
 
 export function appliesTo(criterion: Criterion, issueType: string): boolean {
   if (criterion.issueTypes.length === 0) return true;
-  let types = typeSets.get(criterion);
-  // Stryker disable next-line ConditionalExpression: the cache only saves time; building the set again gives the same answer.
-  if (!types) {
-    types = new Set(criterion.issueTypes.map((t) => t.toLowerCase()));
-    typeSets.set(criterion, types);
-  }
-  return types.has(issueType.toLowerCase());
+  return (typeSets.get(criterion) ?? typeSetOf(criterion)).has(issueType.toLowerCase());
+}
+
+function typeSetOf(criterion: Criterion): Set<string> {
+  const types = new Set(criterion.issueTypes.map((t) => t.toLowerCase()));
+  typeSets.set(criterion, types);
+  return types;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { type Criterion, type PolicyCatalog, type ReadinessPolicy, defaultPolicy, maySign, policyFieldIds, validatePolicy } from '../../../src/domain/readiness/policy';
+import { type Criterion, type PolicyCatalog, defaultPolicy, maySign, policyFieldIds, validatePolicy } from '../../../src/domain/readiness/policy';
 
 /**
  * What an admin sees when saving a readiness policy: every error and warning in full, with its
@@ -61,6 +61,7 @@ describe('saving a readiness policy that cannot be saved: every problem, where i
     ['a criterion with an unknown setting', policyOf(done, { ...qa, approvedBy: 'me' }), { errors: [{ path: 'criteria.1', criterionId: 'qa-passed', message: 'Unknown setting: approvedBy.' }], warnings: [] }],
     ['a label of 81 characters', policyOf(done, { ...qa, label: 'x'.repeat(81) }), { errors: [{ path: 'criteria.1.label', criterionId: 'qa-passed', message: 'At most 80 characters.' }], warnings: [] }],
     ['an unknown severity', policyOf(done, { ...qa, severity: 'fatal' }), { errors: [{ path: 'criteria.1.severity', criterionId: 'qa-passed', message: 'Must be blocking or advisory.' }], warnings: [] }],
+    ['no severity', policyOf(done, { ...qa, severity: undefined }), { errors: [{ path: 'criteria.1.severity', criterionId: 'qa-passed', message: 'Must be blocking or advisory.' }], warnings: [] }],
     ['groups that are not a list', policyOf(done, { ...qa, groups: 'qa' }), { errors: [{ path: 'criteria.1.groups', criterionId: 'qa-passed', message: 'Must be a list.' }], warnings: [] }],
   ])('%s', (_case, input, expected) => {
     expect(validatePolicy(input)).toEqual(expected);
@@ -101,7 +102,7 @@ describe('saving a readiness policy that cannot be saved: every problem, where i
 
 describe('saving a readiness policy with warnings: saved, with what is worth a look', () => {
   it.each<[string, unknown, PolicyCatalog, ReturnType<typeof validatePolicy>['warnings']]>([
-    ['nothing to warn about', policyOf(done, qa), { issueTypes: ['story', 'Bug'], fieldIds: ['components'] }, []],
+    ['nothing to warn about', policyOf(done, qa, { ...done, id: 'filled', kind: 'required-fields', label: 'Filled', fields: [{ id: 'components', name: 'Components' }] }), { issueTypes: ['story', 'Bug'], fieldIds: ['components'] }, []],
     ['every criterion advisory', policyOf({ ...done, severity: 'advisory' }, { ...qa, severity: 'advisory' }), {}, [{ path: 'criteria', message: 'Every criterion is advisory: no issue can ever be Red.' }]],
     ['no criterion asks for Done', policyOf(qa), {}, [NOT_DONE]],
     ['a zero-day amber window', { ...policyOf(done), closeDays: 0 }, {}, [{ path: 'closeDays', message: 'With 0 days, open work turns Amber only on the release day.' }]],
@@ -161,16 +162,17 @@ describe('normalising a policy as an admin typed it', () => {
   });
 });
 
+// Each test reads defaultPolicy() itself: what a describe block computes is computed once, before any test runs.
 describe('the default policy a project starts with', () => {
-  const policy: ReadinessPolicy = defaultPolicy();
   const row = (c: Criterion) => [c.id, c.kind, c.severity, c.issueTypes.join('/') || 'every type', c.kind === 'manual' ? [...c.groups, ...c.accountIds].join(' or ') : ''];
 
   it('turns open work Amber 5 days before the release, with Jira’s priorities', () => {
+    const policy = defaultPolicy();
     expect([policy.closeDays, policy.priorityOrder]).toEqual([5, ['Highest', 'High', 'Medium', 'Low', 'Lowest']]);
   });
 
   it('asks for every automatic criterion and three sign-offs, each for the issue types it suits', () => {
-    expect(policy.criteria.map(row)).toEqual([
+    expect(defaultPolicy().criteria.map(row)).toEqual([
       ['status-done', 'status-done', 'blocking', 'every type', ''],
       ['resolution-set', 'resolution-set', 'blocking', 'every type', ''],
       ['fix-version-set', 'fix-version-set', 'blocking', 'every type', ''],
@@ -187,6 +189,7 @@ describe('the default policy a project starts with', () => {
   });
 
   it('counts open Bugs of High or above, reads Jira Cloud’s usual fields, and says what each sign-off confirms', () => {
+    const policy = defaultPolicy();
     expect(policy.criteria.filter((c) => c.kind === 'no-open-bugs')).toEqual([expect.objectContaining({ bugTypes: ['Bug'], minPriority: 'High' })]);
     expect(policyFieldIds(policy)).toEqual(['components', 'customfield_10016', 'customfield_10021']);
     expect(policy.criteria.flatMap((c) => (c.kind === 'manual' ? [[c.label, c.description]] : []))).toEqual([

@@ -107,7 +107,7 @@ describe('writing an issue into a release shard', () => {
   const stored = withEntry(shard, facts, { s: ['qa-passed'], sr: 2 })!;
 
   it('keeps its compact facts and its sign-off state', () => {
-    expect(stored).toEqual({ ...shard, issues: { [facts.id]: { ...compactFacts(facts), s: ['qa-passed'], sr: 2 } } });
+    expect(withEntry(shard, facts, { s: ['qa-passed'], sr: 2 })).toEqual({ ...shard, issues: { [facts.id]: { ...compactFacts(facts), s: ['qa-passed'], sr: 2 } } });
   });
 
   const closed = { ...facts, statusName: 'Closed', observed: facts.observed + 1 };
