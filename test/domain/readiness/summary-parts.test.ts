@@ -14,6 +14,8 @@ import {
   judgedDates,
   liveDates,
   sameSummary,
+  summarizeRelease,
+  withEntryChange,
 } from '../../../src/domain/readiness/summary';
 import { SHOP_23, SHOP_24, SHOP_25, SHOP_30, aBlocker, aLinkedIssue, anEntry } from '../../support/readiness-builders';
 
@@ -171,5 +173,41 @@ describe('comparing summaries and reading a release’s health from one', () => 
   it('reads health from the counts: 2 of 4 done, one not ready, 3 days left', () => {
     expect(healthOfSummary(one, 'in-progress', 3)).toMatchObject({ key: 'at-risk', reason: 'Due in 3 days with 50% done (under 80%).' });
     expect(healthOfSummary({ ...one, done: 4 }, 'in-progress', 3)).toMatchObject({ key: 'at-risk', reason: 'Due in 3 days with 1 issue not ready.' });
+  });
+});
+
+describe('keeping a summary current one changed issue at a time', () => {
+  const meta = { versionId: SHOP_24.id, policyRev: 1, rollupRev: 7, updatedAt: '2026-11-24T10:00:00.000Z' };
+  const ready = (n: number, over: Partial<ShardEntry> = {}) => anEntry({ id: String(n), key: `SHOP-${n}`, summary: `Issue ${n}`, observed: READ, ...over });
+  const red = (n: number) => ready(n, { resolution: null, s: ['code-reviewed'] });
+
+  it.each<[string, ShardEntry[], { before?: ShardEntry; after?: ShardEntry }, ShardEntry[]]>([
+    ['a red issue added', [ready(1), red(3)], { after: red(2) }, [ready(1), red(2), red(3)]],
+    ['a red issue fixed', [ready(1), red(2), red(3)], { before: red(2), after: ready(2) }, [ready(1), ready(2), red(3)]],
+    ['a red issue removed', [ready(1), red(2), red(3)], { before: red(2) }, [ready(1), red(3)]],
+    ['an issue added that owes a sign-off others owe too', [red(3)], { after: red(2) }, [red(2), red(3)]],
+  ])('%s: the summary a rebuild gives, two writes later', (_case, entries, change, after) => {
+    const next = withEntryChange(summarizeRelease(policy, meta, entries), policy, { ...change, writes: 2, updatedAt: '2026-11-24T11:00:00.000Z' });
+    expect(next).toEqual(summarizeRelease(policy, { ...meta, rollupRev: 9, updatedAt: '2026-11-24T11:00:00.000Z' }, after));
+  });
+
+  it('takes the date of a release it had none of from the issue that brings it, with when it was read', () => {
+    const blocked = ready(2, { observed: READ + 5, blockers: [aBlocker({ category: 'done', fixVersions: [SHOP_25] })] });
+    const next = withEntryChange(summarizeRelease(policy, meta, [ready(1)]), policy, { after: blocked, writes: 1, updatedAt: '' });
+    expect(next?.dates).toEqual({ [SHOP_24.id]: ['2026-12-03', READ], [SHOP_25.id]: ['2027-01-08', READ + 5] });
+    expect(next?.failing).toEqual({ 'blockers-scheduled': 1 });
+  });
+
+  it('keeps the dates it was judged with when an issue read earlier or with the same date changes', () => {
+    const summary = summarizeRelease(policy, meta, [ready(1)]);
+    const earlier = ready(2, { observed: READ - 5, fixVersions: [{ ...SHOP_24, releaseDate: '2026-12-10' }] });
+    const sameDate = ready(2, { observed: READ + 5 });
+    expect(withEntryChange(summary, policy, { after: earlier, writes: 1, updatedAt: '' })?.dates).toEqual({ [SHOP_24.id]: ['2026-12-03', READ] });
+    expect(withEntryChange(summary, policy, { after: sameDate, writes: 1, updatedAt: '' })?.dates).toEqual({ [SHOP_24.id]: ['2026-12-03', READ] });
+  });
+
+  it('asks for a rebuild of a summary written before dates were recorded', () => {
+    const { dates: _dates, ...old } = summarizeRelease(policy, meta, [ready(1)]);
+    expect(withEntryChange(old, policy, { after: ready(2), writes: 1, updatedAt: '' })).toBeUndefined();
   });
 });
