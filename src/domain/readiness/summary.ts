@@ -15,7 +15,7 @@ import type { ReleaseState } from '../../contract';
 import { type ReleaseTarget, evaluateReadiness } from './evaluate';
 import { SIGN_OFF_ISSUES_LISTED } from './pending-sign-offs';
 import { type ReadinessPolicy, type Severity, appliesTo, isManual } from './policy';
-import { type CriterionTally, type ReleaseRollup, type RollupIssue, type ShardEntry, healthOfRollup } from './rollup';
+import { type CriterionTally, type ReleaseRollup, type RollupIssue, type ShardEntry, blockingOrder, healthOfRollup } from './rollup';
 
 /** Blocking issues kept in order; readers show at most BLOCKING_SHOWN. The margin absorbs removals. */
 export const BLOCKING_KEPT = 40;
@@ -174,18 +174,6 @@ export function contributionOf(policy: ReadinessPolicy, versionId: string, entry
       : {}),
     pending,
   };
-}
-
-function keyOrder(key: string): { project: string; number: number } {
-  const [project = '', number = '0'] = key.split('-');
-  return { project, number: Number(number) };
-}
-
-/** rollUpRelease's order of red issues: most failing blocking criteria first, then by key. */
-export function blockingOrder(a: RollupIssue, b: RollupIssue): number {
-  const ka = keyOrder(a.key);
-  const kb = keyOrder(b.key);
-  return b.failing.length - a.failing.length || ka.project.localeCompare(kb.project) || ka.number - kb.number;
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key, 'en', { numeric: true });

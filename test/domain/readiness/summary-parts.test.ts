@@ -1,10 +1,9 @@
 import type { ReadinessPolicy } from '../../../src/domain/readiness/policy';
 import { defaultPolicy } from '../../../src/domain/readiness/policy';
-import type { RollupIssue, ShardEntry } from '../../../src/domain/readiness/rollup';
+import { type RollupIssue, type ShardEntry, blockingOrder } from '../../../src/domain/readiness/rollup';
 import {
   type Contribution,
   type ReadinessSummary,
-  blockingOrder,
   complete,
   contributionOf,
   datesDiffer,
