@@ -83,6 +83,8 @@ describe('what one issue adds to its release’s summary', () => {
   it('judges an issue against the release of the summary, not its earliest one', () => {
     const inTwo = entry({ fixVersions: [SHOP_24, SHOP_25], blockers: [aBlocker({ category: 'done', fixVersions: [SHOP_25] })] });
     expect([contributionOf(policy, SHOP_24.id, inTwo).failing, contributionOf(policy, SHOP_25.id, inTwo).failing]).toEqual([['blockers-scheduled'], []]);
+    // Read before it left SHOP 2.4: judged without a date, nothing ships late.
+    expect(contributionOf(policy, SHOP_24.id, entry({ fixVersions: [SHOP_25], blockers: inTwo.blockers }))).toEqual(green);
   });
 });
 
@@ -113,6 +115,10 @@ describe('the release dates a summary is judged with', () => {
       [SHOP_25.id]: ['2027-02-01', READ + 5],
     });
     expect(judgedDates(SHOP_24.id, [])).toEqual({});
+  });
+
+  it('of two reads at the same instant with different dates, keeps the first', () => {
+    expect(judgedDates(SHOP_24.id, [movedB('2027-01-08', READ, '1'), movedB('2027-01-15', READ, '2')])[SHOP_25.id]).toEqual(['2027-01-08', READ]);
   });
 
   it('reads Jira’s live dates, a cleared one as none', () => {
@@ -201,6 +207,8 @@ describe('keeping a summary current one changed issue at a time', () => {
     const summary = summarizeRelease(policy, meta, [ready(1)]);
     const earlier = ready(2, { observed: READ - 5, fixVersions: [{ ...SHOP_24, releaseDate: '2026-12-10' }] });
     const sameDate = ready(2, { observed: READ + 5 });
+    const sameInstant = ready(2, { fixVersions: [{ ...SHOP_24, releaseDate: '2026-12-10' }] });
+    expect(withEntryChange(summary, policy, { after: sameInstant, writes: 1, updatedAt: '' })?.dates).toEqual({ [SHOP_24.id]: ['2026-12-03', READ] });
     expect(withEntryChange(summary, policy, { after: earlier, writes: 1, updatedAt: '' })?.dates).toEqual({ [SHOP_24.id]: ['2026-12-03', READ] });
     expect(withEntryChange(summary, policy, { after: sameDate, writes: 1, updatedAt: '' })?.dates).toEqual({ [SHOP_24.id]: ['2026-12-03', READ] });
   });
