@@ -190,9 +190,9 @@ function applyContribution(summary: ReadinessSummary, c: Contribution, sign: 1 |
   }
   let blocking = summary.blocking.filter((b) => b.key !== c.key);
   if (sign === 1 && c.blocking) {
-    const last = blocking[blocking.length - 1];
+    const merged = [...blocking, c.blocking].sort(blockingOrder);
     // In only where it is sure to be among the top: before the last kept one, or when every red issue is kept.
-    if (!last || blockingOrder(c.blocking, last) < 0 || blocking.length >= summary.red) blocking = [...blocking, c.blocking].sort(blockingOrder).slice(0, BLOCKING_KEPT);
+    if (merged.at(-1) !== c.blocking || blocking.length >= summary.red) blocking = merged.slice(0, BLOCKING_KEPT);
   }
   let pending = summary.pending.map((p) => ({ ...p, first: p.first.filter((i) => i.key !== c.key) }));
   if (c.pending.length) {
@@ -204,8 +204,10 @@ function applyContribution(summary: ReadinessSummary, c: Contribution, sign: 1 |
     }
     set.count += sign;
     if (sign === 1) {
-      const last = set.first[set.first.length - 1];
-      if (!last || byKey(c, last) < 0 || set.first.length >= set.count - 1) set.first = [...set.first, { key: c.key, summary: c.summary }].sort(byKey).slice(0, PENDING_KEPT);
+      const item = { key: c.key, summary: c.summary };
+      const merged = [...set.first, item].sort(byKey);
+      // The same rule as for red issues: before the last kept one, or when every issue of the set is kept.
+      if (merged.at(-1) !== item || set.first.length >= set.count - 1) set.first = merged.slice(0, PENDING_KEPT);
     }
   }
   return {
@@ -282,7 +284,8 @@ export function withEntryChange(
 
 /** The same summary apart from when it was written. */
 export function sameSummary(a: ReadinessSummary | undefined, b: ReadinessSummary): boolean {
-  return a !== undefined && JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+  // No summary (`{ ...undefined }` is `{}`) never reads like one.
+  return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
 }
 
 /**

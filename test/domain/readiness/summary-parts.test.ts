@@ -83,8 +83,9 @@ describe('what one issue adds to its release’s summary', () => {
   it('judges an issue against the release of the summary, not its earliest one', () => {
     const inTwo = entry({ fixVersions: [SHOP_24, SHOP_25], blockers: [aBlocker({ category: 'done', fixVersions: [SHOP_25] })] });
     expect([contributionOf(policy, SHOP_24.id, inTwo).failing, contributionOf(policy, SHOP_25.id, inTwo).failing]).toEqual([['blockers-scheduled'], []]);
-    // Read before it left SHOP 2.4: judged without a date, nothing ships late.
-    expect(contributionOf(policy, SHOP_24.id, entry({ fixVersions: [SHOP_25], blockers: inTwo.blockers }))).toEqual(green);
+    // Read before it left SHOP 2.4 for SHOP 2.5: judged without a date, nothing ships late.
+    const inShop26 = aBlocker({ category: 'done', fixVersions: [{ id: '10009', name: 'SHOP 2.6', releaseDate: '2027-02-01', released: false }] });
+    expect(contributionOf(policy, SHOP_24.id, entry({ fixVersions: [SHOP_25], blockers: [inShop26] }))).toEqual(green);
   });
 });
 
@@ -189,6 +190,7 @@ describe('keeping a summary current one changed issue at a time', () => {
   it.each<[string, ShardEntry[], { before?: ShardEntry; after?: ShardEntry }, ShardEntry[]]>([
     ['a red issue added', [ready(1), red(3)], { after: red(2) }, [ready(1), red(2), red(3)]],
     ['a red issue fixed', [ready(1), red(2), red(3)], { before: red(2), after: ready(2) }, [ready(1), ready(2), red(3)]],
+    ['the last red issue fixed', [ready(1), red(2)], { before: red(2), after: ready(2) }, [ready(1), ready(2)]],
     ['a red issue removed', [ready(1), red(2), red(3)], { before: red(2) }, [ready(1), red(3)]],
     ['an issue added that owes a sign-off others owe too', [red(3)], { after: red(2) }, [red(2), red(3)]],
   ])('%s: the summary a rebuild gives, two writes later', (_case, entries, change, after) => {
