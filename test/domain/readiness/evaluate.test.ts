@@ -91,6 +91,8 @@ describe('each criterion: pass, fail or not applicable, with a reason', () => {
     ],
     ['blockers-scheduled', 'an issue without fix version but with a blocker', { fixVersions: [], blockers: [aBlocker()] }, 'na', 'No fix version to compare the blockers’ releases with.'],
     ['blockers-scheduled', 'an issue in an undated release, its blocker in a dated one', { fixVersions: [SHOP_30], blockers: [aBlocker({ fixVersions: [SHOP_25] })] }, 'pass', 'Every blocker ships with or before SHOP 3.0.'],
+    ['blockers-scheduled', 'an issue in an undated release, its blocker in another undated one', { fixVersions: [SHOP_30], blockers: [aBlocker({ fixVersions: [{ ...SHOP_30, id: '10012', name: 'PAY 4.0' }] })] }, 'pass', 'Every blocker ships with or before SHOP 3.0.'],
+    ['blockers-scheduled', 'an issue in an undated release, its blocker in the same', { fixVersions: [SHOP_30], blockers: [aBlocker({ fixVersions: [SHOP_30] })] }, 'pass', 'Every blocker ships with or before SHOP 3.0.'],
     // linked bugs (High or above by default)
     ['no-open-bugs', 'no linked bugs', {}, 'pass', 'No open linked bug at High or above.'],
     ['no-open-bugs', 'an open Medium bug', { linked: [aLinkedIssue({ issueType: 'Bug', priority: 'Medium' })] }, 'pass', 'No open linked bug at High or above.'],
