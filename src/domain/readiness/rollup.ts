@@ -121,8 +121,9 @@ export function withEntry(shard: ReleaseShard, facts: IssueFacts, signed: Signed
   const stored = shard.issues[facts.id];
   if (stored && !isAtLeastAsRecent(facts, stored)) {
     // Facts are older, but the sign-off state may still be newer.
+    // newerSigned keeps the stored state unless the other is strictly newer.
     const state = newerSigned(stored, signed);
-    if (state === stored || state.sr === stored.sr) return undefined;
+    if (state === stored) return undefined;
     return { ...shard, issues: { ...shard.issues, [facts.id]: { ...stored, s: state.s, sr: state.sr } } };
   }
   const state = newerSigned(stored, signed);
@@ -233,8 +234,8 @@ export function rollUpRelease(
     const mentions = new Set<string>();
     for (const result of evaluation.results) {
       if (result.status !== 'fail') continue;
-      const tally = tallies.get(result.id);
-      if (tally) tally.count++;
+      // Every result is of one of the policy's criteria, each tallied above.
+      tallies.get(result.id)!.count++;
       if (result.severity === 'blocking') {
         failingBlocking.push(result.label);
         for (const m of result.issues ?? []) mentions.add(m.key);
