@@ -96,6 +96,11 @@ describe('the stored form of a release shard (documents already stored must keep
     expect(decodeShard(JSON.parse(JSON.stringify(stored)))).toEqual(plain);
   });
 
+  it('writes a set of checked fields the issues share once, whatever order they were read in', () => {
+    const stored = encodeShard({ versionId: SHOP_24.id, bucket: 0, issues: { '1': anEntry({ id: '1', fields: { customfield_10016: true, components: false } }), '2': anEntry({ id: '2', fields: { components: true, customfield_10016: true } }) } });
+    expect([stored.fs, stored.e['1']!.f, stored.e['2']!.f, stored.e['1']!.m, stored.e['2']!.m]).toEqual([[['components', 'customfield_10016']], 0, 0, ['components'], undefined]);
+  });
+
   it('writes nothing it need not of an empty shard at the root of its bucket', () => {
     const empty: ReleaseShard = { versionId: SHOP_24.id, bucket: 0, issues: {} };
     expect(encodeShard(empty)).toEqual({ fmt: 2, versionId: SHOP_24.id, bucket: 0, pid: '', fs: [], e: {} });
