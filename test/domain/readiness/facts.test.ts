@@ -44,7 +44,7 @@ describe('the facts a release shard keeps of an issue', () => {
   });
 
   it('keeps at most 20 open sub-tasks, blockers and linked issues each, and the number of sub-tasks', () => {
-    const compact = compactFacts(aReadyStory({ subtasks: { total: 30, open: links(21, 'SUB') }, blockers: links(21, 'BLK').map((l) => ({ ...l, fixVersions: [SHOP_24] })), linked: links(20, 'LNK') }));
+    const compact = compactFacts(aReadyStory({ subtasks: { total: 30, open: links(21, 'SUB') }, blockers: links(21, 'BLK').map((l) => ({ ...l, fixVersions: [SHOP_24] })), linked: links(21, 'LNK') }));
     expect([compact.subtasks.total, compact.subtasks.open.at(-1)?.key, compact.blockers.at(-1)?.key, compact.linked.at(-1)?.key]).toEqual([30, 'SUB-20', 'BLK-20', 'LNK-20']);
     expect([compact.subtasks.open.length, compact.blockers.length, compact.linked.length]).toEqual([20, 20, 20]);
   });
