@@ -122,9 +122,9 @@ function blockerSchedulingProblem(blocker: BlockerFacts, target: ReleaseTarget, 
   if (blocker.fixVersions === undefined) return blocker.category === 'done' ? undefined : { text: 'its fix versions are not known yet', note: 'releases unknown' };
   // Shipped in a released version already: nothing to wait for.
   if (blocker.fixVersions.some((v) => v.released)) return undefined;
-  const unreleased = blocker.fixVersions.filter((v) => !v.released);
+  // Every fix version left is unreleased. One of them the target itself: its date is the target's, so the earliest is no later.
+  const unreleased = blocker.fixVersions;
   if (unreleased.length === 0) return blocker.category === 'done' ? undefined : { text: 'it is in no release', note: 'in no release' };
-  if (unreleased.some((v) => v.id === target.id)) return undefined;
   const targetDate = dateOf(target, releaseDates);
   const dated = unreleased
     .map((v) => ({ v, date: dateOf(v, releaseDates) }))

@@ -57,8 +57,7 @@ export interface IssueFacts {
 /** True when `incoming` describes the issue at least as recently as `stored`. */
 export function isAtLeastAsRecent(incoming: Pick<IssueFacts, 'updated' | 'observed'>, stored: Pick<IssueFacts, 'updated' | 'observed'> | undefined): boolean {
   if (!stored) return true;
-  if (incoming.updated !== stored.updated) return incoming.updated > stored.updated;
-  return incoming.observed >= stored.observed;
+  return incoming.updated > stored.updated || (incoming.updated === stored.updated && incoming.observed >= stored.observed);
 }
 
 const MAX_STORED_SUMMARY = 80;

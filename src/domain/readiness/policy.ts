@@ -177,12 +177,13 @@ const typeSets = new WeakMap<Criterion, Set<string>>();
 
 export function appliesTo(criterion: Criterion, issueType: string): boolean {
   if (criterion.issueTypes.length === 0) return true;
-  let types = typeSets.get(criterion);
-  if (!types) {
-    types = new Set(criterion.issueTypes.map((t) => t.toLowerCase()));
-    typeSets.set(criterion, types);
-  }
-  return types.has(issueType.toLowerCase());
+  return (typeSets.get(criterion) ?? typeSetOf(criterion)).has(issueType.toLowerCase());
+}
+
+function typeSetOf(criterion: Criterion): Set<string> {
+  const types = new Set(criterion.issueTypes.map((t) => t.toLowerCase()));
+  typeSets.set(criterion, types);
+  return types;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,9 +306,10 @@ function normalise(criterion: Criterion): Criterion {
 export function validatePolicy(input: unknown, catalog: PolicyCatalog = {}): PolicyValidation {
   const errors: PolicyProblem[] = [];
   const warnings: PolicyProblem[] = [];
-  const shape = policySchema.safeParse(input);
+  // reportInput: an issue carries the value it is about, so a missing one can read "Required.".
+  const shape = policySchema.safeParse(input, { reportInput: true });
   if (!shape.success) {
-    for (const issue of shape.error.issues) errors.push({ path: pathOf(issue.path) || 'policy', message: messageOf(issue, input) });
+    for (const issue of shape.error.issues) errors.push({ path: pathOf(issue.path) || 'policy', message: messageOf(issue) });
     return { errors, warnings };
   }
   const { closeDays } = shape.data;
@@ -317,11 +319,11 @@ export function validatePolicy(input: unknown, catalog: PolicyCatalog = {}): Pol
 
   const criteria: Criterion[] = [];
   shape.data.criteria.forEach((raw, index) => {
-    const parsed = criterionSchema.safeParse(raw);
+    const parsed = criterionSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id as string) : undefined;
       for (const issue of parsed.error.issues) {
-        errors.push({ path: pathOf(['criteria', index, ...issue.path]), ...(id ? { criterionId: id } : {}), message: messageOf(issue, raw) });
+        errors.push({ path: pathOf(['criteria', index, ...issue.path]), ...(id ? { criterionId: id } : {}), message: messageOf(issue) });
       }
       return;
     }
@@ -335,7 +337,7 @@ export function validatePolicy(input: unknown, catalog: PolicyCatalog = {}): Pol
   const knownFields = catalog.fieldIds ? new Set(catalog.fieldIds) : undefined;
   const priorities = new Set(priorityOrder.map((p) => p.toLowerCase()));
   criteria.forEach((c, index) => {
-    const at = (field?: string) => ({ path: field ? `criteria.${index}.${field}` : `criteria.${index}`, ...(c.id ? { criterionId: c.id } : {}) });
+    const at = (field: string) => ({ path: `criteria.${index}.${field}`, ...(c.id ? { criterionId: c.id } : {}) });
     if (!c.id) errors.push({ ...at('id'), message: 'Give the criterion an id.' });
     else if (!ID.test(c.id)) errors.push({ ...at('id'), message: 'Use lower-case letters, digits and dashes (at most 40), starting with a letter or digit.' });
     else if (seenIds.has(c.id)) errors.push({ ...at('id'), message: `The id "${c.id}" is used twice: ids must be unique.` });
@@ -366,8 +368,6 @@ export function validatePolicy(input: unknown, catalog: PolicyCatalog = {}): Pol
       case 'manual':
         if (c.groups.length === 0 && c.accountIds.length === 0) errors.push({ ...at('groups'), message: 'Name at least one group (or person) who may sign this check off.' });
         break;
-      default:
-        break;
     }
   });
   if (criteria.length > 0 && criteria.every((c) => c.severity === 'advisory')) {
@@ -381,18 +381,9 @@ export function validatePolicy(input: unknown, catalog: PolicyCatalog = {}): Pol
   return { policy: { schemaVersion: 1, closeDays, priorityOrder, criteria }, errors, warnings };
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function messageOf(issue: $ZodIssue, input: unknown): string {
+/** Every check above states its own message, lower case and without a full stop: here it becomes a sentence. */
+function messageOf(issue: $ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `Unknown setting${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`;
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return 'Required.';
-  const message = issue.message.replace(/^Invalid input: /, '');
-  return message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith('.') ? '' : '.');
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Required.';
+  return `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
 }

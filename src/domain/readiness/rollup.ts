@@ -121,8 +121,9 @@ export function withEntry(shard: ReleaseShard, facts: IssueFacts, signed: Signed
   const stored = shard.issues[facts.id];
   if (stored && !isAtLeastAsRecent(facts, stored)) {
     // Facts are older, but the sign-off state may still be newer.
+    // newerSigned keeps the stored state unless the other is strictly newer.
     const state = newerSigned(stored, signed);
-    if (state === stored || state.sr === stored.sr) return undefined;
+    if (state === stored) return undefined;
     return { ...shard, issues: { ...shard.issues, [facts.id]: { ...stored, s: state.s, sr: state.sr } } };
   }
   const state = newerSigned(stored, signed);
@@ -193,6 +194,20 @@ export function healthOfRollup(state: ReleaseState, daysToRelease: number | null
   });
 }
 
+function keyOrder(key: string): { project: string; number: number } {
+  const parts = key.split('-');
+  // Stryker disable next-line StringLiteral: a Jira key always has a dash, so split gives both parts and the defaults are never used.
+  const [project = '', number = '0'] = parts;
+  return { project, number: Number(number) };
+}
+
+/** The order of red issues (the roll-up's and the summary's): most failing blocking criteria first, then by key. */
+export function blockingOrder(a: RollupIssue, b: RollupIssue): number {
+  const ka = keyOrder(a.key);
+  const kb = keyOrder(b.key);
+  return b.failing.length - a.failing.length || ka.project.localeCompare(kb.project) || ka.number - kb.number;
+}
+
 export function rollUpRelease(
   policy: ReadinessPolicy,
   release: ReleaseTarget,
@@ -202,7 +217,7 @@ export function rollUpRelease(
 ): ReleaseRollup {
   const rag: Record<Rag, number> = { red: 0, amber: 0, green: 0 };
   const tallies = new Map<string, CriterionTally>(policy.criteria.map((c) => [c.id, { id: c.id, label: c.label, severity: c.severity, count: 0 }]));
-  const blocking: Array<RollupIssue & { weight: number }> = [];
+  const blocking: RollupIssue[] = [];
   let total = 0;
   let ready = 0;
   let done = 0;
@@ -219,23 +234,19 @@ export function rollUpRelease(
     const mentions = new Set<string>();
     for (const result of evaluation.results) {
       if (result.status !== 'fail') continue;
-      const tally = tallies.get(result.id);
-      if (tally) tally.count++;
+      // Every result is of one of the policy's criteria, each tallied above.
+      tallies.get(result.id)!.count++;
       if (result.severity === 'blocking') {
         failingBlocking.push(result.label);
         for (const m of result.issues ?? []) mentions.add(m.key);
       }
     }
     if (evaluation.rag === 'red') {
-      blocking.push({ key: entry.key, summary: entry.summary, rag: evaluation.rag, statusName: entry.statusName, failing: failingBlocking, mentions: [...mentions], weight: failingBlocking.length });
+      blocking.push({ key: entry.key, summary: entry.summary, rag: evaluation.rag, statusName: entry.statusName, failing: failingBlocking, mentions: [...mentions] });
     }
   }
-  const keyOrder = (key: string) => {
-    const [project = '', number = '0'] = key.split('-');
-    return { project, number: Number(number) };
-  };
-  blocking.sort((a, b) => b.weight - a.weight || keyOrder(a.key).project.localeCompare(keyOrder(b.key).project) || keyOrder(a.key).number - keyOrder(b.key).number);
+  blocking.sort(blockingOrder);
   const failing = [...tallies.values()].filter((t) => t.count > 0).sort((a, b) => b.count - a.count || (a.severity === b.severity ? 0 : a.severity === 'blocking' ? -1 : 1));
   const overall: Rag = rag.red ? 'red' : rag.amber ? 'amber' : 'green';
-  return { total, ready, rag, failing, blocking: blocking.map(({ weight: _w, ...issue }) => issue), overall, done };
+  return { total, ready, rag, failing, blocking, overall, done };
 }

@@ -15,7 +15,7 @@ import type { ReleaseState } from '../../contract';
 import { type ReleaseTarget, evaluateReadiness } from './evaluate';
 import { SIGN_OFF_ISSUES_LISTED } from './pending-sign-offs';
 import { type ReadinessPolicy, type Severity, appliesTo, isManual } from './policy';
-import { type CriterionTally, type ReleaseRollup, type RollupIssue, type ShardEntry, healthOfRollup } from './rollup';
+import { type CriterionTally, type ReleaseRollup, type RollupIssue, type ShardEntry, blockingOrder, healthOfRollup } from './rollup';
 
 /** Blocking issues kept in order; readers show at most BLOCKING_SHOWN. The margin absorbs removals. */
 export const BLOCKING_KEPT = 40;
@@ -107,6 +107,7 @@ const ANY_DAY = '2000-01-01' as CalendarDate;
 /** The release an entry is judged against: its fix version with this id, as its facts were read. */
 function targetOf(versionId: string, entry: ShardEntry): ReleaseTarget {
   const v = entry.fixVersions.find((f) => f.id === versionId);
+  // Stryker disable next-line LogicalOperator,BooleanLiteral: the name shows only in reasons, which a contribution drops; `released` is read only by daysLeftFor, which contributionOf bypasses (daysLeft: null).
   return { id: versionId, name: v?.name ?? versionId, released: false, ...(v?.releaseDate ? { releaseDate: v.releaseDate } : {}) };
 }
 
@@ -176,18 +177,6 @@ export function contributionOf(policy: ReadinessPolicy, versionId: string, entry
   };
 }
 
-function keyOrder(key: string): { project: string; number: number } {
-  const [project = '', number = '0'] = key.split('-');
-  return { project, number: Number(number) };
-}
-
-/** rollUpRelease's order of red issues: most failing blocking criteria first, then by key. */
-export function blockingOrder(a: RollupIssue, b: RollupIssue): number {
-  const ka = keyOrder(a.key);
-  const kb = keyOrder(b.key);
-  return b.failing.length - a.failing.length || ka.project.localeCompare(kb.project) || ka.number - kb.number;
-}
-
 const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key, 'en', { numeric: true });
 const setId = (checks: readonly string[]) => checks.join('\u0000');
 
@@ -201,9 +190,9 @@ function applyContribution(summary: ReadinessSummary, c: Contribution, sign: 1 |
   }
   let blocking = summary.blocking.filter((b) => b.key !== c.key);
   if (sign === 1 && c.blocking) {
-    const last = blocking[blocking.length - 1];
+    const merged = [...blocking, c.blocking].sort(blockingOrder);
     // In only where it is sure to be among the top: before the last kept one, or when every red issue is kept.
-    if (!last || blockingOrder(c.blocking, last) < 0 || blocking.length >= summary.red) blocking = [...blocking, c.blocking].sort(blockingOrder).slice(0, BLOCKING_KEPT);
+    if (merged.at(-1) !== c.blocking || blocking.length >= summary.red) blocking = merged.slice(0, BLOCKING_KEPT);
   }
   let pending = summary.pending.map((p) => ({ ...p, first: p.first.filter((i) => i.key !== c.key) }));
   if (c.pending.length) {
@@ -215,8 +204,10 @@ function applyContribution(summary: ReadinessSummary, c: Contribution, sign: 1 |
     }
     set.count += sign;
     if (sign === 1) {
-      const last = set.first[set.first.length - 1];
-      if (!last || byKey(c, last) < 0 || set.first.length >= set.count - 1) set.first = [...set.first, { key: c.key, summary: c.summary }].sort(byKey).slice(0, PENDING_KEPT);
+      const item = { key: c.key, summary: c.summary };
+      const merged = [...set.first, item].sort(byKey);
+      // The same rule as for red issues: before the last kept one, or when every issue of the set is kept.
+      if (merged.at(-1) !== item || set.first.length >= set.count - 1) set.first = merged.slice(0, PENDING_KEPT);
     }
   }
   return {
@@ -293,7 +284,8 @@ export function withEntryChange(
 
 /** The same summary apart from when it was written. */
 export function sameSummary(a: ReadinessSummary | undefined, b: ReadinessSummary): boolean {
-  return a !== undefined && JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+  // No summary (`{ ...undefined }` is `{}`) never reads like one.
+  return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
 }
 
 /**

@@ -37,3 +37,47 @@ describe('the readiness sign-offs waiting for me', () => {
     expect(waiting?.issues).toHaveLength(SIGN_OFF_ISSUES_LISTED);
   });
 });
+
+describe('the readiness sign-offs waiting for me, as the Go/No-Go board shows them', () => {
+  const set = (checks: string[], keys: string[], count = keys.length) => ({ checks, count, first: keys.map((key) => ({ key, summary: `Summary of ${key}` })) });
+  const releases = [
+    { versionId: '10005', versionName: 'SHOP 2.4', releaseDate: '2026-12-03', pending: [set(['qa-passed'], ['SHOP-3', 'SHOP-12'], 9), set(['qa-passed', 'security'], ['SHOP-1'])] },
+    { versionId: '10006', versionName: 'SHOP 2.5', pending: [set(['security'], ['SHOP-40'])] },
+    { versionId: '10007', versionName: 'SHOP 3.0', pending: [set(['qa-passed'], ['SHOP-50'])] },
+  ];
+  const qa = { criterionId: 'qa-passed', label: 'qa-passed' };
+  const security = { criterionId: 'security', label: 'security' };
+
+  it.each<[string, Parameters<typeof signOffsWaitingFor>[0], ReturnType<typeof signOffsWaitingFor>]>([
+    [
+      'a QA member who is also the named security reviewer',
+      { accountId: 'acc-sec', groups: new Set(['qa-team']) },
+      [
+        {
+          versionId: '10005',
+          versionName: 'SHOP 2.4',
+          releaseDate: '2026-12-03',
+          issueCount: 10,
+          issues: [
+            { issueKey: 'SHOP-1', summary: 'Summary of SHOP-1', checks: [qa, security] },
+            { issueKey: 'SHOP-3', summary: 'Summary of SHOP-3', checks: [qa] },
+            { issueKey: 'SHOP-12', summary: 'Summary of SHOP-12', checks: [qa] },
+          ],
+        },
+        { versionId: '10006', versionName: 'SHOP 2.5', issueCount: 1, issues: [{ issueKey: 'SHOP-40', summary: 'Summary of SHOP-40', checks: [security] }] },
+        { versionId: '10007', versionName: 'SHOP 3.0', issueCount: 1, issues: [{ issueKey: 'SHOP-50', summary: 'Summary of SHOP-50', checks: [qa] }] },
+      ],
+    ],
+    [
+      'the security reviewer only: releases without their check are left out',
+      { accountId: 'acc-sec' },
+      [
+        { versionId: '10005', versionName: 'SHOP 2.4', releaseDate: '2026-12-03', issueCount: 1, issues: [{ issueKey: 'SHOP-1', summary: 'Summary of SHOP-1', checks: [security] }] },
+        { versionId: '10006', versionName: 'SHOP 2.5', issueCount: 1, issues: [{ issueKey: 'SHOP-40', summary: 'Summary of SHOP-40', checks: [security] }] },
+      ],
+    ],
+    ['someone who may sign no check', { accountId: 'acc-dev', groups: new Set(['developers']) }, []],
+  ])('%s', (_case, signer, expected) => {
+    expect(signOffsWaitingFor(signer, policy, releases)).toEqual(expected);
+  });
+});

@@ -127,34 +127,62 @@ describe('the roll-up of a release', () => {
     anEntry({ id: '4', key: 'SHOP-4', s: ['code-reviewed', 'release-note'], blockers: [aBlocker({ key: 'PAY-9' })] }),
     anEntry({ id: '5', key: 'SHOP-5', s: [], subtasks: { total: 1, open: [aLinkedIssue({ key: 'SHOP-6' })] } }),
   ];
-  const rollup = rollUpRelease(defaultPolicy(), release, entries, TODAY);
+  const tally = (id: string, label: string, severity: 'blocking' | 'advisory', count: number) => ({ id, label, severity, count });
 
-  it('counts ready issues and issues per RAG', () => {
-    expect(rollup).toMatchObject({ total: 5, ready: 2, rag: { green: 1, amber: 1, red: 3 }, overall: 'red' });
+  it('counts issues ready, done and per RAG, ranks the criteria they fail and lists the red issues, worst first', () => {
+    expect(rollUpRelease(defaultPolicy(), release, entries, TODAY)).toEqual({
+      total: 5,
+      ready: 2,
+      rag: { green: 1, amber: 1, red: 3 },
+      // Ties: blocking before advisory, then in the policy's order.
+      failing: [
+        tally('qa-passed', 'QA passed', 'blocking', 3),
+        tally('release-note', 'Docs and release note written', 'advisory', 2),
+        tally('status-done', 'Done in Jira', 'blocking', 1),
+        tally('resolution-set', 'Resolution set', 'blocking', 1),
+        tally('subtasks-done', 'All sub-tasks done', 'blocking', 1),
+        tally('no-open-blockers', 'No open blockers', 'blocking', 1),
+        tally('code-reviewed', 'Code reviewed', 'blocking', 1),
+        tally('not-flagged', 'Not flagged', 'advisory', 1),
+      ],
+      blocking: [
+        { key: 'SHOP-3', summary: 'Pay with saved cards', rag: 'red', statusName: 'In Progress', failing: ['Done in Jira', 'Resolution set', 'QA passed'], mentions: [] },
+        { key: 'SHOP-5', summary: 'Pay with saved cards', rag: 'red', statusName: 'Done', failing: ['All sub-tasks done', 'QA passed', 'Code reviewed'], mentions: ['SHOP-6'] },
+        { key: 'SHOP-4', summary: 'Pay with saved cards', rag: 'red', statusName: 'Done', failing: ['No open blockers', 'QA passed'], mentions: ['PAY-9'] },
+      ],
+      overall: 'red',
+      done: 4,
+    });
   });
 
-  it('ranks the criteria by how many issues fail them', () => {
-    // Ties: blocking before advisory, then in the policy's order.
-    expect(rollup.failing.map((f) => [f.id, f.count])).toEqual([
-      ['qa-passed', 3],
-      ['release-note', 2],
-      ['status-done', 1],
-      ['resolution-set', 1],
-      ['subtasks-done', 1],
-      ['no-open-blockers', 1],
-      ['code-reviewed', 1],
-      ['not-flagged', 1],
-    ]);
-    expect(rollup.failing[0]).toMatchObject({ id: 'qa-passed', count: 3, severity: 'blocking' });
+  it('lists red issues that fail as much by project, then by number', () => {
+    const red = ['SHOP-10', 'SHOP-9', 'PAY-12', 'SHOP-100'].map((key, i) => anEntry({ id: String(i), key, resolution: null }));
+    expect(rollUpRelease(defaultPolicy(), release, red, TODAY).blocking.map((b) => b.key)).toEqual(['PAY-12', 'SHOP-9', 'SHOP-10', 'SHOP-100']);
   });
 
-  it('lists the red issues, worst first, with what blocks them', () => {
-    expect(rollup.blocking.map((b) => b.key)).toEqual(['SHOP-3', 'SHOP-5', 'SHOP-4']);
-    expect(rollup.blocking.find((b) => b.key === 'SHOP-4')).toMatchObject({ failing: ['No open blockers', 'QA passed'], mentions: ['PAY-9'] });
-    expect(rollup.blocking.find((b) => b.key === 'SHOP-5')).toMatchObject({ mentions: ['SHOP-6'] });
+  it('names each issue a red issue waits for once, across the criteria that name it', () => {
+    const bug = aBlocker({ key: 'PAY-9', issueType: 'Bug', priority: 'High' });
+    const [red] = rollUpRelease(defaultPolicy(), release, [anEntry({ id: '1', key: 'SHOP-1', blockers: [bug], linked: [aLinkedIssue({ key: 'PAY-10', issueType: 'Bug', priority: 'Highest' })] })], TODAY).blocking;
+    expect(red).toMatchObject({ failing: ['No open blockers', 'No open linked bugs (High or above)'], mentions: ['PAY-9', 'PAY-10'] });
+  });
+
+  it('does not name the issues behind a failing advisory criterion', () => {
+    const policy = { ...defaultPolicy(), criteria: [...defaultPolicy().criteria.filter((c) => c.id !== 'no-open-blockers' && c.id !== 'blockers-scheduled').map((c) => (c.id === 'subtasks-done' ? { ...c, severity: 'advisory' as const } : c))] };
+    const [red] = rollUpRelease(policy, release, [anEntry({ id: '1', key: 'SHOP-1', resolution: null, subtasks: { total: 1, open: [aLinkedIssue({ key: 'SHOP-6' })] } })], TODAY).blocking;
+    expect(red).toMatchObject({ failing: ['Resolution set'], mentions: [] });
+  });
+
+  // A policy without "Done in Jira": work still open is Amber only once the release is close.
+  const notFlagged = { ...defaultPolicy(), criteria: defaultPolicy().criteria.filter((c) => c.id === 'not-flagged') };
+  const inProgress = [anEntry({ id: '1', key: 'SHOP-1', category: 'indeterminate', statusName: 'In Progress' }), anEntry({ id: '2', key: 'SHOP-2' })];
+  it.each<[string, Map<string, string | undefined> | undefined, { green: number; amber: number; red: number }, string]>([
+    ['due in 9 days', undefined, { green: 2, amber: 0, red: 0 }, 'green'],
+    ['moved in Jira to 26 Nov, 2 days away', new Map([[SHOP_24.id, '2026-11-26']]), { green: 1, amber: 1, red: 0 }, 'amber'],
+  ])('with work open, a release %s is %s', (_case, releaseDates, rag, overall) => {
+    expect(rollUpRelease(notFlagged, release, inProgress, TODAY, releaseDates)).toEqual({ total: 2, ready: 2, rag, failing: [], blocking: [], overall, done: 1 });
   });
 
   it('is green for an empty release', () => {
-    expect(rollUpRelease(defaultPolicy(), release, [], TODAY)).toMatchObject({ total: 0, ready: 0, overall: 'green', failing: [], blocking: [] });
+    expect(rollUpRelease(defaultPolicy(), release, [], TODAY)).toEqual({ total: 0, ready: 0, rag: { green: 0, amber: 0, red: 0 }, failing: [], blocking: [], overall: 'green', done: 0 });
   });
 });
