@@ -58,7 +58,6 @@ export function escapeText(value: string): string {
 /** Folds one content line into CRLF-joined pieces of at most 75 octets, never inside a character. */
 export function foldLine(line: string): string {
   const encoder = new TextEncoder();
-  if (encoder.encode(line).length <= MAX_LINE_OCTETS) return line;
   const pieces: string[] = [];
   let current = '';
   let octets = 0;
