@@ -60,8 +60,9 @@ export function crowdedGroups(slots: readonly PlanSlot[], capacity: number): Pla
     const versions = new Set([...active].map((s) => versionKey(s.projectKey, s.versionId)));
     if (versions.size > capacity) groups.push([...active].sort((a, b) => a.from.localeCompare(b.from) || a.id.localeCompare(b.id)));
   }
+  // Every group holds the slot just added, so no two are the same set.
   const ids = groups.map((g) => new Set(g.map((s) => s.id)));
-  return groups.filter((group, i) => !ids.some((other, j) => j !== i && other.size > group.length && group.every((s) => other.has(s.id))) && ids.findIndex((other) => other.size === group.length && group.every((s) => other.has(s.id))) === i);
+  return groups.filter((group) => !ids.some((other) => other.size > group.length && group.every((s) => other.has(s.id))));
 }
 
 /** A booking overlapping a change freeze that applies to its project and environment tier. */
@@ -73,6 +74,7 @@ export function slotsInFreeze(index: PlanIndex): PlanConflict[] {
       const freeze = intervalOf(window);
       const overlap = intersection(interval, freeze);
       if (!overlap) continue;
+      // The booking overlaps the freeze, so the freeze ends after the booking starts: look from there.
       result.push(
         conflict(
           'slot-in-freeze',
@@ -81,7 +83,7 @@ export function slotsInFreeze(index: PlanIndex): PlanConflict[] {
           `${index.versionName(slot)} is booked on ${environment.name} (${environment.tier}) from ${index.span(interval)}, which overlaps the ${windowLabel(window, index)} from ${index.span(freeze)}. Nothing may change on ${environment.tier} during the freeze.`,
           [index.slotItem(slot), index.windowItem(window)],
           overlap,
-          compact([moveFix(index, slot, Math.max(interval.from, freeze.to), 'clear of the freeze')]),
+          compact([moveFix(index, slot, freeze.to, 'clear of the freeze')]),
         ),
       );
     }
@@ -127,6 +129,7 @@ export function slotsInMaintenance(index: PlanIndex): PlanConflict[] {
       const maintenance = intervalOf(window);
       const overlap = intersection(interval, maintenance);
       if (!overlap) continue;
+      // As for a freeze: the maintenance ends after the booking starts.
       result.push(
         conflict(
           'slot-in-maintenance',
@@ -135,7 +138,7 @@ export function slotsInMaintenance(index: PlanIndex): PlanConflict[] {
           `${environment.name} is down for maintenance (“${window.reason}”) from ${index.span(maintenance)}, while ${index.versionName(slot)} is booked there from ${index.span(interval)}.`,
           [index.slotItem(slot), index.windowItem(window)],
           overlap,
-          compact([moveFix(index, slot, Math.max(interval.from, maintenance.to), 'after the maintenance'), alternativeEnvironmentFix(index, slot)]),
+          compact([moveFix(index, slot, maintenance.to, 'after the maintenance'), alternativeEnvironmentFix(index, slot)]),
         ),
       );
     }
@@ -149,6 +152,7 @@ export function unavailableEnvironments(index: PlanIndex): PlanConflict[] {
   for (const { slot, environment, interval } of upcomingBookings(index)) {
     if (environment.status === 'available') continue;
     const status = environment.status === 'down' ? 'down' : 'in maintenance';
+    const alternative = compact([alternativeEnvironmentFix(index, slot)]);
     result.push(
       conflict(
         'environment-unavailable',
@@ -157,7 +161,7 @@ export function unavailableEnvironments(index: PlanIndex): PlanConflict[] {
         `${environment.name} is marked ${status} in the environment inventory, and ${index.versionName(slot)} is booked there from ${index.span(interval)}.`,
         [index.slotItem(slot), { kind: 'environment', id: environment.id, label: environment.name }],
         { from: Math.max(interval.from, index.facts.now), to: interval.to },
-        compact([alternativeEnvironmentFix(index, slot), { text: `Or ask ${environment.ownerName ?? 'the environment’s owner'} when ${environment.name} will be back.` }]),
+        [...alternative, { text: `${alternative.length ? 'Or ask' : 'Ask'} ${environment.ownerName ?? 'the environment’s owner'} when ${environment.name} will be back.` }],
       ),
     );
   }

@@ -67,7 +67,7 @@ describe('the plan checked against the release calendar', () => {
         severity: 'warning',
         title: '“load test”: NFT is down',
         explanation: 'NFT is marked down in the environment inventory, and SHOP 2.4 is booked there from Sun, 27 Sept 2026, 04:30 – Sun, 27 Sept 2026, 05:00 (Pacific/Auckland).',
-        fixes: ['Or ask Alana Reyes when NFT will be back.'],
+        fixes: ['Ask Alana Reyes when NFT will be back.'],
       },
     ]);
   });
