@@ -45,7 +45,6 @@ export class PlanIndex {
       push(this.slotsByEnvironment, slot.environmentId, slot);
       push(this.slotsByVersion, versionKey(slot.projectKey, slot.versionId), slot);
     }
-    for (const list of this.slotsByEnvironment.values()) list.sort((a, b) => a.from.localeCompare(b.from));
   }
 
   version(projectKey: string, versionId: string): PlanVersionFacts | undefined {
@@ -56,8 +55,8 @@ export class PlanIndex {
     return this.facts.visibleProjects.has(projectKey);
   }
 
-  inFocus(projectKey: string | undefined): boolean {
-    return projectKey !== undefined && this.facts.focusProjects.has(projectKey);
+  inFocus(projectKey: string): boolean {
+    return this.facts.focusProjects.has(projectKey);
   }
 
   environmentName(id: string): string {
