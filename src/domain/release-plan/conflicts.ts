@@ -5,7 +5,7 @@
  * involved, and what would fix it (the next free slot where one exists).
  */
 import type { ConflictRule, ConflictSeverity, PlanConflict } from '../../contract-release-plan';
-import { type Interval, overlaps } from './intervals';
+import { type Interval, intervalOf, overlaps } from './intervals';
 import { PlanIndex, type PlanFacts } from './plan-index';
 import { deploymentsInFreeze, doubleBookings, slotsInFreeze, slotsInMaintenance, unavailableEnvironments } from './environment-rules';
 import { crowdedReleaseDays, lateDependencies, promotionOrderBreaks, releasesBeforeRequiredSlots, slotsOutsideVersions } from './release-rules';
@@ -29,7 +29,8 @@ const SEVERITY_ORDER: Record<ConflictSeverity, number> = { error: 0, warning: 1,
 export function detectConflicts(facts: PlanFacts): PlanConflict[] {
   const index = new PlanIndex(facts);
   const all = CONFLICT_RULES.flatMap(([, rule]) => rule(index));
-  const inRange = facts.range ? all.filter((c) => overlaps({ from: Date.parse(c.from), to: Math.max(Date.parse(c.to), Date.parse(c.from) + 1) }, facts.range as Interval)) : all;
+  // Every rule's conflict lasts a while (a deployment's an instant's millisecond), so it overlaps what it touches.
+  const inRange = facts.range ? all.filter((c) => overlaps(intervalOf(c), facts.range as Interval)) : all;
   const unique = new Map(inRange.map((c) => [c.id, c]));
   return [...unique.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.from.localeCompare(b.from) || a.id.localeCompare(b.id));
 }

@@ -30,7 +30,7 @@ export function doubleBookings(index: PlanIndex): PlanConflict[] {
           `${listOf(names)} ${group.length === 2 ? 'both' : 'all'} hold ${environment.name} from ${index.span(clash)}; ${limit}.`,
           group.map((s) => index.slotItem(s)),
           clash,
-          compact([moveFix(index, movable, intervalOf(movable).from, 'the nearest time it is free'), alternativeEnvironmentFix(index, movable)]),
+          compact([moveFix(index, movable, intervalOf(movable).from, 'the nearest time it is free'), alternativeEnvironmentFix(index, movable, environment)]),
         ),
       );
     }
@@ -138,7 +138,7 @@ export function slotsInMaintenance(index: PlanIndex): PlanConflict[] {
           `${environment.name} is down for maintenance (“${window.reason}”) from ${index.span(maintenance)}, while ${index.versionName(slot)} is booked there from ${index.span(interval)}.`,
           [index.slotItem(slot), index.windowItem(window)],
           overlap,
-          compact([moveFix(index, slot, maintenance.to, 'after the maintenance'), alternativeEnvironmentFix(index, slot)]),
+          compact([moveFix(index, slot, maintenance.to, 'after the maintenance'), alternativeEnvironmentFix(index, slot, environment)]),
         ),
       );
     }
@@ -152,7 +152,7 @@ export function unavailableEnvironments(index: PlanIndex): PlanConflict[] {
   for (const { slot, environment, interval } of upcomingBookings(index)) {
     if (environment.status === 'available') continue;
     const status = environment.status === 'down' ? 'down' : 'in maintenance';
-    const alternative = compact([alternativeEnvironmentFix(index, slot)]);
+    const alternative = compact([alternativeEnvironmentFix(index, slot, environment)]);
     result.push(
       conflict(
         'environment-unavailable',

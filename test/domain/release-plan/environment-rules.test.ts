@@ -3,7 +3,7 @@
  * bookings in maintenance or a freeze, deployments during a freeze and environments marked down.
  * "Now" is Tue 24 Nov 2026 10:00 UTC.
  */
-import type { PlanConflict, PlanSlot } from '../../../src/contract-release-plan';
+import type { PlanConflict, PlanEnvironment, PlanSlot } from '../../../src/contract-release-plan';
 import {
   crowdedGroups,
   deploymentsInFreeze,
@@ -78,6 +78,16 @@ describe('a double-booked environment, in full', () => {
       'SHOP 2.4 (Tue, 1 Dec 2026, 09:00 – Fri, 4 Dec 2026, 17:00 (UTC)), SHOP 2.5 (Wed, 2 Dec 2026, 09:00 – Sat, 5 Dec 2026, 17:00 (UTC)) and SHOP 2.6 (Thu, 3 Dec 2026, 09:00 – Thu, 3 Dec 2026, 17:00 (UTC)) all hold UAT-1 from Thu, 3 Dec 2026, 09:00 – Thu, 3 Dec 2026, 17:00 (UTC); it takes 2 releases at a time.',
     );
     expect(conflict?.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it.each<[string, Record<string, Partial<PlanEnvironment>>, PlanSlot[]]>([
+    ['UAT-2 is down', { 'env-uat2': { status: 'down' } }, []],
+    ['UAT-2 is booked by OPS at the time', {}, [booking('ops-uat2', '40001', '12-04 09:00', '12-04 10:00', { projectKey: 'OPS', environmentId: 'env-uat2' })]],
+  ])('offers no twin environment when %s', (_case, change, more) => {
+    const environments = ENVIRONMENTS.map((e) => ({ ...e, ...change[e.id] }));
+    const slots = [booking('a', '10001', '12-01 09:00', '12-04 17:00'), booking('b', '10002', '12-03 09:00', '12-05 17:00', { updatedAt: '2026-11-21T10:00:00.000Z' }), ...more];
+    const [conflict] = run(doubleBookings, { versions, slots, environments });
+    expect(conflict?.fixes.map((f) => f.text)).toEqual(['Move SHOP 2.5 on UAT-1 to Fri, 4 Dec 2026, 17:00 – Mon, 7 Dec 2026, 01:00 (UTC), the nearest time it is free.']);
   });
 
   it('is quiet about bookings of an environment removed from the inventory', () => {
@@ -219,5 +229,13 @@ describe('a booking on an environment marked unavailable, in full', () => {
         { text: 'Or ask the environment’s owner when UAT-1 will be back.' },
       ]),
     ]);
+  });
+
+  it.each<[string, Partial<PlanSlot>]>([
+    ['the booking ended exactly now', { from: t('11-23 09:00'), to: t('11-24 10:00') }],
+    ['the booking is PAY’s, not in focus', { projectKey: 'PAY', versionId: '20001' }],
+    ['the booking is of an environment no longer in the inventory', { environmentId: 'env-gone' }],
+  ])('is quiet when %s', (_case, slot) => {
+    expect(run(unavailableEnvironments, { environments: withUat1({ status: 'down' }), slots: [aSlot(slot)] })).toEqual([]);
   });
 });

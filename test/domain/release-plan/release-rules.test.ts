@@ -318,6 +318,11 @@ describe('a booking outside its version’s dates, in full', () => {
     ]);
   });
 
+  it('offers no move when the booking is too long to fit inside the version’s dates', () => {
+    const slots = [booking('shop-uat', 'env-uat1', '10-30 09:00', '11-26 17:00')];
+    expect(run(slotsOutsideVersions, { slots, versions: [aPlanVersion({ startDate: '2026-11-25' })] }).map((c) => c.fixes)).toEqual([[]]);
+  });
+
   it('a booking ending after the release day moves to end with it', () => {
     expect(run(slotsOutsideVersions, { slots: [booking('shop-uat', 'env-uat1', '12-10 09:00', '12-14 17:00')] })).toEqual([
       outside(
