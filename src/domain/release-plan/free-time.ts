@@ -2,7 +2,7 @@
  * Finding free time on an environment: pure, over half-open intervals. Used for the "next free
  * slot" a conflict suggests and for the alternative environments it names.
  */
-import { type Interval, overlaps } from './intervals';
+import { type Interval, intersection, overlaps } from './intervals';
 
 export interface Occupancy {
   /** Other bookings of the environment (the slot being moved left out). */
@@ -17,9 +17,8 @@ export interface Occupancy {
 export function peakUse(bookings: readonly Interval[], window: Interval): number {
   const edges: Array<[number, number]> = [];
   for (const b of bookings) {
-    // Stryker disable next-line ConditionalExpression: clipped to the window, a booking outside it ends before it starts, which never raises the peak
-    if (!overlaps(b, window)) continue;
-    edges.push([Math.max(b.from, window.from), 1], [Math.min(b.to, window.to), -1]);
+    const part = intersection(b, window);
+    if (part) edges.push([part.from, 1], [part.to, -1]);
   }
   // Ends before starts at the same instant: touching bookings never count as concurrent.
   edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -3,7 +3,7 @@
  * and one starting at 12:00 touch but do not overlap. A start at or after the end is refused where
  * intervals are made, never silently treated as empty.
  */
-import { type CalendarDate, addDays, dayNumber, parseCalendarDate } from '../calendar/calendar-date';
+import { type CalendarDate, addDays, parseCalendarDate } from '../calendar/calendar-date';
 import { dayInZone, startOfDayIn } from '../calendar/zone';
 
 export const MINUTE_MS = 60_000;
@@ -54,11 +54,6 @@ export function duration(interval: Interval): number {
  * `[its first instant, the next day's first instant)`, 23 or 25 hours long on DST days.
  */
 export function dayInterval(date: CalendarDate, timeZone = 'UTC'): Interval {
-  // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: a fast path; the zone arithmetic below gives the same day for UTC
-  if (timeZone === 'UTC') {
-    const from = dayNumber(date) * DAY_MS;
-    return { from, to: from + DAY_MS };
-  }
   return { from: startOfDayIn(date, timeZone), to: startOfDayIn(addDays(date, 1), timeZone) };
 }
 

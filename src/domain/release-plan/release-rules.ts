@@ -149,16 +149,12 @@ export function promotionOrderBreaks(index: PlanIndex): PlanConflict[] {
     // Stryker disable next-line ArrayDeclaration: a non-slot entry has no environment, so no rank, and is skipped like an empty list
     const slots = index.slotsByVersion.get(versionKey(version.projectKey, version.id)) ?? [];
     for (const high of slots) {
-      const highRank = rank(high.environmentId);
       const highInterval = intervalOf(high);
-      // Stryker disable next-line ConditionalExpression: without a rank no slot compares lower (x < undefined is false), so nothing is reported either way
-      if (highRank === undefined || !stillAhead(index, highInterval)) continue;
+      if (!stillAhead(index, highInterval)) continue;
+      // An environment outside the inventory has no tier: nothing is lower than it, and it is lower than nothing.
+      const highRank = rank(high.environmentId) ?? Number.NEGATIVE_INFINITY;
       // The lower-tier slots that start after this higher-tier one: the order is broken.
-      const early = slots.filter((low) => {
-        const lowRank = rank(low.environmentId);
-        // Stryker disable next-line ConditionalExpression: an unranked slot is never lower (undefined < n is false); the check is for the type
-        return lowRank !== undefined && lowRank < highRank && intervalOf(low).from > highInterval.from;
-      });
+      const early = slots.filter((low) => (rank(low.environmentId) ?? Number.POSITIVE_INFINITY) < highRank && intervalOf(low).from > highInterval.from);
       if (early.length === 0) continue;
       const highEnv = index.environmentById.get(high.environmentId) as PlanEnvironment;
       const lowest = early.map((s) => index.environmentById.get(s.environmentId) as PlanEnvironment).sort((a, b) => tierRank(tierOrder, a.tier) - tierRank(tierOrder, b.tier))[0] as PlanEnvironment;
@@ -181,8 +177,8 @@ export function promotionOrderBreaks(index: PlanIndex): PlanConflict[] {
       .filter((d) => d.status === 'successful' && d.projectKey === version.projectKey && d.versionId === version.id)
       .sort((a, b) => a.at.localeCompare(b.at));
     for (const [i, first] of deployments.entries()) {
-      // A deployment to an environment outside the inventory has no rank: it is neither lower nor higher.
-      const later = deployments.slice(i + 1).find((d) => (rank(d.environmentId) as number) < (rank(first.environmentId) as number));
+      // A deployment to an environment outside the inventory has no tier: neither lower nor higher than another.
+      const later = deployments.slice(i + 1).find((d) => (rank(d.environmentId) ?? Number.POSITIVE_INFINITY) < (rank(first.environmentId) ?? Number.NEGATIVE_INFINITY));
       if (!later) continue;
       const lowEarlier = deployments.slice(0, i).some((d) => rank(d.environmentId) === rank(later.environmentId));
       if (lowEarlier) continue;

@@ -36,8 +36,8 @@ export function moveFix(index: PlanIndex, slot: PlanSlot, preferred: number, why
 export function alternativeEnvironmentFix(index: PlanIndex, slot: PlanSlot, current: PlanEnvironment): SuggestedFix | undefined {
   const interval = intervalOf(slot);
   for (const other of index.facts.environments) {
-    // Stryker disable next-line ConditionalExpression: the slot's own environment never fits (it is over capacity, in maintenance or unavailable); the check says what is meant
-    if (other.id === current.id || other.tier !== current.tier || other.status !== 'available') continue;
+    // The slot's own environment is never offered: it is not available, or it does not fit (over capacity or in maintenance).
+    if (other.tier !== current.tier || other.status !== 'available') continue;
     if (fits(interval, index.occupancy(other.id, slot.projectKey, slot.id))) {
       return {
         text: `Or book ${other.name} (also ${other.tier}), which is free for the same time.`,
