@@ -35,6 +35,12 @@ describe('sets of bookings on one environment at once', () => {
     ['bookings starting together are listed by id', [booking('y', '10002', '12-01 09:00', '12-02 09:00'), booking('x', '10001', '12-01 09:00', '12-02 09:00')], 1, [['x', 'y']]],
     ['one ending as the next starts do not meet, in either order', [booking('late', '10002', '12-05 09:00', '12-06 09:00'), a], 1, []],
     ['a long booking overlapping two that do not meet: two clashes', [booking('long', '10002', '12-01 09:00', '12-10 09:00'), a, booking('d', '10003', '12-06 09:00', '12-07 09:00')], 1, [['a', 'long'], ['long', 'd']]],
+    [
+      'a clash of two sharing one booking with a later clash of three: both are kept',
+      [booking('p', '10001', '12-01 09:00', '12-02 09:00'), booking('q', '10002', '12-01 12:00', '12-08 09:00'), booking('r', '10003', '12-03 09:00', '12-06 09:00'), booking('s', '10004', '12-04 09:00', '12-05 09:00')],
+      1,
+      [['p', 'q'], ['q', 'r', 's']],
+    ],
     ['two bookings of one version are no clash', [a, booking('a2', '10001', '12-02 09:00', '12-03 09:00')], 1, []],
     ['three where two fit', [a, b, c], 2, [['a', 'b', 'c']]],
     ['two where two fit', [a, b], 2, []],
