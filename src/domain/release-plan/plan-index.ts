@@ -92,6 +92,7 @@ export class PlanIndex {
   /** How the environment is occupied for `slot`, leaving that slot itself out. */
   occupancy(environmentId: string, projectKey: string, without: string): Occupancy {
     const environment = this.environmentById.get(environmentId);
+    // Stryker disable next-line ArrayDeclaration: a non-slot entry becomes a booking of no time (NaN), which never overlaps nor fits as a start
     const bookings = (this.slotsByEnvironment.get(environmentId) ?? []).filter((s) => s.id !== without).map(intervalOf);
     const blocked = environment
       ? this.facts.windows.filter((w) => maintenanceApplies(w, environment) || freezeApplies(w, projectKey, environment)).map(intervalOf)
