@@ -6,7 +6,15 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = 'reports/mutation';
-const scopes = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+// `--by-folder`: one row per folder of src/domain (`root` for its top-level files), whatever scopes
+// the reports were run with.
+const byFolder = process.argv.includes('--by-folder');
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const scopes = named.length > 0 ? named : readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const folderOf = (file) => {
+  const parts = file.replace('src/domain/', '').split('/');
+  return parts.length > 1 ? parts[0] : 'root';
+};
 
 // A file can be in several reports (a folder run, then a run of that one file after tests were
 // added): each file counts once, from the newest report that has it, so the sums never count a
@@ -34,6 +42,7 @@ const row = (name, c, total) => `| ${name} | ${total} | ${columns.map((k) => c[k
 const sum = Object.fromEntries(columns.map((k) => [k, 0]));
 let sumTotal = 0;
 const rows = [];
+const folders = new Map();
 const survivors = [];
 const equivalents = [];
 for (const scope of scopes) {
@@ -43,11 +52,15 @@ for (const scope of scopes) {
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     if (newest.get(file).scope !== scope) continue;
     const lines = source.split('\n');
+    const folder = folders.get(folderOf(file)) ?? { counts: Object.fromEntries(columns.map((k) => [k, 0])), total: 0 };
+    folders.set(folderOf(file), folder);
     for (const m of mutants) {
       total += 1;
+      folder.total += 1;
       const marked = m.status === 'Ignored' && !/^Static mutant/.test(m.statusReason ?? '');
       const status = marked ? 'Equivalent' : m.status;
       counts[status] = (counts[status] ?? 0) + 1;
+      folder.counts[status] = (folder.counts[status] ?? 0) + 1;
       if (marked) equivalents.push(`| \`${file.replace('src/domain/', '')}:${m.location.start.line}\` | ${m.mutatorName} | ${(m.statusReason ?? '').replaceAll('|', '\\|')} |`);
       if (m.status === 'Survived' || m.status === 'NoCoverage') {
         const { start, end } = m.location;
@@ -61,9 +74,11 @@ for (const scope of scopes) {
   sumTotal += total;
   rows.push(row(`\`${scope}\``, counts, total));
 }
-console.log(`| Scope | Mutants | ${columns.join(' | ')} | Score |`);
+console.log(`| ${byFolder ? 'Folder' : 'Scope'} | Mutants | ${columns.join(' | ')} | Score |`);
 console.log(`| --- | ${columns.map(() => '---').join(' | ')} | --- | --- |`);
-console.log(rows.join('\n'));
+if (byFolder) {
+  for (const name of [...folders.keys()].sort()) console.log(row(`\`${name}\``, folders.get(name).counts, folders.get(name).total));
+} else console.log(rows.join('\n'));
 console.log(row('**total**', sum, sumTotal));
 console.log('\n| Where | Mutator | Original -> replacement |\n| --- | --- | --- |');
 console.log(survivors.join('\n'));
@@ -71,3 +86,8 @@ if (equivalents.length > 0) {
   console.log('\n| Marked equivalent | Mutator | Reason |\n| --- | --- | --- |');
   console.log(equivalents.join('\n'));
 }
+
+// Files of src/domain no report has: the sums above do not cover them.
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+const missing = walk('src/domain').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !newest.has(f));
+if (missing.length > 0) console.log(`\nIn no report (no mutants, or never run): ${missing.join(', ')}`);
