@@ -10,6 +10,7 @@ import { type MetricResult, windowOf } from './dora';
 import type { Computed, ResolvedIssue } from './fact-digest';
 import { type IssueFact, inVersionAt, resolvedAt } from './facts';
 import { formatCount, formatDays, formatNumber, formatShare, isoMinute } from './format';
+import { versionCell } from './version-cell';
 import { type KpiVersion, type Prepared, RELEASE_SOURCE_LABELS, type WindowBounds, fromMinutes, toMinutes } from './model';
 import { PERCENTILE_METHOD_LABELS, percentileOfSorted } from './stats';
 import { DAY_MS, dayOf, endOfDay, mondayOf, parseInstant, startOfDay } from './time';
@@ -48,7 +49,6 @@ export function plannedRelease(version: KpiVersion, asOf: number): { date: Calen
   return undefined;
 }
 
-const versionCell = (v: KpiVersion) => `${v.id}|${v.name}`;
 const inDays = (day: CalendarDate, w: WindowBounds) => day >= w.fromDay && day < w.toDay;
 
 /** The date readiness reads a version at: its planned date, else Jira's release date. */

@@ -10,6 +10,7 @@ import { judge } from '../kpis/rag';
 import type { KpiReport, KpiSnapshot } from '../kpis/report';
 import { TRENDED } from '../kpis/report';
 import { PERCENTILE_METHOD_LABELS } from '../kpis/stats';
+import { readVersionCell } from '../kpis/version-cell';
 import { type StatusColour, escapeXml, link, statusMacro, table } from './storage-format';
 
 export function kpiPageTitle(project: { key: string; name: string }): string {
@@ -119,11 +120,7 @@ export function renderKpiPage(report: KpiReport, trend: KpiSnapshot[], settings:
   behind.push(`<li>Scope change: ${issuesLink(jiraBaseUrl, scope.issueKeys, countWithLabel(new Set(scope.issueKeys).size, 'issues added or removed'))}</li>`);
   const onTime = drill('on-time-delivery');
   const versionLinks = onTime.rows.map((r) => {
-    // The cell is "id|name" (kpis/release.ts): Jira ids are digits, a name may hold "|" itself.
-    const cell = String(r.version);
-    const bar = cell.indexOf('|');
-    const id = cell.slice(0, bar);
-    const name = cell.slice(bar + 1);
+    const { id, name } = readVersionCell(String(r.version));
     const state = r.onTime === true ? 'on time' : r.onTime === false ? `late by ${countWithLabel(Number(r.slip), 'days')}` : 'not measurable';
     return `${link(`${jiraBaseUrl}/projects/${project.key}/versions/${id}`, name)} (${escapeXml(state)})`;
   });

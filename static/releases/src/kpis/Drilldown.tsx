@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Spinner from '@atlaskit/spinner';
 import type { ErrorBody, KpiCell, KpiColumn, KpiDrilldown, KpiFigureId } from '../../../../src/contract';
+import { readVersionCell } from '../../../../src/domain/kpis/version-cell';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { csvText, downloadCsv } from '../csv';
 import { formatDateTimeYear } from '../date-format';
@@ -61,8 +62,8 @@ function cell(column: KpiColumn, value: KpiCell, projectKey: string, timeZone: s
       );
     }
     case 'version': {
-      const [id, name] = String(value).split('|');
-      return <JiraLink path={`/projects/${projectKey}/versions/${id ?? ''}`}>{name ?? String(value)}</JiraLink>;
+      const { id, name } = readVersionCell(String(value));
+      return <JiraLink path={`/projects/${projectKey}/versions/${id}`}>{name}</JiraLink>;
     }
     case 'flag':
       return value === true ? 'yes' : value === false ? 'no' : '–';

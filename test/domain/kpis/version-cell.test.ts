@@ -1,0 +1,16 @@
+import { readVersionCell, versionCell } from '../../../src/domain/kpis/version-cell';
+
+describe('a release in a KPI drill-down cell', () => {
+  it.each([
+    ['a plain name', { id: '10001', name: 'SHOP 2.1' }],
+    ['a CalVer name', { id: '10002', name: '2026.12.1' }],
+    ['a name with a bar', { id: '10003', name: 'Web | iOS 4.0' }],
+    ['a name of bars', { id: '10004', name: '||' }],
+  ])('reads back %s whole', (_, version) => {
+    expect(readVersionCell(versionCell(version))).toEqual(version);
+  });
+
+  it('reads a cell without an id as a name alone', () => {
+    expect(readVersionCell('SHOP 2.1')).toEqual({ id: '', name: 'SHOP 2.1' });
+  });
+});
