@@ -10,7 +10,10 @@ describe('a release in a KPI drill-down cell', () => {
     expect(readVersionCell(versionCell(version))).toEqual(version);
   });
 
-  it('reads a cell without an id as a name alone', () => {
-    expect(readVersionCell('SHOP 2.1')).toEqual({ id: '', name: 'SHOP 2.1' });
+  it.each([
+    ['without a bar', 'SHOP 2.1'],
+    ['with an empty id', '|SHOP 2.1'],
+  ])('reads a cell %s as a name alone', (_, cell) => {
+    expect(readVersionCell(cell)).toEqual({ id: '', name: 'SHOP 2.1' });
   });
 });
