@@ -114,6 +114,9 @@ export function splitLog(log: SignOffLog): { log: SignOffLog; page?: SignOffPage
   let keep = log.records.length - 1;
   let bytes = jsonBytes(log.records[keep]);
   while (keep > 0 && bytes + jsonBytes(log.records[keep - 1]) <= KEEP_BYTES) bytes += jsonBytes(log.records[--keep]);
+  // Nothing to move: what outgrew the limit is the checks carried from earlier pages (one record per
+  // signed check at most, 30 per policy), not the log's own records. A page would be empty.
+  if (keep === 0) return { log };
   const moved = log.records.slice(0, keep);
   const stays = log.records.slice(keep);
   const current = currentSignOffs({ records: moved, ...(log.carried ? { carried: log.carried } : {}) });

@@ -126,6 +126,15 @@ describe('splitting a sign-off log that outgrew its document', () => {
     expect(split.log.carried!.map((r) => r.criterionId).sort()).toEqual(['qa-passed', 'release-note']);
   });
 
+  it('writes no empty page when the checks carried from earlier pages outgrow it by themselves', () => {
+    // 30 checks signed with 1,000-character multi-byte comments: over 96 KiB carried, and the new
+    // records all fit in the newest 32 KiB, so there is nothing to move.
+    const carried = Array.from({ length: 30 }, (_, i) => aRecord(i + 1, { criterionId: `check-${i}`, comment: 'ü'.repeat(1700) }));
+    const log = { ...aLog(4), pages: 2, carried, records: aLog(4).records.map((r) => ({ ...r, seq: r.seq + 30 })) };
+    expect(jsonBytes(log)).toBeGreaterThan(SIGN_OFF_LOG_SPLIT_AT_BYTES);
+    expect(splitLog(log)).toEqual({ log });
+  });
+
   it('always keeps the newest record, however big', () => {
     const log = aLog(3);
     log.records[2] = aRecord(3, { criterionId: 'release-note' }, 100 * 1024);
